@@ -1,0 +1,122 @@
+/* cmd_parse.c: `erdiag parse`: saved CLI output -> the JSON contract. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/json_stream.h"
+#include "parsers/parse_json.h"
+#include "parsers/parser.h"
+
+static int write_stdout(void *ud, const char *buf, size_t len)
+{
+    (void)ud;
+    return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
+}
+
+static void print_list(void)
+{
+    const parser_vendor_t *const *vendors = parser_vendors();
+    printf("%-8s %-16s %s\n", "vendor", "kind", "command");
+    for (size_t v = 0; vendors[v]; v++)
+        for (size_t i = 0; i < vendors[v]->n_parsers; i++)
+            printf("%-8s %-16s %s\n", vendors[v]->name, kind_name(vendors[v]->parsers[i].kind),
+                   vendors[v]->parsers[i].command);
+}
+
+/* Streams the input through the parser in fixed chunks: the file is never held whole. */
+static int parse_stream(FILE *in, const char *path, parse_run_t *run)
+{
+    static char chunk[256 * 1024];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+        if (parse_run_feed(run, chunk, n) != 0)
+            break;
+    if (ferror(in)) {
+        fprintf(stderr, "erdiag parse: cannot read %s: %s\n", path, strerror(errno));
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+static int parse_exec(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"vendor", required_argument, NULL, 'v'}, {"command", required_argument, NULL, 'c'},
+        {"list", no_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+    };
+    const char *vendor_name = NULL, *command = NULL;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "v:c:lh", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'v': vendor_name = optarg; break;
+        case 'c': command = optarg; break;
+        case 'l': print_list(); return EXIT_OK;
+        case 'h':
+            printf("usage: erdiag parse --vendor VENDOR --command \"COMMAND\" [FILE]\n"
+                   "       erdiag parse --list\n");
+            return EXIT_OK;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (!vendor_name || !command) {
+        fprintf(stderr, "erdiag parse: --vendor and --command are required (erdiag parse --list shows both)\n");
+        return EXIT_USAGE;
+    }
+    const parser_vendor_t *vendor = parser_vendor_find(vendor_name);
+    if (!vendor) {
+        fprintf(stderr, "erdiag parse: unknown vendor '%s' (one of: ios nxos iosxr eos junos frr linux windows azure)\n",
+                vendor_name);
+        return EXIT_USAGE;
+    }
+    const parser_def_t *def = parser_find(vendor, command);
+    if (!def) {
+        fprintf(stderr, "erdiag parse: no %s parser for '%s' (erdiag parse --list shows the supported commands)\n",
+                vendor->name, command);
+        return EXIT_USAGE;
+    }
+    const char *path = optind < argc ? argv[optind] : "-";
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!in) {
+        fprintf(stderr, "erdiag parse: cannot open %s: %s\n", path, strerror(errno));
+        return EXIT_IO;
+    }
+    static json_stream_t js;
+    js_init(&js, write_stdout, NULL);
+    parse_json_t pj;
+    parse_json_begin(&pj, &js, vendor->name, command, def->kind);
+    parse_run_t *run = parse_run_new(def, vendor, command, parse_json_sink, &pj);
+    if (!run) {
+        fprintf(stderr, "erdiag parse: out of memory\n");
+        return EXIT_IO;
+    }
+    int rc = parse_stream(in, path, run);
+    if (in != stdin)
+        fclose(in);
+    int parse_rc = parse_run_finish(run);
+    parse_json_end(&pj, run);
+    js_raw(&js, "\n");
+    parse_status_t st;
+    parse_run_status(run, &st);
+    if (st.error)
+        fprintf(stderr, "erdiag parse: %s\n", st.error);
+    parse_run_free(run);
+    if (js_flush(&js) != 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "erdiag parse: cannot write the output\n");
+        return EXIT_IO;
+    }
+    if (rc != EXIT_OK)
+        return rc;
+    return parse_rc ? EXIT_PARSE_ERROR : EXIT_OK;
+}
+
+const cli_cmd_t cli_cmd_parse = {
+    .name = "parse",
+    .usage = "--vendor VENDOR --command \"COMMAND\" [FILE] | --list",
+    .summary = "parse saved CLI output into JSON (stdin when no FILE)",
+    .exec = parse_exec,
+};

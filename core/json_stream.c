@@ -1,0 +1,237 @@
+/* json_stream.c: incremental JSON writer. */
+#include "core/json_stream.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model.h"
+
+void js_init(json_stream_t *js, js_write_fn write, void *ud)
+{
+    memset(js, 0, sizeof(*js));
+    js->write = write;
+    js->ud = ud;
+}
+
+int js_flush(json_stream_t *js)
+{
+    if (js->len && !js->failed && js->write(js->ud, js->buf, js->len) != 0)
+        js->failed = true;
+    js->len = 0;
+    return js->failed ? -1 : 0;
+}
+
+static void put(json_stream_t *js, const char *s, size_t n)
+{
+    if (js->len + n > sizeof(js->buf)) {
+        js_flush(js);
+        if (n > sizeof(js->buf)) {
+            if (!js->failed && js->write(js->ud, s, n) != 0)
+                js->failed = true;
+            return;
+        }
+    }
+    memcpy(js->buf + js->len, s, n);
+    js->len += n;
+}
+
+static void putc_(json_stream_t *js, char c)
+{
+    if (js->len == sizeof(js->buf))
+        js_flush(js);
+    js->buf[js->len++] = c;
+}
+
+/* Commas between members: every value except one right after its key starts with one when
+ * its container already holds something. */
+static void before_value(json_stream_t *js)
+{
+    if (js->after_key) {
+        js->after_key = false;
+        return;
+    }
+    if (js->depth > 0) {
+        if (js->need_comma[js->depth])
+            putc_(js, ',');
+        js->need_comma[js->depth] = true;
+    }
+}
+
+static void open_(json_stream_t *js, char c)
+{
+    before_value(js);
+    putc_(js, c);
+    if (js->depth + 1 < JS_MAX_DEPTH)
+        js->depth++;
+    js->need_comma[js->depth] = false;
+}
+
+static void close_(json_stream_t *js, char c)
+{
+    putc_(js, c);
+    if (js->depth > 0)
+        js->depth--;
+}
+
+void js_begin_object(json_stream_t *js) { open_(js, '{'); }
+void js_end_object(json_stream_t *js) { close_(js, '}'); }
+void js_begin_array(json_stream_t *js) { open_(js, '['); }
+void js_end_array(json_stream_t *js) { close_(js, ']'); }
+
+/* Length of a valid UTF-8 sequence at s, or 0. */
+static size_t utf8_len(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0];
+    size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+    if (n == 0 || n > avail)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+static void put_escaped(json_stream_t *js, const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t run = 0; /* bytes that need no escaping, copied in one go */
+    putc_(js, '"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            run++;
+            continue;
+        }
+        put(js, str + i - run, run);
+        run = 0;
+        char esc[8];
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            put(js, esc, 2);
+        } else if (c < 0x20) {
+            int n = snprintf(esc, sizeof(esc), c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\u%04x", c);
+            put(js, esc, (size_t)n);
+        } else {
+            size_t n = utf8_len(s + i, len - i);
+            if (n) {
+                put(js, str + i, n);
+                i += n - 1;
+            } else {
+                put(js, "\\ufffd", 6);
+            }
+        }
+    }
+    put(js, str + len - run, run);
+    putc_(js, '"');
+}
+
+void js_key(json_stream_t *js, const char *key)
+{
+    before_value(js);
+    put_escaped(js, key, strlen(key));
+    putc_(js, ':');
+    js->after_key = true;
+}
+
+void js_string_n(json_stream_t *js, const char *s, size_t len)
+{
+    before_value(js);
+    put_escaped(js, s, len);
+}
+
+void js_string(json_stream_t *js, const char *s)
+{
+    js_string_n(js, s, strlen(s));
+}
+
+void js_int(json_stream_t *js, int64_t v)
+{
+    char num[24], *p = num + sizeof(num);
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    before_value(js);
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    put(js, p, (size_t)(num + sizeof(num) - p));
+}
+
+void js_double(json_stream_t *js, double v)
+{
+    char num[32];
+    before_value(js);
+    if (!isfinite(v)) {
+        put(js, "null", 4);
+        return;
+    }
+    int n = snprintf(num, sizeof(num), "%.3f", v);
+    /* "12.000" -> "12.0": shorter, and still a float to any reader. */
+    while (n > 2 && num[n - 1] == '0' && num[n - 2] != '.')
+        n--;
+    put(js, num, (size_t)n);
+}
+
+void js_bool(json_stream_t *js, bool v)
+{
+    before_value(js);
+    put(js, v ? "true" : "false", v ? 4 : 5);
+}
+
+void js_null(json_stream_t *js)
+{
+    before_value(js);
+    put(js, "null", 4);
+}
+
+void js_raw(json_stream_t *js, const char *json)
+{
+    before_value(js);
+    put(js, json, strlen(json));
+}
+
+void js_kv_str(json_stream_t *js, const char *key, const char *s)
+{
+    if (s && *s) {
+        js_key(js, key);
+        js_string(js, s);
+    }
+}
+
+void js_kv_int(json_stream_t *js, const char *key, int64_t v)
+{
+    if (v != MODEL_ABSENT) {
+        js_key(js, key);
+        js_int(js, v);
+    }
+}
+
+void js_kv_bool(json_stream_t *js, const char *key, bool v)
+{
+    js_key(js, key);
+    js_bool(js, v);
+}
+
+int js_membuf_write(void *ud, const char *buf, size_t len)
+{
+    js_membuf_t *m = ud;
+    if (m->len + len + 1 > m->cap) {
+        size_t want = m->cap ? m->cap * 2 : 4096;
+        while (want < m->len + len + 1)
+            want *= 2;
+        char *p = realloc(m->data, want);
+        if (!p)
+            return -1;
+        m->data = p;
+        m->cap = want;
+    }
+    memcpy(m->data + m->len, buf, len);
+    m->len += len;
+    m->data[m->len] = '\0';
+    return 0;
+}

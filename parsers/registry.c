@@ -1,0 +1,86 @@
+/* registry.c: vendor tables and command-to-parser resolution. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parsers/parser.h"
+#include "parsers/rx.h"
+#include "parsers/vendors.h"
+
+static const parser_vendor_t *const all_vendors[] = {
+    &parser_vendor_ios, &parser_vendor_nxos, &parser_vendor_iosxr, &parser_vendor_eos,
+    &parser_vendor_junos, &parser_vendor_frr, &parser_vendor_linux, &parser_vendor_windows,
+    &parser_vendor_azure, NULL,
+};
+
+static const struct {
+    const char *alias, *name;
+} vendor_aliases[] = {
+    {"iosxe", "ios"}, {"ios-xe", "ios"}, {"cisco_ios", "ios"}, {"cisco_xe", "ios"},
+    {"cisco_nxos", "nxos"}, {"nx-os", "nxos"}, {"xr", "iosxr"}, {"ios-xr", "iosxr"},
+    {"cisco_xr", "iosxr"}, {"arista", "eos"}, {"arista_eos", "eos"}, {"juniper", "junos"},
+    {"juniper_junos", "junos"}, {"vtysh", "frr"}, {"win", "windows"},
+};
+
+const parser_vendor_t *const *parser_vendors(void)
+{
+    return all_vendors;
+}
+
+const parser_vendor_t *parser_vendor_find(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < sizeof(vendor_aliases) / sizeof(vendor_aliases[0]); i++)
+        if (strcasecmp(name, vendor_aliases[i].alias) == 0)
+            name = vendor_aliases[i].name;
+    for (size_t i = 0; all_vendors[i]; i++)
+        if (strcasecmp(name, all_vendors[i]->name) == 0)
+            return all_vendors[i];
+    return NULL;
+}
+
+void parser_normalise_command(const char *command, char *out, size_t size)
+{
+    size_t w = 0;
+    bool space = false;
+    for (const char *p = command; *p && w + 1 < size; p++) {
+        if (isspace((unsigned char)*p)) {
+            space = w > 0;
+            continue;
+        }
+        if (*p == '|' && w > 0)
+            space = true; /* "cmd|json" reads like "cmd | json" */
+        if (space && w + 2 < size)
+            out[w++] = ' ';
+        space = false;
+        out[w++] = (char)tolower((unsigned char)*p);
+        if (*p == '|')
+            space = true;
+    }
+    out[w] = '\0';
+    /* Pagers and width settings change nothing in what the parser reads. */
+    static const char *const drop[] = {" | no-more", " | nomore", " | no-more |", " | cat"};
+    for (size_t i = 0; i < sizeof(drop) / sizeof(drop[0]); i++) {
+        char *hit;
+        while ((hit = strstr(out, drop[i])) != NULL)
+            memmove(hit, hit + strlen(drop[i]), strlen(hit + strlen(drop[i])) + 1);
+    }
+}
+
+const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *command)
+{
+    char norm[512];
+    parser_normalise_command(command, norm, sizeof(norm));
+    for (size_t i = 0; i < vendor->n_parsers; i++) {
+        /* Command patterns are matched once per parse, so a compile per lookup is cheap and
+         * keeps the vendor tables plain const data. */
+        rx_t rx = RX(vendor->parsers[i].pattern);
+        bool hit = rx_match(&rx, norm, strlen(norm), NULL);
+        rx_free(&rx);
+        if (hit)
+            return &vendor->parsers[i];
+    }
+    return NULL;
+}

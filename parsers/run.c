@@ -1,0 +1,281 @@
+/* run.c: the parse driver.  Splits raw device output into lines, cleans each line of what
+ * terminals and pagers leave behind, drops prompts, echoed commands and login banners, and
+ * feeds the rest to the vendor parser. */
+#include "parsers/parser.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/clean.h"
+
+/* Lines before the echoed command are a login banner or MOTD: hold this many back until we
+ * know whether an echo follows. */
+#define BANNER_WINDOW_LINES 64
+#define MAX_LINE_BYTES (64u * 1024)
+
+typedef struct {
+    char *text;
+    size_t len;
+    uint64_t line_no;
+} held_line_t;
+
+struct parse_run {
+    const parser_def_t *def;
+    const parser_vendor_t *vendor;
+    char command[512];
+    char command_norm[512];
+    record_sink_fn sink;
+    void *sink_ud;
+    void *state;
+    parse_meta_t meta;
+
+    uint64_t line_no;      /* number of the line being handled (1-based) */
+    uint64_t records;
+    bool partial;
+    char partial_reason[160];
+    uint64_t skipped[PARSE_MAX_SKIPPED];
+    size_t n_skipped;
+    uint64_t skipped_total;
+    bool failed;
+    char error[256];
+
+    char *pending; /* bytes of the line not yet ended by '\n' */
+    size_t pending_len, pending_cap;
+    bool line_too_long;
+    uint64_t lines_seen;
+
+    held_line_t held[BANNER_WINDOW_LINES];
+    size_t n_held;
+    bool banner_done; /* window closed: lines go straight to the parser */
+
+    char *whole; /* structured input */
+    size_t whole_len, whole_cap;
+};
+
+int parse_emit(parse_run_t *run, const record_t *rec)
+{
+    if (run->failed)
+        return -1;
+    run->records++;
+    int rc = run->sink ? run->sink(run->sink_ud, rec) : 0;
+    if (rc != 0) {
+        run->failed = true;
+        snprintf(run->error, sizeof(run->error), "output stopped (sink error %d)", rc);
+    }
+    return rc;
+}
+
+void parse_skip(parse_run_t *run)
+{
+    run->partial = true;
+    run->skipped_total++;
+    if (run->n_skipped < PARSE_MAX_SKIPPED &&
+        (run->n_skipped == 0 || run->skipped[run->n_skipped - 1] != run->line_no))
+        run->skipped[run->n_skipped++] = run->line_no;
+}
+
+void parse_partial(parse_run_t *run, const char *why)
+{
+    run->partial = true;
+    if (!run->partial_reason[0])
+        snprintf(run->partial_reason, sizeof(run->partial_reason), "%s", why);
+}
+
+int parse_fail(parse_run_t *run, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (!run->failed)
+        vsnprintf(run->error, sizeof(run->error), fmt, ap);
+    va_end(ap);
+    run->failed = true;
+    return -1;
+}
+
+parse_meta_t *parse_meta(parse_run_t *run) { return &run->meta; }
+const char *parse_command(const parse_run_t *run) { return run->command; }
+const char *parse_command_norm(const parse_run_t *run) { return run->command_norm; }
+uint64_t parse_line_no(const parse_run_t *run) { return run->line_no; }
+const parse_meta_t *parse_run_meta(const parse_run_t *run) { return &run->meta; }
+
+parse_run_t *parse_run_new(const parser_def_t *def, const parser_vendor_t *vendor, const char *command,
+                           record_sink_fn sink, void *sink_ud)
+{
+    parse_run_t *run = calloc(1, sizeof(*run));
+    if (!run)
+        return NULL;
+    run->def = def;
+    run->vendor = vendor;
+    snprintf(run->command, sizeof(run->command), "%s", command ? command : "");
+    parser_normalise_command(run->command, run->command_norm, sizeof(run->command_norm));
+    run->sink = sink;
+    run->sink_ud = sink_ud;
+    meta_init(&run->meta);
+    if (def->state_size) {
+        run->state = calloc(1, def->state_size);
+        if (!run->state) {
+            free(run);
+            return NULL;
+        }
+    }
+    return run;
+}
+
+static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    if (*len + n + 1 > *cap) {
+        size_t want = *cap ? *cap : 256;
+        while (want < *len + n + 1)
+            want *= 2;
+        char *p = realloc(*buf, want);
+        if (!p)
+            return -1;
+        *buf = p;
+        *cap = want;
+    }
+    memcpy(*buf + *len, s, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+    return 0;
+}
+
+/* A cleaned, non-noise line reaches the parser (or the structured buffer) here. */
+static int deliver(parse_run_t *run, const char *line, size_t len, uint64_t line_no)
+{
+    if (run->failed)
+        return -1;
+    run->line_no = line_no;
+    if (run->def->whole) {
+        if (run->whole_len + len + 1 > PARSE_MAX_STRUCTURED_BYTES)
+            return parse_fail(run, "structured output larger than %u MiB", PARSE_MAX_STRUCTURED_BYTES >> 20);
+        if (append(&run->whole, &run->whole_len, &run->whole_cap, line, len) ||
+            append(&run->whole, &run->whole_len, &run->whole_cap, "\n", 1))
+            return parse_fail(run, "out of memory");
+        return 0;
+    }
+    return run->def->line(run, run->state, line, len) ? -1 : 0;
+}
+
+static void release_held(parse_run_t *run, bool deliver_them)
+{
+    for (size_t i = 0; i < run->n_held; i++) {
+        if (deliver_them)
+            deliver(run, run->held[i].text, run->held[i].len, run->held[i].line_no);
+        free(run->held[i].text);
+    }
+    run->n_held = 0;
+    run->banner_done = true;
+}
+
+static int hold(parse_run_t *run, const char *line, size_t len, uint64_t line_no)
+{
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return parse_fail(run, "out of memory");
+    memcpy(copy, line, len);
+    copy[len] = '\0';
+    run->held[run->n_held++] = (held_line_t){copy, len, line_no};
+    if (run->n_held == BANNER_WINDOW_LINES)
+        release_held(run, true);
+    return 0;
+}
+
+/* One raw line (without its '\n').  Cleans it, then decides: noise, banner, or content. */
+static int handle_line(parse_run_t *run, char *raw, size_t len, uint64_t line_no)
+{
+    run->line_no = line_no;
+    bool had_pager = false;
+    len = clean_line(raw, len, &had_pager);
+    line_class_t cls = clean_classify(raw, len);
+    if (cls == LINE_ECHO) {
+        /* Everything before the echoed command was a banner or an earlier prompt. */
+        if (!run->banner_done)
+            release_held(run, false);
+        return 0;
+    }
+    if (cls == LINE_PROMPT || (had_pager && cls == LINE_BLANK))
+        return 0;
+    if (!run->banner_done)
+        return hold(run, raw, len, line_no);
+    return deliver(run, raw, len, line_no);
+}
+
+/* Passes the completed pending line on and starts the next one. */
+static int end_line(parse_run_t *run)
+{
+    static char empty[1];
+    run->lines_seen++;
+    int rc = handle_line(run, run->pending ? run->pending : empty, run->pending_len, run->lines_seen);
+    run->pending_len = 0;
+    run->line_too_long = false;
+    return rc;
+}
+
+int parse_run_feed(parse_run_t *run, const char *buf, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !run->failed) {
+        const char *nl = memchr(buf + i, '\n', len - i);
+        size_t take = nl ? (size_t)(nl - (buf + i)) : len - i;
+        size_t room = MAX_LINE_BYTES > run->pending_len ? MAX_LINE_BYTES - run->pending_len : 0;
+        if (take > room && !run->line_too_long) {
+            /* A line longer than any router prints is garbage or hostile: keep its start only. */
+            parse_partial(run, "a line longer than 64 KiB was cut");
+            run->line_too_long = true;
+        }
+        size_t keep = take < room ? take : room;
+        if (keep && append(&run->pending, &run->pending_len, &run->pending_cap, buf + i, keep))
+            return parse_fail(run, "out of memory");
+        i += take;
+        if (!nl)
+            break;
+        i++; /* the '\n' */
+        end_line(run);
+    }
+    return run->failed ? -1 : 0;
+}
+
+int parse_run_finish(parse_run_t *run)
+{
+    if (run->pending_len && !run->failed)
+        end_line(run); /* output cut without a final newline */
+    if (!run->banner_done)
+        release_held(run, true);
+    if (run->failed)
+        return -1;
+    run->line_no = run->lines_seen + 1;
+    int rc;
+    if (run->def->whole)
+        rc = run->def->whole(run, run->whole ? run->whole : "", run->whole_len);
+    else
+        rc = run->def->finish ? run->def->finish(run, run->state) : 0;
+    return rc || run->failed ? -1 : 0;
+}
+
+void parse_run_status(const parse_run_t *run, parse_status_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->lines = run->lines_seen;
+    out->records = run->records;
+    out->partial = run->partial;
+    out->skipped_total = run->skipped_total;
+    out->skipped = run->skipped;
+    out->n_skipped = run->n_skipped;
+    snprintf(out->partial_reason, sizeof(out->partial_reason), "%s", run->partial_reason);
+    out->error = run->failed ? run->error : NULL;
+}
+
+void parse_run_free(parse_run_t *run)
+{
+    if (!run)
+        return;
+    for (size_t i = 0; i < run->n_held; i++)
+        free(run->held[i].text);
+    free(run->pending);
+    free(run->whole);
+    free(run->state);
+    free(run);
+}

@@ -1,0 +1,334 @@
+/* textutil.c: value conversions shared by the vendor parsers. */
+#include "parsers/textutil.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/prefix.h"
+
+void tu_trim(const char **s, size_t *len)
+{
+    while (*len && isspace((unsigned char)**s)) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len && isspace((unsigned char)(*s)[*len - 1]))
+        (*len)--;
+}
+
+bool tu_eq(const char *s, size_t len, const char *word)
+{
+    size_t wl = strlen(word);
+    return wl == len && strncasecmp(s, word, len) == 0;
+}
+
+bool tu_starts(const char *s, size_t len, const char *prefix)
+{
+    size_t pl = strlen(prefix);
+    return pl <= len && strncasecmp(s, prefix, pl) == 0;
+}
+
+int64_t tu_int(const char *s, size_t len)
+{
+    tu_trim(&s, &len);
+    bool neg = len && *s == '-';
+    size_t i = neg ? 1 : 0;
+    int64_t v = 0;
+    int digits = 0;
+    for (; i < len; i++) {
+        if (s[i] == ',' || s[i] == '_')
+            continue;
+        if (!isdigit((unsigned char)s[i]))
+            return MODEL_ABSENT;
+        if (v > (INT64_MAX - 9) / 10)
+            return MODEL_ABSENT; /* out of range is not a number we can trust */
+        v = v * 10 + (s[i] - '0');
+        digits++;
+    }
+    if (!digits)
+        return MODEL_ABSENT;
+    return neg ? -v : v;
+}
+
+static int64_t unit_seconds(const char *u, size_t ulen)
+{
+    if (ulen == 0)
+        return 0;
+    switch (tolower((unsigned char)u[0])) {
+    case 'y': return 31536000;
+    case 'w': return 604800;
+    case 'd': return 86400;
+    case 'h': return 3600;
+    case 'm':
+        /* "m", "min", "minutes" but not "ms"/"msec" (milliseconds, not a duration here) */
+        if (ulen >= 2 && tolower((unsigned char)u[1]) == 's')
+            return -1;
+        return 60;
+    case 's': return 1;
+    default: return -1;
+    }
+}
+
+/* Parses "h:mm:ss" or "d:hh:mm:ss" (with an optional ".fraction") at s; returns chars used. */
+static size_t parse_clock(const char *s, size_t len, int64_t *out)
+{
+    int64_t parts[4];
+    int n = 0;
+    size_t i = 0;
+    while (i < len && n < 4) {
+        if (!isdigit((unsigned char)s[i]))
+            break;
+        int64_t v = 0;
+        while (i < len && isdigit((unsigned char)s[i]))
+            v = v * 10 + (s[i++] - '0');
+        parts[n++] = v;
+        if (i < len && s[i] == ':' && i + 1 < len && isdigit((unsigned char)s[i + 1]))
+            i++;
+        else
+            break;
+    }
+    if (n < 2)
+        return 0;
+    if (i < len && s[i] == '.') /* fractional seconds */
+        for (i++; i < len && isdigit((unsigned char)s[i]); i++)
+            ;
+    int64_t secs = 0;
+    if (n == 2)      /* mm:ss */
+        secs = parts[0] * 60 + parts[1];
+    else if (n == 3) /* hh:mm:ss */
+        secs = parts[0] * 3600 + parts[1] * 60 + parts[2];
+    else             /* dd:hh:mm:ss */
+        secs = parts[0] * 86400 + parts[1] * 3600 + parts[2] * 60 + parts[3];
+    *out = secs;
+    return i;
+}
+
+int64_t tu_duration(const char *s, size_t len)
+{
+    tu_trim(&s, &len);
+    if (len == 0 || tu_eq(s, len, "never") || tu_eq(s, len, "-") || tu_eq(s, len, "n/a"))
+        return MODEL_ABSENT;
+    int64_t total = 0;
+    bool any = false;
+    size_t i = 0;
+    while (i < len) {
+        char c = s[i];
+        if (isspace((unsigned char)c) || c == ',') {
+            i++;
+            continue;
+        }
+        if (!isdigit((unsigned char)c))
+            return MODEL_ABSENT;
+        int64_t clock;
+        size_t used = parse_clock(s + i, len - i, &clock);
+        if (used) {
+            total += clock;
+            i += used;
+            any = true;
+            continue;
+        }
+        int64_t v = 0;
+        while (i < len && isdigit((unsigned char)s[i]))
+            v = v * 10 + (s[i++] - '0');
+        /* NX-OS "1d02h" and IOS "2d03h" glue units; Cisco also prints "3d04:05:06"? no:
+         * a number followed by "d" then a clock is handled by the clock on the next turn. */
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t u = i;
+        while (i < len && isalpha((unsigned char)s[i]))
+            i++;
+        int64_t mult = unit_seconds(s + u, i - u);
+        if (i < len && s[i] == '(' && len - i >= 3 && s[i + 1] == 's' && s[i + 2] == ')')
+            i += 3; /* "week(s)" */
+        if (mult < 0 || (i == u && i < len))
+            return MODEL_ABSENT;
+        total += v * (i == u ? 1 : mult);
+        any = true;
+    }
+    return any ? total : MODEL_ABSENT;
+}
+
+int64_t tu_asn(const char *s, size_t len)
+{
+    tu_trim(&s, &len);
+    const char *dot = memchr(s, '.', len);
+    if (!dot)
+        return tu_int(s, len);
+    int64_t hi = tu_int(s, (size_t)(dot - s));
+    int64_t lo = tu_int(dot + 1, len - (size_t)(dot - s) - 1);
+    if (hi == MODEL_ABSENT || lo == MODEL_ABSENT || hi > 65535 || lo > 65535 || hi < 0 || lo < 0)
+        return MODEL_ABSENT;
+    return hi * 65536 + lo;
+}
+
+bgp_state_t tu_bgp_state(const char *s, size_t len, bool *admin_down)
+{
+    tu_trim(&s, &len);
+    bool admin = false;
+    for (size_t i = 0; i + 5 <= len; i++)
+        if (strncasecmp(s + i, "admin", 5) == 0)
+            admin = true;
+    if (tu_starts(s, len, "shut") || tu_starts(s, len, "disabled"))
+        admin = true;
+    if (admin_down)
+        *admin_down = admin;
+    if (admin)
+        return BGP_STATE_IDLE;
+    static const struct {
+        const char *prefix;
+        bgp_state_t state;
+    } states[] = {
+        {"established", BGP_STATE_ESTABLISHED}, {"estab", BGP_STATE_ESTABLISHED},
+        {"idle", BGP_STATE_IDLE}, {"connect", BGP_STATE_CONNECT}, {"active", BGP_STATE_ACTIVE},
+        {"opensent", BGP_STATE_OPENSENT}, {"openconfirm", BGP_STATE_OPENCONFIRM},
+        {"open sent", BGP_STATE_OPENSENT}, {"open confirm", BGP_STATE_OPENCONFIRM},
+        {"established", BGP_STATE_ESTABLISHED}, {"up", BGP_STATE_ESTABLISHED},
+    };
+    for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+        if (tu_starts(s, len, states[i].prefix))
+            return states[i].state;
+    return BGP_STATE_ABSENT;
+}
+
+updown_t tu_updown(const char *s, size_t len)
+{
+    tu_trim(&s, &len);
+    if (len == 0)
+        return UPDOWN_ABSENT;
+    static const char *const up[] = {"up", "link-up", "connected", "enabled", "active"};
+    static const char *const down[] = {
+        "down", "administratively down", "admin down", "admin-down", "disabled", "notconnect",
+        "notconnected", "not connected", "lowerlayerdown", "notpresent", "not present",
+        "err-disabled", "errdisabled", "link-down", "xcvrabsen", "sfpabsent", "suspended",
+        "inactive", "shutdown", "deleted", "monitoring", "dormant", "testing",
+    };
+    for (size_t i = 0; i < sizeof(down) / sizeof(down[0]); i++)
+        if (tu_starts(s, len, down[i]))
+            return UPDOWN_DOWN;
+    for (size_t i = 0; i < sizeof(up) / sizeof(up[0]); i++)
+        if (tu_starts(s, len, up[i]))
+            return UPDOWN_UP;
+    return UPDOWN_ABSENT;
+}
+
+bool tu_mac(const char *s, size_t len, char out[MAC_LEN])
+{
+    char hex[12];
+    int n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = (char)tolower((unsigned char)s[i]);
+        if (isxdigit((unsigned char)c)) {
+            if (n == 12)
+                return false;
+            hex[n++] = c;
+        } else if (c != '.' && c != ':' && c != '-') {
+            return false;
+        }
+    }
+    if (n != 12)
+        return false;
+    snprintf(out, MAC_LEN, "%.2s:%.2s:%.2s:%.2s:%.2s:%.2s", hex, hex + 2, hex + 4, hex + 6, hex + 8,
+             hex + 10);
+    return true;
+}
+
+bool tu_prefix(const char *s, size_t len, bool host, char *out, size_t size)
+{
+    char buf[PREFIX_LEN + 8];
+    ip_prefix_t p;
+    tu_trim(&s, &len);
+    if (len == 0 || len >= sizeof(buf))
+        return false;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    if (!prefix_parse(buf, &p))
+        return false;
+    if (!memchr(buf, '/', len)) {
+        /* A bare address stays bare: inventing a /32 would claim a length the device never said. */
+        ip_to_string(&p.addr, out, size);
+        return true;
+    }
+    prefix_to_string(&p, !host, out, size);
+    return true;
+}
+
+bool tu_is_ip(const char *s, size_t len)
+{
+    ip_addr_t a;
+    return ip_parse_n(s, len, &a);
+}
+
+int64_t tu_rate_bps(const char *value, size_t vlen, const char *unit, size_t ulen)
+{
+    char buf[32];
+    tu_trim(&value, &vlen);
+    if (vlen == 0 || vlen >= sizeof(buf))
+        return MODEL_ABSENT;
+    memcpy(buf, value, vlen);
+    buf[vlen] = '\0';
+    char *end;
+    double v = strtod(buf, &end);
+    if (end == buf)
+        return MODEL_ABSENT;
+    double mult = 1;
+    tu_trim(&unit, &ulen);
+    if (ulen) {
+        switch (tolower((unsigned char)unit[0])) {
+        case 'k': mult = 1e3; break;
+        case 'm': mult = 1e6; break;
+        case 'g': mult = 1e9; break;
+        case 't': mult = 1e12; break;
+        default: mult = 1; break;
+        }
+    }
+    return (int64_t)(v * mult + 0.5);
+}
+
+const char *tu_route_code_protocol(const char *code, size_t len)
+{
+    tu_trim(&code, &len);
+    while (len && (code[len - 1] == '*' || code[len - 1] == '+' || code[len - 1] == '%' ||
+                   code[len - 1] == '&' || code[len - 1] == '>'))
+        len--;
+    if (len == 0)
+        return NULL;
+    switch (code[0]) {
+    case 'C': return "connected";
+    case 'L': return "local";
+    case 'S': return "static";
+    case 'B': case 'b': return "bgp";
+    case 'O': return "ospf";
+    case 'D': return "eigrp";
+    case 'R': return "rip";
+    case 'i': case 'I': return "isis";
+    case 'K': return "kernel";
+    case 'A': return "aggregate";
+    case 'E': return "egp";
+    case 'M': return "mobile";
+    case 'o': return "odr";
+    case 'H': return "nhrp";
+    case 'l': return "lisp";
+    default: return "other";
+    }
+}
+
+const char *tu_protocol_word(const char *s, size_t len)
+{
+    static const struct {
+        const char *word, *proto;
+    } words[] = {
+        {"connected", "connected"}, {"direct", "connected"}, {"local", "local"},
+        {"static", "static"}, {"bgp", "bgp"}, {"ospfv3", "ospf"}, {"ospf", "ospf"},
+        {"isis", "isis"}, {"is-is", "isis"}, {"rip", "rip"}, {"eigrp", "eigrp"},
+        {"kernel", "kernel"}, {"aggregate", "aggregate"}, {"access-internal", "local"},
+        {"am", "other"}, {"hsrp", "other"}, {"vrrp", "other"},
+    };
+    tu_trim(&s, &len);
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (tu_starts(s, len, words[i].word))
+            return words[i].proto;
+    return len ? "other" : NULL;
+}

@@ -1,0 +1,42 @@
+/* textutil.h: small conversions every vendor parser needs (numbers, durations, ASNs, states,
+ * MAC addresses, prefixes).  All take (pointer, length) so they work on regex captures. */
+#ifndef ERDIAG_TEXTUTIL_H
+#define ERDIAG_TEXTUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+
+void tu_trim(const char **s, size_t *len);
+bool tu_eq(const char *s, size_t len, const char *word);       /* exact, case-insensitive */
+bool tu_starts(const char *s, size_t len, const char *prefix); /* case-insensitive */
+/* "1,234" / "1234" / "-5" -> number; anything else -> MODEL_ABSENT. */
+int64_t tu_int(const char *s, size_t len);
+/* Uptimes as routers print them -> seconds, or MODEL_ABSENT ("never", "-", garbage):
+ * "1w2d", "2d03h", "1y10w", "00:20:06", "9w2d 5:23:37", "21 minutes, 40 seconds",
+ * "40week(s) 5day(s)", "3d04h05m", "1d02:03:04" (NX-OS), "P1DT2H" is not accepted. */
+int64_t tu_duration(const char *s, size_t len);
+/* asplain "4200000000" or asdot "64512.100" -> asplain. */
+int64_t tu_asn(const char *s, size_t len);
+/* "Estab", "Established", "Idle (Admin)", "Active", "Shut (Admin)", "OpenConfirm"... */
+bgp_state_t tu_bgp_state(const char *s, size_t len, bool *admin_down);
+/* "up", "down", "administratively down", "up (connected)", "notconnect", "disabled"... */
+updown_t tu_updown(const char *s, size_t len);
+/* Any MAC notation -> "aa:bb:cc:dd:ee:ff"; false if not 12 hex digits. */
+bool tu_mac(const char *s, size_t len, char out[MAC_LEN]);
+/* Address or prefix text -> canonical CIDR ("10.1.0.0/16"); "10.1.0.0" + mask or len forms are
+ * handled by the callers.  host keeps host bits (interface addresses: "10.0.0.1/30").  A bare
+ * address comes back as a bare address. */
+bool tu_prefix(const char *s, size_t len, bool host, char *out, size_t size);
+bool tu_is_ip(const char *s, size_t len);
+/* A rate and its unit ("1000", "bits/sec" | "kbps" | "Mbps" | "Gbps") -> bits per second. */
+int64_t tu_rate_bps(const char *value, size_t vlen, const char *unit, size_t ulen);
+/* Cisco-style one/two-letter route codes ("C", "L", "O E2", "B", "D EX", "i L2") -> the
+ * contract's protocol word; NULL when unknown. */
+const char *tu_route_code_protocol(const char *code, size_t len);
+/* A protocol word as vendors spell it ("Direct", "OSPF", "bgp-65004", "Static") -> contract word. */
+const char *tu_protocol_word(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,43 @@
+/* testhelp.h: running a parser over a fixture and looking at what came out. */
+#ifndef ERDIAG_TESTHELP_H
+#define ERDIAG_TESTHELP_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/model.h"
+#include "parsers/parser.h"
+
+typedef struct {
+    record_t *recs; /* every record, in order */
+    size_t n, cap;
+    parse_meta_t meta;
+    bool partial;
+    bool failed;
+    char error[256];
+    uint64_t skipped[PARSE_MAX_SKIPPED];
+    size_t n_skipped;
+    uint64_t lines;
+    kind_t kind;
+    char *json; /* the contract JSON of the same input */
+} parsed_t;
+
+/* Reads tests/fixtures/<rel> whole; fails the test if it cannot.  Caller frees. */
+char *th_read_fixture(const char *rel, size_t *len);
+/* Parses text (or a fixture) with the vendor's parser for command.  Fails the test when the
+ * vendor or command is unknown.  Caller frees with th_free(). */
+parsed_t *th_parse_text(const char *vendor, const char *command, const char *text, size_t len);
+parsed_t *th_parse_fixture(const char *vendor, const char *command, const char *rel);
+void th_free(parsed_t *p);
+/* The first record whose key (interface name, peer, prefix, address, list name...) equals key. */
+const record_t *th_find(const parsed_t *p, const char *key);
+/* Same as th_find but fails the test when absent. */
+const record_t *th_must_find(const parsed_t *p, const char *key);
+/* Feeds text in chunks of every size from 1 to max_chunk and checks the records do not depend
+ * on how the input was split. */
+void th_assert_split_invariant(const char *vendor, const char *command, const char *text, size_t max_chunk);
+
+#endif
