@@ -1,0 +1,169 @@
+/* test_robustness.c: every parser of every vendor against hostile input.
+ *
+ * Each parser is fed every fixture of its vendor (also the fixtures of other commands), a set
+ * of deterministic mutations of them, and pathological inputs.  Whatever comes in, the parse
+ * must finish and its contract JSON must be valid JSON with a record count that matches what
+ * the sink saw.  Run under --enable-sanitizers this is the fuzz corpus replayed on every
+ * `make check`. */
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json_stream.h"
+#include "parsers/parse_json.h"
+#include "tests/testhelp.h"
+
+#define MUTATIONS_PER_FIXTURE 6
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+
+static uint64_t rng_next(void)
+{
+    /* xorshift64*: deterministic, so a failure reproduces. */
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * 2685821657736338717ull;
+}
+
+/* Parses text with def and checks the contract JSON. */
+static void check_one(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
+                      const char *what)
+{
+    js_membuf_t out = {0};
+    json_stream_t *js = malloc(sizeof(*js));
+    assert_non_null(js);
+    js_init(js, js_membuf_write, &out);
+    parse_json_t pj;
+    parse_json_begin(&pj, js, v->name, def->command, def->kind);
+    parse_run_t *run = parse_run_new(def, v, def->command, parse_json_sink, &pj);
+    assert_non_null(run);
+    size_t chunk = 1 + (size_t)(rng_next() % 4096);
+    for (size_t off = 0; off < len; off += chunk)
+        parse_run_feed(run, text + off, off + chunk > len ? len - off : chunk);
+    parse_run_finish(run);
+    parse_json_end(&pj, run);
+    assert_int_equal(js_flush(js), 0);
+    json_error_t err;
+    json_t *doc = json_loads(out.data, 0, &err);
+    if (!doc)
+        fail_msg("%s %s on %s: invalid JSON (%s)", v->name, def->command, what, err.text);
+    parse_status_t st;
+    parse_run_status(run, &st);
+    json_t *records = json_object_get(doc, "records");
+    assert_true(json_is_integer(records));
+    assert_int_equal(json_integer_value(records), st.records);
+    json_decref(doc);
+    parse_run_free(run);
+    free(out.data);
+    free(js);
+}
+
+static size_t mutate(const char *src, size_t len, char *dst, size_t cap)
+{
+    size_t n = len < cap ? len : cap;
+    memcpy(dst, src, n);
+    if (n == 0)
+        return 0;
+    switch (rng_next() % 6) {
+    case 0: /* truncate anywhere */
+        return (size_t)(rng_next() % n);
+    case 1: /* flip bytes */
+        for (int i = 0; i < 16; i++)
+            dst[rng_next() % n] ^= (char)(1u << (rng_next() % 8));
+        return n;
+    case 2: /* NULs and high bytes */
+        for (int i = 0; i < 8; i++)
+            dst[rng_next() % n] = (char)(rng_next() % 2 ? 0 : 0xff);
+        return n;
+    case 3: { /* delete a slice */
+        size_t a = (size_t)(rng_next() % n), b = a + (size_t)(rng_next() % 200);
+        if (b > n)
+            b = n;
+        memmove(dst + a, dst + b, n - b);
+        return n - (b - a);
+    }
+    case 4: /* digits become letters and back */
+        for (size_t i = 0; i < n; i++)
+            if (rng_next() % 7 == 0)
+                dst[i] = dst[i] >= '0' && dst[i] <= '9' ? 'x' : dst[i] == ' ' ? '9' : dst[i];
+        return n;
+    default: /* duplicate the first half over the second */
+        memcpy(dst + n / 2, dst, n - n / 2);
+        return n;
+    }
+}
+
+static void each_fixture(const parser_vendor_t *v, const char *dir, const parser_def_t *def)
+{
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/%s", FIXTURE_DIR, dir);
+    DIR *d = opendir(path);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char rel[512];
+        snprintf(rel, sizeof(rel), "%s/%s", dir, e->d_name);
+        size_t len;
+        char *text = th_read_fixture(rel, &len);
+        check_one(v, def, text, len, rel);
+        char *buf = malloc(len + 1);
+        assert_non_null(buf);
+        for (int i = 0; i < MUTATIONS_PER_FIXTURE; i++)
+            check_one(v, def, buf, mutate(text, len, buf, len), rel);
+        free(buf);
+        free(text);
+    }
+    closedir(d);
+}
+
+static void pathological(const parser_vendor_t *v, const parser_def_t *def)
+{
+    size_t big = 3u * 1024 * 1024;
+    char *buf = malloc(big);
+    assert_non_null(buf);
+    memset(buf, 'A', big); /* one 3 MiB line without a newline */
+    check_one(v, def, buf, big, "one huge line");
+    memset(buf, '\n', big / 8); /* 384k empty lines */
+    check_one(v, def, buf, big / 8, "empty lines");
+    for (size_t i = 0; i < 65536; i++)
+        buf[i] = (char)(i % 256);
+    check_one(v, def, buf, 65536, "every byte");
+    free(buf);
+    check_one(v, def, "", 0, "empty input");
+}
+
+/* Fixtures live under the vendor's name; traceroute and azure fixtures under theirs. */
+static const char *fixture_dir(const parser_vendor_t *v)
+{
+    if (strcmp(v->name, "linux") == 0 || strcmp(v->name, "windows") == 0)
+        return "trace";
+    return v->name;
+}
+
+static void all_parsers_survive(void **state)
+{
+    (void)state;
+    const parser_vendor_t *const *vendors = parser_vendors();
+    size_t parsers = 0;
+    for (size_t i = 0; vendors[i]; i++)
+        for (size_t k = 0; k < vendors[i]->n_parsers; k++) {
+            each_fixture(vendors[i], fixture_dir(vendors[i]), &vendors[i]->parsers[k]);
+            pathological(vendors[i], &vendors[i]->parsers[k]);
+            parsers++;
+        }
+    assert_true(parsers >= 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(all_parsers_survive),
+    };
+    return cmocka_run_group_tests_name("robustness", tests, NULL, NULL);
+}
