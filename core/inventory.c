@@ -1,0 +1,330 @@
+/* inventory.c: the INI inventory, parsed with inih and checked value by value. */
+#include "core/inventory.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct {
+    inventory_t *inv;
+    device_t defaults;
+    device_t *cur;       /* section being read: &defaults or a device */
+    const char *name;    /* file name for messages */
+    int line;            /* counted by our reader: inih does not pass it to the handler */
+    char err[512];
+    /* reader state */
+    const char *text;
+    size_t off;
+    FILE *file;
+} inv_load_t;
+
+static void device_defaults(device_t *d)
+{
+    memset(d, 0, sizeof(*d));
+    d->peer_as = 12076; /* Microsoft's AS on every ExpressRoute peering */
+    d->local_as = -1;
+    d->hold_time = 180; /* Microsoft fixes 180/60 on its side */
+    d->keepalive = 60;
+    d->timeout_s = 15;
+    d->route_limit = -1;
+    snprintf(d->known_hosts, sizeof(d->known_hosts), "~/.ssh/known_hosts");
+}
+
+/* Records "file:line: message" and returns 0, which tells inih to stop. */
+static int fail(inv_load_t *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(inv_load_t *ld, const char *fmt, ...)
+{
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    snprintf(ld->err, sizeof(ld->err), "%s:%d: %s", ld->name, ld->line, msg);
+    return 0;
+}
+
+static bool parse_long(const char *v, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || end == v || *end != '\0' || n < min || n > max)
+        return false;
+    *out = n;
+    return true;
+}
+
+static bool parse_bool(const char *v, bool *out)
+{
+    if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1") || !strcasecmp(v, "on")) {
+        *out = true;
+        return true;
+    }
+    if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcmp(v, "0") || !strcasecmp(v, "off")) {
+        *out = false;
+        return true;
+    }
+    return false;
+}
+
+static bool copy_text(char *dst, size_t size, const char *v)
+{
+    if (strlen(v) >= size)
+        return false;
+    snprintf(dst, size, "%s", v);
+    return true;
+}
+
+static int set_prefix_list(inv_load_t *ld, device_t *d, const char *value)
+{
+    char buf[2048];
+    if (!copy_text(buf, sizeof(buf), value))
+        return fail(ld, "expect_prefixes is too long");
+    d->n_expect_prefixes = 0;
+    for (char *save = NULL, *tok = strtok_r(buf, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
+        if (d->n_expect_prefixes == INV_MAX_PREFIXES)
+            return fail(ld, "expect_prefixes: more than 32 prefixes");
+        if (!prefix_parse(tok, &d->expect_prefixes[d->n_expect_prefixes]) || !strchr(tok, '/'))
+            return fail(ld, "expect_prefixes: '%s' is not a prefix (a.b.c.d/len)", tok);
+        d->n_expect_prefixes++;
+    }
+    return 1;
+}
+
+static const char *const vendors[] = {"ios", "nxos", "iosxr", "eos", "junos", "frr", "linux", NULL};
+
+static int set_vendor(inv_load_t *ld, device_t *d, const char *value)
+{
+    for (size_t i = 0; vendors[i]; i++)
+        if (strcmp(value, vendors[i]) == 0)
+            return copy_text(d->vendor, sizeof(d->vendor), value);
+    return fail(ld, "vendor '%s' is not one of ios, nxos, iosxr, eos, junos, frr, linux", value);
+}
+
+static int set_address(inv_load_t *ld, const char *key, const char *value, ip_addr_t *dst, bool *has)
+{
+    if (!ip_parse(value, dst))
+        return fail(ld, "%s: '%s' is not an IPv4 or IPv6 address", key, value);
+    *has = true;
+    return 1;
+}
+
+static int set_int(inv_load_t *ld, const char *key, const char *value, long min, long max, long *out)
+{
+    if (!parse_long(value, min, max, out))
+        return fail(ld, "%s: '%s' is not a whole number in %ld..%ld", key, value, min, max);
+    return 1;
+}
+
+#define TEXT_KEY(k) {#k, offsetof(device_t, k), sizeof(((device_t *)0)->k)}
+static const struct {
+    const char *key;
+    size_t off, size;
+} text_keys[] = {
+    TEXT_KEY(host), TEXT_KEY(user), TEXT_KEY(identity), TEXT_KEY(password_command), TEXT_KEY(jump),
+    TEXT_KEY(known_hosts), TEXT_KEY(circuit), TEXT_KEY(reverse_from), TEXT_KEY(interface),
+};
+
+/* One key of a [defaults] or [device] section. */
+static int set_key(inv_load_t *ld, device_t *d, const char *key, const char *value)
+{
+    long n;
+    bool b;
+    for (size_t i = 0; i < sizeof(text_keys) / sizeof(text_keys[0]); i++)
+        if (!strcmp(key, text_keys[i].key))
+            return copy_text((char *)d + text_keys[i].off, text_keys[i].size, value) ||
+                   fail(ld, "%s is too long", key);
+    if (!strcmp(key, "vrf")) {
+        for (const char *p = value; *p; p++)
+            if (!isalnum((unsigned char)*p) && !strchr("_.-", *p))
+                return fail(ld, "vrf '%s' may hold only letters, digits and _ . -", value);
+        return copy_text(d->vrf, sizeof(d->vrf), value) || fail(ld, "vrf is too long");
+    }
+    if (!strcmp(key, "vendor")) return set_vendor(ld, d, value);
+    if (!strcmp(key, "port")) return set_int(ld, key, value, 1, 65535, &n) && ((d->port = (int)n), 1);
+    if (!strcmp(key, "timeout")) return set_int(ld, key, value, 1, 600, &n) && ((d->timeout_s = (int)n), 1);
+    if (!strcmp(key, "local_as")) return set_int(ld, key, value, 1, 4294967295L, &n) && ((d->local_as = n), 1);
+    if (!strcmp(key, "peer_as")) return set_int(ld, key, value, 1, 4294967295L, &n) && ((d->peer_as = n), 1);
+    if (!strcmp(key, "hold_time")) return set_int(ld, key, value, 0, 65535, &n) && ((d->hold_time = (int)n), 1);
+    if (!strcmp(key, "keepalive")) return set_int(ld, key, value, 0, 65535, &n) && ((d->keepalive = (int)n), 1);
+    if (!strcmp(key, "route_limit")) return set_int(ld, key, value, 1, 10000000, &n) && ((d->route_limit = (int)n), 1);
+    if (!strcmp(key, "md5") || !strcmp(key, "bfd")) {
+        if (!parse_bool(value, &b))
+            return fail(ld, "%s: '%s' is not yes or no", key, value);
+        *(key[0] == 'm' ? &d->md5_expected : &d->bfd_expected) = b;
+        return 1;
+    }
+    if (!strcmp(key, "peering")) {
+        if (strcmp(value, "private") && strcmp(value, "microsoft"))
+            return fail(ld, "peering '%s' is not private or microsoft", value);
+        d->peering = value[0] == 'm' ? PEERING_MICROSOFT : PEERING_PRIVATE;
+        return 1;
+    }
+    if (!strcmp(key, "link")) {
+        if (strcmp(value, "primary") && strcmp(value, "secondary"))
+            return fail(ld, "link '%s' is not primary or secondary", value);
+        d->link = value[0] == 's' ? LINK_SECONDARY : LINK_PRIMARY;
+        return 1;
+    }
+    if (!strcmp(key, "subnet")) {
+        if (!prefix_parse(value, &d->subnet) || !strchr(value, '/'))
+            return fail(ld, "subnet '%s' is not a prefix (a.b.c.d/len)", value);
+        d->has_subnet = true;
+        return 1;
+    }
+    if (!strcmp(key, "local_ip")) return set_address(ld, key, value, &d->local_ip, &d->has_local_ip);
+    if (!strcmp(key, "peer_ip")) return set_address(ld, key, value, &d->peer_ip, &d->has_peer_ip);
+    if (!strcmp(key, "onprem_source")) return set_address(ld, key, value, &d->onprem_source, &d->has_onprem_source);
+    if (!strcmp(key, "azure_vm")) return set_address(ld, key, value, &d->azure_vm, &d->has_azure_vm);
+    if (!strcmp(key, "expect_prefixes")) return set_prefix_list(ld, d, value);
+    return fail(ld, "unknown key '%s'", key);
+}
+
+/* Expectations that cannot all be true are refused at load, not discovered mid-incident.
+ * Pairs are checked as soon as their second key is read, so the error names that line. */
+static int check_pairs(inv_load_t *ld, const device_t *d)
+{
+    if (d->has_subnet && d->has_peer_ip && !prefix_contains(&d->subnet, &d->peer_ip))
+        return fail(ld, "peer_ip is outside subnet");
+    if (d->has_subnet && d->has_local_ip && !prefix_contains(&d->subnet, &d->local_ip))
+        return fail(ld, "local_ip is outside subnet");
+    if (d->has_local_ip && d->has_peer_ip && ip_equal(&d->local_ip, &d->peer_ip))
+        return fail(ld, "local_ip equals peer_ip");
+    if (d->local_as > 0 && d->local_as == d->peer_as)
+        return fail(ld, "local_as equals peer_as on an eBGP circuit");
+    return 1;
+}
+
+static int check_device(inv_load_t *ld, const device_t *d)
+{
+    int line = ld->line;
+    ld->line = d->line;
+    int ok = 1;
+    if (!d->host[0])
+        ok = fail(ld, "device '%s' has no host", d->name);
+    else if (!d->vendor[0])
+        ok = fail(ld, "device '%s' has no vendor", d->name);
+    else if (d->keepalive > 0 && d->hold_time > 0 && d->keepalive * 3 > d->hold_time)
+        ok = fail(ld, "device '%s': keepalive must be at most a third of hold_time", d->name);
+    if (ok)
+        ld->line = line;
+    return ok;
+}
+
+static int on_key(void *user, const char *section, const char *key, const char *value)
+{
+    inv_load_t *ld = user;
+    if (strcmp(section, "defaults") == 0) {
+        ld->cur = &ld->defaults;
+    } else if (strncmp(section, "device ", 7) == 0 && section[7]) {
+        inventory_t *inv = ld->inv;
+        const char *name = section + 7;
+        if (!ld->cur || ld->cur == &ld->defaults || strcmp(ld->cur->name, name) != 0) {
+            if (inventory_find(inv, name))
+                return fail(ld, "device '%s' is defined twice", name);
+            device_t *grown = realloc(inv->devices, (inv->n_devices + 1) * sizeof(device_t));
+            if (!grown)
+                return fail(ld, "out of memory");
+            inv->devices = grown;
+            ld->cur = &inv->devices[inv->n_devices++];
+            *ld->cur = ld->defaults;
+            ld->cur->line = ld->line;
+            if (!copy_text(ld->cur->name, sizeof(ld->cur->name), name))
+                return fail(ld, "device name '%s' is too long", name);
+        }
+    } else {
+        return fail(ld, "section [%s] is neither [defaults] nor [device NAME]", section);
+    }
+    return set_key(ld, ld->cur, key, value) && check_pairs(ld, ld->cur);
+}
+
+static char *read_line(char *str, int num, void *stream)
+{
+    inv_load_t *ld = stream;
+    ld->line++;
+    if (ld->file)
+        return fgets(str, num, ld->file);
+    if (!ld->text[ld->off])
+        return NULL;
+    size_t n = 0;
+    while (ld->text[ld->off] && n + 1 < (size_t)num) {
+        char c = ld->text[ld->off++];
+        str[n++] = c;
+        if (c == '\n')
+            break;
+    }
+    str[n] = '\0';
+    return str;
+}
+
+static int load(inventory_t *inv, inv_load_t *ld, char *err, size_t errlen)
+{
+    memset(inv, 0, sizeof(*inv));
+    snprintf(inv->path, sizeof(inv->path), "%s", ld->name);
+    ld->inv = inv;
+    device_defaults(&ld->defaults);
+    int rc = ini_parse_stream(read_line, ld, on_key, ld);
+    if (rc == 0) {
+        for (size_t i = 0; i < inv->n_devices && rc == 0; i++)
+            if (!check_device(ld, &inv->devices[i]))
+                rc = -1;
+    } else if (rc > 0 && !ld->err[0]) {
+        snprintf(ld->err, sizeof(ld->err), "%s:%d: not an INI line", ld->name, rc);
+    }
+    if (rc != 0) {
+        snprintf(err, errlen, "%s", ld->err[0] ? ld->err : "cannot read the inventory");
+        inventory_free(inv);
+        return -1;
+    }
+    return 0;
+}
+
+int inventory_load(inventory_t *inv, const char *path, char *err, size_t errlen)
+{
+    inv_load_t ld = {.name = path};
+    ld.file = fopen(path, "r");
+    if (!ld.file) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        memset(inv, 0, sizeof(*inv));
+        return -1;
+    }
+    int rc = load(inv, &ld, err, errlen);
+    fclose(ld.file);
+    return rc;
+}
+
+int inventory_load_string(inventory_t *inv, const char *name, const char *text, char *err, size_t errlen)
+{
+    inv_load_t ld = {.name = name, .text = text};
+    return load(inv, &ld, err, errlen);
+}
+
+void inventory_free(inventory_t *inv)
+{
+    free(inv->devices);
+    inv->devices = NULL;
+    inv->n_devices = 0;
+}
+
+const device_t *inventory_find(const inventory_t *inv, const char *name)
+{
+    for (size_t i = 0; i < inv->n_devices; i++)
+        if (strcmp(inv->devices[i].name, name) == 0)
+            return &inv->devices[i];
+    return NULL;
+}
+
+void inventory_default_path(char *buf, size_t size)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    if (xdg && *xdg)
+        snprintf(buf, size, "%s/erdiag/inventory.ini", xdg);
+    else
+        snprintf(buf, size, "%s/.config/erdiag/inventory.ini", getenv("HOME") ? getenv("HOME") : ".");
+}

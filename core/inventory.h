@@ -1,0 +1,73 @@
+/* inventory.h: devices, how to reach them, and what their circuit is expected to look like.
+ *
+ * Read from INI (inih): a [defaults] section and one [device NAME] section per router or
+ * host.  Every bad value is refused at load with "file:line: what is wrong", and so is an
+ * inventory whose expectations contradict each other (a peer outside its subnet, local AS equal
+ * to peer AS on an eBGP circuit). */
+#ifndef ERDIAG_INVENTORY_H
+#define ERDIAG_INVENTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/prefix.h"
+
+#define INV_NAME_LEN 64
+#define INV_TEXT_LEN 256
+#define INV_MAX_PREFIXES 32
+
+typedef enum { PEERING_PRIVATE = 0, PEERING_MICROSOFT } peering_t;
+typedef enum { LINK_PRIMARY = 0, LINK_SECONDARY } link_role_t;
+
+typedef struct {
+    char name[INV_NAME_LEN];
+    /* connection */
+    char host[INV_TEXT_LEN];
+    int port;                 /* 0 = from ~/.ssh/config or 22 */
+    char user[INV_NAME_LEN];
+    char vendor[16];          /* ios | nxos | iosxr | eos | junos | frr | linux */
+    char identity[INV_TEXT_LEN];
+    char password_command[INV_TEXT_LEN];
+    char jump[INV_TEXT_LEN];
+    char known_hosts[INV_TEXT_LEN];
+    int timeout_s;            /* connect and per-command timeout */
+    /* circuit expectations */
+    char circuit[INV_NAME_LEN];
+    peering_t peering;
+    link_role_t link;
+    bool has_subnet, has_local_ip, has_peer_ip;
+    ip_prefix_t subnet;
+    ip_addr_t local_ip, peer_ip;
+    char vrf[INV_NAME_LEN];
+    int64_t local_as, peer_as;
+    int hold_time, keepalive;
+    bool md5_expected;
+    bool bfd_expected;
+    ip_prefix_t expect_prefixes[INV_MAX_PREFIXES];
+    int n_expect_prefixes;
+    int route_limit;
+    bool has_onprem_source, has_azure_vm;
+    ip_addr_t onprem_source, azure_vm;
+    char reverse_from[INV_NAME_LEN];
+    char interface[INV_NAME_LEN]; /* optional: the interface holding the peering subnet */
+    int line;                     /* where the [device] section starts */
+} device_t;
+
+typedef struct {
+    char path[INV_TEXT_LEN];
+    device_t *devices;
+    size_t n_devices;
+} inventory_t;
+
+/* Loads path into inv (which it owns until inventory_free).  Returns 0, or -1 with a message
+ * "path:line: reason" in err. */
+int inventory_load(inventory_t *inv, const char *path, char *err, size_t errlen);
+/* The same from a string (tests, the demo); name is what error messages call it. */
+int inventory_load_string(inventory_t *inv, const char *name, const char *text, char *err, size_t errlen);
+void inventory_free(inventory_t *inv);
+const device_t *inventory_find(const inventory_t *inv, const char *name);
+/* $XDG_CONFIG_HOME/erdiag/inventory.ini, or ~/.config/erdiag/inventory.ini. */
+void inventory_default_path(char *buf, size_t size);
+
+#endif

@@ -1,0 +1,28 @@
+/* probe.c: probe names. */
+#include "probes/probe.h"
+
+#include <string.h>
+
+static const char *const probe_names[PROBE_COUNT] = {
+    [PROBE_INTERFACES] = "interfaces", [PROBE_INTERFACE] = "interface",
+    [PROBE_IP_BRIEF] = "ip_brief", [PROBE_BGP_SUMMARY] = "bgp_summary",
+    [PROBE_BGP_NEIGHBOR] = "bgp_neighbor", [PROBE_BGP_CONFIG] = "bgp_config",
+    [PROBE_PREFIX_LISTS] = "prefix_lists", [PROBE_ROUTE_MAPS] = "route_maps",
+    [PROBE_ROUTE_LOOKUP] = "route_lookup", [PROBE_BGP_PREFIX] = "bgp_prefix",
+    [PROBE_BGP_RECEIVED] = "bgp_received", [PROBE_ARP] = "arp",
+    [PROBE_TRACEROUTE] = "traceroute", [PROBE_TCP_179] = "tcp_179", [PROBE_BFD] = "bfd",
+    [PROBE_LOG_AUTH] = "log_auth", [PROBE_VERSION] = "version",
+};
+
+const char *probe_name(probe_id_t id)
+{
+    return id < PROBE_COUNT ? probe_names[id] : "unknown";
+}
+
+probe_id_t probe_from_name(const char *name)
+{
+    for (int i = 0; i < PROBE_COUNT; i++)
+        if (strcmp(name, probe_names[i]) == 0)
+            return (probe_id_t)i;
+    return PROBE_COUNT;
+}

@@ -1,0 +1,80 @@
+/* record.c: a transport that passes commands to another and saves every answer, in the layout
+ * replay.c reads back: DIR/<probe>.txt for probes, DIR/cmd-N.txt for free-form commands, and
+ * DIR/index.tsv mapping each command to its file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "probes/transport.h"
+
+typedef struct {
+    transport_t base;
+    transport_t *inner;
+    char dir[1024];
+    int free_form; /* counter for cmd-N.txt */
+} recorder_t;
+
+static int save(recorder_t *r, const char *file, const char *command, const cmd_result_t *res)
+{
+    char path[1400];
+    snprintf(path, sizeof(path), "%s/%s", r->dir, file);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    int rc = fwrite(res->output, 1, res->len, f) == res->len ? 0 : -1;
+    if (fclose(f) != 0)
+        rc = -1;
+    snprintf(path, sizeof(path), "%s/index.tsv", r->dir);
+    f = fopen(path, "a");
+    if (!f)
+        return -1;
+    fprintf(f, "%s\t%s\n", command, file);
+    return fclose(f) == 0 ? rc : -1;
+}
+
+static int record_run(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res)
+{
+    recorder_t *r = (recorder_t *)t;
+    int rc = transport_run(r->inner, probe, command, res);
+    if (rc != 0 || !res->output)
+        return rc;
+    char file[64];
+    if (probe < PROBE_COUNT)
+        snprintf(file, sizeof(file), "%s.txt", probe_name(probe));
+    else
+        snprintf(file, sizeof(file), "cmd-%d.txt", ++r->free_form);
+    if (save(r, file, command, res) != 0) {
+        /* The answer itself is fine; the recording is not, and the user must know. */
+        snprintf(res->message, sizeof(res->message), "recording to %.300s failed: %s", r->dir, strerror(errno));
+    }
+    return 0;
+}
+
+static void record_close(transport_t *t)
+{
+    recorder_t *r = (recorder_t *)t;
+    transport_close(r->inner);
+    free(r);
+}
+
+static const transport_ops_t record_ops = {record_run, record_close};
+
+transport_t *record_open(transport_t *inner, const char *dir, char *err, size_t errlen)
+{
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+        return NULL;
+    }
+    recorder_t *r = calloc(1, sizeof(*r));
+    if (!r) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    r->base.ops = &record_ops;
+    r->base.vendor = inner->vendor;
+    r->inner = inner;
+    snprintf(r->dir, sizeof(r->dir), "%s", dir);
+    return &r->base;
+}

@@ -1,0 +1,522 @@
+/* ssh.c: the libssh transport: connect, host key, auth, shell, prompt, paging, commands. */
+#include "probes/ssh.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <libssh/libssh.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "parsers/clean.h"
+#include "parsers/rx.h"
+#include "probes/command.h"
+
+#define PROMPT_MAX 128
+#define LOGIN_TIMEOUT_S 20
+
+typedef struct {
+    transport_t base;
+    ssh_opts_t opts;
+    device_t device;
+    ssh_session session;
+    ssh_channel channel;
+    char prompt[PROMPT_MAX]; /* learned at login: "ce1-nyc#" */
+    char *buf;               /* bytes read since the last command was sent */
+    size_t len, cap;
+    bool reconnected;
+} ssh_transport_t;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void set_error(probe_error_t *err, char *msg, size_t msglen, probe_error_t e, const char *fmt, const char *a)
+{
+    *err = e;
+    snprintf(msg, msglen, fmt, a);
+}
+
+static void expand_home(const char *path, char *out, size_t size)
+{
+    const char *home = getenv("HOME");
+    if (path[0] == '~' && path[1] == '/' && home)
+        snprintf(out, size, "%s%s", home, path + 1);
+    else
+        snprintf(out, size, "%s", path);
+}
+
+/* Where the changed key's entry is, in words: ssh-keygen -F knows hashed entries too. */
+static void locate_known_host(const char *file, const char *host, int port, char *out, size_t size)
+{
+    char cmd[2400], line[512];
+    char target[300];
+    if (port && port != 22)
+        snprintf(target, sizeof(target), "[%s]:%d", host, port);
+    else
+        snprintf(target, sizeof(target), "%s", host);
+    snprintf(out, size, "%s", file);
+    for (const char *p = target; *p; p++)
+        if (!isalnum((unsigned char)*p) && !strchr("[]:.-_", *p))
+            return; /* never hand odd characters to a shell */
+    snprintf(cmd, sizeof(cmd), "ssh-keygen -F '%s' -f '%s' 2>/dev/null", target, file);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return;
+    while (fgets(line, sizeof(line), p)) {
+        int n;
+        if (sscanf(line, "# Host %*s found: line %d", &n) == 1) {
+            snprintf(out, size, "%s:%d", file, n);
+            break;
+        }
+    }
+    pclose(p);
+}
+
+static int verify_host_key(ssh_transport_t *t, probe_error_t *err, char *msg, size_t msglen)
+{
+    ssh_key key = NULL;
+    unsigned char *hash = NULL;
+    size_t hlen = 0;
+    char *fp = NULL;
+    if (ssh_get_server_publickey(t->session, &key) != SSH_OK ||
+        ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &hlen) != 0) {
+        ssh_key_free(key);
+        set_error(err, msg, msglen, PERR_CONNECT, "%s: no host key from the server", t->device.host);
+        return -1;
+    }
+    fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hlen);
+    ssh_clean_pubkey_hash(&hash);
+    ssh_key_free(key);
+    int rc = 0;
+    char where[1200], kh[1024];
+    expand_home(t->device.known_hosts, kh, sizeof(kh));
+    switch (ssh_session_is_known_server(t->session)) {
+    case SSH_KNOWN_HOSTS_OK:
+        break;
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        locate_known_host(kh, t->device.host, t->device.port, where, sizeof(where));
+        *err = PERR_HOSTKEY_CHANGED;
+        snprintf(msg, msglen, "host key for %s has CHANGED (now %s); the old key is at %s. Refusing to connect: "
+                 "verify the device, then remove that line yourself", t->device.host, fp ? fp : "?", where);
+        rc = -1;
+        break;
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND: {
+        bool ok = t->opts.accept_new ||
+                  (t->opts.confirm_hostkey && t->opts.confirm_hostkey(t->opts.ud, t->device.host, fp ? fp : "?"));
+        if (!ok) {
+            *err = PERR_HOSTKEY_UNKNOWN;
+            snprintf(msg, msglen, "host key for %s is unknown (%s); accept it explicitly (--accept-new) or add it to %s",
+                     t->device.host, fp ? fp : "?", kh);
+            rc = -1;
+        } else if (ssh_session_update_known_hosts(t->session) != SSH_OK) {
+            *err = PERR_INTERNAL;
+            snprintf(msg, msglen, "cannot save the host key to %s: %s", kh, ssh_get_error(t->session));
+            rc = -1;
+        }
+        break;
+    }
+    default:
+        *err = PERR_INTERNAL;
+        snprintf(msg, msglen, "cannot read %s: %s", kh, ssh_get_error(t->session));
+        rc = -1;
+    }
+    ssh_string_free_char(fp);
+    return rc;
+}
+
+/* The password from the inventory's password_command: its first line of stdout. */
+static int password_from_command(const char *command, char *buf, size_t size)
+{
+    FILE *p = popen(command, "r");
+    if (!p)
+        return -1;
+    int rc = fgets(buf, (int)size, p) ? 0 : -1;
+    int status = pclose(p);
+    if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        rc = -1;
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return rc;
+}
+
+static int get_password(ssh_transport_t *t, const char *prompt, bool echo, char *buf, size_t size)
+{
+    if (t->device.password_command[0])
+        return password_from_command(t->device.password_command, buf, size);
+    if (t->opts.ask_secret)
+        return t->opts.ask_secret(t->opts.ud, prompt, echo, buf, size);
+    return -1;
+}
+
+static int auth_kbdint(ssh_transport_t *t)
+{
+    int rc = ssh_userauth_kbdint(t->session, NULL, NULL);
+    for (int rounds = 0; rc == SSH_AUTH_INFO && rounds < 5; rounds++) {
+        int n = ssh_userauth_kbdint_getnprompts(t->session);
+        for (int i = 0; i < n; i++) {
+            char echo = 0, answer[256];
+            const char *prompt = ssh_userauth_kbdint_getprompt(t->session, (unsigned)i, &echo);
+            if (get_password(t, prompt, echo != 0, answer, sizeof(answer)) != 0)
+                return SSH_AUTH_DENIED;
+            rc = ssh_userauth_kbdint_setanswer(t->session, (unsigned)i, answer);
+            memset(answer, 0, sizeof(answer));
+            if (rc < 0)
+                return SSH_AUTH_ERROR;
+        }
+        rc = ssh_userauth_kbdint(t->session, NULL, NULL);
+    }
+    return rc;
+}
+
+/* Agent and default keys first, then the inventory's identity, then password and
+ * keyboard-interactive: the order an engineer's own ssh would try. */
+static int authenticate(ssh_transport_t *t, probe_error_t *err, char *msg, size_t msglen)
+{
+    if (ssh_userauth_none(t->session, NULL) == SSH_AUTH_SUCCESS)
+        return 0;
+    int methods = ssh_userauth_list(t->session, NULL);
+    if ((methods & SSH_AUTH_METHOD_PUBLICKEY)) {
+        if (t->device.identity[0]) {
+            char path[1024];
+            ssh_key key = NULL;
+            expand_home(t->device.identity, path, sizeof(path));
+            if (ssh_pki_import_privkey_file(path, NULL, NULL, NULL, &key) == SSH_OK) {
+                int rc = ssh_userauth_publickey(t->session, NULL, key);
+                ssh_key_free(key);
+                if (rc == SSH_AUTH_SUCCESS)
+                    return 0;
+            }
+        }
+        if (ssh_userauth_publickey_auto(t->session, NULL, NULL) == SSH_AUTH_SUCCESS)
+            return 0;
+    }
+    char password[256];
+    if ((methods & SSH_AUTH_METHOD_PASSWORD) && get_password(t, "Password: ", false, password, sizeof(password)) == 0) {
+        int rc = ssh_userauth_password(t->session, NULL, password);
+        memset(password, 0, sizeof(password));
+        if (rc == SSH_AUTH_SUCCESS)
+            return 0;
+    }
+    if ((methods & SSH_AUTH_METHOD_INTERACTIVE) && auth_kbdint(t) == SSH_AUTH_SUCCESS)
+        return 0;
+    set_error(err, msg, msglen, PERR_AUTH, "authentication to %s failed (tried agent/keys, password, keyboard-interactive)",
+              t->device.host);
+    return -1;
+}
+
+static int append(ssh_transport_t *t, const char *data, size_t n)
+{
+    if (t->len + n + 1 > t->cap) {
+        size_t want = t->cap ? t->cap : 65536;
+        while (want < t->len + n + 1)
+            want *= 2;
+        char *p = realloc(t->buf, want);
+        if (!p)
+            return -1;
+        t->buf = p;
+        t->cap = want;
+    }
+    memcpy(t->buf + t->len, data, n);
+    t->len += n;
+    t->buf[t->len] = '\0';
+    return 0;
+}
+
+/* The last line of the buffer as a terminal shows it (CRs, escapes and pager noise removed). */
+static size_t last_line(const ssh_transport_t *t, char *out, size_t size)
+{
+    const char *start = t->buf;
+    for (size_t i = t->len; i > 0; i--)
+        if (t->buf[i - 1] == '\n') {
+            start = t->buf + i;
+            break;
+        }
+    size_t n = (size_t)(t->buf + t->len - start);
+    if (n >= size)
+        n = size - 1;
+    memcpy(out, start, n);
+    bool pager;
+    n = clean_line(out, n, &pager);
+    while (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    return n;
+}
+
+static rx_t pager_tail_rx = RXI("(?:-{1,3}\\s*\\(?\\s*more(?:\\s+\\d+%)?\\s*\\)?\\s*-{1,3}|<-+\\s*more\\s*-+>)\\s*$");
+
+typedef enum { WAIT_PROMPT, WAIT_TIMEOUT, WAIT_EOF, WAIT_CAP } wait_result_t;
+
+/* Reads until the last line is the prompt (learned, or the vendor pattern before we know it),
+ * answering pager prompts on the way. */
+static wait_result_t wait_prompt(ssh_transport_t *t, double deadline, bool *truncated)
+{
+    rx_t vendor_prompt = RX(t->base.vendor->prompt);
+    char chunk[16384], tail[512];
+    wait_result_t result = WAIT_TIMEOUT;
+    for (;;) {
+        size_t n = last_line(t, tail, sizeof(tail));
+        bool at_prompt = t->prompt[0] ? strcmp(tail, t->prompt) == 0
+                                      : n > 0 && rx_match(&vendor_prompt, tail, n, NULL);
+        if (at_prompt) {
+            result = WAIT_PROMPT;
+            break;
+        }
+        if (n && rx_match(&pager_tail_rx, tail, n, NULL))
+            ssh_channel_write(t->channel, " ", 1); /* paging was not disabled: page on */
+        double left = deadline - now_s();
+        if (left <= 0)
+            break;
+        int got = ssh_channel_read_timeout(t->channel, chunk, sizeof(chunk), 0, left > 0.5 ? 500 : (int)(left * 1000) + 1);
+        if (got == SSH_ERROR || (got == 0 && ssh_channel_is_eof(t->channel))) {
+            result = WAIT_EOF;
+            break;
+        }
+        if (got > 0) {
+            if (t->len + (size_t)got > TRANSPORT_MAX_OUTPUT) {
+                *truncated = true;
+                result = WAIT_CAP;
+                break;
+            }
+            if (append(t, chunk, (size_t)got) != 0)
+                break;
+        }
+    }
+    rx_free(&vendor_prompt);
+    return result;
+}
+
+static int send_line(ssh_transport_t *t, const char *line)
+{
+    t->len = 0;
+    if (t->buf)
+        t->buf[0] = '\0';
+    size_t n = strlen(line);
+    if (ssh_channel_write(t->channel, line, (uint32_t)n) != (int)n || ssh_channel_write(t->channel, "\n", 1) != 1)
+        return -1;
+    return 0;
+}
+
+static int open_shell(ssh_transport_t *t, probe_error_t *err, char *msg, size_t msglen)
+{
+    t->channel = ssh_channel_new(t->session);
+    if (!t->channel || ssh_channel_open_session(t->channel) != SSH_OK ||
+        ssh_channel_request_pty_size(t->channel, "vt100", 511, 1000) != SSH_OK ||
+        ssh_channel_request_shell(t->channel) != SSH_OK) {
+        set_error(err, msg, msglen, PERR_CONNECT, "cannot open a shell: %s", ssh_get_error(t->session));
+        return -1;
+    }
+    bool truncated = false;
+    t->prompt[0] = '\0';
+    t->len = 0;
+    /* Banners and MOTDs come first; the prompt is the first line that looks like one. */
+    if (wait_prompt(t, now_s() + LOGIN_TIMEOUT_S, &truncated) != WAIT_PROMPT) {
+        char tail[201];
+        size_t n = t->len > 200 ? 200 : t->len;
+        memcpy(tail, t->buf ? t->buf + t->len - n : "", n);
+        tail[n] = '\0';
+        *err = PERR_PROMPT;
+        snprintf(msg, msglen, "no %s prompt after login; last bytes received: \"%s\"", t->base.vendor->name, tail);
+        return -1;
+    }
+    last_line(t, t->prompt, sizeof(t->prompt));
+    for (size_t i = 0; t->base.vendor->paging_off[i]; i++) {
+        if (send_line(t, t->base.vendor->paging_off[i]) != 0 ||
+            wait_prompt(t, now_s() + t->device.timeout_s, &truncated) != WAIT_PROMPT) {
+            set_error(err, msg, msglen, PERR_PAGING, "'%s' got no prompt back", t->base.vendor->paging_off[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int connect_session(ssh_transport_t *t, probe_error_t *err, char *msg, size_t msglen)
+{
+    long timeout = t->device.timeout_s;
+    char kh[1024];
+    expand_home(t->device.known_hosts, kh, sizeof(kh));
+    t->session = ssh_new();
+    if (!t->session) {
+        set_error(err, msg, msglen, PERR_INTERNAL, "%s", "cannot create an SSH session");
+        return -1;
+    }
+    ssh_options_set(t->session, SSH_OPTIONS_HOST, t->device.host);
+    /* ~/.ssh/config first, so the inventory's explicit values win over it. */
+    ssh_options_parse_config(t->session, NULL);
+    if (t->device.port)
+        ssh_options_set(t->session, SSH_OPTIONS_PORT, &t->device.port);
+    if (t->device.user[0])
+        ssh_options_set(t->session, SSH_OPTIONS_USER, t->device.user);
+    ssh_options_set(t->session, SSH_OPTIONS_TIMEOUT, &timeout);
+    ssh_options_set(t->session, SSH_OPTIONS_KNOWNHOSTS, kh);
+    if (t->device.jump[0]) {
+        char proxy[600];
+        snprintf(proxy, sizeof(proxy), "ssh -W '[%%h]:%%p' %s", t->device.jump);
+        ssh_options_set(t->session, SSH_OPTIONS_PROXYCOMMAND, proxy);
+    }
+    if (ssh_connect(t->session) != SSH_OK) {
+        *err = strstr(ssh_get_error(t->session), "imeout") ? PERR_TIMEOUT : PERR_CONNECT;
+        snprintf(msg, msglen, "%s: %s", t->device.host, ssh_get_error(t->session));
+        return -1;
+    }
+    if (verify_host_key(t, err, msg, msglen) != 0 || authenticate(t, err, msg, msglen) != 0)
+        return -1;
+    return open_shell(t, err, msg, msglen);
+}
+
+static void disconnect(ssh_transport_t *t)
+{
+    if (t->channel) {
+        ssh_channel_close(t->channel);
+        ssh_channel_free(t->channel);
+        t->channel = NULL;
+    }
+    if (t->session) {
+        ssh_disconnect(t->session);
+        ssh_free(t->session);
+        t->session = NULL;
+    }
+}
+
+/* The answer without the echoed command (first line) and the closing prompt (last line). */
+static void take_output(ssh_transport_t *t, cmd_result_t *res)
+{
+    char *start = t->buf ? t->buf : "";
+    char *nl = strchr(start, '\n');
+    start = nl ? nl + 1 : start + strlen(start);
+    size_t n = (size_t)(t->buf + t->len - start);
+    while (n && start[n - 1] != '\n')
+        n--; /* drop the prompt line */
+    res->output = malloc(n + 1);
+    if (res->output) {
+        memcpy(res->output, start, n);
+        res->output[n] = '\0';
+        res->len = n;
+    }
+}
+
+/* A line that says the device refused the command, copied into the message. */
+static bool device_rejected(const vendor_t *v, const char *out, char *msg, size_t msglen)
+{
+    for (size_t i = 0; v->errors[i]; i++) {
+        rx_t rx = {.pattern = v->errors[i], .options = 0x00000400u /* PCRE2_MULTILINE */, .code = NULL};
+        rx_caps_t c;
+        bool hit = rx_match(&rx, out, strlen(out), &c);
+        if (hit) {
+            const char *line = out + c.ov[0];
+            snprintf(msg, msglen, "%.*s", (int)strcspn(line, "\r\n"), line);
+        }
+        rx_free(&rx);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+static int run_once(ssh_transport_t *t, const char *command, cmd_result_t *res)
+{
+    double start = now_s();
+    if (!t->channel || send_line(t, command) != 0) {
+        res->error = PERR_DISCONNECTED;
+        return -1;
+    }
+    wait_result_t w = wait_prompt(t, start + t->device.timeout_s, &res->truncated);
+    res->seconds = now_s() - start;
+    if (w == WAIT_EOF) {
+        res->error = PERR_DISCONNECTED;
+        snprintf(res->message, sizeof(res->message), "%s closed the session", t->device.host);
+        return -1;
+    }
+    take_output(t, res);
+    if (w == WAIT_TIMEOUT) {
+        res->error = PERR_TIMEOUT;
+        snprintf(res->message, sizeof(res->message), "no prompt within %d s after '%s'", t->device.timeout_s, command);
+        return -1;
+    }
+    if (w == WAIT_CAP)
+        snprintf(res->message, sizeof(res->message), "output cut at %u MiB", TRANSPORT_MAX_OUTPUT >> 20);
+    if (res->output && device_rejected(t->base.vendor, res->output, res->message, sizeof(res->message))) {
+        res->error = PERR_REJECTED;
+        return -1;
+    }
+    return 0;
+}
+
+static int ssh_run(transport_t *base, probe_id_t probe, const char *command, cmd_result_t *res)
+{
+    ssh_transport_t *t = (ssh_transport_t *)base;
+    (void)probe;
+    memset(res, 0, sizeof(*res));
+    if (!command_allowed(base->vendor, command, res->message, sizeof(res->message))) {
+        res->error = PERR_NOT_ALLOWED;
+        return -1;
+    }
+    int rc = run_once(t, command, res);
+    if (rc != 0 && res->error == PERR_DISCONNECTED && !t->reconnected) {
+        /* One automatic reconnect: an idle session the device timed out is not an incident. */
+        probe_error_t err;
+        char msg[512];
+        t->reconnected = true;
+        disconnect(t);
+        cmd_result_free(res);
+        memset(res, 0, sizeof(*res));
+        if (connect_session(t, &err, msg, sizeof(msg)) != 0) {
+            res->error = err;
+            snprintf(res->message, sizeof(res->message), "reconnect failed: %.480s", msg);
+            return -1;
+        }
+        rc = run_once(t, command, res);
+    }
+    return rc;
+}
+
+int ssh_keepalive(transport_t *base)
+{
+    ssh_transport_t *t = (ssh_transport_t *)base;
+    bool truncated = false;
+    if (!t->channel || send_line(t, "") != 0)
+        return -1;
+    return wait_prompt(t, now_s() + t->device.timeout_s, &truncated) == WAIT_PROMPT ? 0 : -1;
+}
+
+static void ssh_close(transport_t *base)
+{
+    ssh_transport_t *t = (ssh_transport_t *)base;
+    disconnect(t);
+    free(t->buf);
+    free(t);
+}
+
+static const transport_ops_t ssh_ops = {ssh_run, ssh_close};
+
+transport_t *ssh_open(const ssh_opts_t *opts, probe_error_t *err, char *msg, size_t msglen)
+{
+    const vendor_t *v = vendor_find(opts->device->vendor);
+    if (!v) {
+        set_error(err, msg, msglen, PERR_INTERNAL, "no vendor table for '%s'", opts->device->vendor);
+        return NULL;
+    }
+    ssh_transport_t *t = calloc(1, sizeof(*t));
+    if (!t) {
+        set_error(err, msg, msglen, PERR_INTERNAL, "%s", "out of memory");
+        return NULL;
+    }
+    t->base.ops = &ssh_ops;
+    t->base.vendor = v;
+    t->opts = *opts;
+    t->device = *opts->device;
+    t->opts.device = &t->device;
+    *err = PERR_NONE;
+    if (connect_session(t, err, msg, msglen) != 0) {
+        ssh_close(&t->base);
+        return NULL;
+    }
+    return &t->base;
+}

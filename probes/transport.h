@@ -1,0 +1,82 @@
+/* transport.h: how a command reaches a device and its answer comes back.
+ *
+ * Implementations: SSH (probes/ssh.c), replay from a scenario directory (probes/replay.c), and
+ * a recorder that wraps another transport and writes what it sees (probes/record.c).  Every
+ * implementation checks the allowlist itself, so no caller can bypass it. */
+#ifndef ERDIAG_TRANSPORT_H
+#define ERDIAG_TRANSPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "probes/probe.h"
+#include "probes/vendor.h"
+
+/* What went wrong, in words the user sees (probe_error_text). */
+typedef enum {
+    PERR_NONE = 0,
+    PERR_CONNECT,        /* name resolution or TCP connect failed */
+    PERR_TIMEOUT,
+    PERR_AUTH,
+    PERR_HOSTKEY_UNKNOWN,
+    PERR_HOSTKEY_CHANGED,
+    PERR_PROMPT,         /* no prompt detected after login */
+    PERR_PAGING,         /* paging could not be disabled */
+    PERR_REJECTED,       /* the device said "% Invalid input" or "syntax error" */
+    PERR_NOT_ALLOWED,    /* our allowlist refused the command */
+    PERR_DISCONNECTED,
+    PERR_MISSING,        /* replay: the scenario has no answer for this probe */
+    PERR_INTERNAL,
+} probe_error_t;
+
+const char *probe_error_text(probe_error_t e);
+
+/* One command's answer.  output is owned by the result (cmd_result_free). */
+typedef struct {
+    char *output;
+    size_t len;
+    bool truncated;       /* the output-size cap was hit */
+    double seconds;
+    probe_error_t error;
+    char message[512];    /* details: the device's error line, the last bytes before a timeout */
+} cmd_result_t;
+
+void cmd_result_free(cmd_result_t *r);
+
+typedef struct transport transport_t;
+
+typedef struct {
+    /* Runs one command; probe is PROBE_COUNT for a free-form command.  Returns 0 or -1 (the
+     * reason in res->error / res->message). */
+    int (*run)(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res);
+    void (*close)(transport_t *t); /* frees t */
+} transport_ops_t;
+
+struct transport {
+    const transport_ops_t *ops;
+    const vendor_t *vendor;
+};
+
+static inline int transport_run(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res)
+{
+    return t->ops->run(t, probe, command, res);
+}
+
+static inline void transport_close(transport_t *t)
+{
+    if (t)
+        t->ops->close(t);
+}
+
+/* Output beyond this is cut and the result marked truncated: a hostile device cannot make us
+ * hold gigabytes. */
+#define TRANSPORT_MAX_OUTPUT (64u * 1024 * 1024)
+
+/* Replay: answers from DIR/<probe>.txt, or DIR/index.tsv ("command<TAB>file") for free-form
+ * commands.  NULL with err set when DIR is unusable. */
+transport_t *replay_open(const char *dir, const vendor_t *vendor, char *err, size_t errlen);
+/* Record: runs commands on inner and writes DIR/<probe>.txt and DIR/index.tsv; takes ownership
+ * of inner. */
+transport_t *record_open(transport_t *inner, const char *dir, char *err, size_t errlen);
+
+#endif

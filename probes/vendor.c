@@ -1,0 +1,24 @@
+/* vendor.c: the vendor tables by name. */
+#include "probes/vendor.h"
+
+#include <string.h>
+
+static const vendor_t *const all_vendors[] = {
+    &vendor_ios, &vendor_nxos, &vendor_iosxr, &vendor_eos, &vendor_junos, &vendor_frr, &vendor_linux, NULL,
+};
+
+const vendor_t *vendor_find(const char *name)
+{
+    for (size_t i = 0; name && all_vendors[i]; i++)
+        if (strcmp(all_vendors[i]->name, name) == 0)
+            return all_vendors[i];
+    return NULL;
+}
+
+const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe)
+{
+    for (size_t i = 0; i < v->n_probes; i++)
+        if (v->probes[i].probe == probe)
+            return &v->probes[i];
+    return NULL;
+}

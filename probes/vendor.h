@@ -1,0 +1,40 @@
+/* vendor.h: everything erdiag knows about talking to one platform, as const data.
+ *
+ * One table per vendor (probes/vendor_ios.c, ...): how to turn paging off, what its prompt
+ * and error messages look like, which command answers each probe (with a structured variant
+ * where the platform has one), and which command shapes are read-only (the allowlist). */
+#ifndef ERDIAG_VENDOR_H
+#define ERDIAG_VENDOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "probes/probe.h"
+
+/* Templates hold {peer}, {prefix}, {iface}, {target}, {source}, {vrf}; a template with {vrf}
+ * is used only when the device has a VRF, its plain twin only when it has none. */
+typedef struct {
+    probe_id_t probe;
+    const char *command;     /* text form, default VRF */
+    const char *command_vrf; /* text form inside {vrf}; NULL: same as command */
+    const char *structured;  /* JSON form; NULL where the platform has none */
+} vendor_probe_t;
+
+typedef struct {
+    const char *name;               /* "ios": also the parser vendor */
+    const char *title;
+    const char *const *paging_off;  /* commands sent after login, NULL-terminated */
+    const char *prompt;             /* PCRE2: a whole line that is the prompt */
+    const char *const *errors;      /* PCRE2: a line meaning the device rejected the command */
+    const char *const *allow;       /* PCRE2: read-only command shapes (anchored, whole command) */
+    const vendor_probe_t *probes;
+    size_t n_probes;
+    bool exec_channel;              /* commands may run over an SSH exec channel */
+} vendor_t;
+
+extern const vendor_t vendor_ios, vendor_nxos, vendor_iosxr, vendor_eos, vendor_junos, vendor_frr, vendor_linux;
+
+const vendor_t *vendor_find(const char *name);
+const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe);
+
+#endif
