@@ -17,6 +17,7 @@ typedef struct {
     device_t *cur;       /* section being read: &defaults or a device */
     const char *name;    /* file name for messages */
     int line;            /* counted by our reader: inih does not pass it to the handler */
+    int section_line;    /* line of the last [section] header */
     char err[512];
     /* reader state */
     const char *text;
@@ -234,7 +235,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
             inv->devices = grown;
             ld->cur = &inv->devices[inv->n_devices++];
             *ld->cur = ld->defaults;
-            ld->cur->line = ld->line;
+            ld->cur->line = ld->section_line;
             if (!copy_text(ld->cur->name, sizeof(ld->cur->name), name))
                 return fail(ld, "device name '%s' is too long", name);
         }
@@ -244,10 +245,8 @@ static int on_key(void *user, const char *section, const char *key, const char *
     return set_key(ld, ld->cur, key, value) && check_pairs(ld, ld->cur);
 }
 
-static char *read_line(char *str, int num, void *stream)
+static char *next_line(inv_load_t *ld, char *str, int num)
 {
-    inv_load_t *ld = stream;
-    ld->line++;
     if (ld->file)
         return fgets(str, num, ld->file);
     if (!ld->text[ld->off])
@@ -261,6 +260,19 @@ static char *read_line(char *str, int num, void *stream)
     }
     str[n] = '\0';
     return str;
+}
+
+/* inih's reader: we count lines here because its handler is not told them. */
+static char *read_line(char *str, int num, void *stream)
+{
+    inv_load_t *ld = stream;
+    char *line = next_line(ld, str, num);
+    if (!line)
+        return NULL;
+    ld->line++;
+    if (line[strspn(line, " \t")] == '[')
+        ld->section_line = ld->line;
+    return line;
 }
 
 static int load(inventory_t *inv, inv_load_t *ld, char *err, size_t errlen)
