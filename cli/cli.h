@@ -11,6 +11,7 @@ typedef struct {
 } cli_cmd_t;
 
 extern const cli_cmd_t cli_cmd_parse;
+extern const cli_cmd_t cli_cmd_run;
 
 /* Exit codes shared by every subcommand. */
 enum {

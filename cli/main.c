@@ -7,6 +7,7 @@
 
 static const cli_cmd_t *const cli_cmds[] = {
     &cli_cmd_parse,
+    &cli_cmd_run,
     NULL,
 };
 

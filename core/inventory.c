@@ -340,3 +340,52 @@ void inventory_default_path(char *buf, size_t size)
     else
         snprintf(buf, size, "%s/.config/erdiag/inventory.ini", getenv("HOME") ? getenv("HOME") : ".");
 }
+
+static void write_addr(FILE *out, const char *key, bool has, const ip_addr_t *a)
+{
+    char buf[64];
+    if (!has)
+        return;
+    ip_to_string(a, buf, sizeof(buf));
+    fprintf(out, "%s = %s\n", key, buf);
+}
+
+int inventory_write_device(FILE *out, const device_t *d)
+{
+    char buf[64];
+    fprintf(out, "[device %s]\nhost = %s\nvendor = %s\n", d->name, d->host, d->vendor);
+    for (size_t i = 0; i < sizeof(text_keys) / sizeof(text_keys[0]); i++) {
+        const char *v = (const char *)d + text_keys[i].off;
+        if (*v && strcmp(text_keys[i].key, "host") != 0)
+            fprintf(out, "%s = %s\n", text_keys[i].key, v);
+    }
+    if (d->port)
+        fprintf(out, "port = %d\n", d->port);
+    if (d->vrf[0])
+        fprintf(out, "vrf = %s\n", d->vrf);
+    fprintf(out, "peering = %s\nlink = %s\n", d->peering == PEERING_MICROSOFT ? "microsoft" : "private",
+            d->link == LINK_SECONDARY ? "secondary" : "primary");
+    if (d->has_subnet) {
+        prefix_to_string(&d->subnet, false, buf, sizeof(buf));
+        fprintf(out, "subnet = %s\n", buf);
+    }
+    write_addr(out, "local_ip", d->has_local_ip, &d->local_ip);
+    write_addr(out, "peer_ip", d->has_peer_ip, &d->peer_ip);
+    write_addr(out, "onprem_source", d->has_onprem_source, &d->onprem_source);
+    write_addr(out, "azure_vm", d->has_azure_vm, &d->azure_vm);
+    if (d->local_as > 0)
+        fprintf(out, "local_as = %lld\n", (long long)d->local_as);
+    fprintf(out, "peer_as = %lld\nhold_time = %d\nkeepalive = %d\nmd5 = %s\nbfd = %s\n", (long long)d->peer_as,
+            d->hold_time, d->keepalive, d->md5_expected ? "yes" : "no", d->bfd_expected ? "yes" : "no");
+    if (d->route_limit > 0)
+        fprintf(out, "route_limit = %d\n", d->route_limit);
+    if (d->n_expect_prefixes) {
+        fputs("expect_prefixes =", out);
+        for (int i = 0; i < d->n_expect_prefixes; i++) {
+            prefix_to_string(&d->expect_prefixes[i], false, buf, sizeof(buf));
+            fprintf(out, "%s %s", i ? "," : "", buf);
+        }
+        fputc('\n', out);
+    }
+    return ferror(out) ? -1 : 0;
+}

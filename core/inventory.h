@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/prefix.h"
 
@@ -67,6 +68,9 @@ int inventory_load(inventory_t *inv, const char *path, char *err, size_t errlen)
 int inventory_load_string(inventory_t *inv, const char *name, const char *text, char *err, size_t errlen);
 void inventory_free(inventory_t *inv);
 const device_t *inventory_find(const inventory_t *inv, const char *name);
+/* Writes d as a [device NAME] section that inventory_load reads back (for --record).
+ * Secrets are never written: there are none in device_t, only how to obtain them. */
+int inventory_write_device(FILE *out, const device_t *d);
 /* $XDG_CONFIG_HOME/erdiag/inventory.ini, or ~/.config/erdiag/inventory.ini. */
 void inventory_default_path(char *buf, size_t size);
 

@@ -1,0 +1,232 @@
+/* cmd_run.c: `erdiag run`: one allowlisted command on one device (live, replayed, recorded). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/inventory.h"
+#include "core/json_stream.h"
+#include "parsers/parse_json.h"
+#include "probes/command.h"
+#include "probes/ssh.h"
+#include "probes/transport.h"
+
+typedef struct {
+    const char *inventory, *replay, *record;
+    bool json, accept_new;
+} run_opts_t;
+
+static int write_stdout(void *ud, const char *buf, size_t len)
+{
+    (void)ud;
+    return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
+}
+
+/* Unknown host keys need a person's yes, on the terminal, never by default. */
+static bool confirm_hostkey_tty(void *ud, const char *host, const char *fingerprint)
+{
+    (void)ud;
+    FILE *tty = fopen("/dev/tty", "r+");
+    if (!tty)
+        return false;
+    fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host, fingerprint);
+    fflush(tty);
+    char answer[16] = "";
+    bool yes = fgets(answer, sizeof(answer), tty) && (answer[0] == 'y' || answer[0] == 'Y');
+    fclose(tty);
+    return yes;
+}
+
+static int ask_secret_tty(void *ud, const char *prompt, bool echo, char *buf, size_t size)
+{
+    (void)ud;
+    FILE *tty = fopen("/dev/tty", "r+");
+    if (!tty)
+        return -1;
+    struct termios old, quiet;
+    int fd = fileno(tty);
+    bool restore = !echo && tcgetattr(fd, &old) == 0;
+    if (restore) {
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    fprintf(tty, "%s", prompt);
+    fflush(tty);
+    int rc = fgets(buf, (int)size, tty) ? 0 : -1;
+    if (restore) {
+        tcsetattr(fd, TCSAFLUSH, &old);
+        fputc('\n', tty);
+    }
+    fclose(tty);
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return rc;
+}
+
+/* The device: from the replay directory's device.ini when replaying, else the inventory. */
+static int find_device(const run_opts_t *o, const char *name, inventory_t *inv, const device_t **dev)
+{
+    char path[1100], err[600];
+    if (o->replay)
+        snprintf(path, sizeof(path), "%s/device.ini", o->replay);
+    else if (o->inventory)
+        snprintf(path, sizeof(path), "%s", o->inventory);
+    else
+        inventory_default_path(path, sizeof(path));
+    if (inventory_load(inv, path, err, sizeof(err)) != 0) {
+        fprintf(stderr, "erdiag run: %s\n", err);
+        return EXIT_USAGE;
+    }
+    *dev = inventory_find(inv, name);
+    if (!*dev && o->replay && inv->n_devices == 1)
+        *dev = &inv->devices[0]; /* a scenario holds one device, whatever it was called */
+    if (!*dev) {
+        fprintf(stderr, "erdiag run: no device '%s' in %s\n", name, path);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+static int save_device_ini(const char *dir, const device_t *d)
+{
+    char path[1100];
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+        return -1;
+    snprintf(path, sizeof(path), "%s/device.ini", dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    int rc = inventory_write_device(f, d);
+    return fclose(f) == 0 ? rc : -1;
+}
+
+static transport_t *open_transport(const run_opts_t *o, const device_t *dev, const vendor_t *v)
+{
+    char err[600];
+    transport_t *t;
+    if (o->replay) {
+        t = replay_open(o->replay, v, err, sizeof(err));
+    } else {
+        ssh_opts_t so = {.device = dev, .accept_new = o->accept_new, .confirm_hostkey = confirm_hostkey_tty,
+                         .ask_secret = ask_secret_tty};
+        probe_error_t perr;
+        t = ssh_open(&so, &perr, err, sizeof(err));
+        if (!t)
+            fprintf(stderr, "erdiag run: %s: %s: %s\n", dev->name, probe_error_text(perr), err);
+    }
+    if (t && o->record) {
+        if (save_device_ini(o->record, dev) != 0) {
+            fprintf(stderr, "erdiag run: cannot write %s/device.ini: %s\n", o->record, strerror(errno));
+            transport_close(t);
+            return NULL;
+        }
+        transport_t *rec = record_open(t, o->record, err, sizeof(err));
+        if (!rec)
+            transport_close(t);
+        t = rec;
+    }
+    if (!t && o->replay)
+        fprintf(stderr, "erdiag run: %s\n", err);
+    return t;
+}
+
+static int print_result(const run_opts_t *o, const vendor_t *v, const char *command, const cmd_result_t *res)
+{
+    if (!o->json) {
+        fwrite(res->output, 1, res->len, stdout);
+        return EXIT_OK;
+    }
+    const parser_vendor_t *pv = parser_vendor_find(v->name);
+    static json_stream_t js;
+    js_init(&js, write_stdout, NULL);
+    int rc = pv ? parse_json_text(&js, pv, command, res->output, res->len) : 2;
+    if (rc == 2) {
+        fprintf(stderr, "erdiag run: no %s parser for '%s' (try without --json)\n", v->name, command);
+        return EXIT_USAGE;
+    }
+    js_raw(&js, "\n");
+    js_flush(&js);
+    return rc ? EXIT_PARSE_ERROR : EXIT_OK;
+}
+
+static int run_command(const run_opts_t *o, const char *name, const char *command)
+{
+    inventory_t inv = {0};
+    const device_t *dev = NULL;
+    int rc = find_device(o, name, &inv, &dev);
+    if (rc != EXIT_OK)
+        return rc;
+    const vendor_t *v = vendor_find(dev->vendor);
+    char why[512];
+    if (!v || !command_allowed(v, command, why, sizeof(why))) {
+        fprintf(stderr, "erdiag run: refused: %s\n", v ? why : "unknown vendor");
+        inventory_free(&inv);
+        return EXIT_USAGE;
+    }
+    transport_t *t = open_transport(o, dev, v);
+    if (!t) {
+        inventory_free(&inv);
+        return EXIT_IO;
+    }
+    cmd_result_t res;
+    if (transport_run(t, PROBE_COUNT, command, &res) != 0) {
+        fprintf(stderr, "erdiag run: %s: %s%s%s\n", dev->name, probe_error_text(res.error), res.message[0] ? ": " : "",
+                res.message);
+        rc = res.error == PERR_NOT_ALLOWED || res.error == PERR_REJECTED ? EXIT_USAGE : EXIT_IO;
+    } else {
+        if (res.truncated)
+            fprintf(stderr, "erdiag run: output truncated: %s\n", res.message);
+        rc = print_result(o, v, command, &res);
+    }
+    cmd_result_free(&res);
+    transport_close(t);
+    inventory_free(&inv);
+    return rc;
+}
+
+static int run_exec(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'}, {"replay", required_argument, NULL, 'r'},
+        {"record", required_argument, NULL, 'R'}, {"inventory", required_argument, NULL, 'i'},
+        {"accept-new", no_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+    };
+    run_opts_t o = {0};
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "jr:R:i:ah", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'j': o.json = true; break;
+        case 'r': o.replay = optarg; break;
+        case 'R': o.record = optarg; break;
+        case 'i': o.inventory = optarg; break;
+        case 'a': o.accept_new = true; break;
+        case 'h':
+            printf("usage: erdiag run DEVICE \"COMMAND\" [--json] [--replay DIR | --record DIR] [--inventory FILE] "
+                   "[--accept-new]\n");
+            return EXIT_OK;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (argc - optind != 2) {
+        fprintf(stderr, "erdiag run: need DEVICE and \"COMMAND\"\n");
+        return EXIT_USAGE;
+    }
+    if (o.replay && o.record) {
+        fprintf(stderr, "erdiag run: --replay and --record do not go together\n");
+        return EXIT_USAGE;
+    }
+    return run_command(&o, argv[optind], argv[optind + 1]);
+}
+
+const cli_cmd_t cli_cmd_run = {
+    .name = "run",
+    .usage = "DEVICE \"COMMAND\" [--json] [--replay DIR | --record DIR] [--inventory FILE] [--accept-new]",
+    .summary = "run one read-only command on a device and print the answer (or its parsed JSON)",
+    .exec = run_exec,
+};
