@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include "core/inventory.h"
+#include <poll.h>
+
 #include "probes/command.h"
+#include "probes/runner.h"
 #include "probes/tcp_probe.h"
 #include "probes/transport.h"
 #include "tests/testhelp.h"
@@ -166,13 +169,67 @@ static void tcp_probe_open_and_refused(void **state)
     assert_int_equal(r.result, TCP_ERROR);
 }
 
+static transport_t *open_replay(void *ud, const device_t *dev, probe_error_t *err, char *msg, size_t msglen)
+{
+    transport_t *t = replay_open(ud, vendor_find(dev->vendor), msg, msglen);
+    if (!t)
+        *err = PERR_MISSING;
+    return t;
+}
+
+/* Requests go to the device's worker; replies come back parsed, in order, and wake poll(). */
+static void runner_replies_through_fd(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/erdiag-runner-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    size_t len;
+    char *text = th_read_fixture("ios/ip_int_brief_crlf.txt", &len);
+    snprintf(path, sizeof(path), "%s/ip_brief.txt", dir);
+    FILE *f = fopen(path, "w");
+    fwrite(text, 1, len, f);
+    fclose(f);
+    free(text);
+    device_t dev = {.name = "ce1", .vendor = "ios", .host = "127.0.0.1"};
+    runner_t *r = runner_new();
+    assert_non_null(r);
+    assert_int_equal(runner_add_device(r, &dev, open_replay, dir), 0);
+    char why[256];
+    probe_args_t none = {0};
+    uint64_t a = runner_submit(r, "ce1", PROBE_IP_BRIEF, &none, false, why, sizeof(why));
+    uint64_t b = runner_submit(r, "ce1", PROBE_VERSION, &none, false, why, sizeof(why));
+    assert_true(a > 0 && b > a);
+    assert_int_equal(runner_submit_command(r, "ce1", "reload", why, sizeof(why)), 0);
+    assert_int_equal(runner_submit(r, "nope", PROBE_IP_BRIEF, &none, false, why, sizeof(why)), 0);
+    probe_reply_t *got[2] = {NULL, NULL};
+    for (int n = 0; n < 2;) {
+        struct pollfd p = {.fd = runner_fd(r), .events = POLLIN};
+        assert_int_equal(poll(&p, 1, 5000), 1);
+        probe_reply_t *rp;
+        while ((rp = runner_take(r)) != NULL)
+            got[n++] = rp;
+    }
+    assert_int_equal(got[0]->id, a);
+    assert_int_equal(got[0]->kind, KIND_INTERFACES);
+    assert_int_equal(got[0]->n_records, 3);
+    assert_string_equal(got[0]->records[2].u.iface.name, "Loopback0");
+    assert_int_equal(got[1]->id, b);
+    assert_int_equal(got[1]->result.error, PERR_MISSING);
+    probe_reply_free(got[0]);
+    probe_reply_free(got[1]);
+    runner_free(r);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(inventory_loads_values), cmocka_unit_test(inventory_refuses_with_file_and_line),
         cmocka_unit_test(allowlist_accepts_read_only), cmocka_unit_test(allowlist_refuses_the_rest),
         cmocka_unit_test(templates_validate_values), cmocka_unit_test(replay_answers_probes),
-        cmocka_unit_test(tcp_probe_open_and_refused),
+        cmocka_unit_test(tcp_probe_open_and_refused), cmocka_unit_test(runner_replies_through_fd),
     };
     return cmocka_run_group_tests_name("probes", tests, NULL, NULL);
 }
