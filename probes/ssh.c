@@ -230,7 +230,7 @@ static int append(ssh_transport_t *t, const char *data, size_t n)
 }
 
 /* The last line of the buffer as a terminal shows it (CRs, escapes and pager noise removed). */
-static size_t last_line(const ssh_transport_t *t, char *out, size_t size)
+static size_t last_line(const ssh_transport_t *t, char *out, size_t size, bool *pager)
 {
     const char *start = t->buf;
     for (size_t i = t->len; i > 0; i--)
@@ -242,15 +242,15 @@ static size_t last_line(const ssh_transport_t *t, char *out, size_t size)
     if (n >= size)
         n = size - 1;
     memcpy(out, start, n);
-    bool pager;
-    n = clean_line(out, n, &pager);
+    bool had_pager;
+    n = clean_line(out, n, &had_pager);
+    if (pager)
+        *pager = had_pager;
     while (n && out[n - 1] == ' ')
         n--;
     out[n] = '\0';
     return n;
 }
-
-static rx_t pager_tail_rx = RXI("(?:-{1,3}\\s*\\(?\\s*more(?:\\s+\\d+%)?\\s*\\)?\\s*-{1,3}|<-+\\s*more\\s*-+>)\\s*$");
 
 typedef enum { WAIT_PROMPT, WAIT_TIMEOUT, WAIT_EOF, WAIT_CAP } wait_result_t;
 
@@ -262,15 +262,20 @@ static wait_result_t wait_prompt(ssh_transport_t *t, double deadline, bool *trun
     char chunk[16384], tail[512];
     wait_result_t result = WAIT_TIMEOUT;
     for (;;) {
-        size_t n = last_line(t, tail, sizeof(tail));
+        bool pager = false;
+        size_t n = last_line(t, tail, sizeof(tail), &pager);
         bool at_prompt = t->prompt[0] ? strcmp(tail, t->prompt) == 0
                                       : n > 0 && rx_match(&vendor_prompt, tail, n, NULL);
         if (at_prompt) {
             result = WAIT_PROMPT;
             break;
         }
-        if (n && rx_match(&pager_tail_rx, tail, n, NULL))
-            ssh_channel_write(t->channel, " ", 1); /* paging was not disabled: page on */
+        if (pager) {
+            /* Paging was not disabled: page on, and forget the prompt so it is not answered twice. */
+            ssh_channel_write(t->channel, " ", 1);
+            if (append(t, "\n", 1) != 0)
+                break;
+        }
         double left = deadline - now_s();
         if (left <= 0)
             break;
@@ -326,7 +331,7 @@ static int open_shell(ssh_transport_t *t, probe_error_t *err, char *msg, size_t 
         snprintf(msg, msglen, "no %s prompt after login; last bytes received: \"%s\"", t->base.vendor->name, tail);
         return -1;
     }
-    last_line(t, t->prompt, sizeof(t->prompt));
+    last_line(t, t->prompt, sizeof(t->prompt), NULL);
     for (size_t i = 0; t->base.vendor->paging_off[i]; i++) {
         if (send_line(t, t->base.vendor->paging_off[i]) != 0 ||
             wait_prompt(t, now_s() + t->device.timeout_s, &truncated) != WAIT_PROMPT) {
@@ -385,7 +390,9 @@ static void disconnect(ssh_transport_t *t)
     }
 }
 
-/* The answer without the echoed command (first line) and the closing prompt (last line). */
+/* The answer without the echoed command (first line) and the closing prompt (last line), each
+ * line cleaned of what the terminal added (CRs, escapes, the pager prompts we answered): what is
+ * kept is what the device meant to print. */
 static void take_output(ssh_transport_t *t, cmd_result_t *res)
 {
     char *start = t->buf ? t->buf : "";
@@ -395,11 +402,23 @@ static void take_output(ssh_transport_t *t, cmd_result_t *res)
     while (n && start[n - 1] != '\n')
         n--; /* drop the prompt line */
     res->output = malloc(n + 1);
-    if (res->output) {
-        memcpy(res->output, start, n);
-        res->output[n] = '\0';
-        res->len = n;
+    if (!res->output)
+        return;
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        char *eol = memchr(start + i, '\n', n - i);
+        size_t len = (size_t)(eol - (start + i));
+        bool pager;
+        memcpy(res->output + w, start + i, len);
+        len = clean_line(res->output + w, len, &pager);
+        if (!(pager && len == 0)) {
+            w += len;
+            res->output[w++] = '\n';
+        }
+        i += (size_t)(eol - (start + i)) + 1;
     }
+    res->output[w] = '\0';
+    res->len = w;
 }
 
 /* A line that says the device refused the command, copied into the message. */

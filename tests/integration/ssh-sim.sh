@@ -1,0 +1,85 @@
+#!/bin/bash
+# erdiag run against the SSH device simulator on loopback: host keys (unknown, accepted,
+# changed), password_command auth, banners, a pager that cannot be disabled, a device that
+# stalls, one that drops the connection mid-answer, the allowlist, and record -> replay.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+erdiag=$top/erdiag
+devsim=$top/tests/sim/devsim
+work=$(mktemp -d /tmp/erdiag-sim.XXXXXX)
+pids=()
+fails=0
+checks=0
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+[ -x "$devsim" ] || make -C "$top" tests/sim/devsim >/dev/null || exit 1
+mkdir -p "$work/scenario" "$work/home"
+cp "$top/tests/fixtures/sim/ip_brief.txt" "$work/scenario/"
+export HOME=$work/home
+base=$((20000 + RANDOM % 20000))
+
+start_sim() { # start_sim PORT HOSTKEY BEHAVIOUR [extra args]
+    local port=$1 key=$2 behaviour=$3
+    shift 3
+    "$devsim" --port "$port" --vendor ios --hostname ce1 --dir "$work/scenario" --hostkey "$key" \
+        --behaviour "$behaviour" "$@" >>"$work/devsim.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0; sleep 0.1; done
+    echo "devsim on port $port did not start"
+    return 1
+}
+
+device() { # device NAME PORT [timeout]
+    printf '[device %s]\nhost = 127.0.0.1\nport = %s\nuser = noc\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\ntimeout = %s\n\n' \
+        "$1" "$2" "$work/known_hosts" "${3:-10}" >>"$work/inventory.ini"
+}
+
+expect() { # expect NAME WANT_RC PATTERN -- command...
+    local name=$1 want=$2 pattern=$3
+    shift 4
+    local out rc
+    out=$("$@" 2>&1)
+    rc=$?
+    checks=$((checks + 1))
+    if [ "$rc" -ne "$want" ] || ! grep -qE -- "$pattern" <<<"$out"; then
+        echo "FAIL $name: exit $rc (want $want), output:"
+        head -n 20 <<<"$out"
+        fails=$((fails + 1))
+    else
+        echo "ok   $name"
+    fi
+}
+
+start_sim $base "$work/key1" normal --banner || exit 1
+start_sim $((base + 1)) "$work/key2" sticky-pager || exit 1
+start_sim $((base + 2)) "$work/key3" stall || exit 1
+start_sim $((base + 3)) "$work/key4" disconnect || exit 1
+device ce1 $base
+device pager $((base + 1))
+device stall $((base + 2)) 3
+device cut $((base + 3))
+run() { "$erdiag" run --inventory "$work/inventory.ini" "$@"; }
+
+expect "unknown host key is refused" 3 'host key for 127.0.0.1 is unknown \(SHA256:' -- run ce1 "show ip interface brief"
+expect "accepted host key, banner skipped" 0 '^Loopback0 +10\.255\.0\.1' -- run ce1 "show ip interface brief" --accept-new
+expect "known host proceeds" 0 'GigabitEthernet0/1/59' -- run ce1 "show ip interface brief"
+expect "parsed JSON" 0 '"name":"Loopback0"' -- run ce1 "show ip interface brief" --json
+expect "allowlist refuses before connecting" 2 "refused: character ';'" -- run ce1 "show run | section bgp; reload"
+expect "device rejects unknown command" 2 'Invalid input detected' -- run ce1 "show ip bgp summary"
+expect "pager answered when paging sticks" 0 'GigabitEthernet0/1/59' -- run pager "show ip interface brief" --accept-new
+out=$(run pager "show ip interface brief" 2>&1)
+checks=$((checks + 1))
+if [ "$(grep -c '^GigabitEthernet' <<<"$out")" -eq 60 ] && ! grep -q 'More' <<<"$out"; then echo "ok   all 60 rows, no pager residue"; else echo "FAIL pager: $(grep -c '^GigabitEthernet' <<<"$out") rows"; fails=$((fails + 1)); fi
+expect "stalled device times out" 3 'timed out: no prompt within 3 s' -- run stall "show ip interface brief" --accept-new
+expect "disconnect mid-output is reported" 3 'disconnected' -- run cut "show ip interface brief" --accept-new
+expect "record a live session" 0 'Loopback0' -- run ce1 "show ip interface brief" --record "$work/rec"
+expect "replay the recording" 0 'GigabitEthernet0/1/59' -- "$erdiag" run ce1 "show ip interface brief" --replay "$work/rec"
+# A device that comes back with another host key is refused, and we say where the old one is.
+kill "${pids[0]}"
+sleep 0.3
+start_sim $base "$work/key-new" normal || exit 1
+expect "changed host key is refused" 3 "CHANGED.*known_hosts:[0-9]+" -- run ce1 "show ip interface brief" --accept-new
+
+echo "ssh-sim: $((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]

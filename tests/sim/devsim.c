@@ -1,0 +1,313 @@
+/* devsim.c: a router that speaks SSH, for the tests.
+ *
+ * It serves an interactive shell that behaves like an IOS, NX-OS, EOS or Junos CLI: login
+ * banner, prompt, echo, paging (a --More-- every 24 lines until paging is turned off), CRLF
+ * line ends, "% Invalid input" for unknown commands.  Answers come from a scenario directory in
+ * the replay layout (probe files), so the same captures serve replay and live tests.
+ * Misbehaviours on demand: --behaviour slow | stall | disconnect | sticky-pager.
+ *
+ * usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE
+ *               [--user U --password P] [--banner] [--behaviour B] [--pidfile F]
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <libssh/libssh.h>
+#include <libssh/server.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "probes/transport.h"
+
+#define PAGE_LINES 24
+
+typedef struct {
+    int port;
+    const char *vendor, *hostname, *dir, *hostkey, *user, *password, *behaviour, *pidfile;
+    bool banner;
+} sim_opts_t;
+
+typedef struct {
+    const sim_opts_t *o;
+    ssh_channel ch;
+    bool paging;
+    bool junos;
+} shell_t;
+
+static void put(shell_t *s, const char *text, size_t len)
+{
+    if (len)
+        ssh_channel_write(s->ch, text, (uint32_t)len);
+}
+
+static void puts_crlf(shell_t *s, const char *text)
+{
+    put(s, text, strlen(text));
+    put(s, "\r\n", 2);
+}
+
+static void prompt(shell_t *s)
+{
+    char p[128];
+    snprintf(p, sizeof(p), s->junos ? "\r\n%s@%s> " : "%s#", s->o->user, s->o->hostname);
+    if (!s->junos)
+        snprintf(p, sizeof(p), "%s#", s->o->hostname);
+    put(s, p, strlen(p));
+}
+
+/* Waits for any key after a pager prompt; false when the client went away. */
+static bool wait_key(shell_t *s)
+{
+    char c;
+    return ssh_channel_read(s->ch, &c, 1, 0) == 1;
+}
+
+/* Writes an answer line by line: CRLF ends, a pager every PAGE_LINES lines while paging is on. */
+static bool write_answer(shell_t *s, const char *text, size_t len)
+{
+    bool slow = strcmp(s->o->behaviour, "slow") == 0;
+    bool cut = strcmp(s->o->behaviour, "disconnect") == 0;
+    int lines = 0;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
+        if (n && text[i + n - 1] == '\r')
+            n--;
+        put(s, text + i, n);
+        put(s, "\r\n", 2);
+        i += (nl ? (size_t)(nl - (text + i)) + 1 : n);
+        lines++;
+        if (cut && i > len / 2)
+            return false; /* drop the connection mid-answer */
+        if (slow)
+            usleep(20000);
+        if (s->paging && lines % PAGE_LINES == 0 && i < len) {
+            const char *more = s->junos ? "---(more)---" : " --More-- ";
+            put(s, more, strlen(more));
+            if (!wait_key(s))
+                return false;
+            put(s, "\r          \r", 12);
+        }
+    }
+    return true;
+}
+
+static bool paging_off(const shell_t *s, const char *line)
+{
+    return strcmp(line, "terminal length 0") == 0 || strcmp(line, "set cli screen-length 0") == 0;
+}
+
+static bool harmless_setting(const char *line)
+{
+    return strncmp(line, "terminal ", 9) == 0 || strncmp(line, "set cli ", 8) == 0;
+}
+
+static bool answer(shell_t *s, transport_t *replay, const char *line)
+{
+    if (!*line)
+        return true;
+    if (strcmp(line, "exit") == 0 || strcmp(line, "quit") == 0)
+        return false;
+    bool sticky = strcmp(s->o->behaviour, "sticky-pager") == 0;
+    if (paging_off(s, line) && !sticky) {
+        s->paging = false;
+        if (s->junos)
+            puts_crlf(s, "Screen length set to 0");
+        return true;
+    }
+    if (harmless_setting(line) && !sticky)
+        return true;
+    if (strcmp(s->o->behaviour, "stall") == 0) {
+        sleep(120); /* a device that never answers (bounded: a test must end) */
+        return false;
+    }
+    cmd_result_t res;
+    if (transport_run(replay, PROBE_COUNT, line, &res) != 0) {
+        puts_crlf(s, s->junos ? "                                      ^" : "                 ^");
+        puts_crlf(s, s->junos ? "syntax error, expecting <command>." : "% Invalid input detected at '^' marker.");
+        return true;
+    }
+    bool ok = write_answer(s, res.output, res.len);
+    cmd_result_free(&res);
+    return ok;
+}
+
+static void run_shell(shell_t *s)
+{
+    char err[256];
+    transport_t *replay = replay_open(s->o->dir, vendor_find(s->o->vendor), err, sizeof(err));
+    if (!replay)
+        return;
+    if (s->o->banner) {
+        puts_crlf(s, "***************************************************");
+        puts_crlf(s, "*  Authorised access only. Activity is logged.    *");
+        puts_crlf(s, "*  ce1-nyc: ExpressRoute primary, er-nyc-01       *");
+        puts_crlf(s, "***************************************************");
+        puts_crlf(s, "");
+    }
+    prompt(s);
+    char line[1024];
+    size_t n = 0;
+    for (;;) {
+        char c;
+        int got = ssh_channel_read(s->ch, &c, 1, 0);
+        if (got != 1)
+            break;
+        if (c == '\r' || c == '\n') {
+            line[n] = '\0';
+            put(s, "\r\n", 2);
+            if (!answer(s, replay, line))
+                break;
+            n = 0;
+            prompt(s);
+        } else if (n + 1 < sizeof(line)) {
+            line[n++] = c;
+            put(s, &c, 1); /* a PTY echoes what is typed */
+        }
+    }
+    transport_close(replay);
+}
+
+/* Authentication, then channel open, pty and shell: the message API keeps this short. */
+static ssh_channel accept_shell(ssh_session session, const sim_opts_t *o)
+{
+    ssh_channel ch = NULL;
+    bool authed = false, shell = false;
+    ssh_message m;
+    while (!shell && (m = ssh_message_get(session)) != NULL) {
+        int type = ssh_message_type(m), sub = ssh_message_subtype(m);
+        bool done = false;
+        if (type == SSH_REQUEST_AUTH && sub == SSH_AUTH_METHOD_PASSWORD) {
+            if (strcmp(ssh_message_auth_user(m), o->user) == 0 &&
+                strcmp(ssh_message_auth_password(m), o->password) == 0) {
+                authed = true;
+                ssh_message_auth_reply_success(m, 0);
+                done = true;
+            }
+        } else if (authed && type == SSH_REQUEST_CHANNEL_OPEN && sub == SSH_CHANNEL_SESSION) {
+            ch = ssh_message_channel_request_open_reply_accept(m);
+            done = ch != NULL;
+        } else if (ch && type == SSH_REQUEST_CHANNEL && (sub == SSH_CHANNEL_REQUEST_PTY || sub == SSH_CHANNEL_REQUEST_SHELL ||
+                                                         sub == SSH_CHANNEL_REQUEST_ENV)) {
+            ssh_message_channel_request_reply_success(m);
+            shell = sub == SSH_CHANNEL_REQUEST_SHELL;
+            done = true;
+        }
+        if (!done) {
+            if (type == SSH_REQUEST_AUTH)
+                ssh_message_auth_set_methods(m, SSH_AUTH_METHOD_PASSWORD);
+            ssh_message_reply_default(m);
+        }
+        ssh_message_free(m);
+    }
+    return shell ? ch : NULL;
+}
+
+static void serve(ssh_session session, const sim_opts_t *o)
+{
+    if (ssh_handle_key_exchange(session) != SSH_OK)
+        return;
+    ssh_channel ch = accept_shell(session, o);
+    if (!ch)
+        return;
+    shell_t s = {.o = o, .ch = ch, .paging = true, .junos = strcmp(o->vendor, "junos") == 0};
+    run_shell(&s);
+    ssh_channel_send_eof(ch);
+    ssh_channel_close(ch);
+}
+
+static int ensure_hostkey(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0)
+        return 0;
+    ssh_key key = NULL;
+    if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK)
+        return -1;
+    int rc = ssh_pki_export_privkey_file(key, NULL, NULL, NULL, path);
+    ssh_key_free(key);
+    return rc == SSH_OK ? 0 : -1;
+}
+
+static int parse_args(int argc, char **argv, sim_opts_t *o)
+{
+    static const struct option opts[] = {
+        {"port", required_argument, NULL, 'p'}, {"vendor", required_argument, NULL, 'v'},
+        {"hostname", required_argument, NULL, 'n'}, {"dir", required_argument, NULL, 'd'},
+        {"hostkey", required_argument, NULL, 'k'}, {"user", required_argument, NULL, 'u'},
+        {"password", required_argument, NULL, 'w'}, {"behaviour", required_argument, NULL, 'b'},
+        {"banner", no_argument, NULL, 'B'}, {"pidfile", required_argument, NULL, 'P'}, {NULL, 0, NULL, 0},
+    };
+    *o = (sim_opts_t){.vendor = "ios", .hostname = "ce1", .user = "noc", .password = "noc", .behaviour = "normal"};
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'p': o->port = atoi(optarg); break;
+        case 'v': o->vendor = optarg; break;
+        case 'n': o->hostname = optarg; break;
+        case 'd': o->dir = optarg; break;
+        case 'k': o->hostkey = optarg; break;
+        case 'u': o->user = optarg; break;
+        case 'w': o->password = optarg; break;
+        case 'b': o->behaviour = optarg; break;
+        case 'B': o->banner = true; break;
+        case 'P': o->pidfile = optarg; break;
+        default: return -1;
+        }
+    }
+    return o->port > 0 && o->dir && o->hostkey && vendor_find(o->vendor) ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+    sim_opts_t o;
+    if (parse_args(argc, argv, &o) != 0) {
+        fprintf(stderr, "usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE [--user U --password P]"
+                        " [--banner] [--behaviour slow|stall|disconnect|sticky-pager] [--pidfile F]\n");
+        return 2;
+    }
+    if (ensure_hostkey(o.hostkey) != 0) {
+        fprintf(stderr, "devsim: cannot create host key %s\n", o.hostkey);
+        return 1;
+    }
+    signal(SIGCHLD, SIG_IGN); /* children are reaped by the kernel */
+    ssh_bind bind = ssh_bind_new();
+    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BINDADDR, "127.0.0.1");
+    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BINDPORT, &o.port);
+    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HOSTKEY, o.hostkey);
+    if (ssh_bind_listen(bind) != SSH_OK) {
+        fprintf(stderr, "devsim: listen on 127.0.0.1:%d: %s\n", o.port, ssh_get_error(bind));
+        return 1;
+    }
+    if (o.pidfile) {
+        FILE *f = fopen(o.pidfile, "w");
+        if (f) {
+            fprintf(f, "%d\n", (int)getpid());
+            fclose(f);
+        }
+    }
+    for (;;) {
+        ssh_session session = ssh_new();
+        if (ssh_bind_accept(bind, session) != SSH_OK) {
+            ssh_free(session);
+            continue;
+        }
+        pid_t pid = fork();
+        if (pid == 0) {
+            prctl(PR_SET_PDEATHSIG, SIGTERM); /* a connection never outlives its simulator */
+            ssh_bind_free(bind);
+            serve(session, &o);
+            ssh_disconnect(session);
+            ssh_free(session);
+            _exit(0);
+        }
+        ssh_free(session);
+    }
+}
