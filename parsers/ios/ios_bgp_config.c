@@ -26,7 +26,9 @@ static rx_t timers_rx = RX("^\\s+timers bgp (?<k>\\d+) (?<h>\\d+)");
 static rx_t af_rx = RX("^\\s+address-family \\S+(?: \\S+)?(?: vrf (?<vrf>\\S+))?\\s*$");
 static rx_t exit_af_rx = RX("^\\s+exit-address-family");
 static rx_t nei_rx = RX("^\\s+neighbor (?<peer>\\S+) (?<rest>\\S.*?)\\s*$");
-static rx_t other_rx = RX("^(?:!.*|end|Building configuration.*|Current configuration.*|Configuration of Partition.*)$");
+static rx_t other_rx = RX("^(?:!.*|Current configuration.*|Configuration of Partition.*)$");
+static rx_t building_rx = RX("^Building configuration");
+static rx_t end_rx = RX("^end\\s*$");
 
 static ios_bgp_cfg_entry_t *entry(parse_run_t *run, ios_bgp_cfg_state_t *st, const char *peer, size_t n)
 {
@@ -157,6 +159,15 @@ int ios_bgp_cfg_line(parse_run_t *run, void *state, const char *line, size_t len
     rx_caps_t c;
     if (ios_blank(line, len) || rx_match(&other_rx, line, len, NULL))
         return 0;
+    if (rx_match(&building_rx, line, len, NULL)) {
+        st->config_whole = true;
+        return 0;
+    }
+    if (rx_match(&end_rx, line, len, NULL)) {
+        st->saw_end = true;
+        st->in_router = false;
+        return 0;
+    }
     if (rx_match(&router_rx, line, len, &c)) {
         st->in_router = true;
         st->local_as = ios_rx_asn(&c, "as");
@@ -181,8 +192,10 @@ int ios_bgp_cfg_line(parse_run_t *run, void *state, const char *line, size_t len
     } else if (rx_match(&af_rx, line, len, &c)) {
         st->vrf[0] = '\0';
         rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
+        st->in_af = true;
     } else if (rx_match(&exit_af_rx, line, len, NULL)) {
         st->vrf[0] = '\0';
+        st->in_af = false;
     }
     return 0;
 }
@@ -241,6 +254,9 @@ static void resolve(const ios_bgp_cfg_state_t *st, bgp_config_neighbor_t *n)
 int ios_bgp_cfg_finish(parse_run_t *run, void *state)
 {
     ios_bgp_cfg_state_t *st = state;
+    /* IOS always closes an address-family block; a whole config always ends with "end". */
+    if (st->in_af || (st->config_whole && !st->saw_end))
+        parse_partial(run, "the BGP configuration ends inside a block");
     for (int i = 0; i < st->n; i++) {
         if (st->e[i].is_group)
             continue;

@@ -200,8 +200,6 @@ static void tcp_lines(ios_bgp_nei_state_t *st, const char *line, size_t len)
         st->saw_tcp = true;
     } else if (rx_match(&foreign_rx, line, len, &c)) {
         n->remote_port = rx_int(&c, "p");
-    } else if (rx_match(&notcp_rx, line, len, NULL)) {
-        st->saw_tcp = true;
     } else if (rx_match(&opts_rx, line, len, &c)) {
         rx_named(&c, "f", &s, &sl);
         bool md5 = false;
@@ -226,6 +224,8 @@ int ios_bgp_nei_line(parse_run_t *run, void *state, const char *line, size_t len
     bgp_neighbor_t *n = &st->rec.u.neighbor;
     if (rx_match(&msg_head_rx, line, len, NULL)) {
         st->in_msgstats = true;
+    } else if (rx_match(&notcp_rx, line, len, NULL)) {
+        st->saw_tcp = true; /* a session that is down: its block ends here */
     } else if (st->in_msgstats && rx_match(&msg_total_rx, line, len, &c)) {
         n->msg_sent = rx_int(&c, "sent");
         n->msg_rcvd = rx_int(&c, "rcvd");

@@ -68,7 +68,11 @@ int ios_prefix_list_line(parse_run_t *run, void *state, const char *line, size_t
 typedef struct {
     record_t rec;
     bool open;
-    int mode; /* 0 none, 1 match clauses, 2 set clauses */
+    int mode;          /* 0 none, 1 match clauses, 2 set clauses */
+    bool show_form;    /* "show route-map": each entry ends with "Policy routing matches" */
+    bool entry_done;   /* that line was seen for the open entry */
+    bool config_whole; /* "Building configuration...": the output must end with "end" */
+    bool saw_end;
 } ios_route_map_state_t;
 int ios_route_map_line(parse_run_t *run, void *state, const char *line, size_t len);
 int ios_route_map_finish(parse_run_t *run, void *state);
@@ -85,6 +89,9 @@ typedef struct {
     int64_t local_as;
     char router_id[48];
     char vrf[64];
+    bool in_af;                          /* inside address-family ... exit-address-family */
+    bool config_whole;                   /* "Building configuration...": must end with "end" */
+    bool saw_end;
     int64_t keepalive, hold_time;        /* router-level "timers bgp" */
     int64_t vrf_keepalive, vrf_hold_time; /* "timers bgp" inside an address-family vrf */
     int n;

@@ -21,8 +21,11 @@ static rx_t conf_rx = RX("^route-map (?<name>\\S+)(?: (?<act>permit|deny))?(?: (
 static rx_t clause_rx = RX("^\\s+(?<kind>match|set) (?<c>.+?)\\s*$");
 static rx_t section_rx = RX("^\\s+(?<kind>Match|Set) clauses:\\s*$");
 static rx_t text_rx = RX("^\\s+(?<c>\\S.*?)\\s*$");
-static rx_t noise_rx = RX("^(?:!.*|end|Building configuration.*|Current configuration.*|Configuration of Partition.*|"
-                          "\\s+Policy routing matches:.*|\\s+(?:description|continue)\\b.*)$");
+static rx_t noise_rx = RX("^(?:!.*|Current configuration.*|Configuration of Partition.*|"
+                          "\\s+(?:description|continue)\\b.*)$");
+static rx_t building_rx = RX("^Building configuration");
+static rx_t end_rx = RX("^end\\s*$");
+static rx_t policy_rx = RX("^\\s+Policy routing matches:");
 
 static int flush(parse_run_t *run, ios_route_map_state_t *st)
 {
@@ -71,13 +74,29 @@ int ios_route_map_line(parse_run_t *run, void *state, const char *line, size_t l
     size_t n;
     if (ios_blank(line, len) || rx_match(&noise_rx, line, len, NULL))
         return 0;
-    if (rx_match(&show_rx, line, len, &c) || rx_match(&conf_rx, line, len, &c))
+    if (rx_match(&building_rx, line, len, NULL)) {
+        st->config_whole = true;
+        return 0;
+    }
+    if (rx_match(&end_rx, line, len, NULL)) {
+        st->saw_end = true;
+        return 0;
+    }
+    if (rx_match(&show_rx, line, len, &c)) {
+        st->show_form = true;
+        st->entry_done = false;
+        return start(run, st, &c);
+    }
+    if (rx_match(&conf_rx, line, len, &c))
         return start(run, st, &c);
     if (!st->open) {
         parse_skip(run);
         return 0;
     }
-    if (rx_match(&section_rx, line, len, &c)) {
+    if (rx_match(&policy_rx, line, len, NULL)) {
+        st->entry_done = true;
+        st->mode = MODE_NONE;
+    } else if (rx_match(&section_rx, line, len, &c)) {
         rx_named(&c, "kind", &s, &n);
         st->mode = *s == 'M' ? MODE_MATCH : MODE_SET;
     } else if (st->mode == MODE_NONE && rx_match(&clause_rx, line, len, &c)) {
@@ -96,5 +115,8 @@ int ios_route_map_line(parse_run_t *run, void *state, const char *line, size_t l
 
 int ios_route_map_finish(parse_run_t *run, void *state)
 {
+    ios_route_map_state_t *st = state;
+    if ((st->show_form && st->open && !st->entry_done) || (st->config_whole && !st->saw_end))
+        parse_partial(run, "the route-map output ends in the middle of an entry");
     return flush(run, state);
 }
