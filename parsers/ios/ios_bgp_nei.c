@@ -25,7 +25,7 @@
 #include "parsers/textutil.h"
 
 /* Unanchored: a terminal sometimes glues the header onto the end of the previous TCP dump. */
-static rx_t head_rx = RX("BGP neighbor is (?<peer>[^, ]+),\\s+(?:vrf (?<vrf>[^, ]+),\\s+)?remote AS (?<ras>[0-9.]+)"
+static rx_t head_rx = RX("BGP neighbor is \\*?(?<peer>[^, ]+),\\s+(?:vrf (?<vrf>[^, ]+),\\s+)?remote AS (?<ras>[0-9.]+)"
                          "(?:,\\s+local AS (?<las>[0-9.]+)[^,]*)?");
 static rx_t desc_rx = RX("^\\s+Description: ?(?<d>.*?)\\s*$");
 static rx_t rid_rx = RX("remote router ID (?<rid>[0-9.]+)");

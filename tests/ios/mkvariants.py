@@ -19,6 +19,7 @@ MORE = ' --More-- ' + '\b' * 10 + ' ' * 10 + '\b' * 10
 
 # base fixture -> (command, truncation point as (line index, characters kept of that line))
 BASES = {
+    'int_brief': ('show ip interface brief', (3, 40)),
     'interfaces': ('show interfaces', (20, 12)),
     'bgp_summary': ('show ip bgp summary', (16, 30)),
     'bgp_neighbors': ('show ip bgp neighbors', (70, 10)),

@@ -84,6 +84,20 @@ static void ip_int_brief_crlf(void **state)
     th_free(p);
 }
 
+static void ip_int_brief_variants(void **state)
+{
+    (void)state;
+    check_variants("show ip interface brief", "int_brief", 7, 0);
+    parsed_t *p = fx("sh ip int br", "int_brief");
+    const iface_t *sub = &th_must_find(p, "GigabitEthernet0/0/0.100")->u.iface;
+    assert_string_equal(sub->ipv4[0], "192.168.100.129");
+    assert_int_equal(sub->protocol_status, UPDOWN_UP);
+    const iface_t *shut = &th_must_find(p, "GigabitEthernet0/0/1.100")->u.iface;
+    assert_int_equal(shut->admin_status, UPDOWN_DOWN);
+    assert_int_equal(th_must_find(p, "TenGigabitEthernet0/1/0")->u.iface.admin_status, UPDOWN_UP);
+    th_free(p);
+}
+
 /* ---------------------------------------------------------------- show interfaces */
 
 static void interfaces_variants(void **state)
@@ -220,6 +234,21 @@ static void bgp_summary_all_afs(void **state)
     th_free(p);
 }
 
+static void bgp_summary_commands(void **state)
+{
+    (void)state;
+    const parser_vendor_t *v = parser_vendor_find("ios");
+    const char *cmds[] = {"show ip bgp summary", "sh ip bgp sum", "show bgp all summary",
+                          "show bgp ipv4 unicast summary", "show bgp ipv6 unicast summary",
+                          "show ip bgp vpnv4 vrf ER-PRIV summary", "show ip bgp vpnv4 all summary",
+                          "show bgp vpnv4 unicast vrf ER-PRIV summary"};
+    for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+        const parser_def_t *d = parser_find(v, cmds[i]);
+        if (!d || d->kind != KIND_BGP_SUMMARY)
+            fail_msg("'%s' does not reach the summary parser", cmds[i]);
+    }
+}
+
 static void bgp_summary_vrf(void **state)
 {
     (void)state;
@@ -245,7 +274,7 @@ static void bgp_summary_vrf(void **state)
 static void bgp_neighbors_variants(void **state)
 {
     (void)state;
-    check_variants("show ip bgp neighbors", "bgp_neighbors", 2, 0);
+    check_variants("show ip bgp neighbors", "bgp_neighbors", 3, 0);
 }
 
 static void bgp_neighbors_values(void **state)
@@ -299,6 +328,30 @@ static void bgp_neighbors_values(void **state)
     assert_int_equal(d->md5, TRI_ABSENT);               /* no TCP connection to look at */
     assert_int_equal(d->max_prefixes, 1000);
     assert_string_equal(d->inbound_policy, "ER-PRIV-IN");
+
+    const bgp_neighbor_t *a = &th_must_find(p, "2001:DB8:C0A8:6484::2")->u.neighbor;
+    assert_int_equal(a->state, BGP_STATE_IDLE);
+    assert_true(a->admin_down); /* "Administratively shut down" */
+    assert_int_equal(a->up_down, 86400 + 2 * 3600);
+    assert_true(a->last_reset == MODEL_ABSENT); /* "Last reset never" */
+    assert_string_equal(a->last_reset_reason, "");
+    assert_non_null(strstr(p->json, "\"admin_down\":true"));
+    th_free(p);
+}
+
+static void bgp_neighbors_dynamic(void **state)
+{
+    (void)state;
+    /* a dynamic (listen range) neighbor is printed with a leading '*' */
+    const char *text = "BGP neighbor is *192.168.100.142,  remote AS 12076, external link\n"
+                       "  BGP state = Established, up for 00:10:00\n"
+                       "Local host: 192.168.100.141, Local port: 179\n"
+                       "Foreign host: 192.168.100.142, Foreign port: 41022\n";
+    parsed_t *p = th_parse_text("ios", "show ip bgp neighbors", text, strlen(text));
+    assert_false(p->partial);
+    const bgp_neighbor_t *n = &th_must_find(p, "192.168.100.142")->u.neighbor;
+    assert_int_equal(n->up_down, 600);
+    assert_int_equal(n->remote_port, 41022);
     th_free(p);
 }
 
@@ -594,16 +647,19 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ip_int_brief_crlf),
+        cmocka_unit_test(ip_int_brief_variants),
         cmocka_unit_test(interfaces_variants),
         cmocka_unit_test(interfaces_values),
         cmocka_unit_test(interfaces_garbage_is_skipped),
         cmocka_unit_test(bgp_summary_variants),
         cmocka_unit_test(bgp_summary_values),
         cmocka_unit_test(bgp_summary_all_afs),
+        cmocka_unit_test(bgp_summary_commands),
         cmocka_unit_test(bgp_summary_vrf),
         cmocka_unit_test(bgp_neighbors_variants),
         cmocka_unit_test(bgp_neighbors_values),
         cmocka_unit_test(bgp_neighbors_commands),
+        cmocka_unit_test(bgp_neighbors_dynamic),
         cmocka_unit_test(arp_variants),
         cmocka_unit_test(arp_values),
         cmocka_unit_test(prefix_list_variants),
