@@ -184,8 +184,12 @@ int ios_bgp_cfg_line(parse_run_t *run, void *state, const char *line, size_t len
     if (rx_match(&nei_rx, line, len, &c)) {
         neighbor(run, st, &c);
     } else if (rx_match(&rid_rx, line, len, &c)) {
-        rx_copy(&c, "rid", st->router_id, sizeof(st->router_id));
-        FIELD_SET(parse_meta(run)->router_id, st->router_id, -1);
+        if (st->vrf[0]) {
+            rx_copy(&c, "rid", st->vrf_router_id, sizeof(st->vrf_router_id));
+        } else {
+            rx_copy(&c, "rid", st->router_id, sizeof(st->router_id));
+            FIELD_SET(parse_meta(run)->router_id, st->router_id, -1);
+        }
     } else if (rx_match(&timers_rx, line, len, &c)) {
         *(st->vrf[0] ? &st->vrf_keepalive : &st->keepalive) = rx_int(&c, "k");
         *(st->vrf[0] ? &st->vrf_hold_time : &st->hold_time) = rx_int(&c, "h");
@@ -242,6 +246,8 @@ static void resolve(const ios_bgp_cfg_state_t *st, bgp_config_neighbor_t *n)
         inherit_int(&n->ebgp_multihop, g->n.ebgp_multihop);
     }
     inherit_int(&n->local_as, st->local_as);
+    if (n->vrf[0] && st->vrf_router_id[0])
+        inherit_str(n->router_id, st->vrf_router_id, sizeof(n->router_id));
     inherit_str(n->router_id, st->router_id, sizeof(n->router_id));
     inherit_int(&n->keepalive, n->vrf[0] && st->vrf_keepalive != MODEL_ABSENT ? st->vrf_keepalive : st->keepalive);
     inherit_int(&n->hold_time, n->vrf[0] && st->vrf_hold_time != MODEL_ABSENT ? st->vrf_hold_time : st->hold_time);

@@ -36,6 +36,7 @@ static rx_t rmap_rx = RX("^\\s+Route map for (?<dir>incoming|outgoing) advertise
 static rx_t plist_rx = RX("^\\s+(?<dir>Incoming|Outgoing) update prefix filter list is (?<n>\\S+)");
 static rx_t maxp_rx = RX("^\\s+Maximum prefixes allowed (?<n>\\d+)");
 static rx_t pcur_rx = RX("^\\s+Prefixes Current:\\s+(?<sent>\\d+)\\s+(?<rcvd>\\d+)");
+static rx_t saved_rx = RX("^\\s+Saved \\(soft-reconfig\\):\\s+\\S+\\s+(?<rcvd>\\d+)");
 static rx_t msg_head_rx = RX("^\\s+Message statistics");
 static rx_t msg_total_rx = RX("^\\s+Total:\\s+(?<sent>\\d+)\\s+(?<rcvd>\\d+)\\s*$");
 static rx_t msg_old_rx = RX("^\\s+(?<dir>Received|Sent) (?<n>\\d+) messages");
@@ -81,6 +82,10 @@ static int flush(parse_run_t *run, ios_bgp_nei_state_t *st)
         return 0;
     st->open = false;
     bgp_neighbor_t *n = &st->rec.u.neighbor;
+    /* With soft-reconfiguration inbound, "Current" counts what passed the inbound policy and
+     * "Saved" what the peer sent. */
+    if (st->saved != MODEL_ABSENT && n->prefixes_received != MODEL_ABSENT)
+        n->prefixes_received = st->saved > n->prefixes_received ? st->saved : n->prefixes_received;
     if (n->state != BGP_STATE_ESTABLISHED)
         n->prefixes_received = n->prefixes_accepted = MODEL_ABSENT; /* stale counts of a dead session */
     return parse_emit(run, &st->rec);
@@ -91,7 +96,8 @@ static int start(parse_run_t *run, ios_bgp_nei_state_t *st, const rx_caps_t *c)
     int rc = flush(run, st);
     record_init(&st->rec, KIND_BGP_NEIGHBORS);
     st->open = true;
-    st->in_msgstats = st->saw_tcp = st->saw_prefixes = false;
+    st->in_msgstats = st->saw_tcp = false;
+    st->saved = MODEL_ABSENT;
     bgp_neighbor_t *n = &st->rec.u.neighbor;
     rx_copy(c, "peer", n->peer, sizeof(n->peer));
     if (!rx_copy(c, "vrf", n->vrf, sizeof(n->vrf)))
@@ -170,6 +176,8 @@ static void policy_lines(ios_bgp_nei_state_t *st, const char *line, size_t len)
         add(&n->prefixes_sent, rx_int(&c, "sent"));
         add(&n->prefixes_received, rx_int(&c, "rcvd"));
         add(&n->prefixes_accepted, rx_int(&c, "rcvd"));
+    } else if (rx_match(&saved_rx, line, len, &c)) {
+        add(&st->saved, rx_int(&c, "rcvd"));
     } else if (rx_match(&rmap_rx, line, len, &c)) {
         rx_named(&c, "dir", &s, &sl);
         char *dst = *s == 'i' ? n->inbound_policy : n->outbound_policy;

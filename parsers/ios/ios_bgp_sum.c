@@ -21,7 +21,7 @@ static rx_t af_rx = RX("^For address family: (?<af>.+?)\\s*$");
 static rx_t rid_rx = RX("^BGP router identifier (?<rid>\\S+), local AS number (?<as>[0-9.]+)");
 static rx_t vrf_rx = RX("^(?:BGP )?(?:VRF|vrf) (?<vrf>\\S+?):?(?:,|\\s*$)");
 static rx_t head_rx = RX("^Neighbor\\s+V\\s+AS\\s+MsgRcvd");
-static rx_t alone_rx = RX("^(?<peer>[0-9A-Fa-f:.]+)\\s*$");
+static rx_t alone_rx = RX("^(?<addr>[0-9A-Fa-f:.]+)(?:%\\S+)?\\s*$"); /* "FE80::2%Gi0/0/0" */
 static rx_t row_rx = RX("^(?<peer>[0-9A-Fa-f:.]+)?\\s+(?<v>\\d)\\s+(?<as>[0-9.]+)\\s+(?<rcvd>\\d+)\\s+(?<sent>\\d+)\\s+"
                         "\\d+\\s+\\d+\\s+\\d+\\s+(?<updown>\\S+)\\s+(?<st>\\S.*?)\\s*$");
 
@@ -106,7 +106,9 @@ int ios_bgp_sum_line(parse_run_t *run, void *state, const char *line, size_t len
         return row(run, st, &c);
     const char *s;
     size_t n;
-    if (rx_match(&alone_rx, line, len, &c) && rx_named(&c, "peer", &s, &n) && tu_is_ip(s, n)) {
+    if (rx_match(&alone_rx, line, len, &c) && rx_named(&c, "addr", &s, &n) && tu_is_ip(s, n)) {
+        /* The zone ("%GigabitEthernet0/0/0.100") would not fit the peer field whole: a cut
+         * zone is wrong, the bare address is only less precise. */
         FIELD_SET(st->wrapped, s, (long)n);
         return 0;
     }

@@ -49,7 +49,7 @@ typedef struct {
     bool open;
     bool in_msgstats; /* between "Message statistics:" and its Total: row */
     bool saw_tcp;     /* "Local host:" or "No active TCP connection": the block is complete */
-    bool saw_prefixes;
+    int64_t saved;    /* "Saved (soft-reconfig)" rows: what arrived before inbound policy */
 } ios_bgp_nei_state_t;
 int ios_bgp_nei_line(parse_run_t *run, void *state, const char *line, size_t len);
 int ios_bgp_nei_finish(parse_run_t *run, void *state);
@@ -94,6 +94,7 @@ typedef struct {
     bool saw_end;
     int64_t keepalive, hold_time;        /* router-level "timers bgp" */
     int64_t vrf_keepalive, vrf_hold_time; /* "timers bgp" inside an address-family vrf */
+    char vrf_router_id[48];               /* "bgp router-id" inside an address-family vrf */
     int n;
     bool overflow;
     ios_bgp_cfg_entry_t e[IOS_BGP_CONFIG_MAX];

@@ -234,6 +234,29 @@ static void bgp_summary_all_afs(void **state)
     th_free(p);
 }
 
+static void bgp_summary_link_local(void **state)
+{
+    (void)state;
+    const char *text = "BGP router identifier 10.255.0.1, local AS number 65010\n"
+                       "Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd\n"
+                       "FE80::212:F2FF:FEA1:C01%GigabitEthernet0/0/0.100\n"
+                       "                4        12076      61      60        9    0    0 00:52:10        2\n";
+    parsed_t *p = th_parse_text("ios", "show bgp ipv6 unicast summary", text, strlen(text));
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.peer.peer, "FE80::212:F2FF:FEA1:C01");
+    assert_int_equal(p->recs[0].u.peer.prefixes_received, 2);
+    th_free(p);
+    /* a row cut off after its address is flagged */
+    const char *cut = "BGP router identifier 10.255.0.1, local AS number 65010\n"
+                      "Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd\n"
+                      "2001:DB8:C0A8:6480::2\n";
+    p = th_parse_text("ios", "show bgp ipv6 unicast summary", cut, strlen(cut));
+    assert_true(p->partial);
+    assert_int_equal(p->n, 0);
+    th_free(p);
+}
+
 static void bgp_summary_commands(void **state)
 {
     (void)state;
@@ -336,6 +359,33 @@ static void bgp_neighbors_values(void **state)
     assert_true(a->last_reset == MODEL_ABSENT); /* "Last reset never" */
     assert_string_equal(a->last_reset_reason, "");
     assert_non_null(strstr(p->json, "\"admin_down\":true"));
+    th_free(p);
+}
+
+static void bgp_neighbors_soft_reconfig(void **state)
+{
+    (void)state;
+    /* soft-reconfiguration inbound: "Saved" is what the peer sent, "Current" what was kept */
+    const char *text = "BGP neighbor is 192.168.100.130,  remote AS 12076, external link\n"
+                       "  BGP state = Established, up for 01:00:00\n"
+                       " For address family: IPv4 Unicast\n"
+                       "  Inbound soft reconfiguration allowed\n"
+                       "                                 Sent       Rcvd\n"
+                       "  Prefix activity:               ----       ----\n"
+                       "    Prefixes Current:               3          8 (Consumes 1088 bytes)\n"
+                       "    Prefixes Total:                 3          9\n"
+                       "    Saved (soft-reconfig):        n/a         11\n"
+                       "Local host: 192.168.100.129, Local port: 179\n"
+                       "Foreign host: 192.168.100.130, Foreign port: 26419\n"
+                       "Option Flags: nagle, path mtu capable\n";
+    parsed_t *p = th_parse_text("ios", "show ip bgp neighbors 192.168.100.130", text, strlen(text));
+    assert_false(p->partial);
+    const bgp_neighbor_t *n = &th_must_find(p, "192.168.100.130")->u.neighbor;
+    assert_int_equal(n->prefixes_received, 11);
+    assert_int_equal(n->prefixes_accepted, 8);
+    assert_int_equal(n->prefixes_sent, 3);
+    assert_int_equal(n->md5, TRI_FALSE); /* a TCP block without the md5 flag */
+    assert_int_equal(n->bfd, TRI_ABSENT);
     th_free(p);
 }
 
@@ -494,6 +544,31 @@ static void route_map_values(void **state)
 }
 
 /* ---------------------------------------------------------------- bgp config */
+
+static void bgp_config_vrf_router_id(void **state)
+{
+    (void)state;
+    const char *text = "router bgp 65010\n"
+                       " bgp router-id 10.255.0.1\n"
+                       " address-family ipv4 vrf ER-PRIV\n"
+                       "  bgp router-id 192.168.200.129\n"
+                       "  timers bgp 10 30\n"
+                       "  neighbor 192.168.200.130 remote-as 12076\n"
+                       " exit-address-family\n"
+                       " neighbor 10.255.0.2 remote-as 65010\n";
+    parsed_t *p = th_parse_text("ios", "show running-config partition router bgp", text, strlen(text));
+    assert_false(p->partial);
+    const bgp_config_neighbor_t *v = &th_must_find(p, "192.168.200.130")->u.bgp_config;
+    assert_string_equal(v->router_id, "192.168.200.129");
+    assert_int_equal(v->keepalive, 10);
+    assert_int_equal(v->hold_time, 30);
+    const bgp_config_neighbor_t *g = &th_must_find(p, "10.255.0.2")->u.bgp_config;
+    assert_string_equal(g->router_id, "10.255.0.1");
+    assert_true(g->keepalive == MODEL_ABSENT); /* IOS defaults are not invented */
+    assert_string_equal(p->meta.router_id, "10.255.0.1");
+    assert_int_equal(p->meta.local_as, 65010);
+    th_free(p);
+}
 
 static void bgp_config_variants(void **state)
 {
@@ -655,11 +730,13 @@ int main(void)
         cmocka_unit_test(bgp_summary_values),
         cmocka_unit_test(bgp_summary_all_afs),
         cmocka_unit_test(bgp_summary_commands),
+        cmocka_unit_test(bgp_summary_link_local),
         cmocka_unit_test(bgp_summary_vrf),
         cmocka_unit_test(bgp_neighbors_variants),
         cmocka_unit_test(bgp_neighbors_values),
         cmocka_unit_test(bgp_neighbors_commands),
         cmocka_unit_test(bgp_neighbors_dynamic),
+        cmocka_unit_test(bgp_neighbors_soft_reconfig),
         cmocka_unit_test(arp_variants),
         cmocka_unit_test(arp_values),
         cmocka_unit_test(prefix_list_variants),
@@ -668,6 +745,7 @@ int main(void)
         cmocka_unit_test(route_map_values),
         cmocka_unit_test(bgp_config_variants),
         cmocka_unit_test(bgp_config_values),
+        cmocka_unit_test(bgp_config_vrf_router_id),
         cmocka_unit_test(bfd_variants),
         cmocka_unit_test(bfd_values),
         cmocka_unit_test(version_variants),
