@@ -28,19 +28,8 @@ enum { DEF_COL_NH = 22, DEF_END_METRIC = 48, DEF_END_LOCPRF = 55, DEF_END_WEIGHT
 static inline bool is_sp(char c) { return c == ' ' || c == '\t'; }
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-static const char *skip_sp(const char *p, const char *e)
-{
-    while (p < e && is_sp(*p))
-        p++;
-    return p;
-}
-
-static const char *token_end(const char *p, const char *e)
-{
-    while (p < e && !is_sp(*p))
-        p++;
-    return p;
-}
+#define skip_sp ios_rib_skip_sp
+#define token_end ios_rib_token_end
 
 static bool is_status_char(char c)
 {
@@ -104,7 +93,7 @@ static void copy_as_path(bgp_path_t *b, const char *s, const char *e)
             const char *q = p;
             while (q < e && (is_digit(*q) || *q == '.'))
                 q++;
-            int64_t v = tu_asn(p, (size_t)(q - p));
+            int64_t v = ios_rib_asn(p, (size_t)(q - p));
             int n = 0;
             if (v == MODEL_ABSENT) {
                 n = (int)(q - p) < 23 ? (int)(q - p) : 23;

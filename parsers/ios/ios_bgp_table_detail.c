@@ -110,7 +110,7 @@ static void as_path_line(ios_bgp_state_t *st, const char *p, const char *e)
             const char *r = q;
             while (r < end && ((*r >= '0' && *r <= '9') || *r == '.'))
                 r++;
-            int64_t v = tu_asn(q, (size_t)(r - q));
+            int64_t v = ios_rib_asn(q, (size_t)(r - q));
             if (v == MODEL_ABSENT) {
                 memcpy(b->as_path + w, q, (size_t)(r - q) < 23 ? (size_t)(r - q) : 23);
                 w += (size_t)(r - q) < 23 ? (size_t)(r - q) : 23;

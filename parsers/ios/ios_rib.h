@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "parsers/parser.h"
 
@@ -55,6 +56,55 @@ int ios_bgp_table_finish(parse_run_t *run, void *state);
 int ios_bgp_detail_line(parse_run_t *run, ios_bgp_state_t *st, const char *line, const char *e);
 int ios_bgp_detail_flush(parse_run_t *run, ios_bgp_state_t *st);
 
+/* ---- scanning: tables are mostly runs of blanks, so skip and split 8 bytes at a time ---- */
+#define IOS_RIB_ONES 0x0101010101010101ull
+#define IOS_RIB_HIGHS 0x8080808080808080ull
+
+static inline bool ios_rib_sp(char c) { return c == ' ' || c == '\t'; }
+
+/* Marks (high bit) the bytes of v equal to b; the lowest mark is exact. */
+static inline uint64_t ios_rib_w_eq(uint64_t v, unsigned char b)
+{
+    uint64_t x = v ^ (IOS_RIB_ONES * b);
+    return (x - IOS_RIB_ONES) & ~x & IOS_RIB_HIGHS;
+}
+
+static inline const char *ios_rib_skip_sp(const char *p, const char *e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (e - p >= 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        uint64_t x = v ^ (IOS_RIB_ONES * ' ');
+        if (x) {
+            p += __builtin_ctzll(x) >> 3;
+            break;
+        }
+        p += 8;
+    }
+#endif
+    while (p < e && ios_rib_sp(*p))
+        p++;
+    return p;
+}
+
+static inline const char *ios_rib_token_end(const char *p, const char *e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (e - p >= 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        uint64_t m = ios_rib_w_eq(v, ' ') | ios_rib_w_eq(v, '\t');
+        if (m)
+            return p + (__builtin_ctzll(m) >> 3);
+        p += 8;
+    }
+#endif
+    while (p < e && !ios_rib_sp(*p))
+        p++;
+    return p;
+}
+
 /* ---- helpers shared by the two (ios_route_util.c) ---- */
 /* Exactly a dotted quad in s[0..n). */
 bool ios_rib_ipv4(const char *s, size_t n, uint32_t *out);
@@ -67,6 +117,8 @@ int ios_rib_classful_len(uint32_t addr);
 int64_t ios_rib_duration(const char *s, size_t n);
 /* Digits only -> number; anything else -> MODEL_ABSENT. */
 int64_t ios_rib_uint(const char *s, size_t n);
+/* "12076" or asdot "64086.59905" -> asplain; MODEL_ABSENT when neither. */
+int64_t ios_rib_asn(const char *s, size_t n);
 /* The word after " vrf " in the command as the user typed it (keeps its case). */
 void ios_rib_command_vrf(parse_run_t *run, char *out, size_t size);
 /* The argument after "neighbors " in the command. */

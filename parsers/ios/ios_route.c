@@ -26,21 +26,9 @@
 static inline bool is_sp(char c) { return c == ' ' || c == '\t'; }
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-static const char *skip_sp(const char *p, const char *e)
-{
-    while (p < e && is_sp(*p))
-        p++;
-    return p;
-}
+#define skip_sp ios_rib_skip_sp
+#define token_end ios_rib_token_end
 
-static const char *token_end(const char *p, const char *e)
-{
-    while (p < e && !is_sp(*p))
-        p++;
-    return p;
-}
-
-/* Clears what the last route set; the VRF stays (it changes only on "Routing Table:"). */
 static void route_reset(route_t *r)
 {
     r->prefix[0] = r->protocol[0] = r->raw_protocol[0] = '\0';

@@ -108,6 +108,18 @@ int64_t ios_rib_uint(const char *s, size_t n)
     return v;
 }
 
+int64_t ios_rib_asn(const char *s, size_t n)
+{
+    const char *dot = memchr(s, '.', n);
+    if (!dot)
+        return ios_rib_uint(s, n);
+    int64_t hi = ios_rib_uint(s, (size_t)(dot - s));
+    int64_t lo = ios_rib_uint(dot + 1, n - (size_t)(dot - s) - 1);
+    if (hi == MODEL_ABSENT || lo == MODEL_ABSENT || hi > 65535 || lo > 65535)
+        return MODEL_ABSENT;
+    return hi * 65536 + lo;
+}
+
 static int64_t unit_secs(char u)
 {
     switch (u) {
