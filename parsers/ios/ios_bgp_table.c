@@ -229,8 +229,15 @@ static int route_line(parse_run_t *run, ios_bgp_state_t *st, const char *line, c
         }
         return emit_path(run, st);
     }
-    if (st->wrap)
+    if (st->wrap) {
         parse_partial(run, "a wrapped BGP network has no next-hop line");
+        path_reset(b);
+        b->valid = st->wrap_valid;
+        b->best = st->wrap_best;
+        if (emit_path(run, st))
+            return -1;
+        path_reset(b);
+    }
     st->wrap = false;
     b->valid = valid ? TRI_TRUE : TRI_FALSE;
     b->best = best ? TRI_TRUE : TRI_FALSE;
@@ -368,8 +375,14 @@ int ios_bgp_table_finish(parse_run_t *run, void *state)
 {
     ios_bgp_state_t *st = state;
     if (st->wrap) {
+        /* what was read still counts: the network and its status codes */
         parse_partial(run, "the output ends after a BGP network with no next hop");
         st->wrap = false;
+        path_reset(&st->rec.u.path);
+        st->rec.u.path.valid = st->wrap_valid;
+        st->rec.u.path.best = st->wrap_best;
+        if (emit_path(run, st))
+            return -1;
     }
     return ios_bgp_detail_flush(run, st);
 }

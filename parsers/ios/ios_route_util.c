@@ -92,6 +92,8 @@ bool ios_rib_prefix_token(const char *s, size_t n, uint32_t *addr, int *len)
 int ios_rib_classful_len(uint32_t addr)
 {
     uint32_t first = addr >> 24;
+    if (addr == 0)
+        return 0; /* "0.0.0.0" alone is the default route */
     return first < 128 ? 8 : first < 192 ? 16 : 24;
 }
 
