@@ -146,9 +146,14 @@ int64_t ios_rib_duration(const char *s, size_t n)
     /* "1w2d", "3d04h", "1y10w": number+unit pairs only */
     int64_t total = 0, v = 0;
     bool digits = false, any = false;
+    int run = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c >= '0' && c <= '9') {
+            /* no real uptime has a 10-digit part: refuse rather than overflow (the general
+             * parser below would overflow on it too) */
+            if (++run > 9)
+                return MODEL_ABSENT;
             v = v * 10 + (c - '0');
             digits = true;
             continue;
@@ -158,6 +163,7 @@ int64_t ios_rib_duration(const char *s, size_t n)
             return tu_duration(s, n);
         total += v * u;
         v = 0;
+        run = 0;
         digits = false;
         any = true;
     }
