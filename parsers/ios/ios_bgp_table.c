@@ -31,18 +31,14 @@ static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 #define skip_sp ios_rib_skip_sp
 #define token_end ios_rib_token_end
 
-static bool is_status_char(char c)
-{
-    /* s d h * > i r S m b f x a c t, and the RPKI V I N */
-    switch (c) {
-    case 's': case 'd': case 'h': case '*': case '>': case 'i': case 'r': case 'S': case 'm':
-    case 'b': case 'f': case 'x': case 'a': case 'c': case 't': case 'V': case 'I': case 'N':
-    case 'e': case '=': case ' ':
-        return true;
-    default:
-        return false;
-    }
-}
+/* Status codes (s d h * > i r S m b f x a c t e =), the RPKI V I N, and blanks. */
+static const unsigned char status_tab[256] = {
+    [' '] = 1, ['*'] = 1, ['>'] = 1, ['='] = 1, ['s'] = 1, ['d'] = 1, ['h'] = 1, ['i'] = 1,
+    ['r'] = 1, ['S'] = 1, ['m'] = 1, ['b'] = 1, ['f'] = 1, ['x'] = 1, ['a'] = 1, ['c'] = 1,
+    ['t'] = 1, ['e'] = 1, ['V'] = 1, ['I'] = 1, ['N'] = 1, ['\t'] = 1,
+};
+
+static inline bool is_status_char(char c) { return status_tab[(unsigned char)c] != 0; }
 
 static void path_reset(bgp_path_t *b)
 {

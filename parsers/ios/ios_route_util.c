@@ -11,27 +11,29 @@
 
 bool ios_rib_ipv4(const char *s, size_t n, uint32_t *out)
 {
+    if (n < 7 || n > 15)
+        return false;
+    const char *e = s + n;
     uint32_t addr = 0;
-    int parts = 0;
-    size_t i = 0;
-    while (parts < 4) {
-        if (i >= n || s[i] < '0' || s[i] > '9')
+    for (int part = 0; part < 4; part++) {
+        if (s == e || (unsigned)(*s - '0') > 9)
             return false;
-        uint32_t v = 0;
-        size_t start = i;
-        while (i < n && s[i] >= '0' && s[i] <= '9' && i - start < 4)
-            v = v * 10 + (uint32_t)(s[i++] - '0');
-        if (v > 255 || i - start > 3)
+        uint32_t v = (uint32_t)(*s++ - '0');
+        if (s < e && (unsigned)(*s - '0') <= 9) {
+            v = v * 10 + (uint32_t)(*s++ - '0');
+            if (s < e && (unsigned)(*s - '0') <= 9)
+                v = v * 10 + (uint32_t)(*s++ - '0');
+        }
+        if (v > 255)
             return false;
         addr = addr << 8 | v;
-        parts++;
-        if (parts < 4) {
-            if (i >= n || s[i] != '.')
+        if (part < 3) {
+            if (s == e || *s != '.')
                 return false;
-            i++;
+            s++;
         }
     }
-    if (i != n)
+    if (s != e)
         return false;
     *out = addr;
     return true;
