@@ -322,7 +322,8 @@ int ios_route_line(parse_run_t *run, void *state, const char *line, size_t len)
     }
     if (st->detail || (c == 'R' && ios_rib_starts(line, e, "Routing entry for ")))
         return ios_route_detail_line(run, st, line, e);
-    if (is_sp(c) || is_digit(c)) /* digits at column 0: a header whose indent was lost */
+    /* digits or '[' at column 0: a header or ECMP line whose indent was lost in a paste */
+    if (is_sp(c) || is_digit(c) || c == '[')
         return indented_line(run, st, line, e);
     bool ok;
     int rc = route_line(run, st, line, e, &ok);

@@ -171,6 +171,21 @@ static void route_truncated(void **state)
     th_free(p);
 }
 
+/* Pasted output that lost its indentation still reads the same. */
+static void route_unindented(void **state)
+{
+    (void)state;
+    const char *text = "172.16.0.0/24 is subnetted, 1 subnets\n"
+                       "B        172.16.5.0 [20/0] via 192.168.100.130, 1w2d\n"
+                       "[20/0] via 192.168.100.134, 1w2d\n";
+    parsed_t *p = th_parse_text("ios", ROUTE, text, strlen(text));
+    assert_int_equal(p->n, 1);
+    assert_false(p->partial);
+    assert_int_equal(route(p, "172.16.5.0/24")->n_next_hops, 2);
+    assert_string_equal(route(p, "172.16.5.0/24")->next_hops[1].address, "192.168.100.134");
+    th_free(p);
+}
+
 static void route_unknown_line(void **state)
 {
     (void)state;
@@ -445,7 +460,7 @@ int main(void)
         cmocka_unit_test(route_normal),        cmocka_unit_test(route_noise),
         cmocka_unit_test(route_banner),        cmocka_unit_test(route_vrf),
         cmocka_unit_test(route_empty),         cmocka_unit_test(route_truncated),
-        cmocka_unit_test(route_unknown_line),  cmocka_unit_test(route_detail),
+        cmocka_unit_test(route_unknown_line), cmocka_unit_test(route_unindented),  cmocka_unit_test(route_detail),
         cmocka_unit_test(route_detail_connected), cmocka_unit_test(route_detail_missing),
         cmocka_unit_test(route_commands),      cmocka_unit_test(bgp_normal),
         cmocka_unit_test(bgp_noise),           cmocka_unit_test(bgp_banner),
