@@ -1,0 +1,228 @@
+/* nxos_json.c: NX-OS "| json" answers (NX-API shape).
+ *
+ * NX-API nests tables as {"TABLE_vrf": {"ROW_vrf": [ {..., "TABLE_af": {"ROW_af": ...}} ]}} and
+ * prints a one-row table as an object instead of a list.  Rather than spell out every path
+ * (they differ between releases), nxos_json_walk() visits every object, carrying the VRF,
+ * router id and local AS it has passed on the way down, and hands each object that holds a
+ * command's key field ("intf-name", "neighborid", "ipprefix", ...) to a row function. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parsers/jsonutil.h"
+#include "parsers/nxos/nxos.h"
+#include "parsers/nxos/nxos_json.h"
+#include "parsers/textutil.h"
+
+void nxos_jctx_update(nxos_jctx_t *ctx, const json_t *obj)
+{
+    ju_copy(obj, "vrf-name-out", ctx->vrf, sizeof(ctx->vrf));
+    ju_copy(obj, "vrf-router-id", ctx->router_id, sizeof(ctx->router_id));
+    char as[SHORT_LEN] = "";
+    if (ju_copy(obj, "vrf-local-as", as, sizeof(as)) || ju_copy(obj, "localas", as, sizeof(as)))
+        ctx->local_as = tu_asn(as, strlen(as));
+    ju_copy(obj, "af-name", ctx->af, sizeof(ctx->af));
+}
+
+int nxos_json_walk(parse_run_t *run, const json_t *v, const char *key, nxos_jctx_t ctx, nxos_jrow_fn fn, void *ud)
+{
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e) {
+            int rc = nxos_json_walk(run, e, key, ctx, fn, ud);
+            if (rc)
+                return rc;
+        }
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    nxos_jctx_update(&ctx, v);
+    if (json_object_get(v, key))
+        return fn(run, v, &ctx, ud);
+    const char *k;
+    json_t *m;
+    json_object_foreach((json_t *)v, k, m) {
+        int rc = nxos_json_walk(run, m, key, ctx, fn, ud);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int64_t nxos_json_duration(const json_t *obj, const char *key)
+{
+    char buf[SHORT_LEN * 2];
+    if (!ju_copy(obj, key, buf, sizeof(buf)))
+        return MODEL_ABSENT;
+    return nxos_duration_text(buf, strlen(buf));
+}
+
+/* ISO 8601 "P1DT2H3M4S" (NX-API uptimes) or the device's own "1d02h" / "00:01:02". */
+int64_t nxos_duration_text(const char *s, size_t n)
+{
+    if (n == 0 || (s[0] != 'P' && s[0] != 'p'))
+        return tu_duration(s, n);
+    int64_t total = 0, v = 0;
+    bool in_time = false, digits = false;
+    for (size_t i = 1; i < n; i++) {
+        char c = (char)toupper((unsigned char)s[i]);
+        if (isdigit((unsigned char)c)) {
+            v = v * 10 + (c - '0');
+            digits = true;
+            continue;
+        }
+        if (c == '.') { /* fractions of a second: skip them */
+            while (i + 1 < n && isdigit((unsigned char)s[i + 1]))
+                i++;
+            continue;
+        }
+        int64_t unit = 0;
+        switch (c) {
+        case 'T': in_time = true; continue;
+        case 'Y': unit = 31536000; break;
+        case 'W': unit = 604800; break;
+        case 'D': unit = 86400; break;
+        case 'H': unit = 3600; break;
+        case 'M': unit = in_time ? 60 : 2592000; break;
+        case 'S': unit = 1; break;
+        default: return MODEL_ABSENT;
+        }
+        if (!digits)
+            return MODEL_ABSENT;
+        total += v * unit;
+        v = 0;
+        digits = false;
+    }
+    return total;
+}
+
+/* ---- show interface | json ---- */
+
+/* NX-API prefixes interface fields by type: eth_ (Ethernet, mgmt, port-channel), svi_ (VLAN
+ * interfaces), loopback_ ... : try each. */
+static const json_t *nxos_jif_get(const json_t *row, const char *field, char *key, size_t ksize)
+{
+    static const char *const pfx[] = {"eth_", "svi_", "loopback_", "tunnel_", "nve_", ""};
+    for (size_t i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++) {
+        snprintf(key, ksize, "%s%s", pfx[i], field);
+        const json_t *v = json_object_get(row, key);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+static int64_t nxos_jif_int(const json_t *row, const char *field)
+{
+    char key[64];
+    return nxos_jif_get(row, field, key, sizeof(key)) ? ju_int(row, key) : MODEL_ABSENT;
+}
+
+static bool nxos_jif_copy(const json_t *row, const char *field, char *dst, size_t size)
+{
+    char key[64];
+    return nxos_jif_get(row, field, key, sizeof(key)) && ju_copy(row, key, dst, size);
+}
+
+static int nxos_jif_row(parse_run_t *run, const json_t *row, const nxos_jctx_t *ctx, void *ud)
+{
+    (void)ctx;
+    (void)ud;
+    record_t rec;
+    record_init(&rec, KIND_INTERFACES);
+    iface_t *f = &rec.u.iface;
+    char buf[DESC_LEN];
+    ju_copy(row, "interface", f->name, sizeof(f->name));
+    if (ju_copy(row, "state", buf, sizeof(buf))) {
+        f->oper_status = tu_updown(buf, strlen(buf));
+        FIELD_SET(f->raw_status, buf, -1);
+    }
+    char rsn[DESC_LEN] = "";
+    if (ju_copy(row, "state_rsn_desc", rsn, sizeof(rsn)) || ju_copy(row, "state_rsn", rsn, sizeof(rsn))) {
+        snprintf(buf, sizeof(buf), "%s (%s)", f->raw_status, rsn);
+        FIELD_SET(f->raw_status, buf, -1);
+    }
+    if (nxos_jif_copy(row, "admin_state", buf, sizeof(buf)) || ju_copy(row, "admin_state", buf, sizeof(buf)))
+        f->admin_status = tu_updown(buf, strlen(buf));
+    else
+        f->admin_status = strstr(rsn, "dministratively") ? UPDOWN_DOWN : UPDOWN_UP;
+    f->protocol_status = nxos_jif_copy(row, "line_proto", buf, sizeof(buf)) ? tu_updown(buf, strlen(buf)) : f->oper_status;
+    if (!nxos_jif_copy(row, "desc", f->description, sizeof(f->description)))
+        ju_copy(row, "desc", f->description, sizeof(f->description));
+    if (nxos_jif_copy(row, "hw_addr", buf, sizeof(buf)) || nxos_jif_copy(row, "mac", buf, sizeof(buf)))
+        tu_mac(buf, strlen(buf), f->mac);
+    char ip[ADDR_LEN];
+    int64_t mask = nxos_jif_int(row, "ip_mask");
+    if (nxos_jif_copy(row, "ip_addr", ip, sizeof(ip)) && mask != MODEL_ABSENT) {
+        snprintf(buf, sizeof(buf), "%s/%lld", ip, (long long)mask);
+        if (tu_prefix(buf, strlen(buf), true, f->ipv4[0], PREFIX_LEN))
+            f->n_ipv4 = 1;
+    }
+    f->mtu = nxos_jif_int(row, "mtu");
+    f->bandwidth_kbps = nxos_jif_int(row, "bw");
+    if (nxos_jif_copy(row, "link_flapped", buf, sizeof(buf)))
+        f->last_flapped = nxos_duration_text(buf, strlen(buf));
+    f->in_rate_bps = nxos_jif_int(row, "inrate1_bits");
+    f->out_rate_bps = nxos_jif_int(row, "outrate1_bits");
+    f->in_packets = nxos_jif_int(row, "inpkts");
+    f->out_packets = nxos_jif_int(row, "outpkts");
+    f->in_errors = nxos_jif_int(row, "inerr");
+    f->out_errors = nxos_jif_int(row, "outerr");
+    f->crc = nxos_jif_int(row, "crc");
+    f->overrun = nxos_jif_int(row, "overrun");
+    f->in_discards = nxos_jif_int(row, "indiscard");
+    f->out_discards = nxos_jif_int(row, "outdiscard");
+    f->carrier_transitions = nxos_jif_int(row, "lostcarrier");
+    f->resets = nxos_jif_int(row, "reset_cntr");
+    return parse_emit(run, &rec);
+}
+
+int nxos_json_interface(parse_run_t *run, const char *text, size_t len)
+{
+    json_t *root = ju_load(run, text, len);
+    if (!root)
+        return -1;
+    nxos_jctx_t ctx = NXOS_JCTX_INIT;
+    int rc = nxos_json_walk(run, root, "interface", ctx, nxos_jif_row, NULL);
+    json_decref(root);
+    return rc;
+}
+
+/* ---- show ip interface brief | json ---- */
+
+static int nxos_jbrief_row(parse_run_t *run, const json_t *row, const nxos_jctx_t *ctx, void *ud)
+{
+    (void)ud;
+    record_t rec;
+    record_init(&rec, KIND_INTERFACES);
+    iface_t *f = &rec.u.iface;
+    char buf[PREFIX_LEN + 8];
+    ju_copy(row, "intf-name", f->name, sizeof(f->name));
+    if (ju_copy(row, "prefix", buf, sizeof(buf)) && tu_prefix(buf, strlen(buf), true, f->ipv4[0], PREFIX_LEN))
+        f->n_ipv4 = 1;
+    if (ju_copy(row, "proto-state", buf, sizeof(buf)))
+        f->protocol_status = tu_updown(buf, strlen(buf));
+    if (ju_copy(row, "link-state", buf, sizeof(buf)))
+        f->oper_status = tu_updown(buf, strlen(buf));
+    if (ju_copy(row, "admin-state", buf, sizeof(buf)))
+        f->admin_status = tu_updown(buf, strlen(buf));
+    FIELD_SET(f->vrf, ctx->vrf, -1);
+    return parse_emit(run, &rec);
+}
+
+int nxos_json_ip_int_brief(parse_run_t *run, const char *text, size_t len)
+{
+    json_t *root = ju_load(run, text, len);
+    if (!root)
+        return -1;
+    nxos_jctx_t ctx = NXOS_JCTX_INIT;
+    /* Older releases put vrf-name-out in a sibling TABLE_vrf, not above the rows. */
+    json_t *tv = ju_path(root, "TABLE_vrf.ROW_vrf");
+    if (tv && ju_rows(tv))
+        nxos_jctx_update(&ctx, ju_row(tv, 0));
+    int rc = nxos_json_walk(run, root, "intf-name", ctx, nxos_jbrief_row, NULL);
+    json_decref(root);
+    return rc;
+}
