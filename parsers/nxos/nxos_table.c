@@ -12,7 +12,7 @@
 #define BR "br(?:i(?:e(?:f)?)?)?"
 #define NEI "nei(?:g(?:h(?:b(?:o(?:r(?:s)?)?)?)?)?)?"
 #define SUM "summ?(?:a(?:r(?:y)?)?)?"
-#define VRF "(?: vrf \\S+)?"
+#define VRF "(?: vrf(?: \\S+)?)?"
 #define JSON " ?\\| ?json(?:-pretty)?$"
 #define TEXT(fn) .state_size = NXOS_STATE_SIZE, .line = fn##_line, .finish = fn##_finish
 
@@ -26,6 +26,23 @@ static const parser_def_t nxos_parsers[] = {
     {.command = "show interface [IF] | json", .pattern = SH INT "(?: \\S+)?" JSON, .kind = KIND_INTERFACES,
      .whole = nxos_json_interface},
     {.command = "show interface [IF]", .pattern = SH INT "(?: \\S+)?$", .kind = KIND_INTERFACES, TEXT(nxos_interface)},
+
+    /* ---- bgp_summary ---- */
+    {.command = "show ip bgp summary [vrf X|all] | json", .pattern = SH "(?:ip bgp|bgp(?: ipv[46] unicast| all| l2vpn evpn)?) " SUM ".*" JSON,
+     .kind = KIND_BGP_SUMMARY, .whole = nxos_json_bgp_summary},
+    {.command = "show ip bgp summary [vrf X|all]", .pattern = SH "ip bgp " SUM VRF "$", .kind = KIND_BGP_SUMMARY, TEXT(nxos_bgp_summary)},
+    {.command = "show ip bgp vrf X summary", .pattern = SH "ip bgp vrf \\S+ " SUM "$", .kind = KIND_BGP_SUMMARY, TEXT(nxos_bgp_summary)},
+    {.command = "show bgp ipv4 unicast summary [vrf X|all]", .pattern = SH "bgp (?:vrf \\S+ )?(?:ipv[46] unicast|all|l2vpn evpn) " SUM VRF "$",
+     .kind = KIND_BGP_SUMMARY, TEXT(nxos_bgp_summary)},
+    {.command = "show ip bgp all summary vrf all", .pattern = SH "ip bgp all " SUM VRF "$", .kind = KIND_BGP_SUMMARY, TEXT(nxos_bgp_summary)},
+
+    /* ---- bgp_neighbors ---- */
+    {.command = "show ip bgp neighbors [N] [vrf X|all] | json", .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)?(?: ipv[46] unicast)?) " NEI ".*" JSON,
+     .kind = KIND_BGP_NEIGHBORS, .whole = nxos_json_bgp_neighbors},
+    {.command = "show ip bgp neighbors [N] [vrf X|all]", .pattern = SH "ip bgp " NEI "(?: [0-9a-f.:]+)?" VRF "$",
+     .kind = KIND_BGP_NEIGHBORS, TEXT(nxos_bgp_neighbors)},
+    {.command = "show bgp ipv4 unicast neighbors [N] [vrf X|all]", .pattern = SH "bgp (?:vrf \\S+ )?ipv[46] unicast " NEI "(?: [0-9a-f.:]+)?" VRF "$",
+     .kind = KIND_BGP_NEIGHBORS, TEXT(nxos_bgp_neighbors)},
 };
 
 const parser_vendor_t parser_vendor_nxos = {"nxos", "Cisco NX-OS", nxos_parsers, ARRAY_LEN(nxos_parsers)};
