@@ -43,6 +43,19 @@ static const parser_def_t nxos_parsers[] = {
      .kind = KIND_BGP_NEIGHBORS, TEXT(nxos_bgp_neighbors)},
     {.command = "show bgp ipv4 unicast neighbors [N] [vrf X|all]", .pattern = SH "bgp (?:vrf \\S+ )?ipv[46] unicast " NEI "(?: [0-9a-f.:]+)?" VRF "$",
      .kind = KIND_BGP_NEIGHBORS, TEXT(nxos_bgp_neighbors)},
+
+    /* ---- bgp_table ---- */
+    {.command = "show ip bgp [vrf X|all] | json", .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast)(?: .*)?" JSON,
+     .kind = KIND_BGP_TABLE, .whole = nxos_json_bgp_table},
+    {.command = "show bgp vrf all ipv4 unicast detail", .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast)(?: vrf \\S+)? detail$",
+     .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_detail)},
+    {.command = "show ip bgp [vrf X|all] A.B.C.D/N", .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast)(?: vrf \\S+)? [0-9a-f.:]+(?:/\\d+)?$",
+     .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_detail)},
+    {.command = "show bgp vrf all ipv4 unicast neighbors N routes",
+     .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast) " NEI "(?: [0-9a-f.:]+)? (?:routes|received-routes|advertised-routes)" VRF "$",
+     .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_table)},
+    {.command = "show ip bgp [vrf X|all]", .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast)" VRF "$",
+     .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_table)},
 };
 
 const parser_vendor_t parser_vendor_nxos = {"nxos", "Cisco NX-OS", nxos_parsers, ARRAY_LEN(nxos_parsers)};
