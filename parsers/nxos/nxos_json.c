@@ -226,3 +226,111 @@ int nxos_json_ip_int_brief(parse_run_t *run, const char *text, size_t len)
     json_decref(root);
     return rc;
 }
+
+/* ---- show ip route | json ----
+ * {"TABLE_vrf": {"ROW_vrf": {"vrf-name-out": "default", "TABLE_addrf": {"ROW_addrf": {
+ *   "addrf": "ipv4", "TABLE_prefix": {"ROW_prefix": [{"ipprefix": "10.50.0.0/16",
+ *   "ucast-nhops": "2", "attached": "false", "TABLE_path": {"ROW_path": [{"ipnexthop":
+ *   "192.168.100.130", "ifname": "Eth1/1", "uptime": "P1DT2H", "pref": "20", "metric": "0",
+ *   "clientname": "bgp-65010", "type": "external", "ubest": "true"}]}}]}}}}}} */
+
+static int nxos_jroute_path(parse_run_t *run, const json_t *row, const nxos_jctx_t *ctx, void *ud)
+{
+    (void)run;
+    (void)ctx;
+    route_t *r = ud;
+    if (r->n_next_hops >= MAX_NEXT_HOPS)
+        return 0;
+    next_hop_t *nh = &r->next_hops[r->n_next_hops++];
+    next_hop_init(nh);
+    char buf[ADDR_LEN + NAME_LEN];
+    if (ju_copy(row, "ipnexthop", buf, sizeof(buf)))
+        nxos_split_vrf(buf, strlen(buf), nh->address, sizeof(nh->address), nh->vrf, sizeof(nh->vrf));
+    ju_copy(row, "ifname", nh->interface, sizeof(nh->interface));
+    ju_copy(row, "vrfname", nh->vrf, sizeof(nh->vrf));
+    nh->distance = ju_int(row, "pref");
+    nh->metric = ju_int(row, "metric");
+    nh->age = nxos_json_duration(row, "uptime");
+    if (ju_copy(row, "clientname", buf, sizeof(buf))) {
+        const char *w = tu_protocol_word(buf, strlen(buf));
+        FIELD_SET(nh->protocol, w ? w : buf, -1);
+    }
+    bool best = ju_bool(row, "ubest") == TRI_TRUE;
+    if (best && r->best != TRI_TRUE) {
+        r->best = TRI_TRUE;
+        FIELD_SET(r->protocol, nh->protocol, -1);
+        if (ju_copy(row, "clientname", buf, sizeof(buf)))
+            FIELD_SET(r->raw_protocol, buf, -1);
+        r->distance = nh->distance;
+        r->metric = nh->metric;
+        r->age = nh->age;
+    }
+    return 0;
+}
+
+static int nxos_jroute_row(parse_run_t *run, const json_t *row, const nxos_jctx_t *ctx, void *ud)
+{
+    (void)ud;
+    record_t rec;
+    record_init(&rec, KIND_ROUTES);
+    route_t *r = &rec.u.route;
+    char raw[PREFIX_LEN];
+    if (ju_copy(row, "ipprefix", raw, sizeof(raw)) && !tu_prefix(raw, strlen(raw), false, r->prefix, sizeof(r->prefix)))
+        FIELD_SET(r->prefix, raw, -1);
+    FIELD_SET(r->vrf, ctx->vrf, -1);
+    nxos_json_walk(run, json_object_get(row, "TABLE_path"), "pref", *ctx, nxos_jroute_path, r);
+    if (r->best != TRI_TRUE && r->n_next_hops) {
+        /* No best path flagged: the first one speaks for the route. */
+        FIELD_SET(r->protocol, r->next_hops[0].protocol, -1);
+        r->distance = r->next_hops[0].distance;
+        r->metric = r->next_hops[0].metric;
+        r->age = r->next_hops[0].age;
+    }
+    return parse_emit(run, &rec);
+}
+
+int nxos_json_route(parse_run_t *run, const char *text, size_t len)
+{
+    json_t *root = ju_load(run, text, len);
+    if (!root)
+        return -1;
+    nxos_jctx_t ctx = NXOS_JCTX_INIT;
+    int rc = nxos_json_walk(run, root, "ipprefix", ctx, nxos_jroute_row, NULL);
+    json_decref(root);
+    return rc;
+}
+
+/* ---- show ip arp | json ----
+ * {"TABLE_vrf": {"ROW_vrf": {"vrf-name-out": "default", "cnt-total": 2, "TABLE_adj": {
+ *   "ROW_adj": [{"intf-out": "Ethernet1/1", "ip-addr-out": "192.168.100.130",
+ *   "time-stamp": "PT2M3S", "mac": "00de.fb01.c9bc"}, {"intf-out": "Vlan10",
+ *   "ip-addr-out": "10.1.1.5", "time-stamp": "PT1S", "incomplete": "true"}]}}}} */
+
+static int nxos_jarp_row(parse_run_t *run, const json_t *row, const nxos_jctx_t *ctx, void *ud)
+{
+    (void)ud;
+    record_t rec;
+    record_init(&rec, KIND_ARP);
+    arp_entry_t *a = &rec.u.arp;
+    char buf[SHORT_LEN];
+    ju_copy(row, "ip-addr-out", a->address, sizeof(a->address));
+    ju_copy(row, "intf-out", a->interface, sizeof(a->interface));
+    a->age = nxos_json_duration(row, "time-stamp");
+    if (ju_copy(row, "mac", buf, sizeof(buf)) && !tu_mac(buf, strlen(buf), a->mac))
+        a->mac[0] = '\0';
+    a->incomplete = ju_bool(row, "incomplete") == TRI_TRUE || !a->mac[0];
+    FIELD_SET(a->state, a->incomplete ? "incomplete" : "reachable", -1);
+    FIELD_SET(a->vrf, ctx->vrf, -1);
+    return parse_emit(run, &rec);
+}
+
+int nxos_json_arp(parse_run_t *run, const char *text, size_t len)
+{
+    json_t *root = ju_load(run, text, len);
+    if (!root)
+        return -1;
+    nxos_jctx_t ctx = NXOS_JCTX_INIT;
+    int rc = nxos_json_walk(run, root, "ip-addr-out", ctx, nxos_jarp_row, NULL);
+    json_decref(root);
+    return rc;
+}

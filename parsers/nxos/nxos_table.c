@@ -56,6 +56,17 @@ static const parser_def_t nxos_parsers[] = {
      .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_table)},
     {.command = "show ip bgp [vrf X|all]", .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast)" VRF "$",
      .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_table)},
+
+    /* ---- routes ---- */
+    {.command = "show ip route [vrf X|all] [A.B.C.D] | json", .pattern = SH "ipv?6? ?route(?: .*)?" JSON,
+     .kind = KIND_ROUTES, .whole = nxos_json_route},
+    {.command = "show ip route [vrf X|all] [A.B.C.D]", .pattern = SH "ip(?:v6)? route(?: [^|]*)?$",
+     .kind = KIND_ROUTES, TEXT(nxos_route)},
+
+    /* ---- arp ---- */
+    {.command = "show ip arp [detail] [vrf X|all] | json", .pattern = SH "ip arp(?: .*)?" JSON, .kind = KIND_ARP, .whole = nxos_json_arp},
+    {.command = "show ip arp [detail] [vrf X|all]", .pattern = SH "ip arp(?: detail)?" VRF "(?: detail)?(?: [0-9.]+)?$",
+     .kind = KIND_ARP, TEXT(nxos_arp)},
 };
 
 const parser_vendor_t parser_vendor_nxos = {"nxos", "Cisco NX-OS", nxos_parsers, ARRAY_LEN(nxos_parsers)};
