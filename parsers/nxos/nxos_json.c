@@ -59,45 +59,6 @@ int64_t nxos_json_duration(const json_t *obj, const char *key)
     return nxos_duration_text(buf, strlen(buf));
 }
 
-/* ISO 8601 "P1DT2H3M4S" (NX-API uptimes) or the device's own "1d02h" / "00:01:02". */
-int64_t nxos_duration_text(const char *s, size_t n)
-{
-    if (n == 0 || (s[0] != 'P' && s[0] != 'p'))
-        return tu_duration(s, n);
-    int64_t total = 0, v = 0;
-    bool in_time = false, digits = false;
-    for (size_t i = 1; i < n; i++) {
-        char c = (char)toupper((unsigned char)s[i]);
-        if (isdigit((unsigned char)c)) {
-            v = v * 10 + (c - '0');
-            digits = true;
-            continue;
-        }
-        if (c == '.') { /* fractions of a second: skip them */
-            while (i + 1 < n && isdigit((unsigned char)s[i + 1]))
-                i++;
-            continue;
-        }
-        int64_t unit = 0;
-        switch (c) {
-        case 'T': in_time = true; continue;
-        case 'Y': unit = 31536000; break;
-        case 'W': unit = 604800; break;
-        case 'D': unit = 86400; break;
-        case 'H': unit = 3600; break;
-        case 'M': unit = in_time ? 60 : 2592000; break;
-        case 'S': unit = 1; break;
-        default: return MODEL_ABSENT;
-        }
-        if (!digits)
-            return MODEL_ABSENT;
-        total += v * unit;
-        v = 0;
-        digits = false;
-    }
-    return total;
-}
-
 /* ---- show interface | json ---- */
 
 /* NX-API prefixes interface fields by type: eth_ (Ethernet, mgmt, port-channel), svi_ (VLAN

@@ -22,6 +22,5 @@ void nxos_jctx_update(nxos_jctx_t *ctx, const json_t *obj);
 /* Calls fn for every object under v that has member key (not looking inside such objects). */
 int nxos_json_walk(parse_run_t *run, const json_t *v, const char *key, nxos_jctx_t ctx, nxos_jrow_fn fn, void *ud);
 int64_t nxos_json_duration(const json_t *obj, const char *key);
-int64_t nxos_duration_text(const char *s, size_t n);
 
 #endif
