@@ -67,6 +67,18 @@ static const parser_def_t nxos_parsers[] = {
     {.command = "show ip arp [detail] [vrf X|all] | json", .pattern = SH "ip arp(?: .*)?" JSON, .kind = KIND_ARP, .whole = nxos_json_arp},
     {.command = "show ip arp [detail] [vrf X|all]", .pattern = SH "ip arp(?: detail)?" VRF "(?: detail)?(?: [0-9.]+)?$",
      .kind = KIND_ARP, TEXT(nxos_arp)},
+
+    /* ---- policy and configuration ---- */
+    {.command = "show running-config bgp", .pattern = SH "run(?:n(?:i(?:n(?:g(?:-(?:c(?:o(?:n(?:f(?:i(?:g)?)?)?)?)?)?)?)?)?)?)? bgp(?: .*)?$",
+     .kind = KIND_BGP_CONFIG, TEXT(nxos_bgp_config)},
+    {.command = "show route-map [NAME]", .pattern = SH "route-map(?: \\S+)?$", .kind = KIND_ROUTE_MAPS, TEXT(nxos_route_map)},
+    {.command = "show ip prefix-list [NAME]", .pattern = SH "ip(?:v6)? prefix-list(?: \\S+)?$", .kind = KIND_PREFIX_LISTS,
+     TEXT(nxos_prefix_list)},
+    {.command = "show ip community-list [NAME]", .pattern = SH "ip community-list(?: \\S+)?$", .kind = KIND_COMMUNITY_LISTS,
+     TEXT(nxos_community_list)},
+    {.command = "show bfd neighbors [details] [vrf X]", .pattern = SH "bfd " NEI "(?: details?)?" VRF "(?: details?)?$",
+     .kind = KIND_BFD, TEXT(nxos_bfd)},
+    {.command = "show version", .pattern = SH "ver(?:s(?:i(?:o(?:n)?)?)?)?$", .kind = KIND_VERSION, TEXT(nxos_version)},
 };
 
 const parser_vendor_t parser_vendor_nxos = {"nxos", "Cisco NX-OS", nxos_parsers, ARRAY_LEN(nxos_parsers)};
