@@ -34,7 +34,7 @@ static rx_t rid_rx = RX("^BGP router identifier (?<rid>\\S+), local AS number (?
 static rx_t head_rx = RX("^Neighbor\\s+V\\s+AS\\s+MsgRcvd");
 static rx_t evpn_head_rx = RX("^Neighbor\\s+T\\s+AS\\s+PfxRcd");
 static rx_t info_rx = RX("^(?:BGP (?:table version|attribute entries|community entries|using)|\\d+ network entries|"
-                         "\\d+ (?:paths|neighbors|BGP)|Dampening|Memory|BGP is operating)");
+                         "\\d+ (?:paths|neighbors|BGP|received paths|identical)|Dampening|Memory|BGP is operating)");
 static rx_t row_rx = RX("^(?<peer>[0-9A-Fa-f.:]+)\\s+(?<v>\\d)\\s+(?<as>[\\d.]+)\\s+(?<rcvd>\\d+)\\s+(?<sent>\\d+)\\s+"
                         "\\d+\\s+\\d+\\s+\\d+\\s+(?<updown>\\S+)\\s+(?<state>.*?)\\s*$");
 static rx_t evpn_row_rx = RX("^(?<peer>[0-9A-Fa-f.:]+)\\s+[IE]\\s+(?<as>[\\d.]+)\\s+(?<pfx>\\d+)(?:\\s+\\d+)*\\s*$");

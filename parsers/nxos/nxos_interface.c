@@ -21,7 +21,7 @@ typedef struct {
     record_t rec;
     bool open;
     bool in_rate_seen, out_rate_seen;
-    bool saw_rx, saw_out_packets; /* a counter block that starts but never ends = truncated */
+    bool saw_rx, saw_tx; /* an RX block with no TX block after it = truncated output */
 } nxos_if_state_t;
 
 _Static_assert(sizeof(nxos_if_state_t) <= NXOS_STATE_SIZE, "state too large");
@@ -41,7 +41,7 @@ static int nxos_if_flush(parse_run_t *run, nxos_if_state_t *st)
     if (!st->open)
         return 0;
     st->open = false;
-    if (st->saw_rx && !st->saw_out_packets)
+    if (st->saw_rx && !st->saw_tx)
         parse_partial(run, "interface counters cut off");
     return parse_emit(run, &st->rec);
 }
@@ -100,8 +100,6 @@ static void nxos_if_counters(nxos_if_state_t *st, const char *line, size_t len)
         int64_t *slot = nxos_if_counter(f, line + ls, le - ls);
         if (slot)
             *slot = v;
-        if (slot == &f->out_packets)
-            st->saw_out_packets = true;
     }
 }
 
@@ -181,6 +179,8 @@ int nxos_interface_line(parse_run_t *run, void *state, const char *line, size_t 
         tu_trim(&t, &tn);
         if (tu_eq(t, tn, "RX"))
             st->saw_rx = true;
+        if (tu_eq(t, tn, "TX"))
+            st->saw_tx = true;
         /* Every other line of the block is either a counter line or detail we do not need. */
         nxos_if_counters(st, line, len);
     }
