@@ -21,9 +21,14 @@ _Static_assert(sizeof(nxos_bfd_state_t) <= NXOS_STATE_SIZE, "state too large");
 
 static rx_t head_rx = RX("^OurAddr\\s+NeighAddr\\s+LD/RD");
 static rx_t row_rx = RX("^(?<local>[0-9A-Fa-f.:]+)\\s+(?<peer>[0-9A-Fa-f.:]+)\\s+\\d+/\\d+\\s+(?<rh>\\S+)\\s+"
-                        "(?<hold>\\d+)\\((?<mult>\\d+)\\)\\s+(?<state>\\S+)\\s+(?<if>\\S+)(?:\\s+(?<vrf>\\S+))?(?:\\s+\\S+)?\\s*$");
+                        "(?<hold>[\\d/NA]+)\\((?<mult>\\d+)\\)\\s+(?<state>\\S+)\\s+(?<if>\\S+)(?:\\s+(?<vrf>\\S+))?(?:\\s+\\S+)?\\s*$");
 static rx_t timers_rx = RX("MinTxInt: (?<tx>\\d+) us, MinRxInt: (?<rx>\\d+) us, Multiplier: (?<m>\\d+)");
-static rx_t uptime_rx = RX("^\\s+Uptime: ?(?<d>\\d+) days? (?<h>\\d+) hrs? (?<m>\\d+) mins? (?<s>\\d+) secs?");
+static rx_t uptime_rx = RX("^\\s*Uptime: ?(?<d>\\d+) days? (?<h>\\d+) hrs? (?<m>\\d+) mins? (?<s>\\d+) secs?");
+
+/* The rest of a "details" block: state words, counters, the last packet's bits. */
+static rx_t detail_rx = RX("^(?:\\s|Session state is|Local Diag:|Received MinRxInt|Holdown \\(hits\\)|Rx Count|Tx Count|"
+                           "Registered protocols|Last packet:|Hosting LC|Session type|Echo|Min (?:tx|rx)|"
+                           "Last (?:sent|received)|Trans(?:mit|ition)|Local Session|Uptime)");
 
 static int nxos_bfd_flush(parse_run_t *run, nxos_bfd_state_t *st)
 {
@@ -66,8 +71,7 @@ int nxos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
         b->up_time = rx_int(&c, "d") * 86400 + rx_int(&c, "h") * 3600 + rx_int(&c, "m") * 60 + rx_int(&c, "s");
         return 0;
     }
-    /* The rest of a "details" block (flags, counters, registered protocols) is indented. */
-    if (st->open && (line[0] == ' ' || line[0] == '\t'))
+    if (st->open && rx_match(&detail_rx, line, len, NULL))
         return 0;
     parse_skip(run);
     return 0;

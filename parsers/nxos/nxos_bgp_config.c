@@ -28,6 +28,7 @@ typedef struct {
     char router_id[ADDR_LEN];     /* the global one */
     char vrf[NAME_LEN];
     char vrf_router_id[ADDR_LEN];
+    int64_t vrf_local_as;         /* "local-as" at VRF level */
     size_t vrf_indent;
     bool in_vrf;
     bool in_template;
@@ -82,7 +83,7 @@ static void nxos_cfg_open(nxos_cfg_state_t *st, const rx_caps_t *c, size_t inden
     bgp_config_neighbor_t *nb = &st->rec.u.bgp_config;
     rx_copy(c, "peer", nb->peer, sizeof(nb->peer));
     nb->remote_as = nxos_rx_asn(c, "as");
-    nb->local_as = st->local_as;
+    nb->local_as = st->in_vrf && st->vrf_local_as != MODEL_ABSENT ? st->vrf_local_as : st->local_as;
     FIELD_SET(nb->vrf, st->in_vrf ? st->vrf : "default", -1);
     FIELD_SET(nb->router_id, st->in_vrf && st->vrf_router_id[0] ? st->vrf_router_id : st->router_id, -1);
     /* Absent lines mean "not configured": the running config is the whole truth here. */
@@ -167,11 +168,14 @@ int nxos_bgp_config_line(parse_run_t *run, void *state, const char *line, size_t
         st->in_vrf = true;
         st->vrf_indent = ind;
         st->vrf_router_id[0] = '\0';
+        st->vrf_local_as = MODEL_ABSENT;
         rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
     } else if (rx_match(&rid_rx, line, len, &c)) {
         rx_copy(&c, "rid", st->in_vrf ? st->vrf_router_id : st->router_id, ADDR_LEN);
         if (!st->in_vrf)
             rx_copy(&c, "rid", parse_meta(run)->router_id, ADDR_LEN);
+    } else if (st->in_vrf && rx_match(&las_rx, line, len, &c)) {
+        st->vrf_local_as = nxos_rx_asn(&c, "as");
     } else if (rx_match(&nb_rx, line, len, &c)) {
         nxos_cfg_open(st, &c, ind);
     } else if (ind == 0 && !tu_starts(line, len, "router bgp")) {

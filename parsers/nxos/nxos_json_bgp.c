@@ -130,6 +130,11 @@ static int nxos_jnei_row(parse_run_t *run, const json_t *row, const nxos_jctx_t 
     ju_copy(row, "localaddr", nb->local_address, sizeof(nb->local_address));
     nb->local_port = ju_int(row, "localport");
     nb->remote_port = ju_int(row, "remoteport");
+    /* Port 0 is NX-API's "no connection", not a port. */
+    if (nb->local_port == 0)
+        nb->local_port = MODEL_ABSENT;
+    if (nb->remote_port == 0)
+        nb->remote_port = MODEL_ABSENT;
     nb->msg_rcvd = ju_int(row, "msgrecvd");
     nb->msg_sent = ju_int(row, "msgsent");
     if (up)
