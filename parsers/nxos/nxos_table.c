@@ -36,7 +36,10 @@ static const parser_def_t nxos_parsers[] = {
      .kind = KIND_BGP_SUMMARY, TEXT(nxos_bgp_summary)},
     {.command = "show ip bgp all summary vrf all", .pattern = SH "ip bgp all " SUM VRF "$", .kind = KIND_BGP_SUMMARY, TEXT(nxos_bgp_summary)},
 
-    /* ---- bgp_neighbors ---- */
+    /* ---- bgp_neighbors (a neighbor's routes are a BGP table, so they come first) ---- */
+    {.command = "show bgp vrf all ipv4 unicast neighbors N routes | json",
+     .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast) " NEI "(?: [0-9a-f.:]+)? (?:routes|received-routes|advertised-routes)" VRF JSON,
+     .kind = KIND_BGP_TABLE, .whole = nxos_json_bgp_table},
     {.command = "show ip bgp neighbors [N] [vrf X|all] | json", .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)?(?: ipv[46] unicast)?) " NEI ".*" JSON,
      .kind = KIND_BGP_NEIGHBORS, .whole = nxos_json_bgp_neighbors},
     {.command = "show ip bgp neighbors [N] [vrf X|all]", .pattern = SH "ip bgp " NEI "(?: [0-9a-f.:]+)?" VRF "$",
