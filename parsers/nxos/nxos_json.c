@@ -14,6 +14,16 @@
 #include "parsers/nxos/nxos_json.h"
 #include "parsers/textutil.h"
 
+json_t *nxos_json_load(parse_run_t *run, const char *text, size_t len, bool *empty)
+{
+    /* NX-OS answers "| json" for an empty table with nothing at all: no records, no error. */
+    *empty = true;
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)text[i]))
+            *empty = false;
+    return *empty ? NULL : ju_load(run, text, len);
+}
+
 void nxos_jctx_update(nxos_jctx_t *ctx, const json_t *obj)
 {
     ju_copy(obj, "vrf-name-out", ctx->vrf, sizeof(ctx->vrf));
@@ -142,9 +152,10 @@ static int nxos_jif_row(parse_run_t *run, const json_t *row, const nxos_jctx_t *
 
 int nxos_json_interface(parse_run_t *run, const char *text, size_t len)
 {
-    json_t *root = ju_load(run, text, len);
+    bool empty;
+    json_t *root = nxos_json_load(run, text, len, &empty);
     if (!root)
-        return -1;
+        return empty ? 0 : -1;
     nxos_jctx_t ctx = NXOS_JCTX_INIT;
     int rc = nxos_json_walk(run, root, "interface", ctx, nxos_jif_row, NULL);
     json_decref(root);
@@ -175,9 +186,10 @@ static int nxos_jbrief_row(parse_run_t *run, const json_t *row, const nxos_jctx_
 
 int nxos_json_ip_int_brief(parse_run_t *run, const char *text, size_t len)
 {
-    json_t *root = ju_load(run, text, len);
+    bool empty;
+    json_t *root = nxos_json_load(run, text, len, &empty);
     if (!root)
-        return -1;
+        return empty ? 0 : -1;
     nxos_jctx_t ctx = NXOS_JCTX_INIT;
     /* Older releases put vrf-name-out in a sibling TABLE_vrf, not above the rows. */
     json_t *tv = ju_path(root, "TABLE_vrf.ROW_vrf");
@@ -252,9 +264,10 @@ static int nxos_jroute_row(parse_run_t *run, const json_t *row, const nxos_jctx_
 
 int nxos_json_route(parse_run_t *run, const char *text, size_t len)
 {
-    json_t *root = ju_load(run, text, len);
+    bool empty;
+    json_t *root = nxos_json_load(run, text, len, &empty);
     if (!root)
-        return -1;
+        return empty ? 0 : -1;
     nxos_jctx_t ctx = NXOS_JCTX_INIT;
     int rc = nxos_json_walk(run, root, "ipprefix", ctx, nxos_jroute_row, NULL);
     json_decref(root);
@@ -287,9 +300,10 @@ static int nxos_jarp_row(parse_run_t *run, const json_t *row, const nxos_jctx_t 
 
 int nxos_json_arp(parse_run_t *run, const char *text, size_t len)
 {
-    json_t *root = ju_load(run, text, len);
+    bool empty;
+    json_t *root = nxos_json_load(run, text, len, &empty);
     if (!root)
-        return -1;
+        return empty ? 0 : -1;
     nxos_jctx_t ctx = NXOS_JCTX_INIT;
     int rc = nxos_json_walk(run, root, "ip-addr-out", ctx, nxos_jarp_row, NULL);
     json_decref(root);

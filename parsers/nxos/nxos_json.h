@@ -18,6 +18,8 @@ typedef struct {
 
 typedef int (*nxos_jrow_fn)(parse_run_t *run, const json_t *row, const nxos_jctx_t *ctx, void *ud);
 
+/* ju_load(), except that a blank answer (NX-OS' empty table) sets *empty and is no failure. */
+json_t *nxos_json_load(parse_run_t *run, const char *text, size_t len, bool *empty);
 void nxos_jctx_update(nxos_jctx_t *ctx, const json_t *obj);
 /* Calls fn for every object under v that has member key (not looking inside such objects). */
 int nxos_json_walk(parse_run_t *run, const json_t *v, const char *key, nxos_jctx_t ctx, nxos_jrow_fn fn, void *ud);

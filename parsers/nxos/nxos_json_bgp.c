@@ -31,9 +31,10 @@ static int64_t nxos_jasn(const json_t *row, const char *key)
 
 static int nxos_jbgp_load(parse_run_t *run, const char *text, size_t len, const char *key, nxos_jrow_fn fn)
 {
-    json_t *root = ju_load(run, text, len);
+    bool empty;
+    json_t *root = nxos_json_load(run, text, len, &empty);
     if (!root)
-        return -1;
+        return empty ? 0 : -1;
     nxos_jctx_t ctx = NXOS_JCTX_INIT;
     int rc = nxos_json_walk(run, root, key, ctx, fn, NULL);
     json_decref(root);

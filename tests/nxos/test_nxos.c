@@ -667,6 +667,52 @@ static void version(void **state)
     th_free(p);
 }
 
+/* "| json" answers: empty tables, a CRLF capture with a banner and echo, chunking. */
+static void json_captures(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_text(V, "show ip bgp summary vrf CUSTOMER | json", "\r\n", 2);
+    assert_false(p->failed);
+    assert_int_equal(p->n, 0);
+    th_free(p);
+    size_t len;
+    char *text = nx_fixture("route.json", &len);
+    nx_buf_t b = nx_mangle(text, len, VAR_BANNER, "show ip route vrf all | json");
+    p = th_parse_text(V, "show ip route vrf all | json", b.s, b.n);
+    assert_false(p->failed);
+    assert_int_equal(p->n, 3);
+    assert_int_equal(th_must_find(p, "10.50.0.0/16")->u.route.n_next_hops, 2);
+    th_free(p);
+    free(b.s);
+    th_assert_split_invariant(V, "show ip route vrf all | json", text, 5);
+    free(text);
+    p = th_parse_text(V, "show ip arp | json", "{\"TABLE_vrf\": ", 15);
+    assert_true(p->failed); /* a document cut off is an error, not an empty table */
+    th_free(p);
+}
+
+/* NX-OS names the VRF in the neighbor line itself under "vrf all". */
+static void bgp_neighbors_vrf_all(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "BGP neighbor is 192.168.200.2, vrf CUSTOMER, remote AS 12076, ebgp link, Peer index 1\n"
+        "  BGP version 4, remote router ID 192.168.200.2\n"
+        "  BGP state = Established, up for 5w1d\n"
+        "  TCP MD5 authentication is set (enabled)\n"
+        "  Last read 00:00:20, hold time = 90, keepalive interval is 30 seconds\n"
+        "  Local host: 192.168.200.1, Local port: 179\n"
+        "  Foreign host: 192.168.200.2, Foreign port: 33001\n";
+    parsed_t *p = th_parse_text(V, "show ip bgp neighbors vrf all", text, sizeof(text) - 1);
+    assert_int_equal(p->n, 1);
+    const bgp_neighbor_t *nb = &p->recs[0].u.neighbor;
+    assert_string_equal(nb->vrf, "CUSTOMER");
+    assert_int_equal(nb->hold_time, 90);
+    assert_int_equal(nb->md5, TRI_TRUE);
+    assert_int_equal(nb->up_down, 5 * 604800 + 86400);
+    th_free(p);
+}
+
 static void command_table(void **state)
 {
     (void)state;
@@ -729,6 +775,8 @@ int main(void)
         cmocka_unit_test(prefix_list),
         cmocka_unit_test(community_list),
         cmocka_unit_test(version),
+        cmocka_unit_test(json_captures),
+        cmocka_unit_test(bgp_neighbors_vrf_all),
         cmocka_unit_test(command_table),
     };
     return cmocka_run_group_tests_name("nxos", tests, NULL, NULL);
