@@ -95,9 +95,12 @@ static void read_columns(const iosxr_bgp_table_state_t *st, bgp_path_t *p, const
     for (int col = 0; col < 3; col++) {
         size_t save = i, end;
         long s = next_token(line, len, &i, &end);
-        /* A token that starts before this column ends belongs to it (a few columns of slack
-         * for the hand-aligned outputs some releases print). */
-        if (s < 0 || s >= ends[col] + shift + 4 || !all_digits(line + s, end - (size_t)s)) {
+        /* A value belongs to this column when it ends by the column's end (a few columns of
+         * slack for the hand-aligned outputs some releases print), or when it starts well
+         * inside the column and overflows it. */
+        long lim = ends[col] + shift;
+        bool here = s >= 0 && ((long)end <= lim + 4 || s < lim - 1);
+        if (!here || !all_digits(line + s, end - (size_t)s)) {
             i = save;
             continue;
         }

@@ -26,6 +26,8 @@ static rx_t via_rx = RX("^\\[(?<d>\\d+)/(?<m>\\d+)\\] via (?<nh>[0-9A-Fa-f.:]+)(
                         "(?:, (?<age>[^,\\s]+))?(?:, (?<if>[^,\\s]+))?");
 static rx_t conn_rx = RX("^is directly connected(?:, (?<age>[^,\\s]+))?(?:, (?<if>[^,\\s]+))?");
 static rx_t cont_rx = RX("^\\s+(?<rest>(?:\\[\\d+/\\d+\\] via|is directly connected).*?)\\s*$");
+/* IPv6 "is directly connected," wraps its age and interface onto the next line. */
+static rx_t wrap_rx = RX("^\\s+(?<age>[0-9wdhmsy:]+), (?<if>\\S+)\\s*$");
 static rx_t entry_rx = RX("^Routing entry for (?<pfx>\\S+)");
 static rx_t known_via_rx = RX("^\\s+Known via \"(?<proto>[^\"]+)\", distance (?<d>\\d+), metric (?<m>\\d+)");
 static rx_t installed_rx = RX("^\\s+Installed .* for (?<age>\\S+)\\s*$");
@@ -177,6 +179,20 @@ int iosxr_route_line(parse_run_t *run, void *state, const char *line, size_t len
         if (!add_path(&st->rec.u.route, s, n))
             parse_skip(run);
         return 0;
+    }
+    if (st->open && !st->detail && st->rec.u.route.n_next_hops > 0 && rx_match(&wrap_rx, line, len, &c)) {
+        route_t *r = &st->rec.u.route;
+        next_hop_t *nh = &r->next_hops[r->n_next_hops - 1];
+        if (!nh->interface[0]) {
+            const char *s;
+            size_t n;
+            rx_named(&c, "age", &s, &n);
+            nh->age = tu_duration(s, n);
+            rx_copy(&c, "if", nh->interface, sizeof(nh->interface));
+            if (r->n_next_hops == 1)
+                r->age = nh->age;
+            return 0;
+        }
     }
     if (iosxr_is_message(line, len) || rx_match(&known_rx, line, len, NULL))
         return 0;

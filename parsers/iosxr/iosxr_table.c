@@ -46,6 +46,20 @@ static const parser_def_t iosxr_parsers[] = {
      .kind = KIND_BFD, .line = iosxr_bfd_line, .finish = iosxr_bfd_finish},
     {.command = "show version", .pattern = SH "ver(s(i(o(n)?)?)?)?( brief)?$", .kind = KIND_VERSION,
      .state_size = sizeof(iosxr_open_state_t), .line = iosxr_version_line, .finish = iosxr_version_finish},
+    {.command = "show running-config router bgp", .pattern = SH "run(n(i(n(g(-(c(o(n(f(i(g)?)?)?)?)?)?)?)?)?)?)? router bgp( .*)?$",
+     .kind = KIND_BGP_CONFIG, .state_size = sizeof(iosxr_bgp_cfg_state_t), .line = iosxr_bgp_config_line,
+     .finish = iosxr_bgp_config_finish},
+    {.command = "show rpl route-policy [NAME]", .pattern = SH "rpl route-policy( \\S+)?( detail)?$",
+     .kind = KIND_ROUTE_MAPS, .state_size = sizeof(iosxr_rpl_state_t), .line = iosxr_route_policy_line,
+     .finish = iosxr_route_policy_finish},
+    {.command = "show running-config route-policy [NAME]", .pattern = SH "run(n(i(n(g(-(c(o(n(f(i(g)?)?)?)?)?)?)?)?)?)?)? route-policy( \\S+)?$",
+     .kind = KIND_ROUTE_MAPS, .state_size = sizeof(iosxr_rpl_state_t), .line = iosxr_route_policy_line,
+     .finish = iosxr_route_policy_finish},
+    {.command = "show rpl prefix-set [NAME]", .pattern = SH "(rpl|run(n(i(n(g(-(c(o(n(f(i(g)?)?)?)?)?)?)?)?)?)?)?) prefix-set( \\S+)?$",
+     .kind = KIND_PREFIX_LISTS, .state_size = sizeof(iosxr_rpl_state_t), .line = iosxr_prefix_set_line},
+    {.command = "traceroute [vrf X] A.B.C.D", .pattern = "^trace(r(o(u(t(e)?)?)?)?)?( ipv4| ipv6)?( vrf \\S+)? \\S+( .*)?$",
+     .kind = KIND_TRACEROUTE, .state_size = sizeof(iosxr_trace_state_t), .line = iosxr_traceroute_line,
+     .finish = iosxr_traceroute_finish},
 };
 
 const parser_vendor_t parser_vendor_iosxr = {"iosxr", "Cisco IOS-XR", iosxr_parsers, ARRAY_LEN(iosxr_parsers)};
