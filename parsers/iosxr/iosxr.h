@@ -22,6 +22,7 @@ bool iosxr_is_message(const char *line, size_t len);
 typedef struct {
     record_t rec;
     bool open;
+    bool complete; /* the block reached its output counters (or says it has none) */
 } iosxr_iface_state_t;
 int iosxr_interfaces_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_interfaces_finish(parse_run_t *run, void *state);
@@ -45,6 +46,7 @@ typedef struct {
     bool open;
     int afs;           /* address families seen for the open neighbor */
     int notif_dir;     /* 1 = last "Time since last notification" was sent, 2 = received */
+    bool complete;     /* "Connections established" seen: the block reached its tail */
     char vrf[64];
 } iosxr_bgp_nbr_state_t;
 int iosxr_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size_t len);
@@ -57,6 +59,7 @@ typedef struct {
     char pending[52]; /* a prefix too long for its column, path on the next line */
     char pending_status[4];
     bool advertised; /* "Network Next Hop From AS Path" form */
+    bool cut;        /* the last path had no origin code: output cut mid-line? */
     bool header_seen;
 } iosxr_bgp_table_state_t;
 int iosxr_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t len);
@@ -92,6 +95,7 @@ typedef struct {
     int nbr_indent;
     bool in_af;
     bool in_router;
+    bool closed;
 } iosxr_bgp_cfg_state_t;
 int iosxr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_bgp_config_finish(parse_run_t *run, void *state);
@@ -108,6 +112,7 @@ typedef struct {
 int iosxr_route_policy_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_route_policy_finish(parse_run_t *run, void *state);
 int iosxr_prefix_set_line(parse_run_t *run, void *state, const char *line, size_t len);
+int iosxr_prefix_set_finish(parse_run_t *run, void *state);
 
 typedef struct {
     record_t rec;

@@ -8,6 +8,7 @@
  *   192.168.100.130 00:12:34   0012.3456.789a  Dynamic    ARPA  GigabitEthernet0/0/0/0
  */
 #include <string.h>
+#include <strings.h>
 
 #include "parsers/iosxr/iosxr.h"
 #include "parsers/rx.h"
@@ -16,7 +17,7 @@
 static rx_t head_rx = RX("^Address\\s+Age\\s+Hardware Addr");
 static rx_t card_rx = RX("^\\d+/\\S+/CPU\\d+\\s*$");
 static rx_t row_rx = RX("^(?<ip>[0-9A-Fa-f.:]+)\\s+(?<age>\\S+)\\s+(?<mac>[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4})\\s+"
-                        "(?<state>\\S+)\\s+(?:(?<type>ARPA|SNAP|SAP|\\S+)\\s+)?(?<if>\\S+)\\s*$");
+                        "(?<state>\\S+)\\s+(?:(?<type>ARPA|SNAP|SAP|\\S+)\\s+)?(?<if>\\S*\\d)\\s*$");
 
 int iosxr_arp_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
@@ -42,11 +43,16 @@ int iosxr_arp_line(parse_run_t *run, void *state, const char *line, size_t len)
     rx_copy(&c, "state", a->state, sizeof(a->state));
     a->incomplete = tu_eq(a->state, strlen(a->state), "Incomplete");
     rx_copy(&c, "if", a->interface, sizeof(a->interface));
-    const char *cmd = parse_command_norm(run);
-    const char *v = strstr(cmd, " vrf ");
-    if (v) {
-        v += 5;
-        FIELD_SET(a->vrf, v, (long)strcspn(v, " "));
+    /* The VRF is named by the command only; take it with its case from the original text. */
+    const char *cmd = parse_command(run);
+    for (const char *v = cmd; *v; v++) {
+        if (strncasecmp(v, " vrf ", 5) == 0) {
+            v += 5;
+            while (*v == ' ')
+                v++;
+            FIELD_SET(a->vrf, v, (long)strcspn(v, " |"));
+            break;
+        }
     }
     return parse_emit(run, &rec);
 }

@@ -16,7 +16,7 @@
 static rx_t head_rx = RX("^(?:Interface\\s+Dest Addr|\\s+Echo\\s+Async)");
 static rx_t row_rx = RX("^(?<if>\\S+)\\s+(?<dst>[0-9A-Fa-f.:]+)\\s+(?<echo>\\S+\\(\\S+\\))\\s+"
                         "(?<async>\\S+\\((?<int>\\d+)(?<unit>ms|s|us)\\*(?<mult>\\d+)\\))\\s+(?<st>\\S+)");
-static rx_t hw_rx = RX("^\\s+(?:Yes|No)\\s+\\S+\\s*$");
+static rx_t hw_rx = RX("^\\s+(?:Yes|No)\\s+(?:n/a|Yes|No|[0-9/]+)\\s*$");
 
 int iosxr_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
 {

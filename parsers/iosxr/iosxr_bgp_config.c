@@ -121,8 +121,16 @@ int iosxr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_
     if (iosxr_is_blank(line, len) || iosxr_is_timestamp(line, len) || rx_match(&preamble_rx, line, len, NULL))
         return 0;
     int indent = indent_of(line, len);
-    if (line[indent] == '!')
+    if (line[indent] == '!') {
+        if (indent == 0 && st->in_router) {
+            /* "!" in column 0 closes "router bgp". */
+            if (flush(run, st))
+                return -1;
+            st->in_router = false;
+            st->closed = true;
+        }
         return 0;
+    }
     if (st->open && indent <= st->nbr_indent && flush(run, st))
         return -1;
     if (st->nbr_indent < 0 && indent <= -st->nbr_indent - 1)
@@ -163,5 +171,8 @@ int iosxr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_
 
 int iosxr_bgp_config_finish(parse_run_t *run, void *state)
 {
+    iosxr_bgp_cfg_state_t *st = state;
+    if (st->in_router)
+        parse_partial(run, "router bgp block not closed: output cut?");
     return flush(run, state);
 }

@@ -44,6 +44,7 @@ static rx_t acc_rx = RX("^\\s+(?<n>\\d+) accepted prefixes");
 static rx_t denied_rx = RX("^\\s+Cumulative no\\. of prefixes denied: (?<n>\\d+)");
 static rx_t adv_rx = RX("^\\s+Prefix advertised (?<n>\\d+)");
 static rx_t max_rx = RX("^\\s+Maximum prefixes allowed (?<n>\\d+)");
+static rx_t conn_rx = RX("^\\s+Connections established \\d+");
 static rx_t local_rx = RX("^\\s+Local host: (?<a>[^,\\s]+), Local port: (?<p>\\d+)");
 static rx_t foreign_rx = RX("^\\s+Foreign host: (?<a>[^,\\s]+), Foreign port: (?<p>\\d+)");
 static rx_t reset_rx = RX("^\\s+Last reset (?<t>[^,]+)(?:, due to (?<why>.+?))?\\s*$");
@@ -93,6 +94,7 @@ static void open_neighbor(iosxr_bgp_nbr_state_t *st, rx_caps_t *c)
     st->open = true;
     st->afs = 0;
     st->notif_dir = 0;
+    st->complete = false;
 }
 
 static void set_reset(bgp_neighbor_t *n, rx_caps_t *c)
@@ -193,6 +195,8 @@ static void body_line(iosxr_bgp_nbr_state_t *st, const char *line, size_t len)
         st->afs++;
     } else if (af_line(n, st->afs, line, len)) {
         return;
+    } else if (rx_match(&conn_rx, line, len, NULL)) {
+        st->complete = true;
     } else if (rx_match(&local_rx, line, len, &c)) {
         rx_copy(&c, "a", n->local_address, sizeof(n->local_address));
         n->local_port = rx_int(&c, "p");
@@ -242,7 +246,7 @@ int iosxr_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, si
 int iosxr_bgp_neighbors_finish(parse_run_t *run, void *state)
 {
     iosxr_bgp_nbr_state_t *st = state;
-    if (st->open && st->rec.u.neighbor.state == BGP_STATE_ABSENT)
-        parse_partial(run, "last neighbor block truncated before its state");
+    if (st->open && !st->complete)
+        parse_partial(run, "last neighbor block truncated");
     return flush(run, st);
 }

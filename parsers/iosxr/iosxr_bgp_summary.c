@@ -61,6 +61,8 @@ static int emit_row(parse_run_t *run, iosxr_bgp_sum_state_t *st, const char *pee
     p->up_down = tu_duration(s, n);
     rx_named(c, "st", &s, &n);
     peer_state(p, s, n);
+    if (p->state == BGP_STATE_ABSENT)
+        parse_partial(run, "neighbor row with an unreadable state (cut?)");
     return parse_emit(run, &rec);
 }
 

@@ -152,6 +152,7 @@ static int normal_row(parse_run_t *run, iosxr_bgp_table_state_t *st, const char 
     p->valid = strchr(status, '*') ? TRI_TRUE : TRI_FALSE;
     p->best = strchr(status, '>') ? TRI_TRUE : TRI_FALSE;
     read_columns(st, p, line, len, end);
+    st->cut = !p->origin[0]; /* XR always prints an origin code */
     return parse_emit(run, &rec) ? -1 : 0;
 }
 
@@ -173,6 +174,7 @@ static int adv_row(parse_run_t *run, iosxr_bgp_table_state_t *st, const char *li
         FIELD_SET(p->neighbor, s, (long)n);
     rx_named(&c, "path", &s, &n);
     path_origin(p, s, n);
+    st->cut = !p->origin[0];
     FIELD_SET(p->vrf, st->vrf, -1);
     return parse_emit(run, &rec) ? -1 : 0;
 }
@@ -241,5 +243,7 @@ int iosxr_bgp_table_finish(parse_run_t *run, void *state)
     iosxr_bgp_table_state_t *st = state;
     if (st->pending_status[0])
         parse_partial(run, "last prefix printed without its path");
+    else if (st->cut)
+        parse_partial(run, "last path printed without its origin code");
     return 0;
 }

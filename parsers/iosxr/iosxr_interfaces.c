@@ -32,6 +32,8 @@ static rx_t in_pk_rx = RX("^\\s+(?<p>\\d+) packets input, \\d+ bytes(?:, (?<d>\\
 static rx_t out_pk_rx = RX("^\\s+(?<p>\\d+) packets output, \\d+ bytes(?:, (?<d>\\d+) total output drops)?");
 static rx_t in_err_rx = RX("^\\s+(?<e>\\d+) input errors, (?<crc>\\d+) CRC, (?<fr>\\d+) frame, (?<ov>\\d+) overrun");
 static rx_t out_err_rx = RX("^\\s+(?<e>\\d+) output errors, .*?(?:(?<r>\\d+) resets)?\\s*$");
+/* The last lines a complete block prints: its output counters, or the note that it has none. */
+static rx_t complete_rx = RX("^\\s+(?:\\d+ packets output|Input/output data rate is disabled)");
 static rx_t carrier_rx = RX("^\\s+(?<n>\\d+) carrier transitions");
 
 static int flush(parse_run_t *run, iosxr_iface_state_t *st)
@@ -137,9 +139,12 @@ int iosxr_interfaces_line(parse_run_t *run, void *state, const char *line, size_
         rx_named(&c, "proto", &p, &pn);
         set_status(f, a, an, p, pn);
         st->open = true;
+        st->complete = false;
         return 0;
     }
     if (st->open && line[0] == ' ') {
+        if (rx_match(&complete_rx, line, len, NULL))
+            st->complete = true;
         if (body_line(&st->rec.u.iface, line, len) || rx_match(&known_rx, line, len, NULL))
             return 0;
     }
@@ -152,9 +157,8 @@ int iosxr_interfaces_line(parse_run_t *run, void *state, const char *line, size_
 int iosxr_interfaces_finish(parse_run_t *run, void *state)
 {
     iosxr_iface_state_t *st = state;
-    iface_t *f = &st->rec.u.iface;
     /* A block without its counters was cut short by the capture. */
-    if (st->open && f->mtu == MODEL_ABSENT)
+    if (st->open && !st->complete)
         parse_partial(run, "last interface block truncated");
     return flush(run, st);
 }

@@ -163,3 +163,11 @@ int iosxr_prefix_set_line(parse_run_t *run, void *state, const char *line, size_
     apply_op(e, &c, "op2", "v2");
     return parse_emit(run, &rec);
 }
+
+int iosxr_prefix_set_finish(parse_run_t *run, void *state)
+{
+    iosxr_rpl_state_t *st = state;
+    if (st->in_set)
+        parse_partial(run, "prefix-set cut before end-set");
+    return 0;
+}

@@ -115,6 +115,8 @@ int iosxr_traceroute_line(parse_run_t *run, void *state, const char *line, size_
         st->open = true;
         rx_named(&c, "rest", &s, &n);
         read_probes(&st->rec.u.hop, s, n);
+        if (st->rec.u.hop.n_probes == 0)
+            parse_partial(run, "hop line without any probe (cut?)");
         return 0;
     }
     if (st->open && rx_match(&more_rx, line, len, &c)) {

@@ -57,5 +57,7 @@ int iosxr_version_finish(parse_run_t *run, void *state)
     if (!st->open || !st->rec.u.version.version[0])
         return 0;
     st->open = false;
+    if (st->rec.u.version.uptime == MODEL_ABSENT)
+        parse_partial(run, "no uptime line: output cut?");
     return parse_emit(run, &st->rec);
 }
