@@ -15,6 +15,8 @@ bool iosxr_is_blank(const char *line, size_t len);
 bool iosxr_is_noise(const char *line, size_t len);
 /* "VRF: BLUE" section header -> copies the name; false otherwise. */
 bool iosxr_vrf_header(const char *line, size_t len, char *vrf, size_t size);
+/* The VRF a command names ("... vrf BLUE ..."), with its case; false for none or "all". */
+bool iosxr_command_vrf(parse_run_t *run, char *vrf, size_t size);
 /* A "% ..." device message (e.g. "% Neighbor not found", "% Network not in table"). */
 bool iosxr_is_message(const char *line, size_t len);
 
@@ -37,6 +39,7 @@ typedef struct {
     char vrf[64];
     char pending_peer[48]; /* a long (IPv6) peer printed alone on its line */
     bool in_table;
+    bool started;
 } iosxr_bgp_sum_state_t;
 int iosxr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_bgp_summary_finish(parse_run_t *run, void *state);
@@ -48,6 +51,7 @@ typedef struct {
     int notif_dir;     /* 1 = last "Time since last notification" was sent, 2 = received */
     bool complete;     /* "Connections established" seen: the block reached its tail */
     char vrf[64];
+    bool started;
 } iosxr_bgp_nbr_state_t;
 int iosxr_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_bgp_neighbors_finish(parse_run_t *run, void *state);
@@ -61,6 +65,7 @@ typedef struct {
     bool advertised; /* "Network Next Hop From AS Path" form */
     bool cut;        /* the last path had no origin code: output cut mid-line? */
     bool header_seen;
+    bool started;
 } iosxr_bgp_table_state_t;
 int iosxr_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_bgp_table_finish(parse_run_t *run, void *state);
@@ -70,6 +75,7 @@ typedef struct {
     bool open;
     bool detail;        /* "Routing entry for" form */
     char vrf[64];
+    bool started;
 } iosxr_route_state_t;
 int iosxr_route_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_route_finish(parse_run_t *run, void *state);

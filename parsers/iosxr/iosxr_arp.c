@@ -8,7 +8,6 @@
  *   192.168.100.130 00:12:34   0012.3456.789a  Dynamic    ARPA  GigabitEthernet0/0/0/0
  */
 #include <string.h>
-#include <strings.h>
 
 #include "parsers/iosxr/iosxr.h"
 #include "parsers/rx.h"
@@ -43,16 +42,7 @@ int iosxr_arp_line(parse_run_t *run, void *state, const char *line, size_t len)
     rx_copy(&c, "state", a->state, sizeof(a->state));
     a->incomplete = tu_eq(a->state, strlen(a->state), "Incomplete");
     rx_copy(&c, "if", a->interface, sizeof(a->interface));
-    /* The VRF is named by the command only; take it with its case from the original text. */
-    const char *cmd = parse_command(run);
-    for (const char *v = cmd; *v; v++) {
-        if (strncasecmp(v, " vrf ", 5) == 0) {
-            v += 5;
-            while (*v == ' ')
-                v++;
-            FIELD_SET(a->vrf, v, (long)strcspn(v, " |"));
-            break;
-        }
-    }
+    /* The VRF is named by the command only. */
+    iosxr_command_vrf(run, a->vrf, sizeof(a->vrf));
     return parse_emit(run, &rec);
 }

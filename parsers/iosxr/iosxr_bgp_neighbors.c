@@ -222,6 +222,11 @@ static void body_line(iosxr_bgp_nbr_state_t *st, const char *line, size_t len)
 int iosxr_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
     iosxr_bgp_nbr_state_t *st = state;
+    if (!st->started) {
+        /* "show ... vrf BLUE ..." may print no VRF header of its own. */
+        st->started = true;
+        iosxr_command_vrf(run, st->vrf, sizeof(st->vrf));
+    }
     rx_caps_t c;
     if (iosxr_is_noise(line, len))
         return 0;

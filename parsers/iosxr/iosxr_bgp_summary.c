@@ -69,6 +69,11 @@ static int emit_row(parse_run_t *run, iosxr_bgp_sum_state_t *st, const char *pee
 int iosxr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
     iosxr_bgp_sum_state_t *st = state;
+    if (!st->started) {
+        /* "show ... vrf BLUE ..." may print no VRF header of its own. */
+        st->started = true;
+        iosxr_command_vrf(run, st->vrf, sizeof(st->vrf));
+    }
     rx_caps_t c;
     const char *s;
     size_t n;

@@ -196,6 +196,11 @@ static void header(iosxr_bgp_table_state_t *st, rx_caps_t *c)
 int iosxr_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
     iosxr_bgp_table_state_t *st = state;
+    if (!st->started) {
+        /* "show ... vrf BLUE ..." may print no VRF header of its own. */
+        st->started = true;
+        iosxr_command_vrf(run, st->vrf, sizeof(st->vrf));
+    }
     rx_caps_t c;
     if (!st->col_metric) {
         st->col_metric = IOSXR_DEFAULT_METRIC_END;

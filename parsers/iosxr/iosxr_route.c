@@ -154,6 +154,11 @@ static int detail_line(parse_run_t *run, iosxr_route_state_t *st, const char *li
 int iosxr_route_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
     iosxr_route_state_t *st = state;
+    if (!st->started) {
+        /* "show ... vrf BLUE ..." may print no VRF header of its own. */
+        st->started = true;
+        iosxr_command_vrf(run, st->vrf, sizeof(st->vrf));
+    }
     rx_caps_t c;
     if (iosxr_is_noise(line, len))
         return 0;

@@ -1,6 +1,7 @@
 /* iosxr_util.c: lines that any IOS-XR answer may carry and no parser wants. */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parsers/iosxr/iosxr.h"
 #include "parsers/rx.h"
@@ -56,4 +57,22 @@ bool iosxr_is_message(const char *line, size_t len)
     size_t n = len;
     tu_trim(&s, &n);
     return n > 0 && s[0] == '%';
+}
+
+bool iosxr_command_vrf(parse_run_t *run, char *vrf, size_t size)
+{
+    const char *cmd = parse_command(run);
+    for (const char *v = cmd; *v; v++) {
+        if (strncasecmp(v, " vrf ", 5) != 0)
+            continue;
+        v += 5;
+        while (*v == ' ')
+            v++;
+        size_t n = strcspn(v, " |");
+        if (n == 0 || (n == 3 && strncasecmp(v, "all", 3) == 0))
+            return false;
+        field_set(vrf, size, v, (long)n);
+        return true;
+    }
+    return false;
 }

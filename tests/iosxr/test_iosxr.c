@@ -176,6 +176,10 @@ static void bgp_summary(void **state)
     assert_int_equal(v6->msg_rcvd, 210);
     th_free(p);
 
+    p = xr("show bgp vrf BLUE summary", "bgp_summary", "");
+    assert_string_equal(th_must_find(p, "192.168.100.130")->u.peer.vrf, "BLUE");
+    th_free(p);
+
     p = xr("show bgp vrf all ipv4 unicast summary", "bgp_summary_vrf", "");
     assert_int_equal(p->n, 2);
     const bgp_peer_t *blue = &th_must_find(p, "192.168.200.130")->u.peer;
@@ -286,6 +290,11 @@ static void routes(void **state)
     assert_string_equal(c->next_hops[0].interface, "GigabitEthernet0/0/0/0");
     assert_string_equal(th_must_find(p, "0.0.0.0/0")->u.route.protocol, "bgp");
     assert_string_equal(th_must_find(p, "10.99.0.0/16")->u.route.next_hops[0].vrf, "default");
+    th_free(p);
+
+    /* One VRF asked for and no "VRF:" header printed: the command names it. */
+    p = xr("show route vrf BLUE", "route", "");
+    assert_string_equal(th_must_find(p, "10.1.0.0/16")->u.route.vrf, "BLUE");
     th_free(p);
 
     p = xr("show route vrf all", "route_vrf", "");
