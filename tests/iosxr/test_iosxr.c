@@ -259,6 +259,19 @@ static void bgp_tables(void **state)
     assert_string_equal(th_must_find(p, "10.2.0.0/16")->u.path.origin, "incomplete");
     th_free(p);
 
+    /* A prefix too long for its column puts its first path on the next line. */
+    p = xr("show bgp ipv6 unicast", "bgp_table_v6", "");
+    assert_int_equal(p->n, 4);
+    assert_false(p->partial);
+    assert_string_equal(p->recs[1].u.path.prefix, "2001:db8:a000:1000::/56");
+    assert_string_equal(p->recs[1].u.path.next_hop, "2001:db8:100::2");
+    assert_int_equal(p->recs[1].u.path.best, TRI_TRUE);
+    assert_string_equal(p->recs[1].u.path.as_path, "12076 65020");
+    assert_string_equal(p->recs[2].u.path.prefix, "2001:db8:a000:1000::/56");
+    assert_int_equal(p->recs[2].u.path.best, TRI_FALSE);
+    assert_int_equal(p->recs[3].u.path.weight, 32768);
+    th_free(p);
+
     p = xr("show bgp vrf all neighbors advertised-routes", "advertised", "");
     assert_int_equal(p->n, 2);
     const bgp_path_t *a = &th_must_find(p, "10.51.0.0/16")->u.path;
