@@ -457,6 +457,70 @@ static void traceroute(void **state)
     th_free(p);
 }
 
+/* Command forms (abbreviations, VRF and address-family variants, the corpus' literal forms). */
+static void command_forms(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *command;
+        kind_t kind;
+    } forms[] = {
+        {"show interfaces", KIND_INTERFACES},
+        {"show interfaces GigabitEthernet0/0/0/0", KIND_INTERFACES},
+        {"sh int Gi0/0/0/0", KIND_INTERFACES},
+        {"show interface brief", KIND_INTERFACES},
+        {"show ip interface brief", KIND_INTERFACES},
+        {"sh ipv4 int br", KIND_INTERFACES},
+        {"show ipv4 vrf all interface brief", KIND_INTERFACES},
+        {"show bgp summary", KIND_BGP_SUMMARY},
+        {"show ip bgp summary", KIND_BGP_SUMMARY},
+        {"show bgp ipv4 unicast summary", KIND_BGP_SUMMARY},
+        {"show bgp instance all summary", KIND_BGP_SUMMARY},
+        {"show bgp vrf all ipv4 unicast summary", KIND_BGP_SUMMARY},
+        {"show bgp vrf BLUE summary", KIND_BGP_SUMMARY},
+        {"show bgp neighbors", KIND_BGP_NEIGHBORS},
+        {"show bgp neighbors 192.168.100.130", KIND_BGP_NEIGHBORS},
+        {"sh bgp nei 192.168.100.130", KIND_BGP_NEIGHBORS},
+        {"show bgp vrf BLUE neighbors 192.168.200.130", KIND_BGP_NEIGHBORS},
+        {"show bgp", KIND_BGP_TABLE},
+        {"show bgp ipv4 unicast", KIND_BGP_TABLE},
+        {"show bgp vrf BLUE", KIND_BGP_TABLE},
+        {"show bgp vrf BLUE ipv4 unicast", KIND_BGP_TABLE},
+        {"show bgp vrf all neighbors advertised-routes", KIND_BGP_TABLE},
+        {"show bgp vrf all neighbors 192.168.200.130 advertised-routes", KIND_BGP_TABLE},
+        {"show bgp neighbors 192.168.100.130 advertised-routes", KIND_BGP_TABLE},
+        {"show route", KIND_ROUTES},
+        {"show ip route", KIND_ROUTES},
+        {"show route ipv4", KIND_ROUTES},
+        {"show route vrf BLUE", KIND_ROUTES},
+        {"show route ipv4 vrf BLUE 10.1.0.0", KIND_ROUTES},
+        {"show route 10.1.0.0/16", KIND_ROUTES},
+        {"show arp", KIND_ARP},
+        {"show arp vrf BLUE", KIND_ARP},
+        {"show bfd sessions", KIND_BFD},
+        {"show bfd session", KIND_BFD},
+        {"show version", KIND_VERSION},
+        {"show running-config router bgp", KIND_BGP_CONFIG},
+        {"sh run router bgp", KIND_BGP_CONFIG},
+        {"show rpl route-policy", KIND_ROUTE_MAPS},
+        {"show rpl route-policy ER-IN", KIND_ROUTE_MAPS},
+        {"show rpl prefix-set", KIND_PREFIX_LISTS},
+        {"show rpl prefix-set ER-PREFIXES", KIND_PREFIX_LISTS},
+        {"traceroute 10.1.0.4", KIND_TRACEROUTE},
+        {"traceroute vrf BLUE 10.1.0.4", KIND_TRACEROUTE},
+        {"show bgp summary | no-more", KIND_BGP_SUMMARY},
+    };
+    const parser_vendor_t *v = parser_vendor_find("iosxr");
+    assert_non_null(v);
+    for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+        const parser_def_t *def = parser_find(v, forms[i].command);
+        if (!def || def->kind != forms[i].kind)
+            fail_msg("'%s' -> %s, expected %s", forms[i].command, def ? kind_name(def->kind) : "nothing",
+                     kind_name(forms[i].kind));
+    }
+    assert_null(parser_find(v, "show clock"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,7 +529,7 @@ int main(void)
         cmocka_unit_test(bgp_summary), cmocka_unit_test(bgp_neighbors),
         cmocka_unit_test(bgp_tables), cmocka_unit_test(routes),
         cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
-        cmocka_unit_test(rpl), cmocka_unit_test(traceroute),
+        cmocka_unit_test(rpl), cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
     };
     return cmocka_run_group_tests_name("iosxr", tests, NULL, NULL);
 }
