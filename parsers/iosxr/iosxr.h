@@ -87,7 +87,6 @@ typedef struct {
     bool open;
 } iosxr_open_state_t;
 int iosxr_bfd_line(parse_run_t *run, void *state, const char *line, size_t len);
-int iosxr_bfd_finish(parse_run_t *run, void *state);
 int iosxr_version_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_version_finish(parse_run_t *run, void *state);
 

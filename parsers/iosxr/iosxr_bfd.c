@@ -6,7 +6,6 @@
  *   Gi0/0/0/0           192.168.100.130 0s(0s*0)         900ms(300ms*3)   UP
  *                                                                No    n/a
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "parsers/iosxr/iosxr.h"
@@ -46,11 +45,4 @@ int iosxr_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
     b->tx_interval_ms = b->rx_interval_ms = v;
     b->multiplier = rx_int(&c, "mult");
     return parse_emit(run, &rec);
-}
-
-int iosxr_bfd_finish(parse_run_t *run, void *state)
-{
-    (void)run;
-    (void)state;
-    return 0;
 }

@@ -16,6 +16,10 @@
  *     Foreign host: 192.168.100.130, Foreign port: 51234
  *     Last reset 00:01:02, due to BGP Notification sent: hold time expired
  *
+ * XR prints no "received" count here: "Cumulative no. of prefixes denied" counts every denial
+ * since the session came up, so adding it to the accepted count would overstate what the peer
+ * sends now.  prefixes_received is left absent.
+ *
  * Per-address-family values come from the first family printed (IPv4 Unicast on an
  * ExpressRoute peering); the neighbor block has dozens of indented lines we do not need,
  * and they are not "not understood": they are simply not wanted.
@@ -41,7 +45,6 @@ static rx_t msgs_rx = RX("^\\s+(?<dir>Received|Sent) (?<n>\\d+) messages");
 static rx_t af_rx = RX("^\\s+For Address Family: (?<af>.+?)\\s*$");
 static rx_t pol_rx = RX("^\\s+Policy for (?<dir>incoming|outgoing) advertisements is (?<p>\\S+)");
 static rx_t acc_rx = RX("^\\s+(?<n>\\d+) accepted prefixes");
-static rx_t denied_rx = RX("^\\s+Cumulative no\\. of prefixes denied: (?<n>\\d+)");
 static rx_t adv_rx = RX("^\\s+Prefix advertised (?<n>\\d+)");
 static rx_t max_rx = RX("^\\s+Maximum prefixes allowed (?<n>\\d+)");
 static rx_t conn_rx = RX("^\\s+Connections established \\d+");
@@ -129,11 +132,6 @@ static bool af_line(bgp_neighbor_t *n, int afs, const char *line, size_t len)
     } else if (rx_match(&acc_rx, line, len, &c)) {
         if (afs <= 1)
             n->prefixes_accepted = rx_int(&c, "n");
-    } else if (rx_match(&denied_rx, line, len, &c)) {
-        /* XR prints what it kept and what policy dropped; together they are what came in. */
-        int64_t d = rx_int(&c, "n");
-        if (afs <= 1 && n->state == BGP_STATE_ESTABLISHED && n->prefixes_accepted != MODEL_ABSENT && d != MODEL_ABSENT)
-            n->prefixes_received = n->prefixes_accepted + d;
     } else if (rx_match(&adv_rx, line, len, &c)) {
         if (afs <= 1)
             n->prefixes_sent = rx_int(&c, "n");

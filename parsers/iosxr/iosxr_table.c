@@ -43,7 +43,7 @@ static const parser_def_t iosxr_parsers[] = {
     {.command = "show arp [vrf X]", .pattern = SH "(ip )?arp" VRF "( \\S+)?$", .kind = KIND_ARP,
      .line = iosxr_arp_line},
     {.command = "show bfd session[s]", .pattern = SH "bfd( ipv4| ipv6| all)? sess(i(o(n(s)?)?)?)?( .*)?$",
-     .kind = KIND_BFD, .line = iosxr_bfd_line, .finish = iosxr_bfd_finish},
+     .kind = KIND_BFD, .line = iosxr_bfd_line},
     {.command = "show version", .pattern = SH "ver(s(i(o(n)?)?)?)?( brief)?$", .kind = KIND_VERSION,
      .state_size = sizeof(iosxr_open_state_t), .line = iosxr_version_line, .finish = iosxr_version_finish},
     {.command = "show running-config router bgp", .pattern = SH "run(n(i(n(g(-(c(o(n(f(i(g)?)?)?)?)?)?)?)?)?)?)? router bgp( .*)?$",
