@@ -91,6 +91,7 @@ int iosxr_version_line(parse_run_t *run, void *state, const char *line, size_t l
 int iosxr_version_finish(parse_run_t *run, void *state);
 
 /* ---- configuration and policy ---- */
+#define IOSXR_MAX_GROUPS 16
 typedef struct {
     record_t rec;
     bool open;
@@ -98,9 +99,13 @@ typedef struct {
     char router_id[48];
     char vrf[64];
     int nbr_indent;
-    bool in_af;
     bool in_router;
-    bool closed;
+    /* neighbor-groups seen so far: XR requires a group before its first "use". */
+    bgp_config_neighbor_t groups[IOSXR_MAX_GROUPS];
+    int n_groups;
+    int cur_group;    /* index being read + 1; 0 = none */
+    int group_indent;
+    bool in_other_group; /* af-group / session-group: not modelled */
 } iosxr_bgp_cfg_state_t;
 int iosxr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_bgp_config_finish(parse_run_t *run, void *state);

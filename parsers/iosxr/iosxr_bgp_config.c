@@ -15,7 +15,8 @@
  *      ...
  *
  * XR nests by indentation; a neighbor ends at the first line indented no deeper than its
- * own "neighbor" line.  Secrets are never copied: a password only sets md5.
+ * own "neighbor" line.  Secrets are never copied: a password only sets md5.  A neighbor that
+ * says "use neighbor-group G" inherits what G sets and it does not (remote-as, timers, ...).
  */
 #include <string.h>
 
@@ -27,7 +28,8 @@ static rx_t router_rx = RX("^router bgp (?<as>[\\d.]+)");
 static rx_t rid_rx = RX("^\\s+bgp router-id (?<rid>\\S+)");
 static rx_t vrf_rx = RX("^\\s+vrf (?<vrf>\\S+)\\s*$");
 static rx_t nbr_rx = RX("^\\s+neighbor (?<peer>[0-9A-Fa-f.:]+)\\s*$");
-static rx_t group_rx = RX("^\\s+(?:neighbor-group|af-group|session-group) \\S+");
+static rx_t group_rx = RX("^\\s+neighbor-group (?<g>\\S+)\\s*$");
+static rx_t other_group_rx = RX("^\\s+(?:af-group|session-group) \\S+");
 static rx_t remote_as_rx = RX("^\\s+remote-as (?<as>[\\d.]+)");
 static rx_t desc_rx = RX("^\\s+description (?<d>.+?)\\s*$");
 static rx_t password_rx = RX("^\\s+password (?!inheritance-disable)");
@@ -49,12 +51,66 @@ static int indent_of(const char *line, size_t len)
     return (int)i;
 }
 
+static const bgp_config_neighbor_t *find_group(const iosxr_bgp_cfg_state_t *st, const char *name)
+{
+    for (int i = 0; i < st->n_groups; i++)
+        if (strcmp(st->groups[i].peer_group, name) == 0)
+            return &st->groups[i];
+    return NULL;
+}
+
+#define INHERIT_INT(f) \
+    if (n->f == MODEL_ABSENT) \
+    n->f = g->f
+#define INHERIT_STR(f) \
+    if (!n->f[0]) \
+    FIELD_SET(n->f, g->f, -1)
+#define INHERIT_TRI(f) \
+    if (n->f != TRI_TRUE && g->f == TRI_TRUE) \
+    n->f = TRI_TRUE
+
+static void inherit(bgp_config_neighbor_t *n, const bgp_config_neighbor_t *g)
+{
+    INHERIT_INT(remote_as);
+    INHERIT_INT(keepalive);
+    INHERIT_INT(hold_time);
+    INHERIT_INT(max_prefixes);
+    INHERIT_INT(ebgp_multihop);
+    INHERIT_STR(description);
+    INHERIT_STR(inbound_policy);
+    INHERIT_STR(outbound_policy);
+    INHERIT_STR(update_source);
+    INHERIT_TRI(md5);
+    INHERIT_TRI(bfd);
+    INHERIT_TRI(shutdown);
+}
+
 static int flush(parse_run_t *run, iosxr_bgp_cfg_state_t *st)
 {
     if (!st->open)
         return 0;
     st->open = false;
+    bgp_config_neighbor_t *n = &st->rec.u.bgp_config;
+    const bgp_config_neighbor_t *g = n->peer_group[0] ? find_group(st, n->peer_group) : NULL;
+    if (g)
+        inherit(n, g);
     return parse_emit(run, &st->rec);
+}
+
+static void open_group(iosxr_bgp_cfg_state_t *st, rx_caps_t *c, int indent)
+{
+    if (st->n_groups >= IOSXR_MAX_GROUPS) {
+        st->in_other_group = true; /* more groups than we keep: read past this one */
+        st->group_indent = indent;
+        return;
+    }
+    record_t tmp;
+    record_init(&tmp, KIND_BGP_CONFIG);
+    bgp_config_neighbor_t *g = &st->groups[st->n_groups++];
+    *g = tmp.u.bgp_config;
+    rx_copy(c, "g", g->peer_group, sizeof(g->peer_group));
+    st->cur_group = st->n_groups;
+    st->group_indent = indent;
 }
 
 static void open_neighbor(iosxr_bgp_cfg_state_t *st, rx_caps_t *c, int indent)
@@ -127,14 +183,13 @@ int iosxr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_
             if (flush(run, st))
                 return -1;
             st->in_router = false;
-            st->closed = true;
         }
         return 0;
     }
     if (st->open && indent <= st->nbr_indent && flush(run, st))
         return -1;
-    if (st->nbr_indent < 0 && indent <= -st->nbr_indent - 1)
-        st->nbr_indent = 0; /* left a neighbor-group block */
+    if ((st->cur_group || st->in_other_group) && indent <= st->group_indent)
+        st->cur_group = 0, st->in_other_group = false; /* left the group block */
     if (rx_match(&router_rx, line, len, &c)) {
         rx_named(&c, "as", &s, &sl);
         st->local_as = tu_asn(s, sl);
@@ -149,14 +204,17 @@ int iosxr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_
     }
     if (st->open) {
         neighbor_line(&st->rec.u.bgp_config, line, len);
+    } else if (st->cur_group) {
+        neighbor_line(&st->groups[st->cur_group - 1], line, len);
+    } else if (st->in_other_group) {
         return 0;
-    }
-    if (st->nbr_indent < 0)
-        return 0; /* inside a neighbor-group: settings not tied to a peer */
-    if (rx_match(&nbr_rx, line, len, &c)) {
+    } else if (rx_match(&nbr_rx, line, len, &c)) {
         open_neighbor(st, &c, indent);
-    } else if (rx_match(&group_rx, line, len, NULL)) {
-        st->nbr_indent = -indent - 1;
+    } else if (rx_match(&group_rx, line, len, &c)) {
+        open_group(st, &c, indent);
+    } else if (rx_match(&other_group_rx, line, len, NULL)) {
+        st->in_other_group = true;
+        st->group_indent = indent;
     } else if (rx_match(&vrf_rx, line, len, &c) && indent == 1) {
         rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
         /* A VRF uses the global router id unless it sets its own. */

@@ -396,6 +396,9 @@ static void bgp_config(void **state)
     assert_string_equal(c->router_id, "192.168.200.129");
     assert_int_equal(c->remote_as, 4200000001LL);
     assert_string_equal(c->peer_group, "MSEE");
+    /* inherited from neighbor-group MSEE; its own remote-as wins over the group's */
+    assert_int_equal(c->keepalive, 10);
+    assert_int_equal(c->hold_time, 30);
     assert_int_equal(c->ebgp_multihop, 2);
     assert_string_equal(c->update_source, "GigabitEthernet0/0/0/2.200");
     th_free(p);
