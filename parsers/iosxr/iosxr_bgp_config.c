@@ -59,30 +59,39 @@ static const bgp_config_neighbor_t *find_group(const iosxr_bgp_cfg_state_t *st, 
     return NULL;
 }
 
-#define INHERIT_INT(f) \
-    if (n->f == MODEL_ABSENT) \
-    n->f = g->f
-#define INHERIT_STR(f) \
-    if (!n->f[0]) \
-    FIELD_SET(n->f, g->f, -1)
-#define INHERIT_TRI(f) \
-    if (n->f != TRI_TRUE && g->f == TRI_TRUE) \
-    n->f = TRI_TRUE
+static void inherit_int(int64_t *dst, int64_t from)
+{
+    if (*dst == MODEL_ABSENT)
+        *dst = from;
+}
 
+static void inherit_str(char *dst, const char *from, size_t size)
+{
+    if (!dst[0])
+        field_set(dst, size, from, -1);
+}
+
+static void inherit_tri(tristate_t *dst, tristate_t from)
+{
+    if (*dst != TRI_TRUE && from == TRI_TRUE)
+        *dst = TRI_TRUE;
+}
+
+/* What the neighbor does not set itself comes from its group. */
 static void inherit(bgp_config_neighbor_t *n, const bgp_config_neighbor_t *g)
 {
-    INHERIT_INT(remote_as);
-    INHERIT_INT(keepalive);
-    INHERIT_INT(hold_time);
-    INHERIT_INT(max_prefixes);
-    INHERIT_INT(ebgp_multihop);
-    INHERIT_STR(description);
-    INHERIT_STR(inbound_policy);
-    INHERIT_STR(outbound_policy);
-    INHERIT_STR(update_source);
-    INHERIT_TRI(md5);
-    INHERIT_TRI(bfd);
-    INHERIT_TRI(shutdown);
+    inherit_int(&n->remote_as, g->remote_as);
+    inherit_int(&n->keepalive, g->keepalive);
+    inherit_int(&n->hold_time, g->hold_time);
+    inherit_int(&n->max_prefixes, g->max_prefixes);
+    inherit_int(&n->ebgp_multihop, g->ebgp_multihop);
+    inherit_str(n->description, g->description, sizeof(n->description));
+    inherit_str(n->inbound_policy, g->inbound_policy, sizeof(n->inbound_policy));
+    inherit_str(n->outbound_policy, g->outbound_policy, sizeof(n->outbound_policy));
+    inherit_str(n->update_source, g->update_source, sizeof(n->update_source));
+    inherit_tri(&n->md5, g->md5);
+    inherit_tri(&n->bfd, g->bfd);
+    inherit_tri(&n->shutdown, g->shutdown);
 }
 
 static int flush(parse_run_t *run, iosxr_bgp_cfg_state_t *st)
@@ -188,8 +197,10 @@ int iosxr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_
     }
     if (st->open && indent <= st->nbr_indent && flush(run, st))
         return -1;
-    if ((st->cur_group || st->in_other_group) && indent <= st->group_indent)
-        st->cur_group = 0, st->in_other_group = false; /* left the group block */
+    if ((st->cur_group || st->in_other_group) && indent <= st->group_indent) {
+        st->cur_group = 0; /* left the group block */
+        st->in_other_group = false;
+    }
     if (rx_match(&router_rx, line, len, &c)) {
         rx_named(&c, "as", &s, &sl);
         st->local_as = tu_asn(s, sl);
