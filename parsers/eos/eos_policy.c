@@ -1,0 +1,168 @@
+/* eos_policy.c: EOS "show ip prefix-list", "show route-map" and "show bfd peers".
+ *
+ *   ip prefix-list MSEE-IN
+ *         seq 10 permit 10.1.0.0/16 le 24
+ *
+ *   route-map MSEE-IN permit 10
+ *     Match clauses:
+ *       match ip address prefix-list MSEE-IN
+ *     Set clauses:
+ *       set local-preference 200
+ *
+ *   DstAddr          MyDisc     YourDisc   Interface/Transport  Type    LastUp          LastDown  LastDiag       State
+ *   192.168.100.130  2384022861 3914417112 Ethernet1(15)        normal  11/20/25 10:02  NA        No Diagnostic  Up
+ */
+#include <string.h>
+
+#include "parsers/eos/eos.h"
+#include "parsers/rx.h"
+#include "parsers/textutil.h"
+
+/* ---- prefix lists ---- */
+typedef struct {
+    char name[NAME_LEN];
+    bool ipv6;
+} eos_pl_state_t;
+
+_Static_assert(sizeof(eos_pl_state_t) <= EOS_STATE_SIZE, "state fits");
+
+static rx_t pl_head_rx = RX("^\\s*(?<af>ip|ipv6) prefix-list (?<n>[^\\s:]+)");
+static rx_t pl_seq_rx = RX("^\\s*seq (?<seq>\\d+) (?<act>permit|deny) (?<p>[0-9a-fA-F.:]+/\\d+)"
+                           "(?:\\s+(?:ge (?<ge>\\d+)|le (?<le>\\d+)|eq (?<eq>\\d+)))*\\s*$");
+
+int eos_prefix_list_line(parse_run_t *run, void *state, const char *line, size_t len)
+{
+    eos_pl_state_t *st = state;
+    rx_caps_t c;
+    const char *s;
+    size_t n;
+    if (len == 0)
+        return 0;
+    if (rx_match(&pl_head_rx, line, len, &c)) {
+        rx_copy(&c, "n", st->name, sizeof(st->name));
+        rx_named(&c, "af", &s, &n);
+        st->ipv6 = n == 4;
+        /* the one-line form "ip prefix-list X seq 10 permit P" carries its entry */
+        const char *seq = strstr(line, " seq ");
+        if (!seq || (size_t)(seq - line) >= len)
+            return 0;
+        len -= (size_t)(seq - line);
+        line = seq;
+    }
+    if (!st->name[0] || !rx_match(&pl_seq_rx, line, len, &c)) {
+        parse_skip(run);
+        return 0;
+    }
+    record_t rec;
+    record_init(&rec, KIND_PREFIX_LISTS);
+    prefix_list_entry_t *e = &rec.u.prefix_list;
+    FIELD_SET(e->name, st->name, -1);
+    e->ipv6 = st->ipv6;
+    e->seq = rx_int(&c, "seq");
+    rx_named(&c, "act", &s, &n);
+    e->permit = s[0] == 'p';
+    rx_named(&c, "p", &s, &n);
+    tu_prefix(s, n, false, e->prefix, sizeof(e->prefix));
+    e->ge = rx_int(&c, "ge");
+    e->le = rx_int(&c, "le");
+    if (rx_int(&c, "eq") != MODEL_ABSENT)
+        e->ge = e->le = rx_int(&c, "eq");
+    return parse_emit(run, &rec);
+}
+
+/* ---- route maps ---- */
+typedef struct {
+    record_t rec;
+    bool open;
+} eos_rm_state_t;
+
+_Static_assert(sizeof(eos_rm_state_t) <= EOS_STATE_SIZE, "state fits");
+
+static rx_t rm_head_rx = RX("^route-map (?<n>\\S+) (?<act>permit|deny) (?<seq>\\d+)");
+static rx_t rm_clause_rx = RX("^\\s+(?<kind>match|set|continue|sub-route-map) (?<c>.*?)\\s*$");
+static rx_t rm_ignore_rx = RX("^\\s+(?:Description:?.*|Match clauses:|Set clauses:|SubRouteMap:.*|Continue:.*)\\s*$|^\\s*$");
+
+int eos_route_map_finish(parse_run_t *run, void *state)
+{
+    eos_rm_state_t *st = state;
+    if (!st->open)
+        return 0;
+    st->open = false;
+    return parse_emit(run, &st->rec);
+}
+
+int eos_route_map_line(parse_run_t *run, void *state, const char *line, size_t len)
+{
+    eos_rm_state_t *st = state;
+    route_map_entry_t *e = &st->rec.u.route_map;
+    rx_caps_t c;
+    const char *s;
+    size_t n;
+    if (rx_match(&rm_head_rx, line, len, &c)) {
+        int rc = eos_route_map_finish(run, st);
+        record_init(&st->rec, KIND_ROUTE_MAPS);
+        st->open = true;
+        rx_copy(&c, "n", e->name, sizeof(e->name));
+        rx_named(&c, "act", &s, &n);
+        e->permit = s[0] == 'p';
+        e->seq = rx_int(&c, "seq");
+        return rc;
+    }
+    if (rx_match(&rm_ignore_rx, line, len, NULL))
+        return 0;
+    if (!st->open || !rx_match(&rm_clause_rx, line, len, &c)) {
+        parse_skip(run);
+        return 0;
+    }
+    rx_named(&c, "kind", &s, &n);
+    bool set = s[0] == 's' && s[1] == 'e';
+    const char *all = s; /* keep "match ..." / "set ..." whole: the verb is part of the clause */
+    size_t alln = len - (size_t)(all - line);
+    while (alln && (all[alln - 1] == ' ' || all[alln - 1] == '\t'))
+        alln--;
+    if (set && e->n_set < MAX_CLAUSES)
+        FIELD_SET(e->set[e->n_set++], all, (long)alln);
+    else if (!set && e->n_match < MAX_CLAUSES)
+        FIELD_SET(e->match[e->n_match++], all, (long)alln);
+    return 0;
+}
+
+/* ---- BFD peers ---- */
+typedef struct {
+    char vrf[NAME_LEN];
+} eos_bfd_state_t;
+
+_Static_assert(sizeof(eos_bfd_state_t) <= EOS_STATE_SIZE, "state fits");
+
+static rx_t bfd_vrf_rx = RX("^\\s*VRF name: (?<vrf>\\S+)");
+static rx_t bfd_row_rx = RX("^\\s*(?<peer>[0-9a-fA-F.:]+)\\s+\\d+\\s+\\d+\\s+(?<if>[^\\s(]+)(?:\\(\\d+\\))?\\s+\\S+\\s+"
+                            ".*?\\s(?<st>Up|Down|Init|AdminDown)\\s*$");
+static rx_t bfd_ignore_rx = RX("^\\s*(?:-+[ -]*|DstAddr.*|Peer.*)$|^\\s*$");
+
+int eos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
+{
+    eos_bfd_state_t *st = state;
+    rx_caps_t c;
+    const char *s;
+    size_t n;
+    if (rx_match(&bfd_vrf_rx, line, len, &c)) {
+        rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
+        return 0;
+    }
+    if (rx_match(&bfd_ignore_rx, line, len, NULL))
+        return 0;
+    if (!rx_match(&bfd_row_rx, line, len, &c) || !rx_named(&c, "peer", &s, &n) || !tu_is_ip(s, n)) {
+        parse_skip(run);
+        return 0;
+    }
+    record_t rec;
+    record_init(&rec, KIND_BFD);
+    bfd_session_t *b = &rec.u.bfd;
+    FIELD_SET(b->peer, s, (long)n);
+    rx_copy(&c, "if", b->interface, sizeof(b->interface));
+    rx_named(&c, "st", &s, &n);
+    FIELD_SET(b->raw_state, s, (long)n);
+    b->state = tu_eq(s, n, "Up") ? UPDOWN_UP : UPDOWN_DOWN;
+    FIELD_SET(b->vrf, st->vrf, -1);
+    return parse_emit(run, &rec);
+}
