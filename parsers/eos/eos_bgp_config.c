@@ -31,6 +31,7 @@ typedef struct {
     int64_t local_as;
     char router_id[ADDR_LEN];
     char vrf[NAME_LEN];
+    char vrf_router_id[ADDR_LEN];
     eos_cfg_entry_t e[EOS_CFG_MAX];
     int count;
     bool full;
@@ -62,6 +63,8 @@ static eos_cfg_entry_t *eos_cfg_find(eos_cfg_state_t *st, const char *who, size_
     e->is_group = !tu_is_ip(who, n);
     FIELD_SET(e->n.peer, who, (long)n);
     FIELD_SET(e->n.vrf, vrf, -1);
+    if (vrf[0])
+        FIELD_SET(e->n.router_id, st->vrf_router_id, -1);
     return e;
 }
 
@@ -131,7 +134,9 @@ int eos_bgp_config_line(parse_run_t *run, void *state, const char *line, size_t 
         return 0;
     }
     if (rx_match(&rid_rx, line, len, &c)) {
-        if (st->vrf[0] == '\0') {
+        if (st->vrf[0]) {
+            rx_copy(&c, "rid", st->vrf_router_id, sizeof(st->vrf_router_id));
+        } else {
             rx_copy(&c, "rid", st->router_id, sizeof(st->router_id));
             rx_copy(&c, "rid", parse_meta(run)->router_id, ADDR_LEN);
         }
@@ -139,6 +144,7 @@ int eos_bgp_config_line(parse_run_t *run, void *state, const char *line, size_t 
     }
     if (rx_match(&vrf_rx, line, len, &c)) {
         rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
+        st->vrf_router_id[0] = '\0';
         return 0;
     }
     if (rx_match(&nbr_rx, line, len, &c)) {
@@ -187,7 +193,8 @@ int eos_bgp_config_finish(parse_run_t *run, void *state)
                 eos_cfg_inherit(n, &g->n);
         }
         n->local_as = st->local_as ? st->local_as : MODEL_ABSENT;
-        FIELD_SET(n->router_id, st->router_id, -1);
+        if (!n->router_id[0])
+            FIELD_SET(n->router_id, st->router_id, -1);
         int rc = parse_emit(run, &rec);
         if (rc)
             return rc;

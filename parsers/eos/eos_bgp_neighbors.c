@@ -155,7 +155,9 @@ int eos_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size
         return 0;
     }
     if (rx_match(&ver_rx, line, len, &c)) {
-        rx_copy(&c, "rid", n->remote_router_id, sizeof(n->remote_router_id));
+        rx_named(&c, "rid", &s, &sl);
+        if (!tu_eq(s, sl, "0.0.0.0")) /* not known until the session opens */
+            FIELD_SET(n->remote_router_id, s, (long)sl);
         rx_copy(&c, "vrf", n->vrf, sizeof(n->vrf));
     } else if (rx_match(&desc_rx, line, len, &c)) {
         rx_copy(&c, "d", n->description, sizeof(n->description));

@@ -240,6 +240,8 @@ static void ej_nbr_fill(bgp_neighbor_t *n, const json_t *p, const char *vname)
         n->admin_down = true;
     ju_copy(p, "description", n->description, sizeof(n->description));
     ju_copy(p, "routerId", n->remote_router_id, sizeof(n->remote_router_id));
+    if (strcmp(n->remote_router_id, "0.0.0.0") == 0) /* not known until the session opens */
+        n->remote_router_id[0] = '\0';
     n->hold_time = ju_int(p, "holdTime");
     n->keepalive = ej_int(p, KEYS("keepaliveTime", "keepalive"));
     n->cfg_hold_time = ej_int(p, KEYS("configuredHoldTime", "configHoldTime"));

@@ -40,9 +40,9 @@ bool eos_prefix(const char *s, size_t len, char *out, size_t size)
     int plen = a < 128 ? 8 : a < 192 ? 16 : a < 224 ? 24 : 32;
     if (v == 0)
         plen = 0;
-    /* widen until no printed bit falls outside the length */
+    /* widen by whole octets until no printed bit falls outside the length */
     while (plen < 32 && (v & (plen ? ~(0xffffffffu << (32 - plen)) : 0xffffffffu)))
-        plen++;
+        plen = plen + 8 > 32 ? 32 : plen + 8;
     snprintf(out, size, "%u.%u.%u.%u/%d", a, b, c, d, plen);
     return true;
 }
