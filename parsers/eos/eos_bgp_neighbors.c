@@ -47,6 +47,12 @@ static rx_t ltcp_rx = RX("^\\s*Local TCP address is (?<a>[0-9a-fA-F.:]+), local 
 static rx_t rtcp_rx = RX("^\\s*Remote TCP address is (?<a>[0-9a-fA-F.:]+), remote port is (?<p>\\d+)");
 static rx_t bfd_rx = RX("^\\s*BFD is (?<on>enabled|disabled)");
 static rx_t md5_rx = RX("^\\s*(?:TCP )?MD5 authentication is (?<on>enabled|disabled)");
+/* Unindented lines after the block that carry nothing the contract wants, in full: a cut-off
+ * line matches none of these and is reported. */
+static rx_t tail_rx = RX("^(?:TTL is \\d+|Local next hop for next hop self:.*|Auto-Local-Addr is \\S+|"
+                         "Private AS number removal: .*|Remote TCP address is .*\\d|Local TCP address is .*\\d|"
+                         "BFD is .*|Outbound route map is \\S+|Inbound route map is \\S+|Nexthop .*|"
+                         "TCP Socket Information.*|Route-reflector.*|Graceful-restart.*)\\s*$");
 static rx_t total_rx = RX("^\\s+Total messages:\\s+(?<sent>\\d+)\\s+(?<rcvd>\\d+)");
 
 static int eos_nbr_flush(parse_run_t *run, eos_nbr_state_t *st)
@@ -175,10 +181,7 @@ int eos_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size
     } else if (rx_match(&pfx_head_rx, line, len, NULL)) {
         st->in_prefix_stats = true;
     } else if (!eos_nbr_body(st, line, len)) {
-        if (len && line[0] != ' ' && !tu_starts(line, len, "TTL") && !tu_starts(line, len, "Local") &&
-            !tu_starts(line, len, "Remote") && !tu_starts(line, len, "Auto-") && !tu_starts(line, len, "Outbound") &&
-            !tu_starts(line, len, "Inbound") && !tu_starts(line, len, "TCP") && !tu_starts(line, len, "BFD") &&
-            !tu_starts(line, len, "Private") && !tu_starts(line, len, "Nexthop") && !tu_starts(line, len, "Route"))
+        if (len && line[0] != ' ' && !rx_match(&tail_rx, line, len, NULL))
             parse_skip(run);
     }
     if (len && line[0] == ' ' && line[1] == ' ' && line[2] != ' ' && !rx_match(&pfx_head_rx, line, len, NULL) &&

@@ -18,7 +18,7 @@
 typedef struct {
     record_t rec;
     bool open;
-    bool saw_in, saw_out; /* counter block seen: a block with input but no output was cut off */
+    bool saw_rate, saw_in, saw_out; /* rates/counters seen: rates or input without output = cut off */
     bool in_v6_global;
 } eos_if_state_t;
 
@@ -53,7 +53,7 @@ static int eos_if_flush(parse_run_t *run, eos_if_state_t *st)
     if (!st->open)
         return 0;
     st->open = false;
-    if (st->saw_in && !st->saw_out)
+    if ((st->saw_rate || st->saw_in) && !st->saw_out)
         parse_partial(run, "interface counters cut off");
     return parse_emit(run, &st->rec);
 }
@@ -65,7 +65,7 @@ static void eos_if_head(eos_if_state_t *st, const rx_caps_t *c)
     size_t n;
     record_init(&st->rec, KIND_INTERFACES);
     st->open = true;
-    st->saw_in = st->saw_out = st->in_v6_global = false;
+    st->saw_rate = st->saw_in = st->saw_out = st->in_v6_global = false;
     rx_copy(c, "name", f->name, sizeof(f->name));
     rx_named(c, "admin", &s, &n);
     FIELD_SET(f->raw_status, s, (long)n);
@@ -85,6 +85,7 @@ static bool eos_if_counters(iface_t *f, eos_if_state_t *st, const char *line, si
         rx_named(&c, "v", &s, &n);
         rx_named(&c, "u", &u, &un);
         int64_t bps = tu_rate_bps(s, n, u, un);
+        st->saw_rate = true;
         rx_named(&c, "dir", &s, &n);
         if (s[0] == 'i')
             f->in_rate_bps = bps;
