@@ -36,12 +36,12 @@ static rx_t desc_rx = RX("^\\s+Description: (?<d>.*?)\\s*$");
 static rx_t hold_rx = RX("^\\s+Hold time is (?<h>\\d+), keepalive interval is (?<k>\\d+)");
 static rx_t cfg_hold_rx = RX("^\\s+Configured hold time is (?<h>\\d+), keepalive interval is (?<k>\\d+)");
 static rx_t state_rx = RX("^\\s+BGP state is (?<st>[A-Za-z]+)(?:, (?:up for (?<up>\\S+)|(?<why>.*?)))?\\s*$");
-static rx_t notif_rx = RX("^\\s+Last (?<dir>rcvd|sent) (?:notification|socket-error):\\s*(?<e>.*?)(?:, Last time (?<t>[^,]+))?(?:,.*)?\\s*$");
+static rx_t notif_rx = RX("^\\s+Last (?<dir>rcvd|sent) (?<what>notification|socket-error):\\s*(?<e>.*?)(?:, Last time (?<t>[^,]+))?(?:,.*)?\\s*$");
 static rx_t pfx_head_rx = RX("^\\s+Prefix Statistics:");
 static rx_t pfx_row_rx = RX("^\\s+(?:IPv4|IPv6|L2VPN|VPN-IPv4|VPN-IPv6)[^:]*:\\s+(?<sent>\\d+)\\s+(?<rcvd>\\d+)(?:\\s+(?<best>\\d+))?");
 static rx_t rmap_rx = RX("^\\s+(?<dir>Inbound|Outbound) route map is (?<n>\\S+)");
 static rx_t plist_rx = RX("^\\s+(?<dir>Inbound|Outbound) prefix list is (?<n>\\S+)");
-static rx_t maxr_rx = RX("^\\s+Maximum total number of routes is (?<n>\\d+)");
+static rx_t maxr_rx = RX("^\\s+(?:Configured )?[Mm]aximum total number of routes is (?<n>\\d+)");
 static rx_t localas_rx = RX("^\\s*Local AS is (?<as>[\\d.]+)");
 static rx_t ltcp_rx = RX("^\\s*Local TCP address is (?<a>[0-9a-fA-F.:]+), local port is (?<p>\\d+)");
 static rx_t rtcp_rx = RX("^\\s*Remote TCP address is (?<a>[0-9a-fA-F.:]+), remote port is (?<p>\\d+)");
@@ -80,10 +80,17 @@ static void eos_nbr_state(bgp_neighbor_t *n, const rx_caps_t *c)
     }
 }
 
+/* A NOTIFICATION says why the session went down; a socket error only matters without one. */
 static void eos_nbr_notif(bgp_neighbor_t *n, const rx_caps_t *c)
 {
     const char *s;
     size_t len;
+    rx_named(c, "what", &s, &len);
+    if (s[0] == 's') {
+        if (!n->last_error[0])
+            rx_copy(c, "e", n->last_error, sizeof(n->last_error));
+        return;
+    }
     rx_copy(c, "e", n->last_error, sizeof(n->last_error));
     rx_named(c, "dir", &s, &len);
     FIELD_SET(n->notification_dir, s[0] == 'r' ? "received" : "sent", -1);

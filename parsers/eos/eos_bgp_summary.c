@@ -25,8 +25,13 @@ _Static_assert(sizeof(eos_sum_state_t) <= EOS_STATE_SIZE, "state fits");
 
 static rx_t vrf_rx = RX("^\\s*BGP summary information for VRF (?<vrf>\\S+)");
 static rx_t rid_rx = RX("^\\s*(?:BGP router|Router) identifier (?<rid>\\S+), local AS number (?<as>\\S+)");
-static rx_t ignore_rx = RX("^\\s*(?:Neighbor Status Codes|Neighbor\\s+V\\s|Description\\s+Neighbor|"
-                           "BGP summary information|%|! )|^\\s*$");
+static rx_t ignore_rx = RX("^\\s*(?:Neighbor Status Codes|Neighbor\\s+V\\s|Neighbor\\s+AS\\s+Session|Description\\s+Neighbor|"
+                           "BGP summary information|%|! )|^\\s*$|^[- ]+$");
+/* "show bgp summary" (EOS 4.2x multi-protocol form): one row per peer and address family.
+ *   Neighbor               AS Session State AFI/SAFI                AFI/SAFI State   NLRI Rcd   NLRI Acc
+ *   192.168.100.130     12076 Established   IPv4 Unicast            Negotiated              5          4 */
+static rx_t afi_row_rx = RX("^\\s*(?<peer>[0-9a-fA-F.:]+)\\s+(?<as>\\d+(?:\\.\\d+)?)\\s+(?<st>[A-Za-z]+(?:\\s?\\([^)]*\\))?)\\s+"
+                            "(?<afi>\\S+(?: \\S+)*?)\\s{2,}(?<afst>[A-Za-z]+)(?:\\s+(?<rcd>\\d+)\\s+(?<acc>\\d+))?\\s*$");
 static rx_t row_rx = RX("^\\s*(?:(?<desc>.+?)\\s+)?(?<peer>[0-9a-fA-F.:]+(?:%\\S+)?)\\s+4\\s+(?<as>\\d+(?:\\.\\d+)?)\\s+"
                         "(?<rcvd>\\d+)\\s+(?<sent>\\d+)\\s+\\d+\\s+\\d+\\s+(?<ud>\\S+)\\s+"
                         "(?<st>[A-Za-z]+(?:\\s?\\([^)]*\\))?|\\d+)(?:\\s+(?<rcd>\\d+))?(?:\\s+(?<acc>\\d+))?\\s*$");
@@ -44,6 +49,30 @@ static void eos_sum_header(parse_run_t *run, eos_sum_state_t *st, const rx_caps_
         m->local_as = st->local_as;
         st->have_as = true;
     }
+}
+
+static int eos_sum_afi_row(parse_run_t *run, const eos_sum_state_t *st, const rx_caps_t *c)
+{
+    record_t rec;
+    record_init(&rec, KIND_BGP_SUMMARY);
+    bgp_peer_t *p = &rec.u.peer;
+    const char *s;
+    size_t n;
+    rx_copy(c, "peer", p->peer, sizeof(p->peer));
+    rx_named(c, "as", &s, &n);
+    p->remote_as = tu_asn(s, n);
+    rx_named(c, "st", &s, &n);
+    FIELD_SET(p->raw_state, s, (long)n);
+    p->state = tu_bgp_state(s, n, &p->admin_down);
+    rx_copy(c, "afi", p->address_family, sizeof(p->address_family));
+    if (p->state == BGP_STATE_ESTABLISHED) {
+        p->prefixes_received = rx_int(c, "rcd");
+        p->prefixes_accepted = rx_int(c, "acc");
+    }
+    FIELD_SET(p->vrf, st->vrf, -1);
+    FIELD_SET(p->router_id, st->router_id, -1);
+    p->local_as = st->have_as ? st->local_as : MODEL_ABSENT;
+    return parse_emit(run, &rec);
 }
 
 int eos_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t len)
@@ -65,6 +94,8 @@ int eos_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t
     }
     if (rx_match(&ignore_rx, line, len, NULL))
         return 0;
+    if (rx_match(&afi_row_rx, line, len, &c) && rx_named(&c, "peer", &s, &n) && tu_is_ip(s, n))
+        return eos_sum_afi_row(run, st, &c);
     if (!rx_match(&row_rx, line, len, &c) || !rx_named(&c, "peer", &s, &n) || !tu_is_ip(s, n)) {
         parse_skip(run);
         return 0;

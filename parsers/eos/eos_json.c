@@ -233,8 +233,10 @@ static void ej_nbr_fill(bgp_neighbor_t *n, const json_t *p, const char *vname)
 {
     ej_copy(p, KEYS("peerAddress", "peerAddr"), n->peer, sizeof(n->peer));
     n->remote_as = ej_asn(p, "asn");
+    if (n->remote_as == MODEL_ABSENT)
+        n->remote_as = ej_asn(p, "remoteAsn");
     n->local_as = ej_asn(p, "localAsn");
-    ju_copy(p, "state", n->raw_state, sizeof(n->raw_state));
+    ej_copy(p, KEYS("state", "peerState"), n->raw_state, sizeof(n->raw_state));
     n->state = tu_bgp_state(n->raw_state, strlen(n->raw_state), &n->admin_down);
     if (n->state == BGP_STATE_IDLE && ej_admin(p))
         n->admin_down = true;
@@ -261,15 +263,16 @@ static void ej_nbr_fill(bgp_neighbor_t *n, const json_t *p, const char *vname)
         n->prefixes_received = ej_int(p, KEYS("prefixesReceived", "prefixReceived"));
     n->prefixes_sent = ej_int(p, KEYS("prefixesSent", "prefixSent"));
     n->prefixes_accepted = ej_int(p, KEYS("prefixesAccepted", "prefixAccepted"));
-    json_t *st = ju_get(p, "statsMsgs");
     n->msg_rcvd = ej_int(p, KEYS("msgReceived", "totalMsgsReceived"));
     n->msg_sent = ej_int(p, KEYS("msgSent", "totalMsgsSent"));
-    (void)st;
     json_t *bfd = ej_any(p, KEYS("bfdState", "bfdEnabled"));
     if (json_is_boolean(bfd))
         n->bfd = json_is_true(bfd) ? TRI_TRUE : TRI_FALSE;
-    else if (json_is_string(bfd))
-        n->bfd = TRI_TRUE;
+    else if (json_is_string(bfd)) /* "up"/"down"/"init" = in use; "adminDown" = BFD not enabled */
+        n->bfd = strcmp(json_string_value(bfd), "adminDown") == 0 ? TRI_FALSE : TRI_TRUE;
+    /* establishedTime counts seconds (upDownTime is an epoch stamp a parser cannot turn into an age) */
+    if (n->state == BGP_STATE_ESTABLISHED)
+        n->up_down = ju_int(p, "establishedTime");
     tristate_t md5 = ju_bool(p, "md5AuthEnabled");
     if (md5 != TRI_ABSENT)
         n->md5 = md5;

@@ -202,6 +202,13 @@ static void bgp_summary_text(void **state)
     check_noise("show ip bgp summary vrf all", "bgp_summary", "txt", 4, "10.9.0.2");
     check_empty("show ip bgp summary", "bgp_summary", "txt");
     th_free(check_trunc("show ip bgp summary", "bgp_summary", 4));
+    p = th_parse_fixture(V, "show bgp summary", "eos/bgp_summary_afi.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    assert_int_equal(th_must_find(p, "192.168.100.130")->u.peer.prefixes_accepted, 4);
+    assert_string_equal(th_must_find(p, "2001:db8:100::2")->u.peer.address_family, "IPv6 Unicast");
+    assert_true(th_must_find(p, "192.168.100.134")->u.peer.admin_down);
+    th_free(p);
     /* the other summary commands share the parser */
     p = th_parse_fixture(V, "show bgp evpn summary", "eos/bgp_summary.txt");
     assert_int_equal(p->n, 4);
@@ -271,6 +278,9 @@ static void bgp_neighbors_text(void **state)
     assert_string_equal(c->vrf, "BLUE");
     assert_int_equal(c->hold_time, 90);
     assert_int_equal(c->state, BGP_STATE_ACTIVE);
+    assert_string_equal(c->last_error, "Connect (Connection refused)"); /* a socket error, no NOTIFICATION */
+    assert_string_equal(c->notification_dir, "");
+    assert_int_equal(c->max_prefixes, 12000);
     th_free(p);
     split_invariant("show ip bgp neighbors", "eos/bgp_neighbors.txt");
     check_noise("show ip bgp neighbors vrf all", "bgp_neighbors", "txt", 3, "10.9.0.2");
@@ -297,6 +307,8 @@ static void bgp_neighbors_json(void **state)
     const bgp_neighbor_t *b = &th_must_find(p, "192.168.100.134")->u.neighbor;
     assert_true(b->admin_down);
     assert_string_equal(b->notification_dir, "received");
+    assert_int_equal(b->bfd, TRI_FALSE);
+    assert_int_equal(a->up_down, 93600);
     th_free(p);
     check_noise("show ip bgp neighbors | json", "bgp_neighbors", "json", 2, "192.168.100.134");
     check_empty("show ip bgp neighbors | json", "bgp_neighbors", "json");
