@@ -32,6 +32,7 @@ int eos_arp_line(parse_run_t *run, void *state, const char *line, size_t len);
 int eos_version_line(parse_run_t *run, void *state, const char *line, size_t len);
 int eos_version_finish(parse_run_t *run, void *state);
 int eos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len);
+int eos_bfd_finish(parse_run_t *run, void *state);
 int eos_prefix_list_line(parse_run_t *run, void *state, const char *line, size_t len);
 int eos_route_map_line(parse_run_t *run, void *state, const char *line, size_t len);
 int eos_route_map_finish(parse_run_t *run, void *state);
@@ -54,5 +55,6 @@ int eos_json_bfd(parse_run_t *run, const char *text, size_t len);
  * state struct fits (static initialisers cannot call sizeof on another file's type). */
 #define EOS_STATE_SIZE 16384
 #define EOS_CONFIG_STATE_SIZE (160 * 1024)
+#define EOS_BFD_STATE_SIZE (64 * 1024)
 
 #endif

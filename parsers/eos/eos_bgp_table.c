@@ -115,6 +115,18 @@ static int eos_bgpt_row(parse_run_t *run, eos_bgpt_state_t *st, const rx_caps_t 
     p->valid = memchr(s, '*', n) ? TRI_TRUE : TRI_FALSE;
     p->best = memchr(s, '>', n) ? TRI_TRUE : TRI_FALSE;
     rx_named(c, "path", &s, &n);
+    /* AS Path Attributes follow the origin: "i Or-ID: 10.0.0.1 C-LST: 10.0.2.0" */
+    static const char *const attrs[] = {" Or-ID:", " C-LST:", " LL Nexthop:"};
+    for (size_t k = 0; k < sizeof(attrs) / sizeof(attrs[0]); k++) {
+        size_t al = strlen(attrs[k]);
+        for (size_t i = 0; i + al <= n; i++)
+            if (memcmp(s + i, attrs[k], al) == 0) {
+                n = i;
+                break;
+            }
+    }
+    if (n >= 6 && memcmp(s, "Or-ID:", 6) == 0)
+        n = 0;
     tu_trim(&s, &n);
     if (n && (s[n - 1] == 'i' || s[n - 1] == 'e' || s[n - 1] == '?') && (n == 1 || s[n - 2] == ' ')) {
         eos_origin(s + n - 1, 1, p->origin, sizeof(p->origin));

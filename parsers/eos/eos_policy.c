@@ -127,42 +127,108 @@ int eos_route_map_line(parse_run_t *run, void *state, const char *line, size_t l
     return 0;
 }
 
-/* ---- BFD peers ---- */
+/* ---- BFD peers ----
+ * On a normal-width terminal EOS splits the table in two: the peers first (address, discs,
+ * interface, type, last up), then the same rows' last down, last diag and state.  The first
+ * half is held (bounded) until the second half names each row's state. */
+enum { EOS_BFD_HELD = 256 };
+
+typedef struct {
+    char peer[ADDR_LEN];
+    char interface[NAME_LEN];
+} eos_bfd_row_t;
+
 typedef struct {
     char vrf[NAME_LEN];
+    eos_bfd_row_t held[EOS_BFD_HELD];
+    char held_vrf[NAME_LEN];
+    int n_held, n_done;
+    bool dropped;
 } eos_bfd_state_t;
 
-_Static_assert(sizeof(eos_bfd_state_t) <= EOS_STATE_SIZE, "state fits");
+_Static_assert(sizeof(eos_bfd_state_t) <= EOS_BFD_STATE_SIZE, "state fits");
 
 static rx_t bfd_vrf_rx = RX("^\\s*VRF name: (?<vrf>\\S+)");
 static rx_t bfd_row_rx = RX("^\\s*(?<peer>[0-9a-fA-F.:]+)\\s+\\d+\\s+\\d+\\s+(?<if>[^\\s(]+)(?:\\(\\d+\\))?\\s+\\S+\\s+"
                             ".*?\\s(?<st>Up|Down|Init|AdminDown)\\s*$");
-static rx_t bfd_ignore_rx = RX("^\\s*(?:-+[ -]*|DstAddr.*|Peer.*)$|^\\s*$");
+static rx_t bfd_half_rx = RX("^\\s*(?<peer>[0-9a-fA-F.:]+)\\s+\\d+\\s+\\d+\\s+(?<if>[^\\s(]+)(?:\\(\\d+\\))?\\s+\\S+"
+                             "(?:\\s+(?:NA|\\d+/\\d+/\\d+ \\d+:\\d+))?\\s*$");
+static rx_t bfd_tail_rx = RX("^\\s*(?:NA|\\d+/\\d+/\\d+ \\d+:\\d+)\\s+.*?\\s(?<st>Up|Down|Init|AdminDown)\\s*$");
+static rx_t bfd_ignore_rx = RX("^\\s*(?:-+[ -]*|DstAddr.*|Peer.*|LastDown.*)$|^\\s*$");
+
+static int eos_bfd_emit(parse_run_t *run, const char *vrf, const char *peer, size_t pn, const char *ifn, size_t in,
+                        const char *st, size_t sn)
+{
+    record_t rec;
+    record_init(&rec, KIND_BFD);
+    bfd_session_t *b = &rec.u.bfd;
+    FIELD_SET(b->peer, peer, (long)pn);
+    FIELD_SET(b->interface, ifn, (long)in);
+    if (sn) {
+        FIELD_SET(b->raw_state, st, (long)sn);
+        b->state = tu_eq(st, sn, "Up") ? UPDOWN_UP : UPDOWN_DOWN;
+    }
+    FIELD_SET(b->vrf, vrf, -1);
+    return parse_emit(run, &rec);
+}
+
+/* Flushes held first-half rows that never got their state (a cut table). */
+static int eos_bfd_flush(parse_run_t *run, eos_bfd_state_t *st)
+{
+    int rc = 0;
+    if (st->n_done < st->n_held)
+        parse_partial(run, "BFD table cut off before the peers' state");
+    for (int i = st->n_done; i < st->n_held && rc == 0; i++)
+        rc = eos_bfd_emit(run, st->held_vrf, st->held[i].peer, strlen(st->held[i].peer), st->held[i].interface,
+                          strlen(st->held[i].interface), "", 0);
+    st->n_held = st->n_done = 0;
+    return rc;
+}
+
+int eos_bfd_finish(parse_run_t *run, void *state)
+{
+    eos_bfd_state_t *st = state;
+    if (st->dropped)
+        parse_partial(run, "more BFD peers than erdiag holds; the rest were dropped");
+    return eos_bfd_flush(run, st);
+}
 
 int eos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
     eos_bfd_state_t *st = state;
     rx_caps_t c;
-    const char *s;
-    size_t n;
+    const char *s, *i, *t;
+    size_t n, in, tn;
     if (rx_match(&bfd_vrf_rx, line, len, &c)) {
+        int rc = eos_bfd_flush(run, st);
         rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
-        return 0;
+        return rc;
     }
     if (rx_match(&bfd_ignore_rx, line, len, NULL))
         return 0;
-    if (!rx_match(&bfd_row_rx, line, len, &c) || !rx_named(&c, "peer", &s, &n) || !tu_is_ip(s, n)) {
-        parse_skip(run);
+    if (rx_match(&bfd_row_rx, line, len, &c) && rx_named(&c, "peer", &s, &n) && tu_is_ip(s, n)) {
+        rx_named(&c, "if", &i, &in);
+        rx_named(&c, "st", &t, &tn);
+        return eos_bfd_emit(run, st->vrf, s, n, i, in, t, tn);
+    }
+    if (rx_match(&bfd_half_rx, line, len, &c) && rx_named(&c, "peer", &s, &n) && tu_is_ip(s, n)) {
+        if (st->n_done && st->n_done == st->n_held) /* a new first half (the IPv6 table) */
+            st->n_held = st->n_done = 0;
+        if (st->n_held >= EOS_BFD_HELD) {
+            st->dropped = true;
+            return 0;
+        }
+        eos_bfd_row_t *r = &st->held[st->n_held++];
+        FIELD_SET(r->peer, s, (long)n);
+        rx_copy(&c, "if", r->interface, sizeof(r->interface));
+        FIELD_SET(st->held_vrf, st->vrf, -1);
         return 0;
     }
-    record_t rec;
-    record_init(&rec, KIND_BFD);
-    bfd_session_t *b = &rec.u.bfd;
-    FIELD_SET(b->peer, s, (long)n);
-    rx_copy(&c, "if", b->interface, sizeof(b->interface));
-    rx_named(&c, "st", &s, &n);
-    FIELD_SET(b->raw_state, s, (long)n);
-    b->state = tu_eq(s, n, "Up") ? UPDOWN_UP : UPDOWN_DOWN;
-    FIELD_SET(b->vrf, st->vrf, -1);
-    return parse_emit(run, &rec);
+    if (rx_match(&bfd_tail_rx, line, len, &c) && st->n_done < st->n_held) {
+        eos_bfd_row_t *r = &st->held[st->n_done++];
+        rx_named(&c, "st", &t, &tn);
+        return eos_bfd_emit(run, st->held_vrf, r->peer, strlen(r->peer), r->interface, strlen(r->interface), t, tn);
+    }
+    parse_skip(run);
+    return 0;
 }

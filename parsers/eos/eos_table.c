@@ -54,7 +54,7 @@ static const parser_def_t eos_parsers[] = {
     {.command = "show version", .pattern = SH "ver\\S*$", .kind = KIND_VERSION,
      .state_size = EOS_STATE_SIZE, .line = eos_version_line, .finish = eos_version_finish},
     {.command = "show bfd peers", .pattern = SH "bfd (peers?|neighbors?)( .*)?$", .kind = KIND_BFD,
-     .state_size = EOS_STATE_SIZE, .line = eos_bfd_line},
+     .state_size = EOS_BFD_STATE_SIZE, .line = eos_bfd_line, .finish = eos_bfd_finish},
     {.command = "show ip prefix-list", .pattern = SH "(ip|ipv6) prefix-list( \\S+)?$", .kind = KIND_PREFIX_LISTS,
      .state_size = EOS_STATE_SIZE, .line = eos_prefix_list_line},
     {.command = "show route-map", .pattern = SH "route-map( \\S+)?$", .kind = KIND_ROUTE_MAPS,

@@ -319,7 +319,6 @@ static void bgp_table_text(void **state)
 {
     (void)state;
     parsed_t *p = th_parse_fixture(V, "show ip bgp", "eos/bgp_table.txt");
-    assert_int_equal(p->n, 5);
     assert_false(p->partial);
     const bgp_path_t *a = &p->recs[0].u.path;
     assert_string_equal(a->prefix, "10.1.0.0/16");
@@ -335,11 +334,17 @@ static void bgp_table_text(void **state)
     const bgp_path_t *l = &th_must_find(p, "172.16.0.0/12")->u.path;
     assert_string_equal(l->next_hop, "");
     assert_int_equal(l->weight, MODEL_ABSENT);
+    /* path attributes after the origin ("i Or-ID: ... C-LST: ...") */
+    assert_int_equal(p->n, 7);
+    assert_string_equal(p->recs[5].u.path.as_path, "12076");
+    assert_string_equal(p->recs[5].u.path.origin, "igp");
+    assert_int_equal(p->recs[5].u.path.best, TRI_TRUE);
+    assert_int_equal(p->recs[6].u.path.best, TRI_FALSE);
     th_free(p);
     split_invariant("show ip bgp", "eos/bgp_table.txt");
-    check_noise("show ip bgp", "bgp_table", "txt", 5, "10.2.0.0/16");
+    check_noise("show ip bgp", "bgp_table", "txt", 7, "10.4.0.0/16");
     check_empty("show ip bgp", "bgp_table", "txt");
-    th_free(check_trunc("show ip bgp", "bgp_table", 5));
+    th_free(check_trunc("show ip bgp", "bgp_table", 7));
 }
 
 static void bgp_detail_text(void **state)
@@ -499,6 +504,26 @@ static void bfd_all(void **state)
     check_noise("show bfd peers", "bfd", "txt", 3, "10.9.0.2");
     check_empty("show bfd peers", "bfd", "txt");
     th_free(check_trunc("show bfd peers", "bfd", 3));
+    /* the normal-width layout: peers first, their state in a second table */
+    p = th_parse_fixture(V, "show bfd peers", "eos/bfd_split.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    assert_int_equal(th_must_find(p, "192.168.100.134")->u.bfd.state, UPDOWN_DOWN);
+    assert_string_equal(th_must_find(p, "192.168.100.134")->u.bfd.interface, "Ethernet2");
+    assert_int_equal(th_must_find(p, "2001:db8:100::2")->u.bfd.state, UPDOWN_UP);
+    th_free(p);
+    split_invariant("show bfd peers", "eos/bfd_split.txt");
+    {
+        size_t len;
+        char *text = th_read_fixture("eos/bfd_split.txt", &len);
+        char *cut = strstr(text, "\n\n") + 1; /* only the first half of the first table */
+        p = th_parse_text(V, "show bfd peers", text, (size_t)(cut - text));
+        assert_int_equal(p->n, 2);
+        assert_true(p->partial);
+        assert_int_equal(th_must_find(p, "192.168.100.130")->u.bfd.state, UPDOWN_ABSENT);
+        th_free(p);
+        free(text);
+    }
     p = th_parse_fixture(V, "show bfd peers | json", "eos/bfd.json");
     assert_int_equal(p->n, 1);
     assert_int_equal(p->recs[0].u.bfd.tx_interval_ms, 300);
