@@ -74,13 +74,17 @@ int eos_prefix_list_line(parse_run_t *run, void *state, const char *line, size_t
 typedef struct {
     record_t rec;
     bool open;
+    char section; /* 'm' after "Match clauses:", 's' after "Set clauses:" */
 } eos_rm_state_t;
 
 _Static_assert(sizeof(eos_rm_state_t) <= EOS_STATE_SIZE, "state fits");
 
-static rx_t rm_head_rx = RX("^route-map (?<n>\\S+) (?<act>permit|deny) (?<seq>\\d+)");
+/* "route-map X permit 10" (EOS) or "route-map X, permit, sequence 10" (the Cisco-style form) */
+static rx_t rm_head_rx = RX("^route-map (?<n>[^\\s,]+),? (?<act>permit|deny),? (?:sequence )?(?<seq>\\d+)");
 static rx_t rm_clause_rx = RX("^\\s+(?<kind>match|set|continue|sub-route-map) (?<c>.*?)\\s*$");
-static rx_t rm_ignore_rx = RX("^\\s+(?:Description:?.*|Match clauses:|Set clauses:|SubRouteMap:.*|Continue:.*)\\s*$|^\\s*$");
+static rx_t rm_section_rx = RX("^\\s+(?<s>Match|Set) clauses:\\s*$");
+static rx_t rm_bare_rx = RX("^\\s{3,}(?<c>\\S.*?)\\s*$");
+static rx_t rm_ignore_rx = RX("^\\s+(?:Description:?.*|SubRouteMap:.*|Continue:.*|Policy routing matches:.*)\\s*$|^\\s*$");
 
 int eos_route_map_finish(parse_run_t *run, void *state)
 {
@@ -106,16 +110,27 @@ int eos_route_map_line(parse_run_t *run, void *state, const char *line, size_t l
         rx_named(&c, "act", &s, &n);
         e->permit = s[0] == 'p';
         e->seq = rx_int(&c, "seq");
+        st->section = 0;
         return rc;
     }
     if (rx_match(&rm_ignore_rx, line, len, NULL))
         return 0;
-    if (!st->open || !rx_match(&rm_clause_rx, line, len, &c)) {
+    if (st->open && rx_match(&rm_section_rx, line, len, &c)) {
+        rx_named(&c, "s", &s, &n);
+        st->section = s[0] == 'M' ? 'm' : 's';
+        return 0;
+    }
+    bool set;
+    if (st->open && rx_match(&rm_clause_rx, line, len, &c)) {
+        rx_named(&c, "kind", &s, &n);
+        set = s[0] == 's' && s[1] == 'e';
+    } else if (st->open && st->section && rx_match(&rm_bare_rx, line, len, &c)) {
+        rx_named(&c, "c", &s, &n); /* a clause printed without its verb, under its section */
+        set = st->section == 's';
+    } else {
         parse_skip(run);
         return 0;
     }
-    rx_named(&c, "kind", &s, &n);
-    bool set = s[0] == 's' && s[1] == 'e';
     const char *all = s; /* keep "match ..." / "set ..." whole: the verb is part of the clause */
     size_t alln = len - (size_t)(all - line);
     while (alln && (all[alln - 1] == ' ' || all[alln - 1] == '\t'))

@@ -23,8 +23,9 @@ static rx_t vrf_rx = RX("^\\s*VRF(?: name)?: (?<vrf>\\S+)");
 static rx_t route_rx = RX("^\\s?(?<code>[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)?)[*%>&]*\\s+"
                           "(?<pfx>[0-9.]+/\\d+|[0-9a-fA-F:]*:[0-9a-fA-F:]*/\\d+)\\s*(?:\\[(?<ad>\\d+)/(?<met>\\d+)\\])?\\s*(?<rest>.*?)\\s*$");
 static rx_t via_rx = RX("^\\s*via (?<nh>[0-9a-fA-F.:]+)(?:,\\s*(?<if>[^,\\s]+))?");
+static rx_t via_if_rx = RX("^\\s*via (?<if>[A-Za-z][^,\\s]*), directly connected");
 static rx_t conn_rx = RX("^\\s*is directly connected(?:,\\s*(?<if>[^,\\s]+))?");
-static rx_t ignore_rx = RX("^\\s*(?:Codes:|Gateway of last resort|WARNING|kernel, and|! |%)|^\\s*$|"
+static rx_t ignore_rx = RX("^\\s*(?:Codes:|Gateway of last resort|WARNING|kernel, and|Displaying \\d+ of|! |%)|^\\s*$|"
                            "^\\s+\\S+ +- |^\\s+[A-Z][A-Za-z0-9]* [A-Z0-9]+ - ");
 
 /* EOS codes the Cisco table reads differently: "DH" DHCP, "DP" dynamic policy, "RC" route
@@ -54,7 +55,9 @@ static bool eos_rt_hop(route_t *r, const char *s, size_t n)
         return true;
     next_hop_t *h = &r->next_hops[r->n_next_hops];
     next_hop_init(h);
-    if (rx_match(&via_rx, s, n, &c)) {
+    if (rx_match(&via_if_rx, s, n, &c)) { /* IPv6: "via Ethernet1, directly connected" */
+        rx_copy(&c, "if", h->interface, sizeof(h->interface));
+    } else if (rx_match(&via_rx, s, n, &c)) {
         rx_copy(&c, "nh", h->address, sizeof(h->address));
         rx_copy(&c, "if", h->interface, sizeof(h->interface));
     } else if (rx_match(&conn_rx, s, n, &c)) {

@@ -411,6 +411,16 @@ static void routes_text(void **state)
     assert_string_equal(th_must_find(p, "0.0.0.0/0")->u.route.protocol, "static");
     th_free(p);
     split_invariant("show ip route", "eos/routes.txt");
+    p = th_parse_fixture(V, "show ipv6 route", "eos/routes_v6.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    r = &th_must_find(p, "2001:db8:10::/48")->u.route;
+    assert_int_equal(r->n_next_hops, 2);
+    assert_string_equal(r->next_hops[1].address, "fe80::21c:73ff:fe00:6");
+    c = &th_must_find(p, "2001:db8:100::4/126")->u.route;
+    assert_string_equal(c->next_hops[0].address, "");
+    assert_string_equal(c->next_hops[0].interface, "Ethernet2");
+    th_free(p);
     check_noise("show ip route vrf all", "routes", "txt", 8, "10.9.0.0/30");
     check_empty("show ip route", "routes", "txt");
     th_free(check_trunc("show ip route", "routes", 8));
