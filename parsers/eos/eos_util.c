@@ -1,0 +1,74 @@
+/* eos_util.c: small EOS-only conversions (candidates for textutil if another vendor needs them). */
+#include <stdio.h>
+#include <strings.h>
+#include <string.h>
+
+#include "parsers/eos/eos.h"
+#include "parsers/textutil.h"
+
+int64_t eos_duration(const char *s, size_t len)
+{
+    char buf[128];
+    size_t o = 0;
+    tu_trim(&s, &len);
+    for (size_t i = 0; i < len && o + 1 < sizeof(buf); i++) {
+        /* drop the word "and" between units */
+        if (i + 4 <= len && strncmp(s + i, " and", 4) == 0 && (i + 4 == len || s[i + 4] == ' ')) {
+            i += 3;
+            continue;
+        }
+        buf[o++] = s[i];
+    }
+    buf[o] = '\0';
+    return tu_duration(buf, o);
+}
+
+bool eos_prefix(const char *s, size_t len, char *out, size_t size)
+{
+    tu_trim(&s, &len);
+    if (memchr(s, '/', len) || memchr(s, ':', len))
+        return tu_prefix(s, len, false, out, size);
+    unsigned a, b, c, d;
+    char buf[24];
+    if (len >= sizeof(buf))
+        return false;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    if (sscanf(buf, "%u.%u.%u.%u", &a, &b, &c, &d) != 4 || a > 255 || b > 255 || c > 255 || d > 255)
+        return false;
+    uint32_t v = (a << 24) | (b << 16) | (c << 8) | d;
+    int plen = a < 128 ? 8 : a < 192 ? 16 : a < 224 ? 24 : 32;
+    if (v == 0)
+        plen = 0;
+    /* widen by whole octets until no printed bit falls outside the length */
+    while (plen < 32 && (v & (plen ? ~(0xffffffffu << (32 - plen)) : 0xffffffffu)))
+        plen = plen + 8 > 32 ? 32 : plen + 8;
+    snprintf(out, size, "%u.%u.%u.%u/%d", a, b, c, d, plen);
+    return true;
+}
+
+updown_t eos_updown(const char *s, size_t len)
+{
+    tu_trim(&s, &len);
+    if (len == 0)
+        return UPDOWN_ABSENT;
+    if (tu_starts(s, len, "up"))
+        return UPDOWN_UP;
+    return UPDOWN_DOWN;
+}
+
+void eos_meta_vrf(parse_run_t *run, const char *s, size_t len)
+{
+    parse_meta_t *m = parse_meta(run);
+    if (m->vrf[0] == '\0')
+        FIELD_SET(m->vrf, s, (long)len);
+}
+
+bool eos_contains(const char *s, size_t n, const char *word)
+{
+    size_t wl = strlen(word);
+    for (size_t i = 0; i + wl <= n; i++)
+        if (strncasecmp(s + i, word, wl) == 0)
+            return true;
+    return false;
+}

@@ -1,0 +1,700 @@
+/* test_eos.c: Arista EOS parsers against fixtures in tests/fixtures/eos/.
+ *
+ * Every base fixture BASE.txt / BASE.json has terminal-noise variants made by
+ * tests/fixtures/eos/make_variants.py (_crlf, _more, _ansi, _banner, _trunc) and a hand-written
+ * empty table (_empty).  The noise variants must give exactly the records of the clean text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/testhelp.h"
+
+#define V "eos"
+
+/* Same record count and same first key for the four noise variants; never partial. */
+static void check_noise(const char *cmd, const char *base, const char *ext, size_t n, const char *key)
+{
+    static const char *const kinds[] = {"crlf", "more", "ansi", "banner"};
+    char rel[128];
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+        snprintf(rel, sizeof(rel), "eos/%s_%s.%s", base, kinds[i], ext);
+        parsed_t *p = th_parse_fixture(V, cmd, rel);
+        if (p->n != n || p->partial || p->failed)
+            fail_msg("%s: %zu records (want %zu), partial %d, failed %d %s", rel, p->n, n, p->partial, p->failed,
+                     p->error);
+        th_must_find(p, key);
+        th_free(p);
+    }
+}
+
+/* An empty table: no records, no failure. */
+static void check_empty(const char *cmd, const char *base, const char *ext)
+{
+    char rel[128];
+    snprintf(rel, sizeof(rel), "eos/%s_empty.%s", base, ext);
+    parsed_t *p = th_parse_fixture(V, cmd, rel);
+    assert_false(p->failed);
+    assert_int_equal(p->n, 0);
+    th_free(p);
+}
+
+/* Text cut mid-line: what was read still comes out, and the cut shows (partial, or fewer records). */
+static parsed_t *check_trunc(const char *cmd, const char *base, size_t full)
+{
+    char rel[128];
+    snprintf(rel, sizeof(rel), "eos/%s_trunc.txt", base);
+    parsed_t *p = th_parse_fixture(V, cmd, rel);
+    assert_false(p->failed);
+    assert_true(p->partial || p->n < full);
+    assert_true(p->n <= full);
+    return p;
+}
+
+/* JSON cut short: a clean error, never a crash. */
+static void check_json_trunc(const char *cmd, const char *base)
+{
+    char rel[128];
+    snprintf(rel, sizeof(rel), "eos/%s_trunc.json", base);
+    parsed_t *p = th_parse_fixture(V, cmd, rel);
+    assert_true(p->failed);
+    assert_int_equal(p->n, 0);
+    th_free(p);
+}
+
+static void split_invariant(const char *cmd, const char *rel)
+{
+    size_t len;
+    char *text = th_read_fixture(rel, &len);
+    th_assert_split_invariant(V, cmd, text, 7);
+    free(text);
+}
+
+/* ---------------------------------------------------------------- interfaces */
+
+static void interfaces_text(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show interfaces", "eos/interfaces.txt");
+    assert_int_equal(p->n, 4);
+    assert_false(p->partial);
+    const iface_t *e1 = &th_must_find(p, "Ethernet1")->u.iface;
+    assert_string_equal(e1->description, "ER primary to MSEE");
+    assert_string_equal(e1->ipv4[0], "192.168.100.129/30");
+    assert_string_equal(e1->ipv6[1], "2001:db8:100::1/126");
+    assert_string_equal(e1->mac, "00:1c:73:00:00:01");
+    assert_int_equal(e1->mtu, 1500);
+    assert_int_equal(e1->bandwidth_kbps, 10000000);
+    assert_int_equal(e1->in_errors, 17);
+    assert_int_equal(e1->crc, 15);
+    assert_int_equal(e1->in_discards, 4);
+    assert_int_equal(e1->out_errors, 1);
+    assert_int_equal(e1->out_discards, 6);
+    assert_int_equal(e1->in_packets, 1234567);
+    assert_int_equal(e1->carrier_transitions, 2);
+    assert_int_equal(e1->in_rate_bps, 1230);
+    assert_int_equal(e1->out_rate_bps, 4560000);
+    assert_int_equal(e1->last_flapped, 3 * 86400 + 4 * 3600 + 5 * 60 + 6);
+    const iface_t *e2 = &th_must_find(p, "Ethernet2")->u.iface;
+    assert_int_equal(e2->admin_status, UPDOWN_DOWN);
+    assert_int_equal(e2->protocol_status, UPDOWN_DOWN);
+    assert_string_equal(e2->raw_status, "administratively down");
+    assert_int_equal(e2->mtu, 9214);
+    assert_int_equal(e2->carrier_transitions, 5);
+    const iface_t *po = &th_must_find(p, "Port-Channel10")->u.iface;
+    assert_int_equal(po->admin_status, UPDOWN_UP);
+    assert_int_equal(po->oper_status, UPDOWN_DOWN);
+    assert_int_equal(po->last_flapped, 750);
+    assert_int_equal(th_must_find(p, "Loopback0")->u.iface.mtu, 65535);
+    th_free(p);
+    split_invariant("show interfaces", "eos/interfaces.txt");
+    check_noise("show interfaces", "interfaces", "txt", 4, "Ethernet2");
+    check_empty("show interfaces", "interfaces", "txt");
+    p = check_trunc("show interfaces", "interfaces", 4);
+    assert_true(p->partial); /* Ethernet2 is cut inside its counters */
+    th_must_find(p, "Ethernet2");
+    th_free(p);
+}
+
+static void ip_int_brief_text(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip int br", "eos/ip_int_brief.txt");
+    assert_int_equal(p->n, 5);
+    assert_false(p->partial);
+    const iface_t *e2 = &th_must_find(p, "Ethernet2")->u.iface;
+    assert_int_equal(e2->admin_status, UPDOWN_DOWN);
+    assert_string_equal(e2->raw_status, "admin down");
+    assert_string_equal(e2->ipv4[0], "192.168.100.133/30");
+    assert_int_equal(th_must_find(p, "Management1")->u.iface.n_ipv4, 0);
+    const iface_t *v = &th_must_find(p, "Vlan100")->u.iface;
+    assert_int_equal(v->oper_status, UPDOWN_UP);
+    assert_int_equal(v->protocol_status, UPDOWN_DOWN);
+    assert_int_equal(th_must_find(p, "Loopback0")->u.iface.mtu, 65535);
+    th_free(p);
+    split_invariant("show ip interface brief", "eos/ip_int_brief.txt");
+    check_noise("show ip interface brief", "ip_int_brief", "txt", 5, "Vlan100");
+    check_empty("show ip interface brief", "ip_int_brief", "txt");
+    th_free(check_trunc("show ip interface brief", "ip_int_brief", 5));
+}
+
+static void interfaces_json(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show interfaces | json", "eos/interfaces.json");
+    assert_int_equal(p->n, 2);
+    const iface_t *e1 = &th_must_find(p, "Ethernet1")->u.iface;
+    assert_string_equal(e1->ipv4[0], "192.168.100.129/30");
+    assert_int_equal(e1->bandwidth_kbps, 10000000);
+    assert_int_equal(e1->in_packets, 1234567);
+    assert_int_equal(e1->crc, 15);
+    assert_int_equal(e1->in_rate_bps, 1230);
+    assert_int_equal(e1->carrier_transitions, 2);
+    assert_int_equal(th_must_find(p, "Ethernet2")->u.iface.admin_status, UPDOWN_DOWN);
+    th_free(p);
+    check_noise("show interfaces | json", "interfaces", "json", 2, "Ethernet1");
+    check_empty("show interfaces | json", "interfaces", "json");
+    check_json_trunc("show interfaces | json", "interfaces");
+    p = th_parse_fixture(V, "show ip interface brief | json", "eos/ip_int_brief.json");
+    assert_int_equal(p->n, 3);
+    assert_int_equal(th_must_find(p, "Management1")->u.iface.n_ipv4, 0);
+    assert_string_equal(th_must_find(p, "Ethernet2")->u.iface.raw_status, "disabled");
+    th_free(p);
+    check_noise("show ip interface brief | json", "ip_int_brief", "json", 3, "Ethernet1");
+    check_empty("show ip interface brief | json", "ip_int_brief", "json");
+    check_json_trunc("show ip interface brief | json", "ip_int_brief");
+}
+
+/* ---------------------------------------------------------------- BGP */
+
+static void bgp_summary_text(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip bgp summary vrf all", "eos/bgp_summary.txt");
+    assert_int_equal(p->n, 4);
+    assert_false(p->partial);
+    assert_string_equal(p->meta.router_id, "192.168.100.129");
+    assert_int_equal(p->meta.local_as, 65010);
+    const bgp_peer_t *a = &th_must_find(p, "192.168.100.130")->u.peer;
+    assert_int_equal(a->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(a->remote_as, 12076);
+    assert_int_equal(a->prefixes_received, 5);
+    assert_int_equal(a->prefixes_accepted, 4);
+    assert_int_equal(a->up_down, 93600);
+    assert_string_equal(a->description, "MSEE primary");
+    const bgp_peer_t *b = &th_must_find(p, "192.168.100.134")->u.peer;
+    assert_int_equal(b->state, BGP_STATE_IDLE);
+    assert_true(b->admin_down);
+    assert_int_equal(b->prefixes_received, MODEL_ABSENT);
+    assert_int_equal(th_must_find(p, "2001:db8:100::2")->u.peer.state, BGP_STATE_ACTIVE);
+    const bgp_peer_t *c = &th_must_find(p, "10.9.0.2")->u.peer;
+    assert_string_equal(c->vrf, "BLUE");
+    assert_string_equal(c->router_id, "10.9.0.1");
+    assert_int_equal(c->local_as, 4200000001);
+    assert_int_equal(c->remote_as, 4200000001); /* asdot 64086.59905 */
+    th_free(p);
+    p = th_parse_fixture(V, "show ip bgp summary", "eos/bgp_summary_old.txt");
+    assert_int_equal(p->n, 2);
+    assert_int_equal(th_must_find(p, "192.168.100.130")->u.peer.prefixes_received, 5);
+    assert_int_equal(th_must_find(p, "192.168.100.130")->u.peer.state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(th_must_find(p, "192.168.100.134")->u.peer.state, BGP_STATE_CONNECT);
+    th_free(p);
+    split_invariant("show ip bgp summary", "eos/bgp_summary.txt");
+    check_noise("show ip bgp summary vrf all", "bgp_summary", "txt", 4, "10.9.0.2");
+    check_empty("show ip bgp summary", "bgp_summary", "txt");
+    th_free(check_trunc("show ip bgp summary", "bgp_summary", 4));
+    p = th_parse_fixture(V, "show bgp summary", "eos/bgp_summary_afi.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    assert_int_equal(th_must_find(p, "192.168.100.130")->u.peer.prefixes_accepted, 4);
+    assert_string_equal(th_must_find(p, "2001:db8:100::2")->u.peer.address_family, "IPv6 Unicast");
+    assert_true(th_must_find(p, "192.168.100.134")->u.peer.admin_down);
+    th_free(p);
+    /* the other summary commands share the parser */
+    p = th_parse_fixture(V, "show bgp evpn summary", "eos/bgp_summary.txt");
+    assert_int_equal(p->n, 4);
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 bgp summary", "eos/bgp_summary.txt");
+    assert_int_equal(p->n, 4);
+    th_free(p);
+}
+
+static void bgp_summary_json(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip bgp summary vrf all | json", "eos/bgp_summary.json");
+    assert_int_equal(p->n, 3);
+    const bgp_peer_t *a = &th_must_find(p, "192.168.100.130")->u.peer;
+    assert_int_equal(a->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(a->prefixes_received, 5);
+    assert_int_equal(a->prefixes_accepted, 4);
+    assert_int_equal(a->msg_rcvd, 4521);
+    assert_int_equal(a->local_as, 65010);
+    const bgp_peer_t *b = &th_must_find(p, "192.168.100.134")->u.peer;
+    assert_true(b->admin_down);
+    assert_int_equal(b->prefixes_received, MODEL_ABSENT);
+    assert_int_equal(th_must_find(p, "10.9.0.2")->u.peer.remote_as, 4200000001);
+    assert_string_equal(th_must_find(p, "10.9.0.2")->u.peer.vrf, "BLUE");
+    th_free(p);
+    check_noise("show ip bgp summary | json", "bgp_summary", "json", 3, "10.9.0.2");
+    check_empty("show ip bgp summary | json", "bgp_summary", "json");
+    check_json_trunc("show ip bgp summary | json", "bgp_summary");
+}
+
+static void bgp_neighbors_text(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip bgp neighbors", "eos/bgp_neighbors.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    const bgp_neighbor_t *a = &th_must_find(p, "192.168.100.130")->u.neighbor;
+    assert_int_equal(a->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(a->remote_as, 12076);
+    assert_int_equal(a->local_as, 65010);
+    assert_string_equal(a->remote_router_id, "10.255.255.1");
+    assert_string_equal(a->local_address, "192.168.100.129");
+    assert_int_equal(a->local_port, 179);
+    assert_int_equal(a->remote_port, 53211);
+    assert_int_equal(a->hold_time, 180);
+    assert_int_equal(a->cfg_keepalive, 60);
+    assert_int_equal(a->md5, TRI_TRUE);
+    assert_int_equal(a->bfd, TRI_TRUE);
+    assert_string_equal(a->inbound_policy, "MSEE-IN");
+    assert_string_equal(a->outbound_policy, "MSEE-OUT");
+    assert_int_equal(a->prefixes_received, 5);
+    assert_int_equal(a->prefixes_sent, 2);
+    assert_int_equal(a->max_prefixes, 4000);
+    assert_int_equal(a->msg_rcvd, 4521);
+    assert_int_equal(a->up_down, 93600);
+    assert_string_equal(a->last_error, "Cease/administrative reset");
+    assert_string_equal(a->notification_dir, "sent");
+    const bgp_neighbor_t *b = &th_must_find(p, "192.168.100.134")->u.neighbor;
+    assert_int_equal(b->state, BGP_STATE_IDLE);
+    assert_true(b->admin_down);
+    assert_string_equal(b->remote_router_id, "");
+    assert_int_equal(b->prefixes_received, MODEL_ABSENT);
+    assert_string_equal(b->last_error, "Hold Timer Expired Error/Unspecified");
+    assert_int_equal(b->bfd, TRI_FALSE);
+    const bgp_neighbor_t *c = &th_must_find(p, "10.9.0.2")->u.neighbor;
+    assert_string_equal(c->vrf, "BLUE");
+    assert_int_equal(c->hold_time, 90);
+    assert_int_equal(c->state, BGP_STATE_ACTIVE);
+    assert_string_equal(c->last_error, "Connect (Connection refused)"); /* a socket error, no NOTIFICATION */
+    assert_string_equal(c->notification_dir, "");
+    assert_int_equal(c->max_prefixes, 12000);
+    th_free(p);
+    split_invariant("show ip bgp neighbors", "eos/bgp_neighbors.txt");
+    check_noise("show ip bgp neighbors vrf all", "bgp_neighbors", "txt", 3, "10.9.0.2");
+    check_empty("show ip bgp neighbors", "bgp_neighbors", "txt");
+    p = check_trunc("show ip bgp neighbors", "bgp_neighbors", 3);
+    assert_true(p->partial); /* "Local TCP address is 192.168.100.129, l" */
+    th_free(p);
+}
+
+static void bgp_neighbors_json(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip bgp neighbors 192.168.100.130 | json", "eos/bgp_neighbors.json");
+    assert_int_equal(p->n, 2);
+    const bgp_neighbor_t *a = &th_must_find(p, "192.168.100.130")->u.neighbor;
+    assert_int_equal(a->cfg_hold_time, 180);
+    assert_int_equal(a->keepalive, 60);
+    assert_string_equal(a->local_address, "192.168.100.129");
+    assert_int_equal(a->remote_port, 53211);
+    assert_string_equal(a->inbound_policy, "MSEE-IN");
+    assert_int_equal(a->max_prefixes, 4000);
+    assert_int_equal(a->bfd, TRI_TRUE);
+    assert_string_equal(a->last_error, "Cease/administrative reset");
+    const bgp_neighbor_t *b = &th_must_find(p, "192.168.100.134")->u.neighbor;
+    assert_true(b->admin_down);
+    assert_string_equal(b->notification_dir, "received");
+    assert_int_equal(b->bfd, TRI_FALSE);
+    assert_int_equal(a->up_down, 93600);
+    th_free(p);
+    check_noise("show ip bgp neighbors | json", "bgp_neighbors", "json", 2, "192.168.100.134");
+    check_empty("show ip bgp neighbors | json", "bgp_neighbors", "json");
+    check_json_trunc("show ip bgp neighbors | json", "bgp_neighbors");
+}
+
+static void bgp_table_text(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip bgp", "eos/bgp_table.txt");
+    assert_false(p->partial);
+    const bgp_path_t *a = &p->recs[0].u.path;
+    assert_string_equal(a->prefix, "10.1.0.0/16");
+    assert_string_equal(a->next_hop, "192.168.100.130");
+    assert_string_equal(a->as_path, "12076");
+    assert_string_equal(a->origin, "igp");
+    assert_int_equal(a->best, TRI_TRUE);
+    assert_int_equal(a->local_pref, 100);
+    assert_int_equal(p->recs[1].u.path.best, TRI_FALSE);
+    assert_int_equal(p->recs[1].u.path.valid, TRI_TRUE);
+    assert_string_equal(p->recs[2].u.path.as_path, "12076 4200000001");
+    assert_string_equal(p->recs[2].u.path.origin, "incomplete");
+    const bgp_path_t *l = &th_must_find(p, "172.16.0.0/12")->u.path;
+    assert_string_equal(l->next_hop, "");
+    assert_int_equal(l->weight, MODEL_ABSENT);
+    /* path attributes after the origin ("i Or-ID: ... C-LST: ...") */
+    assert_int_equal(p->n, 7);
+    assert_string_equal(p->recs[5].u.path.as_path, "12076");
+    assert_string_equal(p->recs[5].u.path.origin, "igp");
+    assert_int_equal(p->recs[5].u.path.best, TRI_TRUE);
+    assert_int_equal(p->recs[6].u.path.best, TRI_FALSE);
+    th_free(p);
+    split_invariant("show ip bgp", "eos/bgp_table.txt");
+    check_noise("show ip bgp", "bgp_table", "txt", 7, "10.4.0.0/16");
+    check_empty("show ip bgp", "bgp_table", "txt");
+    th_free(check_trunc("show ip bgp", "bgp_table", 7));
+}
+
+static void bgp_detail_text(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip bgp 10.1.0.0/16", "eos/bgp_detail.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    const bgp_path_t *a = &p->recs[0].u.path;
+    assert_string_equal(a->prefix, "10.1.0.0/16");
+    assert_string_equal(a->neighbor, "192.168.100.130");
+    assert_string_equal(a->communities, "12076:51004");
+    assert_int_equal(a->best, TRI_TRUE);
+    assert_int_equal(p->recs[1].u.path.best, TRI_FALSE);
+    assert_string_equal(p->recs[1].u.path.as_path, "12076 12076");
+    const bgp_path_t *c = &p->recs[2].u.path;
+    assert_string_equal(c->prefix, "10.2.0.0/16"); /* printed without a length */
+    assert_int_equal(c->metric, 10);
+    assert_int_equal(c->local_pref, 200);
+    assert_string_equal(c->origin, "incomplete");
+    th_free(p);
+    split_invariant("show ip bgp detail", "eos/bgp_detail.txt");
+    check_noise("show ip bgp detail", "bgp_detail", "txt", 3, "10.2.0.0/16");
+    check_empty("show ip bgp detail", "bgp_detail", "txt");
+    th_free(check_trunc("show ip bgp detail", "bgp_detail", 3));
+}
+
+static void bgp_table_json(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip bgp | json", "eos/bgp_table.json");
+    assert_int_equal(p->n, 3);
+    assert_string_equal(p->recs[0].u.path.as_path, "12076");
+    assert_string_equal(p->recs[0].u.path.origin, "igp");
+    assert_int_equal(p->recs[0].u.path.best, TRI_TRUE);
+    assert_int_equal(p->recs[1].u.path.best, TRI_FALSE);
+    assert_string_equal(p->recs[2].u.path.origin, "incomplete");
+    assert_int_equal(p->recs[2].u.path.metric, 10);
+    th_free(p);
+    check_noise("show ip bgp | json", "bgp_table", "json", 3, "10.2.0.0/16");
+    check_empty("show ip bgp | json", "bgp_table", "json");
+    check_json_trunc("show ip bgp | json", "bgp_table");
+}
+
+/* ---------------------------------------------------------------- routes, ARP */
+
+static void routes_text(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip route vrf all", "eos/routes.txt");
+    assert_int_equal(p->n, 8);
+    assert_false(p->partial);
+    const route_t *r = &th_must_find(p, "10.1.0.0/16")->u.route;
+    assert_string_equal(r->protocol, "bgp");
+    assert_int_equal(r->distance, 200);
+    assert_int_equal(r->n_next_hops, 2);
+    assert_string_equal(r->next_hops[1].address, "192.168.100.134");
+    assert_string_equal(r->next_hops[1].interface, "Ethernet2");
+    const route_t *c = &th_must_find(p, "192.168.100.128/30")->u.route;
+    assert_string_equal(c->protocol, "connected");
+    assert_string_equal(c->next_hops[0].interface, "Ethernet1");
+    assert_string_equal(th_must_find(p, "172.20.0.0/16")->u.route.protocol, "ospf");
+    assert_string_equal(th_must_find(p, "10.50.0.0/16")->u.route.vrf, "BLUE");
+    assert_string_equal(th_must_find(p, "0.0.0.0/0")->u.route.protocol, "static");
+    th_free(p);
+    split_invariant("show ip route", "eos/routes.txt");
+    p = th_parse_fixture(V, "show ipv6 route", "eos/routes_v6.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    r = &th_must_find(p, "2001:db8:10::/48")->u.route;
+    assert_int_equal(r->n_next_hops, 2);
+    assert_string_equal(r->next_hops[1].address, "fe80::21c:73ff:fe00:6");
+    c = &th_must_find(p, "2001:db8:100::4/126")->u.route;
+    assert_string_equal(c->next_hops[0].address, "");
+    assert_string_equal(c->next_hops[0].interface, "Ethernet2");
+    th_free(p);
+    check_noise("show ip route vrf all", "routes", "txt", 8, "10.9.0.0/30");
+    check_empty("show ip route", "routes", "txt");
+    th_free(check_trunc("show ip route", "routes", 8));
+}
+
+static void routes_json(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip route vrf all | json", "eos/routes.json");
+    assert_int_equal(p->n, 4);
+    const route_t *r = &th_must_find(p, "10.1.0.0/16")->u.route;
+    assert_string_equal(r->protocol, "bgp");
+    assert_int_equal(r->n_next_hops, 2);
+    assert_string_equal(th_must_find(p, "172.20.0.0/16")->u.route.protocol, "ospf");
+    assert_string_equal(th_must_find(p, "10.50.0.0/16")->u.route.vrf, "BLUE");
+    th_free(p);
+    check_noise("show ip route | json", "routes", "json", 4, "10.50.0.0/16");
+    check_empty("show ip route | json", "routes", "json");
+    check_json_trunc("show ip route | json", "routes");
+}
+
+static void arp_all(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip arp vrf all", "eos/arp.txt");
+    assert_int_equal(p->n, 4);
+    assert_false(p->partial);
+    const arp_entry_t *a = &th_must_find(p, "192.168.100.130")->u.arp;
+    assert_string_equal(a->mac, "00:12:f2:00:a0:01");
+    assert_int_equal(a->age, 72);
+    assert_string_equal(th_must_find(p, "10.20.0.2")->u.arp.interface, "Vlan100");
+    assert_string_equal(th_must_find(p, "10.9.0.2")->u.arp.vrf, "BLUE");
+    assert_int_equal(th_must_find(p, "192.168.100.134")->u.arp.age, MODEL_ABSENT);
+    th_free(p);
+    split_invariant("show ip arp", "eos/arp.txt");
+    check_noise("show ip arp vrf all", "arp", "txt", 4, "10.9.0.2");
+    check_empty("show ip arp", "arp", "txt");
+    th_free(check_trunc("show ip arp", "arp", 4));
+    p = th_parse_fixture(V, "show ip arp | json", "eos/arp.json");
+    assert_int_equal(p->n, 2);
+    assert_string_equal(th_must_find(p, "10.20.0.2")->u.arp.interface, "Vlan100");
+    assert_int_equal(th_must_find(p, "192.168.100.130")->u.arp.age, 72);
+    th_free(p);
+    check_noise("show ip arp | json", "arp", "json", 2, "10.20.0.2");
+    check_empty("show ip arp | json", "arp", "json");
+    check_json_trunc("show ip arp | json", "arp");
+}
+
+/* ---------------------------------------------------------------- version, BFD, policy */
+
+static void version_all(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show version", "eos/version.txt");
+    assert_int_equal(p->n, 1);
+    const version_t *v = &p->recs[0].u.version;
+    assert_string_equal(v->model, "DCS-7280SR-48C6");
+    assert_string_equal(v->version, "4.28.3M");
+    assert_string_equal(v->serial, "JPE19990001");
+    assert_int_equal(v->uptime, 3 * 604800 + 20 * 3600 + 45 * 60);
+    th_free(p);
+    split_invariant("show version", "eos/version.txt");
+    check_noise("show version", "version", "txt", 1, "");
+    check_empty("show version", "version", "txt");
+    p = check_trunc("show version", "version", 1);
+    assert_true(p->partial);
+    th_free(p);
+    p = th_parse_fixture(V, "show version | json", "eos/version.json");
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.version.version, "4.28.3M");
+    assert_int_equal(p->recs[0].u.version.uptime, 1889100);
+    th_free(p);
+    check_noise("show version | json", "version", "json", 1, "");
+    check_empty("show version | json", "version", "json");
+    check_json_trunc("show version | json", "version");
+}
+
+static void bfd_all(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show bfd peers", "eos/bfd.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    const bfd_session_t *a = &th_must_find(p, "192.168.100.130")->u.bfd;
+    assert_int_equal(a->state, UPDOWN_UP);
+    assert_string_equal(a->interface, "Ethernet1");
+    assert_int_equal(th_must_find(p, "192.168.100.134")->u.bfd.state, UPDOWN_DOWN);
+    assert_string_equal(th_must_find(p, "10.9.0.2")->u.bfd.vrf, "BLUE");
+    th_free(p);
+    split_invariant("show bfd peers", "eos/bfd.txt");
+    check_noise("show bfd peers", "bfd", "txt", 3, "10.9.0.2");
+    check_empty("show bfd peers", "bfd", "txt");
+    th_free(check_trunc("show bfd peers", "bfd", 3));
+    /* the normal-width layout: peers first, their state in a second table */
+    p = th_parse_fixture(V, "show bfd peers", "eos/bfd_split.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    assert_int_equal(th_must_find(p, "192.168.100.134")->u.bfd.state, UPDOWN_DOWN);
+    assert_string_equal(th_must_find(p, "192.168.100.134")->u.bfd.interface, "Ethernet2");
+    assert_int_equal(th_must_find(p, "2001:db8:100::2")->u.bfd.state, UPDOWN_UP);
+    th_free(p);
+    split_invariant("show bfd peers", "eos/bfd_split.txt");
+    {
+        size_t len;
+        char *text = th_read_fixture("eos/bfd_split.txt", &len);
+        char *cut = strstr(text, "\n\n") + 1; /* only the first half of the first table */
+        p = th_parse_text(V, "show bfd peers", text, (size_t)(cut - text));
+        assert_int_equal(p->n, 2);
+        assert_true(p->partial);
+        assert_int_equal(th_must_find(p, "192.168.100.130")->u.bfd.state, UPDOWN_ABSENT);
+        th_free(p);
+        free(text);
+    }
+    p = th_parse_fixture(V, "show bfd peers | json", "eos/bfd.json");
+    assert_int_equal(p->n, 1);
+    assert_int_equal(p->recs[0].u.bfd.tx_interval_ms, 300);
+    assert_int_equal(p->recs[0].u.bfd.multiplier, 3);
+    assert_int_equal(p->recs[0].u.bfd.state, UPDOWN_UP);
+    th_free(p);
+    check_noise("show bfd peers | json", "bfd", "json", 1, "192.168.100.130");
+    check_empty("show bfd peers | json", "bfd", "json");
+    check_json_trunc("show bfd peers | json", "bfd");
+}
+
+static void prefix_lists(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show ip prefix-list", "eos/prefix_list.txt");
+    assert_int_equal(p->n, 4);
+    assert_false(p->partial);
+    const prefix_list_entry_t *e = &p->recs[1].u.prefix_list;
+    assert_string_equal(e->name, "MSEE-IN");
+    assert_int_equal(e->seq, 20);
+    assert_true(e->permit);
+    assert_string_equal(e->prefix, "10.2.0.0/16");
+    assert_int_equal(e->le, 24);
+    assert_false(p->recs[2].u.prefix_list.permit);
+    assert_int_equal(p->recs[3].u.prefix_list.ge, 16);
+    th_free(p);
+    split_invariant("show ip prefix-list", "eos/prefix_list.txt");
+    check_noise("show ip prefix-list", "prefix_list", "txt", 4, "MSEE-OUT");
+    check_empty("show ip prefix-list", "prefix_list", "txt");
+    th_free(check_trunc("show ip prefix-list", "prefix_list", 4));
+}
+
+static void route_maps(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show route-map", "eos/route_map.txt");
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    const route_map_entry_t *e = &p->recs[0].u.route_map;
+    assert_string_equal(e->name, "MSEE-IN");
+    assert_int_equal(e->seq, 10);
+    assert_int_equal(e->n_match, 1);
+    assert_string_equal(e->match[0], "match ip address prefix-list MSEE-IN");
+    assert_int_equal(e->n_set, 2);
+    assert_string_equal(e->set[0], "set local-preference 200");
+    assert_false(p->recs[1].u.route_map.permit);
+    th_free(p);
+    split_invariant("show route-map", "eos/route_map.txt");
+    check_noise("show route-map", "route_map", "txt", 3, "MSEE-OUT");
+    check_empty("show route-map", "route_map", "txt");
+    th_free(check_trunc("show route-map", "route_map", 3));
+}
+
+static void bgp_config(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "show running-config section router bgp", "eos/bgp_config.txt");
+    assert_int_equal(p->n, 4);
+    assert_false(p->partial);
+    assert_int_equal(p->meta.local_as, 65010);
+    const bgp_config_neighbor_t *a = &th_must_find(p, "192.168.100.130")->u.bgp_config;
+    assert_int_equal(a->remote_as, 12076); /* from peer group MSEE */
+    assert_string_equal(a->peer_group, "MSEE");
+    assert_int_equal(a->md5, TRI_TRUE);
+    assert_int_equal(a->bfd, TRI_TRUE);
+    assert_int_equal(a->keepalive, 60);
+    assert_int_equal(a->hold_time, 180);
+    assert_string_equal(a->inbound_policy, "MSEE-IN");
+    assert_int_equal(a->max_prefixes, 4000);
+    const bgp_config_neighbor_t *b = &th_must_find(p, "192.168.100.134")->u.bgp_config;
+    assert_int_equal(b->shutdown, TRI_TRUE);
+    assert_int_equal(b->hold_time, 90); /* its own timers win over the group's */
+    assert_string_equal(b->peer_group, "MSEE");
+    assert_string_equal(th_must_find(p, "2001:db8:100::2")->u.bgp_config.inbound_prefix_list, "V6-IN");
+    const bgp_config_neighbor_t *c = &th_must_find(p, "10.9.0.2")->u.bgp_config;
+    assert_string_equal(c->vrf, "BLUE");
+    assert_string_equal(c->router_id, "10.9.0.1");
+    assert_int_equal(c->remote_as, 4200000001);
+    assert_int_equal(c->ebgp_multihop, 2);
+    /* the secret never leaves the parser */
+    assert_null(strstr(p->json, "Q2hhbmdl"));
+    th_free(p);
+    split_invariant("show running-config section router bgp", "eos/bgp_config.txt");
+    check_noise("show running-config section router bgp", "bgp_config", "txt", 4, "10.9.0.2");
+    check_empty("show running-config section router bgp", "bgp_config", "txt");
+    th_free(check_trunc("show running-config section router bgp", "bgp_config", 4));
+}
+
+static void traceroute(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "traceroute 10.1.0.4", "eos/traceroute.txt");
+    assert_int_equal(p->n, 4);
+    assert_false(p->partial);
+    assert_string_equal(p->meta.target, "10.1.0.4");
+    const trace_hop_t *h1 = &p->recs[0].u.hop;
+    assert_int_equal(h1->ttl, 1);
+    assert_int_equal(h1->n_probes, 3);
+    assert_string_equal(h1->probes[0].address, "192.168.100.130");
+    assert_true(h1->probes[0].rtt_ms > 0.51 && h1->probes[0].rtt_ms < 0.52);
+    const trace_hop_t *h2 = &p->recs[1].u.hop;
+    assert_int_equal(h2->n_probes, 3);
+    assert_string_equal(h2->probes[0].address, "");
+    assert_true(h2->probes[0].rtt_ms < 0);
+    const trace_hop_t *h3 = &p->recs[2].u.hop;
+    assert_string_equal(h3->probes[0].address, "10.1.255.1");
+    assert_string_equal(h3->probes[0].name, "msee-edge.example.net");
+    assert_string_equal(h3->probes[1].address, "10.1.255.5");
+    assert_string_equal(h3->probes[2].address, "");
+    assert_string_equal(p->recs[3].u.hop.probes[0].annotation, "!H");
+    th_free(p);
+    split_invariant("traceroute 10.1.0.4", "eos/traceroute.txt");
+    for (int i = 0; i < 4; i++) { /* noise variants; traceroute records have no key */
+        static const char *const kinds[] = {"crlf", "more", "ansi", "banner"};
+        char rel[64];
+        snprintf(rel, sizeof(rel), "eos/traceroute_%s.txt", kinds[i]);
+        p = th_parse_fixture(V, "traceroute 10.1.0.4", rel);
+        assert_int_equal(p->n, 4);
+        assert_false(p->partial);
+        assert_string_equal(p->recs[2].u.hop.probes[1].address, "10.1.255.5");
+        th_free(p);
+    }
+    check_empty("traceroute 10.1.0.4", "traceroute", "txt");
+    th_free(check_trunc("traceroute 10.1.0.4", "traceroute", 4));
+}
+
+/* The table answers the command forms the corpus and the probes use. */
+static void command_forms(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *cmd;
+        kind_t kind;
+    } forms[] = {
+        {"sh int Ethernet1", KIND_INTERFACES}, {"show interfaces Ethernet1 | json", KIND_INTERFACES},
+        {"show ip bgp summary vrf BLUE", KIND_BGP_SUMMARY}, {"show bgp ipv4 unicast summary", KIND_BGP_SUMMARY},
+        {"show bgp evpn summary | json", KIND_BGP_SUMMARY}, {"show ip bgp neighbors 192.168.100.130 vrf all", KIND_BGP_NEIGHBORS},
+        {"show ip bgp neighbors 192.168.100.130 received-routes", KIND_BGP_TABLE},
+        {"show ip bgp 10.1.0.0/16 vrf BLUE", KIND_BGP_TABLE}, {"show ip bgp detail | json", KIND_BGP_TABLE},
+        {"show ip route vrf BLUE 10.1.0.4", KIND_ROUTES}, {"show ip arp vrf BLUE", KIND_ARP},
+        {"show running-config | section router bgp", KIND_BGP_CONFIG}, {"show ip prefix-list MSEE-IN", KIND_PREFIX_LISTS},
+        {"show route-map MSEE-IN", KIND_ROUTE_MAPS}, {"show bfd peers | json", KIND_BFD},
+    };
+    for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+        parsed_t *p = th_parse_text(V, forms[i].cmd, "", 0);
+        if (p->kind != forms[i].kind)
+            fail_msg("'%s' -> kind %d, want %d", forms[i].cmd, p->kind, forms[i].kind);
+        th_free(p);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(interfaces_text), cmocka_unit_test(ip_int_brief_text), cmocka_unit_test(interfaces_json),
+        cmocka_unit_test(bgp_summary_text), cmocka_unit_test(bgp_summary_json), cmocka_unit_test(bgp_neighbors_text),
+        cmocka_unit_test(bgp_neighbors_json), cmocka_unit_test(bgp_table_text), cmocka_unit_test(bgp_detail_text),
+        cmocka_unit_test(bgp_table_json), cmocka_unit_test(routes_text), cmocka_unit_test(routes_json),
+        cmocka_unit_test(arp_all), cmocka_unit_test(version_all), cmocka_unit_test(bfd_all),
+        cmocka_unit_test(prefix_lists), cmocka_unit_test(route_maps), cmocka_unit_test(bgp_config),
+        cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
+    };
+    return cmocka_run_group_tests_name("eos", tests, NULL, NULL);
+}
