@@ -44,6 +44,8 @@ for j in "" _json; do
     cap erd-ce "bgp_ipv4_unicast_summary$j.txt" "show bgp ipv4 unicast summary$js"
     cap erd-ce "bgp_vrf_all_summary$j.txt" "show bgp vrf all summary$js"
     cap erd-ce "bgp_neighbors$j.txt" "show bgp neighbors$js"
+    cap erd-ce "bgp_vrf_all_neighbors$j.txt" "show bgp vrf all neighbors$js"
+    cap erd-ce "bgp_ipv6_unicast$j.txt" "show bgp ipv6 unicast$js"
     cap erd-ce "ip_bgp_neighbors_one$j.txt" "show ip bgp neighbors 192.168.100.130$js"
     cap erd-msee "msee_bgp_neighbors$j.txt" "show bgp neighbors$js"
     cap erd-ce "ip_route$j.txt" "show ip route$js"

@@ -44,6 +44,21 @@ write_configs() {
 
     cat >>"$LAB_DIR/erd-ce/staticd.conf" <<'EOF'
 ip route 172.16.0.0/16 blackhole
+ip route 198.51.100.0/24 192.168.100.130
+ip route 198.51.100.0/24 172.16.0.10
+EOF
+    cat >>"$LAB_DIR/erd-ce/zebra.conf" <<'EOF'
+interface veth-ce
+ description ExpressRoute primary link to MSEE
+exit
+interface veth-lan
+ description on-prem LAN
+exit
+EOF
+    cat >>"$LAB_DIR/erd-msee/zebra.conf" <<'EOF'
+interface veth-msee
+ description customer CE 65010
+exit
 EOF
     cat >"$LAB_DIR/erd-ce/bgpd.conf" <<EOF
 hostname erd-ce
@@ -95,6 +110,14 @@ router bgp 65010
   neighbor 2001:db8:100::2 route-map RM-V6-IN in
   neighbor 2001:db8:100::2 route-map RM-V6-OUT out
  exit-address-family
+exit
+!
+! A second instance in a VRF with no kernel device behind it (the lab kernel may lack VRF
+! support): it stays inactive, its peer Idle, which is what a multi-VRF summary needs.
+router bgp 65010 vrf ER-PRIVATE
+ bgp router-id 192.168.200.1
+ neighbor 192.168.200.2 remote-as 12076
+ neighbor 192.168.200.2 description private peering
 exit
 EOF
 

@@ -1,0 +1,2 @@
+#include "tests/testhelp.h"
+int main(void){return 0;}
