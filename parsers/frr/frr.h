@@ -31,7 +31,7 @@ typedef struct {
 typedef struct {
     char vrf[NAME_LEN], af[SHORT_LEN], router_id[ADDR_LEN];
     int64_t local_as;
-    bool in_table, multi_vrf, meta_set;
+    bool in_table, section_open, meta_set;
     char pending_peer[ADDR_LEN]; /* an IPv6 peer printed alone, its row on the next line */
 } frr_bgp_summary_state_t;
 
@@ -59,7 +59,7 @@ typedef struct {
 
 #define FRR_MAX_CFG_NEIGHBORS 64
 typedef struct {
-    bool in_bgp, meta_set;
+    bool in_bgp, meta_set, saw_header, saw_end;
     int64_t local_as;
     char router_id[ADDR_LEN], vrf[NAME_LEN];
     bgp_config_neighbor_t nb[FRR_MAX_CFG_NEIGHBORS];
@@ -78,6 +78,7 @@ typedef struct {
     record_t rec;
     bool open, skip_map;
     int section; /* 0 none, 1 match, 2 set, 3 other */
+    bool saw_action; /* every entry ends with "Action:" */
     char name[NAME_LEN];
 } frr_route_map_state_t;
 

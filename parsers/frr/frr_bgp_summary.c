@@ -105,6 +105,7 @@ int frr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t
         if (!rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf)))
             FIELD_SET(st->vrf, "default", -1);
         st->in_table = false;
+        st->section_open = true;
         return 0;
     }
     if (rx_match(&instance_rx, line, len, &c)) {
@@ -122,8 +123,8 @@ int frr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t
     if (st->in_table && rx_match(&row_rx, line, len, &c))
         return row(run, st, &c);
     if (rx_match(&ignore_rx, line, len, NULL)) {
-        if (strncmp(line, "Total number", 12) == 0)
-            st->in_table = false;
+        if (strncmp(line, "Total number", 12) == 0 || line[0] == '%')
+            st->in_table = st->section_open = false;
         return 0;
     }
     if (st->in_table && rx_match(&lone_peer_rx, line, len, &c)) {
@@ -138,7 +139,7 @@ int frr_bgp_summary_finish(parse_run_t *run, void *state)
 {
     frr_bgp_summary_state_t *st = state;
     /* vtysh always closes a table with "Total number of neighbors N". */
-    if (st->in_table || st->pending_peer[0])
+    if (st->in_table || st->section_open || st->pending_peer[0])
         parse_partial(run, "neighbor table cut off before its total line");
     return 0;
 }

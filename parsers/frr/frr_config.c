@@ -148,6 +148,10 @@ int frr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_t 
         }
         return rc;
     }
+    if (tu_starts(line, len, "Current configuration") || tu_starts(line, len, "Building configuration"))
+        st->saw_header = true;
+    else if (tu_eq(line, len, "end"))
+        st->saw_end = true;
     if (!st->in_bgp)
         return 0;
     if (rx_match(&rid_rx, line, len, &c)) {
@@ -169,5 +173,7 @@ int frr_bgp_config_finish(parse_run_t *run, void *state)
     frr_bgp_config_state_t *st = state;
     if (st->in_bgp)
         parse_partial(run, "router bgp section cut off");
+    else if (st->saw_header && !st->saw_end)
+        parse_partial(run, "configuration cut off before its end line");
     return flush(run, st);
 }

@@ -18,7 +18,8 @@
 #include "parsers/rx.h"
 #include "parsers/textutil.h"
 
-static rx_t head_rx = RX("^Interface (?<name>\\S+) is (?<admin>up|down)(?:, line protocol is (?<proto>up|down))?");
+static rx_t head_rx = RX("^Interface (?<name>\\S+) is (?<admin>up|down)"
+                         "(?:, line protocol (?:is (?<proto>up|down)|detection is disabled))?\\s*$");
 static rx_t desc_rx = RX("^\\s+Description: (?<d>.*?)\\s*$");
 static rx_t vrf_rx = RX("^\\s+vrf: (?<v>\\S+)");
 static rx_t index_rx = RX("^\\s+index \\d+ metric \\d+ mtu (?<mtu>\\d+)(?: mtu6 \\d+)?(?: speed (?<speed>\\d+))?");

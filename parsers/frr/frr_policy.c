@@ -82,7 +82,8 @@ int frr_prefix_list_line(parse_run_t *run, void *state, const char *line, size_t
 }
 
 /* ---- route-map ---- */
-static rx_t map_rx = RX("^route-map:? (?<name>[^ ,]+)(?: Invoked|,|\\s*$)");
+static rx_t map_rx = RX("^route-map:? (?<name>[^ ,]+)(?: Invoked: \\d+ Optimization: \\S+ Processed Change: "
+                        "(?:true|false))?\\s*$");
 static rx_t old_entry_rx = RX("^route-map (?<name>\\S+), (?<act>permit|deny), sequence (?<seq>\\d+)");
 static rx_t rentry_rx = RX("^\\s(?<act>permit|deny), sequence (?<seq>\\d+)");
 static rx_t section_rx = RX("^\\s+(?<s>Match clauses|Set clauses|Call clause|Action|Description):");
@@ -111,6 +112,7 @@ static int rm_entry(parse_run_t *run, frr_route_map_state_t *st, const rx_caps_t
     rx_named(c, "act", &s, &n);
     e->permit = n == 6;
     st->open = true;
+    st->saw_action = false;
     st->section = 0;
     return rc;
 }
@@ -157,6 +159,8 @@ int frr_route_map_line(parse_run_t *run, void *state, const char *line, size_t l
         size_t n;
         rx_named(&c, "s", &s, &n);
         st->section = s[0] == 'M' ? 1 : s[0] == 'S' ? 2 : 3;
+        if (s[0] == 'A')
+            st->saw_action = true;
         return 0;
     }
     if (st->open && rx_match(&clause_rx, line, len, &c)) {
@@ -169,5 +173,8 @@ int frr_route_map_line(parse_run_t *run, void *state, const char *line, size_t l
 
 int frr_route_map_finish(parse_run_t *run, void *state)
 {
+    frr_route_map_state_t *st = state;
+    if (st->open && !st->saw_action)
+        parse_partial(run, "route-map entry cut off");
     return rm_flush(run, state);
 }

@@ -94,6 +94,9 @@ static int route(parse_run_t *run, frr_route_state_t *st, const rx_caps_t *c)
     st->open = true;
     rx_named(c, "rest", &s, &n);
     next_hop(r, s, n);
+    tu_trim(&s, &n);
+    if (n && s[n - 1] == ',') /* zebra ends every route line with the age */
+        parse_partial(run, "route line cut off");
     return 0;
 }
 
