@@ -481,6 +481,34 @@ static int paths(parse_run_t *run, const char *pfx, const json_t *list)
     return 0;
 }
 
+/* "neighbors X advertised-routes json": {"advertisedRoutes": {PREFIX: {one path}}} */
+static int adj_routes(parse_run_t *run, const json_t *routes)
+{
+    const char *pfx;
+    json_t *o;
+    json_object_foreach((json_t *)routes, pfx, o) {
+        record_t rec;
+        record_init(&rec, KIND_BGP_TABLE);
+        bgp_path_t *p = &rec.u.path;
+        tu_prefix(pfx, strlen(pfx), false, p->prefix, sizeof(p->prefix));
+        ju_copy(o, "nextHop", p->next_hop, sizeof(p->next_hop));
+        p->metric = ju_int(o, "metric");
+        p->local_pref = ju_int(o, "locPrf");
+        p->weight = ju_int(o, "weight");
+        ju_copy(o, "path", p->as_path, sizeof(p->as_path));
+        char oc[4] = "";
+        ju_copy(o, "bgpOriginCode", oc, sizeof(oc));
+        FIELD_SET(p->origin, oc[0] == 'i' ? "igp" : oc[0] == 'e' ? "egp" : oc[0] == '?' ? "incomplete" : "", -1);
+        json_t *sym = json_object_get(o, "appliedStatusSymbols");
+        p->valid = json_is_true(json_object_get(sym, "*")) ? TRI_TRUE : TRI_FALSE;
+        p->best = json_is_true(json_object_get(sym, ">")) ? TRI_TRUE : TRI_FALSE;
+        int rc = parse_emit(run, &rec);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int frr_bgp_table_json(parse_run_t *run, const char *text, size_t len)
 {
     int rc;
@@ -492,7 +520,13 @@ int frr_bgp_table_json(parse_run_t *run, const char *text, size_t len)
     m->local_as = ju_int(root, "localAS");
     ju_copy(root, "vrfName", m->vrf, sizeof(m->vrf));
     const char *pfx = json_string_value(json_object_get(root, "prefix"));
-    if (pfx) {
+    json_t *adj = json_object_get(root, "advertisedRoutes");
+    if (!adj)
+        adj = json_object_get(root, "receivedRoutes");
+    if (adj) {
+        ju_copy(root, "bgpLocalRouterId", m->router_id, sizeof(m->router_id));
+        rc = adj_routes(run, adj);
+    } else if (pfx) {
         rc = paths(run, pfx, json_object_get(root, "paths"));
     } else {
         json_t *list;

@@ -56,6 +56,8 @@ for j in "" _json; do
     cap erd-ce "ip_bgp_one$j.txt" "show ip bgp 10.1.0.0$js"
     cap erd-msee "msee_ip_bgp$j.txt" "show ip bgp$js"
     cap erd-ce "bfd_peers$j.txt" "show bfd peers$js"
+    cap erd-ce "ip_bgp_neighbor_advertised$j.txt" "show ip bgp neighbors 192.168.100.130 advertised-routes$js"
+    cap erd-ce "ip_bgp_neighbor_routes$j.txt" "show ip bgp neighbors 192.168.100.130 routes$js"
 done
 cap erd-ce running_config.txt "show running-config"
 cap erd-msee msee_running_config.txt "show running-config"
