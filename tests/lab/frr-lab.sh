@@ -224,7 +224,7 @@ start_daemons() {
         [ "$daemon" = bfdd ] && extra=(--bfdctl "$d/bfdd.sock")
         nsx "$r" "$FRR_BIN/$daemon" -d -u frr -g frr \
             --vty_socket "$d" -z "$d/zserv.api" -i "$d/$daemon.pid" -f "$d/$daemon.conf" \
-            --log "file:$d/$daemon.log" "${extra[@]}"
+            --log "file:$d/$daemon.log" "${extra[@]}" 2>>"$d/$daemon.stderr"
         # zebra must own its socket before the others connect.
         if [ "$daemon" = zebra ]; then
             for _ in $(seq 50); do [ -S "$d/zserv.api" ] && break; sleep 0.1; done
