@@ -45,6 +45,7 @@ typedef struct {
 typedef struct {
     record_t rec;
     bool open, detail;
+    size_t nh_col; /* where the route line's first next hop starts */
     char vrf[NAME_LEN];
 } frr_route_state_t;
 

@@ -48,6 +48,7 @@ static void fill(frr_bgp_summary_state_t *st, bgp_peer_t *p, const rx_caps_t *c)
         p->prefixes_received = tu_int(s, n);
     } else if (s[0] == '(') {
         p->state = BGP_STATE_ESTABLISHED; /* (Policy): up, but nothing accepted */
+        p->prefixes_received = 0;
     } else {
         p->state = tu_bgp_state(s, n, &p->admin_down);
     }

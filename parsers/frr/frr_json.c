@@ -69,6 +69,8 @@ static void iface_fill(iface_t *f, const char *name, const json_t *o)
     }
     if (ju_copy(o, "operationalStatus", buf, sizeof(buf)))
         f->oper_status = f->protocol_status = tu_updown(buf, strlen(buf));
+    else if (f->admin_status == UPDOWN_DOWN) /* zebra omits it for a shut interface */
+        f->oper_status = UPDOWN_DOWN;
     f->mtu = ju_int(o, "mtu");
     int64_t speed = ju_int(o, "speed");
     if (speed != MODEL_ABSENT && speed > 0 && speed < 100000000)
@@ -354,6 +356,8 @@ static void route_nexthops(route_t *r, const json_t *list)
     json_array_foreach(list, i, nh) {
         if (r->n_next_hops >= MAX_NEXT_HOPS)
             break;
+        if (ju_bool(nh, "resolver") == TRI_TRUE) /* how a recursive hop resolved, not a path */
+            continue;
         next_hop_t *h = &r->next_hops[r->n_next_hops++];
         next_hop_init(h);
         ju_copy(nh, "ip", h->address, sizeof(h->address));

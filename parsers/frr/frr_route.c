@@ -6,7 +6,14 @@
  *     *                       via 192.168.100.130, veth-ce, weight 1, 00:01:39
  *   S>* 172.16.0.0/16 [1/0] unreachable (blackhole), weight 1, 00:00:07
  *
- * ECMP next hops continue on indented lines.  With an address, zebra prints detail blocks:
+ * ECMP next hops continue on indented lines, at the column of the first one; a line indented
+ * further is how zebra resolved a recursive next hop above it (not another path):
+ *
+ *   S>  198.51.100.0/24 [1/0] via 172.16.0.10 (recursive), weight 1, 00:00:02
+ *     *                         unreachable (blackhole), weight 1, 00:00:02
+ *     *                       via 192.168.100.130, veth-ce, weight 1, 00:00:02
+ *
+ * With an address, zebra prints detail blocks:
  *
  *   Routing entry for 10.1.0.0/16
  *     Known via "bgp", distance 20, metric 0, best
@@ -22,7 +29,7 @@
 static rx_t route_rx = RX("^(?<code>[A-Za-z])(?<flags>[>*=qrbto ]{0,3}?)\\s*(?<pfx>[0-9A-Fa-f:.]+/\\d+)"
                           "(?:\\s+\\[(?<ad>\\d+)/(?<metric>\\d+)\\])?\\s+(?<rest>.*)$");
 static rx_t cont_rx = RX("^\\s+[>*=qrbto ]*\\s*(?<rest>(?:via|is directly|unreachable|Null0|blackhole).*)$");
-static rx_t via_rx = RX("^via (?<a>[0-9A-Fa-f:.]+)(?: \\(recursive\\))?(?:, (?<if>[^, ]+))?");
+static rx_t via_rx = RX("^via (?<a>[0-9A-Fa-f:.]+)(?: \\(recursive\\))?(?:, (?!weight |label |src )(?<if>[^, ]+))?");
 static rx_t direct_rx = RX("^is directly connected, (?<if>[^, ]+)");
 static rx_t age_rx = RX(", (?<age>\\d[0-9a-z:]*)\\s*$");
 static rx_t vrf_head_rx = RX("^VRF (?<vrf>\\S+):\\s*$");
@@ -35,6 +42,11 @@ static rx_t dnh_rx = RX("^\\s+[*>]?\\s*(?:(?<a>[0-9A-Fa-f:.]+), via (?<if>[^, ]+
                         "unreachable|blackhole|Null0)");
 static rx_t detail_ignore_rx = RX("^\\s+(?:Table|Flags|Status|Nexthop Group|Installed|Tag|Distance|"
                                   "Last update|Routing entry)|^% Network not in table");
+
+static const char *rx_subject_start(const rx_caps_t *c)
+{
+    return c->subject;
+}
 
 static int flush(parse_run_t *run, frr_route_state_t *st)
 {
@@ -93,6 +105,7 @@ static int route(parse_run_t *run, frr_route_state_t *st, const rx_caps_t *c)
     FIELD_SET(r->vrf, st->vrf[0] ? st->vrf : "default", -1);
     st->open = true;
     rx_named(c, "rest", &s, &n);
+    st->nh_col = (size_t)(s - rx_subject_start(c));
     next_hop(r, s, n);
     tu_trim(&s, &n);
     if (n && s[n - 1] == ',') /* zebra ends every route line with the age */
@@ -160,7 +173,8 @@ int frr_route_line(parse_run_t *run, void *state, const char *line, size_t len)
         const char *s;
         size_t n;
         rx_named(&c, "rest", &s, &n);
-        next_hop(&st->rec.u.route, s, n);
+        if ((size_t)(s - line) <= st->nh_col) /* deeper: a recursive hop's resolution */
+            next_hop(&st->rec.u.route, s, n);
         return 0;
     }
     if (rx_match(&vrf_head_rx, line, len, &c)) {

@@ -236,6 +236,35 @@ static void bgp_summary_json(void **state)
     th_free(p);
 }
 
+static void bgp_summary_no_policy(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {{"show bgp summary", "no_policy_bgp_summary.txt"},
+                                           {"show bgp summary json", "no_policy_bgp_summary_json.txt"}};
+    for (size_t i = 0; i < 2; i++) { /* RFC 8212: up, every update discarded */
+        parsed_t *p = fx(cases[i][0], cases[i][1]);
+        const bgp_peer_t *b = &th_must_find(p, "2001:db8:100::2")->u.peer;
+        assert_int_equal(b->state, BGP_STATE_ESTABLISHED);
+        assert_int_equal(b->prefixes_received, 0);
+        th_free(p);
+    }
+    parsed_t *p = fx("show bgp summary", "no_policy_bgp_summary.txt");
+    assert_string_equal(th_must_find(p, "2001:db8:100::2")->u.peer.raw_state, "(Policy)");
+    th_free(p);
+    static const char *const nb[][2] = {{"show bgp neighbors 2001:db8:100::2", "no_policy_bgp_neighbors_one.txt"},
+                                        {"show bgp neighbors 2001:db8:100::2 json", "no_policy_bgp_neighbors_one_json.txt"}};
+    for (size_t i = 0; i < 2; i++) {
+        p = fx(nb[i][0], nb[i][1]);
+        const bgp_neighbor_t *n = &p->recs[0].u.neighbor;
+        assert_string_equal(n->peer, "2001:db8:100::2");
+        assert_string_equal(n->inbound_policy, "");
+        assert_string_equal(n->outbound_policy, "RM-V6-OUT");
+        assert_int_equal(n->prefixes_accepted, 0);
+        assert_string_equal(n->local_address, "2001:db8:100::1");
+        th_free(p);
+    }
+}
+
 /* ---- bgp neighbors ---- */
 static void check_nb_established(const bgp_neighbor_t *nb)
 {
@@ -435,6 +464,38 @@ static void routes_v6(void **state)
         th_free(p);
     }
     variants("show ipv6 route", "ipv6_route", 4, true);
+}
+
+static void interface_and_routes_lan_shut(void **state)
+{
+    (void)state;
+    static const char *const ifs[][2] = {{"show interface veth-lan", "lan_shut_interface.txt"},
+                                         {"show interface veth-lan json", "lan_shut_interface_json.txt"}};
+    for (size_t i = 0; i < 2; i++) {
+        parsed_t *p = fx(ifs[i][0], ifs[i][1]);
+        assert_int_equal(p->n, 1);
+        const iface_t *f = &p->recs[0].u.iface;
+        assert_string_equal(f->name, "veth-lan");
+        assert_int_equal(f->admin_status, UPDOWN_DOWN);
+        assert_int_equal(f->oper_status, UPDOWN_DOWN);
+        assert_int_equal(f->carrier_transitions, 1);
+        th_free(p);
+    }
+    static const char *const rts[][2] = {{"show ip route", "lan_shut_ip_route.txt"},
+                                         {"show ip route json", "lan_shut_ip_route_json.txt"}};
+    for (size_t i = 0; i < 2; i++) {
+        parsed_t *p = fx(rts[i][0], rts[i][1]);
+        assert_false(p->partial);
+        assert_null(th_find(p, "172.16.0.0/24")); /* the connected LAN is gone */
+        /* 172.16.0.10 now resolves recursively (through the blackhole): the resolution line is
+         * not a third path */
+        const route_t *r = &th_must_find(p, "198.51.100.0/24")->u.route;
+        assert_int_equal(r->n_next_hops, 2);
+        assert_string_equal(r->next_hops[0].address, "172.16.0.10");
+        assert_string_equal(r->next_hops[0].interface, "");
+        assert_string_equal(r->next_hops[1].interface, "veth-ce");
+        th_free(p);
+    }
 }
 
 /* ---- bgp table ---- */
@@ -721,7 +782,8 @@ int main(void)
         cmocka_unit_test(bgp_summary_failures),  cmocka_unit_test(bgp_summary_json),
         cmocka_unit_test(bgp_neighbors_text),    cmocka_unit_test(bgp_neighbors_failures),
         cmocka_unit_test(bgp_neighbors_vrf_and_json), cmocka_unit_test(routes),
-        cmocka_unit_test(routes_v6),             cmocka_unit_test(bgp_table),
+        cmocka_unit_test(routes_v6),             cmocka_unit_test(interface_and_routes_lan_shut),
+        cmocka_unit_test(bgp_summary_no_policy),             cmocka_unit_test(bgp_table),
         cmocka_unit_test(bgp_table_v6_and_detail), cmocka_unit_test(bgp_table_per_neighbor),
         cmocka_unit_test(bgp_config),
         cmocka_unit_test(prefix_lists),          cmocka_unit_test(route_maps),

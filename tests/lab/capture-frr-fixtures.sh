@@ -89,6 +89,27 @@ done
 conf erd-msee "router bgp 12076" "no neighbor 192.168.100.129 shutdown"
 wait_state erd-ce 192.168.100.130 Established 60
 
+# ---- failure 3: eBGP without inbound policy (RFC 8212, FRR's default) -> "(Policy)" ----
+conf erd-ce "router bgp 65010" "address-family ipv6 unicast" "no neighbor 2001:db8:100::2 route-map RM-V6-IN in"
+sleep 3
+for j in "" _json; do
+    js=${j:+ json}
+    cap erd-ce "no_policy_bgp_summary$j.txt" "show bgp summary$js"
+    cap erd-ce "no_policy_bgp_neighbors_one$j.txt" "show bgp neighbors 2001:db8:100::2$js"
+done
+conf erd-ce "router bgp 65010" "address-family ipv6 unicast" "neighbor 2001:db8:100::2 route-map RM-V6-IN in"
+
+# ---- failure 4: the on-prem LAN interface shut in zebra ----
+conf erd-ce "interface veth-lan" "shutdown"
+sleep 2
+for j in "" _json; do
+    js=${j:+ json}
+    cap erd-ce "lan_shut_interface$j.txt" "show interface veth-lan$js"
+    cap erd-ce "lan_shut_ip_route$j.txt" "show ip route$js"
+done
+conf erd-ce "interface veth-lan" "no shutdown"
+wait_state erd-ce 192.168.100.130 Established 60
+
 # ---- hostile variants, derived from the captures ----
 python3 - "$OUT" <<'EOF'
 import os, sys
