@@ -107,8 +107,7 @@ static int route(parse_run_t *run, frr_route_state_t *st, const rx_caps_t *c)
     rx_named(c, "rest", &s, &n);
     st->nh_col = (size_t)(s - rx_subject_start(c));
     next_hop(r, s, n);
-    tu_trim(&s, &n);
-    if (n && s[n - 1] == ',') /* zebra ends every route line with the age */
+    if (!rx_match(&age_rx, s, n, NULL)) /* zebra ends every route line with the age */
         parse_partial(run, "route line cut off");
     return 0;
 }

@@ -110,6 +110,23 @@ done
 conf erd-ce "interface veth-lan" "no shutdown"
 wait_state erd-ce 192.168.100.130 Established 60
 
+# ---- state 5: IPv4 also over the IPv6 session, maximum-paths 2 -> two paths per prefix ----
+conf erd-msee "router bgp 12076" "address-family ipv4 unicast" "neighbor 2001:db8:100::1 activate" \
+    "neighbor 2001:db8:100::1 route-map RM-CUSTOMER-IN in" "neighbor 2001:db8:100::1 route-map RM-AZURE-OUT out"
+conf erd-ce "router bgp 65010" "address-family ipv4 unicast" "maximum-paths 2" "neighbor 2001:db8:100::2 activate" \
+    "neighbor 2001:db8:100::2 route-map RM-MSEE-IN in" "neighbor 2001:db8:100::2 route-map RM-MSEE-OUT out"
+sleep 6
+for j in "" _json; do
+    js=${j:+ json}
+    cap erd-ce "two_paths_ip_bgp$j.txt" "show ip bgp$js"
+    cap erd-ce "two_paths_ip_bgp_one$j.txt" "show ip bgp 10.1.0.0/16$js"
+    cap erd-ce "two_paths_ip_route$j.txt" "show ip route$js"
+    cap erd-ce "two_paths_bgp_summary$j.txt" "show bgp summary$js"
+done
+conf erd-ce "router bgp 65010" "address-family ipv4 unicast" "no maximum-paths 2" "no neighbor 2001:db8:100::2 activate"
+conf erd-msee "router bgp 12076" "address-family ipv4 unicast" "no neighbor 2001:db8:100::1 activate"
+wait_state erd-ce 192.168.100.130 Established 60
+
 # ---- hostile variants, derived from the captures ----
 python3 - "$OUT" <<'EOF'
 import os, sys
