@@ -27,8 +27,7 @@ static rx_t row_rx = RX("^(?<peer>\\S+)?\\s+4\\s+(?<as>[0-9.]+)\\s+(?<rcvd>\\d+)
 static rx_t lone_peer_rx = RX("^(?<peer>[0-9A-Fa-f:.]+|\\S+)\\s*$");
 static rx_t ignore_rx = RX("^(?:BGP table version|RIB entries|Peers \\d|Total number of neighbors|"
                            "Displayed neighbors|Dynamic |% No BGP neighbors|No .* neighbor is configured|"
-                           "BGP instance|% BGP instance|Read-only mode|BGP [Ss]tatistics|"
-                           "Peer groups|.*(?:un)?configured|RIB entries)");
+                           "BGP instance|% BGP instance|Read-only mode|BGP [Ss]tatistics|Peer groups)");
 
 static void fill(frr_bgp_summary_state_t *st, bgp_peer_t *p, const rx_caps_t *c)
 {
