@@ -1,0 +1,316 @@
+#!/usr/bin/env bash
+# frr-lab.sh: a two-router ExpressRoute-like BGP lab in network namespaces, for capturing
+# real FRRouting output (tests/fixtures/frr/) and for end-to-end tests.
+#
+#   erd-onprem (172.16.0.10) -- erd-ce (AS 65010) ==== erd-msee (AS 12076) -- erd-vm (10.1.0.4)
+#                                   .129  192.168.100.128/30  .130
+#                                   ::1   2001:db8:100::/126   ::2
+#
+# Usage: frr-lab.sh start|stop|status|exec NODE CMD...      (as root)
+#   exec runs CMD through that node's vtysh, e.g.  frr-lab.sh exec erd-ce "show bgp summary"
+# State (configs, pid files, vty sockets, logs) lives in $ERDIAG_LAB_DIR (default /tmp/erdiag-lab).
+#
+# Only namespaces are touched: the veth pairs are created inside them, and no traffic leaves
+# them.  stop kills only the pids recorded in the pid files, then deletes the namespaces.
+set -euo pipefail
+
+LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
+FRR_BIN=${FRR_BIN:-/usr/lib/frr}
+VTYSH=${VTYSH:-/usr/bin/vtysh}
+ROUTERS=(erd-ce erd-msee)
+HOSTS=(erd-onprem erd-vm)
+DAEMONS=(zebra staticd bfdd bgpd)   # start order; stop is the reverse
+WAIT_S=${ERDIAG_LAB_WAIT:-60}
+
+die() { echo "frr-lab: $*" >&2; exit 1; }
+ns_exists() { ip netns list 2>/dev/null | awk '{print $1}' | grep -qx "$1"; }
+nsx() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
+
+# The vtysh command line for a node (printed by start, used by exec and the capture script).
+vtysh_cmd() { echo "$VTYSH --vty_socket $LAB_DIR/$1"; }
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# ---- configuration ------------------------------------------------------------------------
+write_configs() {
+    local d
+    for r in "${ROUTERS[@]}"; do
+        d=$LAB_DIR/$r
+        mkdir -p "$d"
+        for daemon in zebra staticd bfdd; do
+            printf 'hostname %s\nlog file %s/%s.log\n' "$r" "$d" "$daemon" >"$d/$daemon.conf"
+        done
+    done
+
+    cat >>"$LAB_DIR/erd-ce/staticd.conf" <<'EOF'
+ip route 172.16.0.0/16 blackhole
+ip route 198.51.100.0/24 192.168.100.130
+ip route 198.51.100.0/24 172.16.0.10
+EOF
+    cat >>"$LAB_DIR/erd-ce/zebra.conf" <<'EOF'
+interface veth-ce
+ description ExpressRoute primary link to MSEE
+exit
+interface veth-lan
+ description on-prem LAN
+exit
+EOF
+    cat >>"$LAB_DIR/erd-msee/zebra.conf" <<'EOF'
+interface veth-msee
+ description customer CE 65010
+exit
+EOF
+    cat >"$LAB_DIR/erd-ce/bgpd.conf" <<EOF
+hostname erd-ce
+log file $LAB_DIR/erd-ce/bgpd.log
+!
+ip prefix-list FROM-MSEE seq 5 permit 10.0.0.0/8 ge 16 le 24
+ip prefix-list FROM-MSEE seq 10 deny 0.0.0.0/0 le 32
+ip prefix-list TO-MSEE seq 5 permit 172.16.0.0/16
+ipv6 prefix-list FROM-MSEE-V6 seq 5 permit 2001:db8:10::/48
+!
+route-map RM-MSEE-IN permit 10
+ match ip address prefix-list FROM-MSEE
+ set local-preference 200
+exit
+route-map RM-MSEE-IN deny 20
+exit
+route-map RM-MSEE-OUT permit 10
+ match ip address prefix-list TO-MSEE
+ set as-path prepend 65010
+exit
+route-map RM-V6-IN permit 10
+ match ipv6 address prefix-list FROM-MSEE-V6
+exit
+route-map RM-V6-OUT deny 10
+exit
+!
+router bgp 65010
+ bgp router-id 192.168.100.129
+ bgp log-neighbor-changes
+ neighbor 192.168.100.130 remote-as 12076
+ neighbor 192.168.100.130 description ExpressRoute primary MSEE
+ neighbor 192.168.100.130 password erdiag-lab-secret
+ neighbor 192.168.100.130 bfd
+ neighbor 192.168.100.130 timers 60 180
+ neighbor 2001:db8:100::2 remote-as 12076
+ neighbor 2001:db8:100::2 description ExpressRoute primary MSEE v6
+ neighbor 2001:db8:100::2 timers 60 180
+ !
+ address-family ipv4 unicast
+  network 172.16.0.0/16
+  neighbor 192.168.100.130 route-map RM-MSEE-IN in
+  neighbor 192.168.100.130 route-map RM-MSEE-OUT out
+  neighbor 192.168.100.130 maximum-prefix 100
+  no neighbor 2001:db8:100::2 activate
+ exit-address-family
+ !
+ address-family ipv6 unicast
+  neighbor 2001:db8:100::2 activate
+  neighbor 2001:db8:100::2 route-map RM-V6-IN in
+  neighbor 2001:db8:100::2 route-map RM-V6-OUT out
+ exit-address-family
+exit
+!
+! A second instance in a VRF with no kernel device behind it (the lab kernel may lack VRF
+! support): it stays inactive, its peer Idle, which is what a multi-VRF summary needs.
+router bgp 65010 vrf ER-PRIVATE
+ bgp router-id 192.168.200.1
+ neighbor 192.168.200.2 remote-as 12076
+ neighbor 192.168.200.2 description private peering
+exit
+EOF
+
+    cat >"$LAB_DIR/erd-msee/bgpd.conf" <<EOF
+hostname erd-msee
+log file $LAB_DIR/erd-msee/bgpd.log
+!
+ip prefix-list CUSTOMER seq 5 permit 172.16.0.0/12 le 24
+ipv6 prefix-list AZURE-V6 seq 5 permit 2001:db8:10::/48
+!
+route-map RM-CUSTOMER-IN permit 10
+ match ip address prefix-list CUSTOMER
+exit
+route-map RM-AZURE-OUT permit 10
+exit
+route-map RM-V6-OUT permit 10
+ match ipv6 address prefix-list AZURE-V6
+exit
+!
+router bgp 12076
+ bgp router-id 192.168.100.130
+ bgp log-neighbor-changes
+ neighbor 192.168.100.129 remote-as 65010
+ neighbor 192.168.100.129 description customer CE primary
+ neighbor 192.168.100.129 password erdiag-lab-secret
+ neighbor 192.168.100.129 bfd
+ neighbor 192.168.100.129 timers 60 180
+ neighbor 2001:db8:100::1 remote-as 65010
+ neighbor 2001:db8:100::1 timers 60 180
+ !
+ address-family ipv4 unicast
+  network 10.1.0.0/16
+  network 10.2.0.0/16
+  neighbor 192.168.100.129 route-map RM-CUSTOMER-IN in
+  neighbor 192.168.100.129 route-map RM-AZURE-OUT out
+  no neighbor 2001:db8:100::1 activate
+ exit-address-family
+ !
+ address-family ipv6 unicast
+  network 2001:db8:10::/48
+  neighbor 2001:db8:100::1 activate
+  neighbor 2001:db8:100::1 route-map RM-V6-OUT in
+  neighbor 2001:db8:100::1 route-map RM-V6-OUT out
+ exit-address-family
+exit
+EOF
+}
+
+# ---- namespaces and links -----------------------------------------------------------------
+make_netns() {
+    for ns in "${ROUTERS[@]}" "${HOSTS[@]}"; do
+        ns_exists "$ns" || ip netns add "$ns"
+        nsx "$ns" ip link set lo up
+        nsx "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=0 >/dev/null 2>&1 || true
+    done
+    nsx erd-ce sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+    nsx erd-msee sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+
+    # The pairs are created inside a namespace and their peer end moved straight to the other
+    # one: the host's default namespace never holds them.
+    if ! nsx erd-ce ip link show veth-ce >/dev/null 2>&1; then
+        ip -n erd-ce link add veth-ce type veth peer name veth-msee netns erd-msee
+    fi
+    if ! nsx erd-ce ip link show veth-lan >/dev/null 2>&1; then
+        ip -n erd-ce link add veth-lan type veth peer name eth0 netns erd-onprem
+    fi
+    if ! nsx erd-msee ip link show veth-vnet >/dev/null 2>&1; then
+        ip -n erd-msee link add veth-vnet type veth peer name eth0 netns erd-vm
+    fi
+    if ! nsx erd-msee ip link show dummy0 >/dev/null 2>&1; then
+        # A kernel without the dummy module gets a veth pair whose both ends stay in erd-msee.
+        ip -n erd-msee link add dummy0 type dummy 2>/dev/null ||
+            ip -n erd-msee link add dummy0 type veth peer name dummy0-peer
+        nsx erd-msee ip link set dummy0-peer up 2>/dev/null || true
+    fi
+
+    addr erd-ce veth-ce 192.168.100.129/30 2001:db8:100::1/126
+    addr erd-msee veth-msee 192.168.100.130/30 2001:db8:100::2/126
+    addr erd-ce veth-lan 172.16.0.1/24
+    addr erd-onprem eth0 172.16.0.10/24
+    addr erd-msee veth-vnet 10.1.0.1/24
+    addr erd-vm eth0 10.1.0.4/24
+    addr erd-msee dummy0 10.1.255.254/16 10.2.0.1/16 2001:db8:10::1/48
+    nsx erd-ce ip link set veth-ce mtu 1500
+    nsx erd-onprem ip route replace default via 172.16.0.1
+    nsx erd-vm ip route replace default via 10.1.0.1
+}
+
+addr() {
+    local ns=$1 ifc=$2; shift 2
+    nsx "$ns" ip link set "$ifc" up
+    for a in "$@"; do
+        nsx "$ns" ip addr replace "$a" dev "$ifc" nodad 2>/dev/null ||
+            nsx "$ns" ip addr replace "$a" dev "$ifc"
+    done
+}
+
+# ---- daemons ------------------------------------------------------------------------------
+start_daemons() {
+    local r=$1 d=$LAB_DIR/$1 extra
+    for daemon in "${DAEMONS[@]}"; do
+        pid_alive "$d/$daemon.pid" && continue
+        extra=()
+        [ "$daemon" = bfdd ] && extra=(--bfdctl "$d/bfdd.sock")
+        nsx "$r" "$FRR_BIN/$daemon" -d -u frr -g frr \
+            --vty_socket "$d" -z "$d/zserv.api" -i "$d/$daemon.pid" -f "$d/$daemon.conf" \
+            --log "file:$d/$daemon.log" "${extra[@]}" 2>>"$d/$daemon.stderr"
+        # zebra must own its socket before the others connect.
+        if [ "$daemon" = zebra ]; then
+            for _ in $(seq 50); do [ -S "$d/zserv.api" ] && break; sleep 0.1; done
+        fi
+    done
+}
+
+established() {
+    $(vtysh_cmd erd-ce) -c "show bgp neighbors 192.168.100.130 json" 2>/dev/null |
+        grep -q '"bgpState":"Established"'
+}
+
+cmd_start() {
+    mkdir -p "$LAB_DIR"
+    chmod 755 "$LAB_DIR"
+    make_netns
+    local running=1
+    for r in "${ROUTERS[@]}"; do pid_alive "$LAB_DIR/$r/bgpd.pid" || running=0; done
+    if [ $running = 0 ]; then
+        write_configs
+        # The daemons drop to the frr user: it must own its state, configs and logs.
+        chown -R frr:frr "${ROUTERS[@]/#/$LAB_DIR/}"
+        chmod 750 "${ROUTERS[@]/#/$LAB_DIR/}"
+    fi
+    for r in "${ROUTERS[@]}"; do start_daemons "$r"; done
+    local t=0
+    until established; do
+        t=$((t + 1))
+        [ $t -le "$WAIT_S" ] || die "BGP not Established after ${WAIT_S}s (see $LAB_DIR/*/bgpd.log)"
+        sleep 1
+    done
+    echo "frr-lab: up (erd-ce AS 65010 <-> erd-msee AS 12076 Established)"
+    for r in "${ROUTERS[@]}"; do echo "  $r: $(vtysh_cmd "$r")"; done
+}
+
+cmd_stop() {
+    local i d
+    for r in "${ROUTERS[@]}"; do
+        d=$LAB_DIR/$r
+        for ((i = ${#DAEMONS[@]} - 1; i >= 0; i--)); do
+            local pf=$d/${DAEMONS[$i]}.pid
+            if pid_alive "$pf"; then
+                kill "$(cat "$pf")" 2>/dev/null || true
+                for _ in $(seq 30); do pid_alive "$pf" || break; sleep 0.1; done
+                pid_alive "$pf" && kill -9 "$(cat "$pf")" 2>/dev/null || true
+            fi
+            rm -f "$pf"
+        done
+    done
+    for ns in "${ROUTERS[@]}" "${HOSTS[@]}"; do
+        ns_exists "$ns" && ip netns del "$ns"
+    done
+    echo "frr-lab: stopped"
+}
+
+cmd_status() {
+    local rc=0
+    for ns in "${ROUTERS[@]}" "${HOSTS[@]}"; do
+        if ns_exists "$ns"; then echo "netns $ns: present"; else echo "netns $ns: absent"; rc=1; fi
+    done
+    for r in "${ROUTERS[@]}"; do
+        for daemon in "${DAEMONS[@]}"; do
+            if pid_alive "$LAB_DIR/$r/$daemon.pid"; then
+                echo "$r $daemon: running (pid $(cat "$LAB_DIR/$r/$daemon.pid"))"
+            else
+                echo "$r $daemon: stopped"; rc=1
+            fi
+        done
+    done
+    if [ $rc = 0 ]; then $(vtysh_cmd erd-ce) -c "show bgp summary" || rc=1; fi
+    return $rc
+}
+
+[ $# -ge 1 ] || die "usage: $0 start|stop|status|exec NODE CMD..."
+[ "$(id -u)" = 0 ] || die "must run as root"
+case $1 in
+start) cmd_start ;;
+stop) cmd_stop ;;
+status) cmd_status ;;
+exec)
+    [ $# -ge 3 ] || die "usage: $0 exec NODE CMD..."
+    node=$2; shift 2
+    case " ${ROUTERS[*]} " in
+    *" $node "*) exec $(vtysh_cmd "$node") -c "$*" ;;
+    *) ns_exists "$node" || die "no such node: $node"; exec ip netns exec "$node" "$@" ;;
+    esac
+    ;;
+*) die "unknown action: $1" ;;
+esac
