@@ -1,0 +1,15 @@
+/* test_trace.c: traceroute parsers against fixtures in tests/fixtures/trace/. */
+#include "tests/testhelp.h"
+
+static void placeholder(void **state)
+{
+    (void)state;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(placeholder),
+    };
+    return cmocka_run_group_tests_name("trace", tests, NULL, NULL);
+}
