@@ -173,9 +173,6 @@ static bool walk(walk_t *w, const trace_tok_t *t, size_t start, size_t nt)
             i++;
         } else if (glued_rtt(&t[i], &rtt)) {
             pend_new(w, rtt, false);
-        } else if (tu_is_ip(t[i].s, t[i].n)) {
-            field_set(w->addr, sizeof(w->addr), t[i].s, (long)t[i].n);
-            w->name[0] = w->ann[0] = '\0';
         } else if (i + 1 < nt && paren_ip(&t[i + 1], &ip, &ipn)) {
             field_set(w->name, sizeof(w->name), t[i].s, (long)t[i].n);
             field_set(w->addr, sizeof(w->addr), ip, (long)ipn);
@@ -183,6 +180,9 @@ static bool walk(walk_t *w, const trace_tok_t *t, size_t start, size_t nt)
             if (strcmp(w->name, w->addr) == 0) /* Linux prints the address twice when unnamed */
                 w->name[0] = '\0';
             i++;
+        } else if (tu_is_ip(t[i].s, t[i].n)) {
+            field_set(w->addr, sizeof(w->addr), t[i].s, (long)t[i].n);
+            w->name[0] = w->ann[0] = '\0';
         } else if (t[i].s[0] == '[') {
             size_t j = bracket(w, t, i, nt);
             if (!j)
