@@ -9,6 +9,7 @@ void azure_add_prefix(char (*list)[PREFIX_LEN], int *n, int max, const char *s, 
     tu_trim(&s, &len);
     if (len == 0 || *n >= max)
         return;
+    memset(list[*n], 0, PREFIX_LEN); /* records are compared bytewise: no stack garbage */
     /* Canonical CIDR when it parses; anything else (a future service-tag form) as printed. */
     if (!tu_prefix(s, len, false, list[*n], PREFIX_LEN))
         field_set(list[*n], PREFIX_LEN, s, (long)len);
