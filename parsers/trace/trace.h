@@ -46,6 +46,8 @@ int trace_cisco_line(parse_run_t *run, void *state, const char *line, size_t len
 int trace_linux_line(parse_run_t *run, void *state, const char *line, size_t len);
 /* "mtr --report" / "mtr -r -n" / "mtr --report-wide". */
 int trace_mtr_line(parse_run_t *run, void *state, const char *line, size_t len);
+/* Linux "tracepath" / "tracepath6" (one line per probe). */
+int trace_tracepath_line(parse_run_t *run, void *state, const char *line, size_t len);
 /* Windows "tracert" (English). */
 int trace_tracert_line(parse_run_t *run, void *state, const char *line, size_t len);
 /* Flushes the open hop and marks a trace that stops early as partial.  Shared by all four. */

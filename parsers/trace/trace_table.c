@@ -9,6 +9,7 @@
 
 static const parser_def_t linux_parsers[] = {
     TRACE_DEF("mtr --report", "^(sudo )?mtr( .*)?$", trace_mtr_line),
+    TRACE_DEF("tracepath", "^(sudo )?tracepath6?( .*)?$", trace_tracepath_line),
     TRACE_DEF("traceroute", "^(sudo )?(traceroute6?|inetutils-traceroute|tcptraceroute6?)( .*)?$", trace_linux_line),
 };
 
@@ -16,7 +17,7 @@ static const parser_def_t windows_parsers[] = {
     TRACE_DEF("tracert", "^tracert(\\.exe)?( .*)?$", trace_tracert_line),
 };
 
-const parser_vendor_t parser_vendor_linux = {"linux", "Linux host (traceroute, mtr)", linux_parsers,
+const parser_vendor_t parser_vendor_linux = {"linux", "Linux host (traceroute, mtr, tracepath)", linux_parsers,
                                              ARRAY_LEN(linux_parsers)};
 const parser_vendor_t parser_vendor_windows = {"windows", "Windows host (tracert)", windows_parsers,
                                                ARRAY_LEN(windows_parsers)};

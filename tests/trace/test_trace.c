@@ -367,6 +367,26 @@ static void mtr_split_invariant(void **state)
     free(text);
 }
 
+/* ---- tracepath ---- */
+
+static void tracepath(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture("linux", "tracepath -n 10.1.0.4", "trace/tracepath.txt");
+    assert_int_equal(p->n, 4);
+    assert_false(p->partial);
+    assert_int_equal(p->n_skipped, 0);
+    assert_int_equal(HOP(p, 1)->n_probes, 2); /* two lines, one TTL */
+    assert_rtt(&HOP(p, 1)->probes[1], 0.39);
+    assert_string_equal(HOP(p, 2)->probes[0].annotation, "asymm 3");
+    assert_string_equal(HOP(p, 3)->probes[0].address, "");
+    assert_string_equal(HOP(p, 4)->probes[0].address, "10.1.0.4");
+    char *text = th_read_fixture("trace/tracepath.txt", NULL);
+    th_assert_split_invariant("linux", "tracepath 10.1.0.4", text, 7);
+    free(text);
+    th_free(p);
+}
+
 /* ---- Windows ---- */
 
 static void tracert_crlf(void **state)
@@ -470,6 +490,7 @@ int main(void)
         cmocka_unit_test(mtr_names_as_ecmp),
         cmocka_unit_test(mtr_empty),
         cmocka_unit_test(mtr_split_invariant),
+        cmocka_unit_test(tracepath),
         cmocka_unit_test(tracert_crlf),
         cmocka_unit_test(tracert_reverse_unreachable),
         cmocka_unit_test(tracert_truncated),
