@@ -28,6 +28,8 @@ static rx_t cisco_head_rx = RX("^\\s*Tracing the route to (?<t>.+?)\\s*$");
 static rx_t linux_head_rx = RXI("^\\s*traceroute6? to (?<t>.+?)(?:,\\s*(?<max>\\d+) hops max.*)?\\s*$");
 static rx_t mpls_rx = RXI("^\\[?MPLS:\\s*Labels?\\s+(?<l>[\\d/]+)\\s+Exp\\s+(?<e>\\d+)\\]?$");
 static rx_t linux_mpls_rx = RXI("^<MPLS:L=(?<l>\\d+),E=(?<e>\\d+)");
+static rx_t junos_mpls_rx = RX("^\\s+MPLS Label=(?<l>\\d+) CoS=(?<e>\\d+)");
+static rx_t vrf_cmd_rx = RXI("\\bvrf (?<vrf>\\S+)");
 static rx_t as_rx = RXI("^\\[AS\\s*(?<as>[\\d.]+|\\?+)\\]$");
 
 typedef struct {
@@ -247,11 +249,31 @@ static bool blank(const char *line, size_t len)
     return true;
 }
 
+/* Junos (and Linux traceroute -e on older builds) put the label stack on lines of their own
+ * under the hop: "     MPLS Label=24005 CoS=0 TTL=1 S=1".  It qualifies the probes from the
+ * hop's current responder. */
+static void label_line(trace_state_t *st, const rx_caps_t *c)
+{
+    char l[16] = "", e[8] = "", buf[SHORT_LEN];
+    rx_copy(c, "l", l, sizeof(l));
+    rx_copy(c, "e", e, sizeof(e));
+    int k = snprintf(buf, sizeof(buf), "MPLS Label %s Exp %s", l, e);
+    trace_hop_t *h = &st->hop.u.hop;
+    for (int i = 0; i < h->n_probes; i++)
+        if (h->probes[i].address[0] && strcmp(h->probes[i].address, st->cur_addr) == 0 &&
+            !strstr(h->probes[i].annotation, buf))
+            trace_annotate(&h->probes[i], buf, k < 0 ? 0 : (size_t)k);
+}
+
 static int unix_line(parse_run_t *run, trace_state_t *st, const char *line, size_t len)
 {
     rx_caps_t c;
     const char *s;
     size_t n;
+    if (st->open && rx_match(&junos_mpls_rx, line, len, &c)) {
+        label_line(st, &c);
+        return 0;
+    }
     if (blank(line, len) || trace_timestamp_line(line, len) || tu_starts(line, len, "VRF info:") ||
         tu_starts(line, len, "traceroute: ") /* warnings: "Multiple interfaces found" */)
         return 0;
@@ -275,9 +297,20 @@ static int unix_line(parse_run_t *run, trace_state_t *st, const char *line, size
     return hop_line(run, st, line, len);
 }
 
+/* "traceroute vrf CUST 10.1.0.4": the trace ran in that VRF (read once, on the first line). */
+static void command_vrf(parse_run_t *run)
+{
+    rx_caps_t c;
+    const char *cmd = parse_command(run);
+    if (cmd && rx_match(&vrf_cmd_rx, cmd, strlen(cmd), &c))
+        rx_copy(&c, "vrf", parse_meta(run)->vrf, sizeof(parse_meta(run)->vrf));
+}
+
 int trace_cisco_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
     trace_state_t *st = state;
+    if (!st->started)
+        command_vrf(run);
     trace_state_start(st, TRACE_STYLE_CISCO);
     return unix_line(run, st, line, len);
 }

@@ -31,13 +31,13 @@ static int keep(void *ud, const record_t *rec)
 }
 
 /* Runs the Cisco parser over a fixture fed in chunks of `chunk` bytes (0 = all at once). */
-static run_t *cisco(const char *rel, size_t chunk)
+static run_t *cisco_cmd(const char *command, const char *rel, size_t chunk)
 {
     size_t len;
     char *text = th_read_fixture(rel, &len);
     run_t *r = calloc(1, sizeof(*r));
     assert_non_null(r);
-    parse_run_t *run = parse_run_new(&cisco_defs[0], &cisco_vendor, "traceroute 10.1.0.4", keep, r);
+    parse_run_t *run = parse_run_new(&cisco_defs[0], &cisco_vendor, command, keep, r);
     size_t step = chunk ? chunk : len;
     for (size_t off = 0; off < len; off += step)
         parse_run_feed(run, text + off, off + step > len ? len - off : step);
@@ -51,6 +51,11 @@ static run_t *cisco(const char *rel, size_t chunk)
     parse_run_free(run);
     free(text);
     return r;
+}
+
+static run_t *cisco(const char *rel, size_t chunk)
+{
+    return cisco_cmd("traceroute 10.1.0.4", rel, chunk);
 }
 
 static const trace_hop_t *hop(const record_t *recs, size_t n, int64_t ttl)
@@ -173,6 +178,21 @@ static void nxos_linux_lines(void **state)
     assert_string_equal(h2->probes[1].address, "10.1.254.4");
     assert_string_equal(h2->probes[2].address, "10.1.254.5");
     assert_rtt(&h2->probes[2], 2.21);
+    free(r);
+}
+
+static void vrf_and_label_lines(void **state)
+{
+    (void)state;
+    run_t *r = cisco_cmd("traceroute vrf CUST-A 10.1.0.4", "trace/junos_style_mpls.txt", 0);
+    assert_int_equal(r->n, 3);
+    assert_int_equal(r->n_skipped, 0);
+    assert_string_equal(r->meta.vrf, "CUST-A");
+    assert_string_equal(HOP(r, 2)->probes[2].annotation, "MPLS Label 24005 Exp 0");
+    assert_string_equal(HOP(r, 1)->probes[0].annotation, "");
+    free(r);
+    r = cisco("trace/ios_trace.txt", 0);
+    assert_string_equal(r->meta.vrf, "");
     free(r);
 }
 
@@ -476,6 +496,7 @@ int main(void)
         cmocka_unit_test(ios_empty),
         cmocka_unit_test(iosxr_timestamp_and_labels),
         cmocka_unit_test(nxos_linux_lines),
+        cmocka_unit_test(vrf_and_label_lines),
         cmocka_unit_test(cisco_split_invariant),
         cmocka_unit_test(linux_forward),
         cmocka_unit_test(linux_reverse_internet),
