@@ -38,7 +38,6 @@ int eos_route_map_line(parse_run_t *run, void *state, const char *line, size_t l
 int eos_route_map_finish(parse_run_t *run, void *state);
 int eos_bgp_config_line(parse_run_t *run, void *state, const char *line, size_t len);
 int eos_bgp_config_finish(parse_run_t *run, void *state);
-int eos_traceroute_line(parse_run_t *run, void *state, const char *line, size_t len);
 
 /* ---- "| json" parsers (eos_json*.c) ---- */
 int eos_json_interfaces(parse_run_t *run, const char *text, size_t len);

@@ -1,6 +1,7 @@
 /* eos_table.c: what erdiag parses from Arista EOS, command by command.
  * Patterns run over the normalised command; "| json" forms come first, specific before generic. */
 #include "parsers/eos/eos.h"
+#include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
 
 #define SH "^sh(o(w)?)? "
@@ -62,7 +63,7 @@ static const parser_def_t eos_parsers[] = {
     {.command = "show running-config section router bgp",
      .pattern = SH "run\\S*( config)?( \\|)? (section|sec) (router )?bgp$|" SH "run\\S*( config)? router bgp$",
      .kind = KIND_BGP_CONFIG, .state_size = EOS_CONFIG_STATE_SIZE, .line = eos_bgp_config_line, .finish = eos_bgp_config_finish},
-    {.command = "traceroute", .pattern = "^traceroute( .*)?$", .kind = KIND_TRACEROUTE, .state_size = EOS_STATE_SIZE, .line = eos_traceroute_line},
+    {.command = "traceroute", .pattern = "^traceroute( .*)?$", .kind = KIND_TRACEROUTE, .state_size = sizeof(trace_state_t), .line = trace_linux_line, .finish = trace_finish},
 };
 
 const parser_vendor_t parser_vendor_eos = {"eos", "Arista EOS", eos_parsers, ARRAY_LEN(eos_parsers)};

@@ -124,11 +124,4 @@ int iosxr_route_policy_finish(parse_run_t *run, void *state);
 int iosxr_prefix_set_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_prefix_set_finish(parse_run_t *run, void *state);
 
-typedef struct {
-    record_t rec;
-    bool open;
-} iosxr_trace_state_t;
-int iosxr_traceroute_line(parse_run_t *run, void *state, const char *line, size_t len);
-int iosxr_traceroute_finish(parse_run_t *run, void *state);
-
 #endif

@@ -1,6 +1,7 @@
 /* iosxr_table.c: what erdiag parses from Cisco IOS-XR, command by command.
  * Patterns run over the normalised command; specific forms come before generic ones. */
 #include "parsers/iosxr/iosxr.h"
+#include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
 
 #define SH "^sh(o(w)?)? "
@@ -59,8 +60,7 @@ static const parser_def_t iosxr_parsers[] = {
      .kind = KIND_PREFIX_LISTS, .state_size = sizeof(iosxr_rpl_state_t), .line = iosxr_prefix_set_line,
      .finish = iosxr_prefix_set_finish},
     {.command = "traceroute [vrf X] A.B.C.D", .pattern = "^trace(r(o(u(t(e)?)?)?)?)?( ipv4| ipv6)?( vrf \\S+)? \\S+( .*)?$",
-     .kind = KIND_TRACEROUTE, .state_size = sizeof(iosxr_trace_state_t), .line = iosxr_traceroute_line,
-     .finish = iosxr_traceroute_finish},
+     .kind = KIND_TRACEROUTE, .state_size = sizeof(trace_state_t), .line = trace_cisco_line, .finish = trace_finish},
 };
 
 const parser_vendor_t parser_vendor_iosxr = {"iosxr", "Cisco IOS-XR", iosxr_parsers, ARRAY_LEN(iosxr_parsers)};

@@ -4,6 +4,7 @@
  * Specific forms come before generic ones: the first match wins, so every "| json" variant is
  * listed ahead of its text form. */
 #include "parsers/nxos/nxos.h"
+#include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
 
 /* Abbreviation-tolerant words. */
@@ -17,6 +18,8 @@
 #define TEXT(fn) .state_size = NXOS_STATE_SIZE, .line = fn##_line, .finish = fn##_finish
 
 static const parser_def_t nxos_parsers[] = {
+    {.command = "traceroute A.B.C.D [vrf V]", .pattern = "^traceroute6? \\S+( .*)?$", .kind = KIND_TRACEROUTE,
+     .state_size = sizeof(trace_state_t), .line = trace_cisco_line, .finish = trace_finish},
     /* ---- interfaces ---- */
     {.command = "show interface brief", .pattern = SH INT " " BR "$", .kind = KIND_INTERFACES, TEXT(nxos_int_brief)},
     {.command = "show ip interface brief | json", .pattern = SH "ip " INT " " BR VRF ".*" JSON,
