@@ -30,6 +30,8 @@ bool junos_blank(const char *line, size_t len);
 /* The word after "<key> " in the normalised command ("instance BLUE"), original case kept;
  * false (dst untouched) when absent. */
 bool junos_command_arg(const parse_run_t *run, const char *key, char *dst, size_t size);
+/* RFC 4271 error code of an error name as Junos prints it ("Hold Timer Expired Error" -> 4). */
+int64_t junos_notification_code(const char *s, size_t n);
 /* Leading blanks of a line. */
 size_t junos_indent(const char *line, size_t len);
 

@@ -55,8 +55,7 @@ static void add(int64_t *f, int64_t v)
     *f = (*f == MODEL_ABSENT ? 0 : *f) + v;
 }
 
-/* RFC 4271 error codes of the names Junos prints. */
-static int64_t notification_code(const char *s, size_t n)
+int64_t junos_notification_code(const char *s, size_t n)
 {
     static const struct {
         const char *name;
@@ -143,7 +142,7 @@ static bool session_line(bgp_neighbor_t *nb, const char *line, size_t len)
     if (rx_match(&error_rx, line, len, &c)) {
         rx_named(&c, "v", &s, &n);
         FIELD_SET(nb->last_error, s, (long)n);
-        nb->notification_code = notification_code(s, n);
+        nb->notification_code = junos_notification_code(s, n);
         int64_t sent = rx_int(&c, "sent"), recv = rx_int(&c, "recv");
         if (sent > 0 && recv == 0)
             FIELD_SET(nb->notification_dir, "sent", -1);

@@ -183,8 +183,13 @@ static void attribute(junos_if_state_t *st, const char *line, size_t len)
     if (st->logical && !st->in_proto && !st->flags_seen && rx_match(&lflags_rx, line, len, &c)) {
         st->flags_seen = true;
         rx_named(&c, "v", &s, &n);
-        f->oper_status = tu_eq(s, n, "Up") ? UPDOWN_UP : UPDOWN_DOWN;
-        FIELD_SET(f->raw_status, s, (long)n);
+        /* "Up", "Device-Down", "Link-Layer-Down"; lo0.0 prints only "SNMP-Traps" (no state). */
+        if (tu_eq(s, n, "Up"))
+            f->oper_status = UPDOWN_UP;
+        else if (n >= 4 && !strncmp(s + n - 4, "Down", 4))
+            f->oper_status = UPDOWN_DOWN;
+        if (f->oper_status != UPDOWN_ABSENT)
+            FIELD_SET(f->raw_status, s, (long)n);
         return;
     }
     if (!st->logical && rx_match(&mtu_rx, line, len, &c))

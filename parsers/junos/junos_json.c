@@ -279,6 +279,16 @@ int junos_json_bgp_neighbor(parse_run_t *run, const char *text, size_t len)
             s = str(bfd, "bfd-configuration-state");
             nb->bfd = !strcmp(s, "enabled") ? TRI_TRUE : TRI_FALSE;
         }
+        json_t *err = first(p, "bgp-error");
+        if (err) {
+            int64_t sent = ju_int(err, "send-count"), recv = ju_int(err, "receive-count");
+            if (sent > 0 && recv <= 0)
+                FIELD_SET(nb->notification_dir, "sent", -1);
+            else if (recv > 0 && sent <= 0)
+                FIELD_SET(nb->notification_dir, "received", -1);
+            s = str(err, "name");
+            nb->notification_code = junos_notification_code(s, strlen(s));
+        }
         json_rib_counts(p, &nb->prefixes_received, &nb->prefixes_accepted, &nb->prefixes_sent, NULL, 0);
         s = str(p, "peer-cfg-rti");
         if (*s)

@@ -17,7 +17,7 @@
 static rx_t header_rx = RX("^Interface\\s+Admin\\s+Link");
 static rx_t row_rx = RX("^(?<name>\\S+)\\s+(?<admin>up|down)\\s+(?<link>up|down)(?:\\s+(?<fam>[a-z][\\w-]*)"
                         "(?:\\s+(?<loc>[0-9a-fA-F.:/]+))?(?:\\s+-->\\s+\\S+)?)?\\s*$");
-static rx_t more_rx = RX("^\\s+(?:(?<fam>[a-z][\\w-]*)\\s*)?(?<loc>[0-9a-fA-F.:]+/\\d+|[0-9a-fA-F.:]+)?"
+static rx_t more_rx = RX("^\\s+(?:(?<fam>[a-z][\\w-]*)(?:\\s+|$))?(?<loc>[0-9a-fA-F.:]+/\\d+|[0-9a-fA-F.:]+)?"
                          "(?:\\s+-->\\s+\\S+)?\\s*$");
 
 static void address(iface_t *f, const rx_caps_t *c)
