@@ -84,15 +84,18 @@ typedef struct {
 typedef struct {
     bool name_col;    /* the header has a Name column (resolved form) */
     bool header;
+    bool total;       /* "Total entries:" closes a complete table */
 } junos_arp_state_t;
 
 typedef struct {
     char table[NAME_LEN];
+    int64_t total, sum; /* the table's routes, and what its protocol lines added up to */
 } junos_route_summary_state_t;
 
 typedef struct {
     record_t rec;
     bool open;
+    bool done;        /* version: first member emitted; bfd: the totals line was read */
 } junos_record_state_t; /* version, bfd, telnet: one open record */
 
 typedef struct {
@@ -165,7 +168,9 @@ int junos_route_finish(parse_run_t *run, void *state);
 int junos_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t len);
 int junos_bgp_table_finish(parse_run_t *run, void *state);
 int junos_arp_line(parse_run_t *run, void *state, const char *line, size_t len);
+int junos_arp_finish(parse_run_t *run, void *state);
 int junos_route_summary_line(parse_run_t *run, void *state, const char *line, size_t len);
+int junos_route_summary_finish(parse_run_t *run, void *state);
 int junos_version_line(parse_run_t *run, void *state, const char *line, size_t len);
 int junos_version_finish(parse_run_t *run, void *state);
 int junos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len);
@@ -175,6 +180,7 @@ int junos_bgp_config_finish(parse_run_t *run, void *state);
 int junos_policy_line(parse_run_t *run, void *state, const char *line, size_t len);
 int junos_policy_finish(parse_run_t *run, void *state);
 int junos_prefix_list_line(parse_run_t *run, void *state, const char *line, size_t len);
+int junos_prefix_list_finish(parse_run_t *run, void *state);
 int junos_traceroute_line(parse_run_t *run, void *state, const char *line, size_t len);
 int junos_traceroute_finish(parse_run_t *run, void *state);
 int junos_telnet_line(parse_run_t *run, void *state, const char *line, size_t len);

@@ -20,8 +20,12 @@ int junos_arp_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
     junos_arp_state_t *st = state;
     rx_caps_t c;
-    if (junos_blank(line, len) || rx_match(&total_rx, line, len, NULL))
+    if (junos_blank(line, len))
         return 0;
+    if (rx_match(&total_rx, line, len, NULL)) {
+        st->total = true;
+        return 0;
+    }
     if (rx_match(&header_rx, line, len, &c)) {
         const char *s;
         size_t n;
@@ -71,4 +75,12 @@ int junos_arp_line(parse_run_t *run, void *state, const char *line, size_t len)
     FIELD_SET(a->vrf, "default", -1);
     junos_command_arg(run, "vpn", a->vrf, sizeof(a->vrf));
     return parse_emit(run, &rec);
+}
+
+int junos_arp_finish(parse_run_t *run, void *state)
+{
+    junos_arp_state_t *st = state;
+    if (st->header && !st->total)
+        parse_partial(run, "no \"Total entries\" line (output cut)");
+    return 0;
 }

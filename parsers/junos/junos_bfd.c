@@ -19,7 +19,8 @@ static rx_t row_rx = RX("^(?<peer>[0-9a-fA-F.:]+)\\s+(?<state>Up|Down|Init|Admin
                         "(?<detect>[\\d.]+)\\s+(?<tx>[\\d.]+)\\s+(?<mult>\\d+)\\s*$");
 static rx_t client_rx = RX("^\\s+Client \\S+, TX interval (?<tx>[\\d.]+), RX interval (?<rx>[\\d.]+)");
 static rx_t uptime_rx = RX("^\\s+Session up time (?<v>.*?)(?:, .*)?\\s*$");
-static rx_t noise_rx = RX("^(?:\\s+Detect\\s+Transmit|Address\\s+State\\s+Interface|\\d+ sessions?, \\d+ clients?|"
+static rx_t totals_rx = RX("^\\d+ sessions?, \\d+ clients?");
+static rx_t noise_rx = RX("^(?:\\s+Detect\\s+Transmit|Address\\s+State\\s+Interface|"
                           "Cumulative transmit rate|\\s+)");
 
 static int64_t ms(const char *s, size_t n)
@@ -75,6 +76,10 @@ int junos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
         b->up_time = junos_duration(s, n);
         return 0;
     }
+    if (rx_match(&totals_rx, line, len, NULL)) {
+        st->done = true;
+        return 0;
+    }
     if (junos_blank(line, len) || rx_match(&noise_rx, line, len, NULL))
         return 0; /* headers, totals, and the other detail lines of a session */
     parse_skip(run);
@@ -83,5 +88,8 @@ int junos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
 
 int junos_bfd_finish(parse_run_t *run, void *state)
 {
+    junos_record_state_t *st = state;
+    if (st->open && !st->done)
+        parse_partial(run, "no sessions/clients totals line (output cut)");
     return flush(run, state);
 }

@@ -96,7 +96,8 @@ int junos_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t
     rx_caps_t c;
     const char *s;
     size_t n;
-    if (!st->neighbor[0])
+    /* Received routes came from the peer; advertised ones go to it (not their source). */
+    if (!st->neighbor[0] && strstr(parse_command_norm(run), "receive-protocol"))
         junos_command_arg(run, "bgp", st->neighbor, sizeof(st->neighbor));
     if (junos_blank(line, len))
         return 0;

@@ -402,7 +402,7 @@ static int json_routes(parse_run_t *run, const char *text, size_t len, bool path
     json_t *info = top(run, text, len, "route-information", &root);
     int rc = root ? 0 : -1;
     char nbr[ADDR_LEN] = "";
-    if (paths)
+    if (paths && strstr(parse_command_norm(run), "receive-protocol"))
         junos_command_arg(run, "bgp", nbr, sizeof(nbr));
     json_t *tables = rows_of(info, "route-table");
     for (size_t t = 0; !rc && t < ju_rows(tables); t++) {

@@ -114,7 +114,7 @@ int junos_traceroute_line(parse_run_t *run, void *state, const char *line, size_
     if (st->open && rx_match(&mpls_rx, line, len, &c)) {
         trace_hop_t *h = &st->rec.u.hop;
         if (h->n_probes)
-            snprintf(h->probes[h->n_probes - 1].annotation, SHORT_LEN, "MPLS %.20s", line + c.ov[2]);
+            snprintf(h->probes[h->n_probes - 1].annotation, SHORT_LEN, "MPLS %lld", (long long)rx_int(&c, "v"));
         return 0;
     }
     parse_skip(run);

@@ -139,3 +139,11 @@ int junos_prefix_list_line(parse_run_t *run, void *state, const char *line, size
     junos_prefix_list_state_t *st = state;
     return junos_cfg_line(run, &st->path, line, len, &plist_ops, st);
 }
+
+int junos_prefix_list_finish(parse_run_t *run, void *state)
+{
+    junos_prefix_list_state_t *st = state;
+    if (st->path.depth > st->path.base_depth)
+        parse_partial(run, "configuration cut inside a block");
+    return 0;
+}

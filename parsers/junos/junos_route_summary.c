@@ -51,13 +51,26 @@ int junos_route_summary_line(parse_run_t *run, void *state, const char *line, si
         return 0;
     }
     if (rx_match(&table_rx, line, len, &c)) {
+        junos_route_summary_finish(run, st);
         rx_copy(&c, "t", st->table, sizeof(st->table));
+        st->total = rx_int(&c, "r");
+        st->sum = 0;
         return emit(run, st->table, NULL, 0, rx_int(&c, "r"), rx_int(&c, "a"));
     }
     if (st->table[0] && rx_match(&proto_rx, line, len, &c)) {
         rx_named(&c, "p", &s, &n);
+        st->sum += rx_int(&c, "r");
         return emit(run, st->table, s, n, rx_int(&c, "r"), rx_int(&c, "a"));
     }
     parse_skip(run);
+    return 0;
+}
+
+/* The protocol lines of a table add up to its route count; less means the output was cut. */
+int junos_route_summary_finish(parse_run_t *run, void *state)
+{
+    junos_route_summary_state_t *st = state;
+    if (st->table[0] && st->sum < st->total)
+        parse_partial(run, "a table's protocol lines do not add up to its routes (output cut)");
     return 0;
 }

@@ -7,7 +7,8 @@
  *   Junos: 21.4R3-S3.4
  *   JUNOS OS Kernel 64-bit  [20230517.f0321c3_builder_stable_12]
  *
- * One record per member (each "Hostname:" starts one).  Releases without a "Junos:" line
+ * One record: the first member's (a virtual chassis or cluster repeats the same release for
+ * each member, and the contract has one version object).  Releases without a "Junos:" line
  * name the release in a package line: the first bracketed release number is taken. */
 #include <string.h>
 
@@ -27,6 +28,7 @@ static int flush(parse_run_t *run, junos_record_state_t *st)
     if (!st->open)
         return 0;
     st->open = false;
+    st->done = true;
     return parse_emit(run, &st->rec);
 }
 
@@ -35,11 +37,11 @@ int junos_version_line(parse_run_t *run, void *state, const char *line, size_t l
     junos_record_state_t *st = state;
     version_t *v = &st->rec.u.version;
     rx_caps_t c;
-    if (junos_blank(line, len) || rx_match(&member_rx, line, len, NULL))
+    if (st->done || junos_blank(line, len) || rx_match(&member_rx, line, len, NULL))
         return 0;
     if (rx_match(&host_rx, line, len, &c)) {
-        if (flush(run, st))
-            return -1;
+        if (st->open)
+            return flush(run, st); /* the next member: same software, not a second record */
         record_init(&st->rec, KIND_VERSION);
         st->open = true;
         FIELD_SET(v->os, "Junos", -1);
