@@ -71,6 +71,7 @@ typedef struct {
     char prefix[PREFIX_LEN]; /* destination of the routes being read */
     bool detail;             /* "detail"/"extensive" layout */
     bool no_nh;              /* the open route forwards nowhere (Discard, Reject, Receive) */
+    bool ignoring;           /* a destination that is not an IP prefix (mpls.0 labels, iso.0) */
 } junos_route_state_t;
 
 typedef struct {

@@ -25,6 +25,10 @@ static rx_t table_rx = RX("^(?<table>\\S+): \\d+ destinations?, \\d+ routes?");
 static rx_t legend_rx = RX("^(?:\\+ = Active Route|Restart Complete|\\s*$)");
 static rx_t entry_rx = RX("^(?:(?<pfx>[0-9a-fA-F.:]+/\\d+)\\s+)?\\s*(?<flag>[*+-]?)\\[(?<proto>[\\w-]+)/(?<pref>\\d+)"
                           "(?:/-?\\d+)?\\]\\s+(?<age>[^,]+?)\\s*(?:,\\s*(?<rest>.*))?$");
+/* A destination on its own line (a long IPv6 prefix), and any other destination: an MPLS
+ * label, an ISO address or an RD-qualified VPN route, which the routes contract does not hold. */
+static rx_t lone_rx = RX("^(?<pfx>[0-9a-fA-F.:]+/\\d+)\\s*$");
+static rx_t other_rx = RX("^(?<dest>\\S+)(?:\\s+\\(.*\\)|\\s+[*+-]?\\[[\\w-]+/\\d+.*|\\s+\\(\\d+ entr.*)\\s*$");
 static rx_t metric_rx = RX("\\b(?:metric|MED) (?<v>\\d+)");
 static rx_t nh_rx = RX("^\\s+(?<sel>>)?\\s*(?:to (?<addr>[0-9a-fA-F.:]+) )?via (?<if>[^,\\s]+)");
 static rx_t sink_rx = RX("^\\s+(?:>\\s*)?(?:Discard|Reject|Receive|Multicast|Table |Next table)");
@@ -88,6 +92,8 @@ static bool brief_line(parse_run_t *run, junos_route_state_t *st, const char *li
     if (rx_match(&entry_rx, line, len, &c)) {
         if (flush(run, st))
             return false;
+        if (!rx_named(&c, "pfx", &s, &n) && (st->ignoring || !st->prefix[0]))
+            return true; /* another route of a destination we do not model */
         set_prefix(st, &c);
         begin(st, &c);
         route_t *r = &st->rec.u.route;
@@ -164,9 +170,28 @@ int junos_route_line(parse_run_t *run, void *state, const char *line, size_t len
         rx_named(&c, "table", &s, &n);
         junos_table_vrf(s, n, st->vrf, sizeof(st->vrf));
         st->prefix[0] = '\0';
+        st->ignoring = false;
         return 0;
     }
-    if (detail_line(run, st, line, len) || brief_line(run, st, line, len))
+    if (rx_match(&lone_rx, line, len, &c)) {
+        if (flush(run, st))
+            return -1;
+        st->ignoring = false;
+        set_prefix(st, &c);
+        return 0;
+    }
+    if (detail_line(run, st, line, len) || brief_line(run, st, line, len)) {
+        if (junos_indent(line, len) == 0)
+            st->ignoring = false;
+        return 0;
+    }
+    if (rx_match(&other_rx, line, len, NULL)) {
+        if (flush(run, st))
+            return -1;
+        st->ignoring = true;
+        return 0;
+    }
+    if (st->ignoring && junos_indent(line, len) > 0)
         return 0;
     /* Indented lines of an open route (AS path, communities, task, state...) are its detail. */
     if (st->open && junos_indent(line, len) > 0)

@@ -439,6 +439,13 @@ static void routes_other_forms(void **state)
     assert_clean(p);
     assert_int_equal(p->n, 0);
     th_free(p);
+    p = fx("show route", "route_mixed.txt");
+    assert_clean(p);
+    assert_int_equal(p->n, 2); /* MPLS labels are not IP routes: passed over */
+    assert_string_equal(p->recs[0].u.route.prefix, "2001:db8:aaaa:bbbb:cccc:dddd::/96");
+    assert_string_equal(p->recs[0].u.route.next_hops[0].address, "2001:db8:100::2");
+    assert_string_equal(p->recs[1].u.route.prefix, "10.9.0.0/16");
+    th_free(p);
     p = fx("show route | display json", "route.json");
     assert_clean(p);
     assert_int_equal(p->n, 3);
