@@ -7,7 +7,8 @@
  *   10.0.0.1              65001       1184       1186       0       0     8:53:27 2/2/2/0  0/0/0/0
  *
  * The table lines under an Established peer (or the inline counts of older releases) give
- * Active/Received/Accepted/Damped; the table name tells the routing instance. */
+ * Active/Received/Accepted/Damped; the counts and the routing instance come from the first
+ * table listed (later ones are the peer's other address families). */
 #include <string.h>
 
 #include "parsers/junos/junos.h"
@@ -33,11 +34,9 @@ static void add_counts(bgp_peer_t *p, int64_t rcvd, int64_t acc)
 static void inline_counts(bgp_peer_t *p, const char *s, size_t n)
 {
     rx_caps_t c;
-    size_t i = 0;
-    while (i < n && rx_match(&counts_rx, s + i, n - i, &c)) {
+    /* One group per table, in the order of the table list: the first is the main one. */
+    if (rx_match(&counts_rx, s, n, &c))
         add_counts(p, rx_int(&c, "r"), rx_int(&c, "acc"));
-        i += c.ov[1];
-    }
 }
 
 static void peer_row(parse_run_t *run, junos_bgp_summary_state_t *st, const rx_caps_t *c)
@@ -100,9 +99,11 @@ int junos_bgp_summary_line(parse_run_t *run, void *state, const char *line, size
             junos_table_vrf(s, n, p->vrf, sizeof(p->vrf));
         if (!st->tables && !p->address_family[0])
             FIELD_SET(p->address_family, s, (long)n);
-        st->tables = true;
-        if (p->state == BGP_STATE_ESTABLISHED)
+        /* The first table is the session's own (inet.0, BLUE.inet.0); a multiprotocol peer's
+         * further tables (inet6.0, ...) are listed under it but counted there. */
+        if (!st->tables && p->state == BGP_STATE_ESTABLISHED)
             add_counts(p, rx_int(&c, "r"), rx_int(&c, "acc"));
+        st->tables = true;
         return 0;
     }
     if (rx_match(&row_rx, line, len, &c)) {

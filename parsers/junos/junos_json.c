@@ -169,7 +169,8 @@ int junos_json_interfaces(parse_run_t *run, const char *text, size_t len)
 static void json_rib_counts(const json_t *peer, int64_t *rcvd, int64_t *acc, int64_t *adv, char *table, size_t tsize)
 {
     json_t *ribs = rows_of(peer, "bgp-rib");
-    for (size_t i = 0; i < ju_rows(ribs); i++) {
+    /* Summary: the first table only (as the text form); neighbor detail: every table. */
+    for (size_t i = 0; i < ju_rows(ribs) && (adv || i == 0); i++) {
         json_t *r = ju_row(ribs, i);
         int64_t v;
         if (i == 0 && table)
