@@ -236,10 +236,12 @@ int junos_interfaces_line(parse_run_t *run, void *state, const char *line, size_
 int junos_interfaces_finish(parse_run_t *run, void *state)
 {
     junos_if_state_t *st = state;
-    /* Every physical block ends with its rates, every unit with a protocol: without them the
-     * output was cut. */
+    /* Every physical block ends with its rates (or, for pseudo devices, packet counts), every
+     * unit with its flags and protocols: without them the output was cut. */
     const iface_t *f = &st->rec.u.iface;
-    if (st->open && (st->logical ? !st->in_proto && !st->flags_seen : f->out_rate_bps == MODEL_ABSENT))
+    bool cut = st->logical ? !st->in_proto && !st->flags_seen
+                           : f->out_rate_bps == MODEL_ABSENT && f->out_packets == MODEL_ABSENT;
+    if (st->open && cut)
         parse_partial(run, "the last interface block is cut short");
     return flush(run, st);
 }

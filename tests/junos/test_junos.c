@@ -167,6 +167,16 @@ static void interfaces_extensive(void **state)
 static void interfaces_truncated(void **state)
 {
     (void)state;
+    parsed_t *t = fx("show interfaces", "interfaces_truncated.txt");
+    assert_true(t->partial);
+    assert_int_equal(t->n, 3); /* ge-0/0/0, its unit, and the ge-0/0/1 read so far */
+    assert_int_equal(t->recs[2].u.iface.admin_status, UPDOWN_DOWN);
+    assert_string_equal(t->recs[2].u.iface.mac, "00:05:86:71:1a:c1");
+    th_free(t);
+    t = fx("show interfaces", "interfaces_empty.txt");
+    assert_clean(t);
+    assert_int_equal(t->n, 0);
+    th_free(t);
     const char *text = "Physical interface: ge-0/0/0, Enabled, Physical link is Up\n"
                        "  Interface index: 148, SNMP ifIndex: 526\n"
                        "  Description: TO-MSEE-PRIMARY\n"
@@ -198,10 +208,13 @@ static void interfaces_terse(void **state)
     assert_int_equal(d->oper_status, UPDOWN_DOWN);
     assert_string_equal(th_must_find(p, "lo0.0")->u.iface.ipv4[0], "10.255.255.2/32");
     th_free(p);
-    const char *empty = "Interface               Admin Link Proto    Local                 Remote\n";
-    p = th_parse_text(V, "show interfaces terse", empty, strlen(empty));
+    p = fx("show interfaces terse", "interfaces_terse_empty.txt");
     assert_clean(p);
     assert_int_equal(p->n, 0);
+    th_free(p);
+    p = fx("show interfaces terse", "interfaces_terse_truncated.txt");
+    assert_int_equal(p->n, 2); /* the unit cut after its first IPv6 address is still emitted */
+    assert_int_equal(p->recs[1].u.iface.n_ipv6, 1);
     th_free(p);
 }
 
@@ -307,6 +320,14 @@ static void bgp_summary_json(void **state)
     const bgp_peer_t *b = &th_must_find(p, "192.168.100.134")->u.peer;
     assert_int_equal(b->state, BGP_STATE_ACTIVE);
     assert_int_equal(b->prefixes_received, MODEL_ABSENT);
+    th_free(p);
+    p = fx("show bgp summary | display json", "bgp_summary_empty.json");
+    assert_clean(p);
+    assert_int_equal(p->n, 0);
+    th_free(p);
+    p = fx("show bgp summary | display json", "bgp_summary_truncated.json");
+    assert_true(p->failed); /* a cut document is reported, not guessed at */
+    assert_int_equal(p->n, 0);
     th_free(p);
 }
 
