@@ -21,7 +21,7 @@ static rx_t row_rx = RX("^(?<peer>[0-9a-fA-F]*[.:][0-9a-fA-F.:]+)(?:\\+\\d+)?\\s
 static rx_t table_rx = RX("^\\s+(?<table>\\S+): (?<a>\\d+)/(?<r>\\d+)/(?<acc>\\d+)/(?<d>\\d+)\\s*$");
 static rx_t counts_rx = RX("(?<a>\\d+)/(?<r>\\d+)/(?<acc>\\d+)/(?<d>\\d+)");
 /* Headers and the per-table totals above the peer list. */
-static rx_t noise_rx = RX("^(?:Threading mode:|Default eBGP mode:|Groups: |[\\w.-]+\\.\\d+(?:\\s+\\d+){6}\\s*$|Table\\s+Tot Paths|Peer\\s+AS\\s+InPkt|"
+static rx_t noise_rx = RX("^(?:Threading mode:|Default eBGP mode:|Unconfigured peers:|Groups: |[\\w.-]+\\.\\d+(?:\\s+\\d+){6}\\s*$|Table\\s+Tot Paths|Peer\\s+AS\\s+InPkt|"
                           "[\\w.-]+\\.\\d+\\s*$|\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s*$|"
                           "BGP is not running|Unrecognized|error:)");
 

@@ -20,13 +20,22 @@ static rx_t header_rx = RX("^\\s*Prefix\\s+Nexthop\\s+MED\\s+Lclpref\\s+AS path"
 static rx_t row_rx = RX("^(?<flag>[*+-])?\\s*(?<pfx>[0-9a-fA-F.:]+/\\d+)(?:\\s+(?<rest>.*))?$");
 static rx_t cont_rx = RX("^\\s+(?<rest>(?:[0-9a-fA-F.:]+|Self)\\s.*|(?:[0-9a-fA-F.:]+|Self))$");
 
+/* The screen column of line[off]: Junos pads this header with tabs (8-column stops). */
+static int display_col(const char *line, size_t off)
+{
+    int col = 0;
+    for (size_t i = 0; i < off; i++)
+        col = line[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+    return col;
+}
+
 static void header(junos_bgp_table_state_t *st, const char *line, size_t len)
 {
     const char *med = strstr(line, "MED"), *lcl = strstr(line, "Lclpref"), *as = strstr(line, "AS path");
     (void)len;
-    st->med_col = med ? (int)(med - line) : 0;
-    st->lcl_col = lcl ? (int)(lcl - line) : 0;
-    st->as_col = as ? (int)(as - line) : 0;
+    st->med_col = med ? display_col(line, (size_t)(med - line)) : 0;
+    st->lcl_col = lcl ? display_col(line, (size_t)(lcl - line)) : 0;
+    st->as_col = as ? display_col(line, (size_t)(as - line)) : 0;
 }
 
 static void origin(bgp_path_t *p, const char *t, size_t n)
@@ -36,9 +45,9 @@ static void origin(bgp_path_t *p, const char *t, size_t n)
     FIELD_SET(p->origin, t[0] == 'I' ? "igp" : t[0] == 'E' ? "egp" : "incomplete", -1);
 }
 
-/* Splits "Nexthop [MED] [Lclpref] AS-path origin" using the header's columns. rest_col is the
- * column where rest starts in the original line. */
-static void columns(const junos_bgp_table_state_t *st, bgp_path_t *p, const char *rest, size_t n, int col)
+/* Splits "Nexthop [MED] [Lclpref] AS-path origin" using the header's columns; line is the row
+ * (rest points into it) for screen columns, or NULL when the row is the wrapped second line. */
+static void columns(const junos_bgp_table_state_t *st, bgp_path_t *p, const char *line, const char *rest, size_t n)
 {
     size_t i = 0;
     int k = 0;
@@ -52,7 +61,7 @@ static void columns(const junos_bgp_table_state_t *st, bgp_path_t *p, const char
             i++;
         const char *t = rest + start;
         size_t tl = i - start;
-        int tcol = col + (int)start;
+        int tcol = line ? display_col(line, (size_t)(t - line)) : 0;
         if (k++ == 0) {
             if (!tu_eq(t, tl, "Self"))
                 FIELD_SET(p->next_hop, t, (long)tl);
@@ -73,8 +82,8 @@ static void columns(const junos_bgp_table_state_t *st, bgp_path_t *p, const char
     }
 }
 
-static int row(parse_run_t *run, junos_bgp_table_state_t *st, const char *pfx, bool best, const char *rest,
-               size_t n, int col)
+static int row(parse_run_t *run, junos_bgp_table_state_t *st, const char *pfx, bool best, const char *line,
+               const char *rest, size_t n)
 {
     record_t rec;
     record_init(&rec, KIND_BGP_TABLE);
@@ -86,7 +95,7 @@ static int row(parse_run_t *run, junos_bgp_table_state_t *st, const char *pfx, b
         p->valid = TRI_TRUE;
     FIELD_SET(p->vrf, st->vrf[0] ? st->vrf : "default", -1);
     FIELD_SET(p->neighbor, st->neighbor, -1);
-    columns(st, p, rest, n, col);
+    columns(st, p, line, rest, n);
     return parse_emit(run, &rec);
 }
 
@@ -112,7 +121,7 @@ int junos_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t
     }
     if (st->pending[0] && rx_match(&cont_rx, line, len, &c)) {
         rx_named(&c, "rest", &s, &n);
-        int rc = row(run, st, st->pending, st->pending_best, s, n, (int)(s - line));
+        int rc = row(run, st, st->pending, st->pending_best, line, s, n);
         st->pending[0] = '\0';
         return rc;
     }
@@ -126,7 +135,7 @@ int junos_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t
             st->pending_best = best;
             return 0;
         }
-        return row(run, st, pfx, best, s, n, (int)(s - line));
+        return row(run, st, pfx, best, line, s, n);
     }
     parse_skip(run);
     return 0;
@@ -137,7 +146,7 @@ int junos_bgp_table_finish(parse_run_t *run, void *state)
     junos_bgp_table_state_t *st = state;
     if (st->pending[0]) {
         parse_partial(run, "the last route has no next hop (output cut)");
-        return row(run, st, st->pending, st->pending_best, "", 0, 0);
+        return row(run, st, st->pending, st->pending_best, "", "", 0);
     }
     return 0;
 }

@@ -502,6 +502,13 @@ static void bgp_table(void **state)
     assert_string_equal(v6->prefix, "2001:db8:aaaa:bbbb:cccc::/80");
     assert_string_equal(v6->next_hop, "2001:db8:100::2");
     th_free(p);
+    p = fx("show route receive-protocol bgp 192.168.100.130", "receive_protocol_tabs.txt");
+    assert_clean(p); /* a header padded with tabs still places MED and Lclpref */
+    assert_int_equal(p->recs[1].u.path.metric, 50);
+    assert_int_equal(p->recs[1].u.path.local_pref, MODEL_ABSENT);
+    assert_int_equal(p->recs[2].u.path.local_pref, 150);
+    assert_int_equal(p->recs[2].u.path.metric, MODEL_ABSENT);
+    th_free(p);
     p = fx("show route advertising-protocol bgp 192.168.100.130", "advertising_protocol.txt");
     assert_clean(p);
     assert_int_equal(p->n, 3);
