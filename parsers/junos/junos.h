@@ -112,7 +112,7 @@ typedef struct {
     char tok[JC_MAX_TOK][JC_TOK_LEN]; /* the open blocks' words, then the statement's */
     int ntok;
     int frame[JC_MAX_DEPTH];          /* words each open block added */
-    bool frame_inactive[JC_MAX_DEPTH];
+    bool frame_inactive[JC_MAX_DEPTH]; /* opened with "inactive:" */
     int depth;
     bool based;                       /* the command's own path was put at the root */
     int base_depth;                   /* 1 when it was: that frame never closes */
@@ -145,8 +145,11 @@ typedef struct {
 /* ---- configuration walker (junos_cfgwalk.c) ---- */
 typedef struct {
     /* A statement (or a block being opened, opening = true) with its full path from the
-     * configuration root: "protocols bgp group MSEE neighbor 192.168.100.130 peer-as 12076". */
-    int (*leaf)(parse_run_t *run, void *st, char (*tok)[JC_TOK_LEN], int n, bool inactive, bool opening);
+     * configuration root: "protocols bgp group MSEE neighbor 192.168.100.130 peer-as 12076".
+     * inactive_at: -1, or the index of the first word of the deactivated element the statement
+     * sits in ("inactive: neighbor X {" -> the index of "neighbor"; "deactivate ... neighbor X"
+     * -> the index of X).  A statement itself marked inactive is not delivered at all. */
+    int (*leaf)(parse_run_t *run, void *st, char (*tok)[JC_TOK_LEN], int n, int inactive_at, bool opening);
     /* A block closed; tok/n is its full path. */
     int (*close)(parse_run_t *run, void *st, char (*tok)[JC_TOK_LEN], int n);
 } junos_cfg_ops_t;

@@ -66,10 +66,8 @@ static int emit(parse_run_t *run, junos_bgp_config_state_t *st)
 }
 
 /* One statement at the level it was written. */
-static void apply(bgp_config_neighbor_t *c, char (*t)[JC_TOK_LEN], int i, int n, bool inactive)
+static void apply(bgp_config_neighbor_t *c, char (*t)[JC_TOK_LEN], int i, int n)
 {
-    if (inactive)
-        c->shutdown = TRI_TRUE;
     if (i >= n)
         return;
     const char *w = t[i];
@@ -124,7 +122,7 @@ static void routing_options(junos_bgp_config_state_t *st, char (*t)[JC_TOK_LEN],
     }
 }
 
-static int leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, bool inactive, bool opening)
+static int leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, int inactive_at, bool opening)
 {
     junos_bgp_config_state_t *st = state;
     int i = 0;
@@ -141,14 +139,22 @@ static int leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, boo
         return 0; /* another part of the configuration */
     i += 2;
     const char *group = "", *peer = "";
+    int bgp_at = i - 2, group_at = -1, peer_at = -1;
     if (i + 1 < n && !strcmp(t[i], "group")) {
         group = t[i + 1];
+        group_at = i;
         i += 2;
     }
     if (i + 1 < n && !strcmp(t[i], "neighbor")) {
         peer = t[i + 1];
+        peer_at = i;
         i += 2;
     }
+    /* A deactivated bgp, group or neighbor shuts its neighbors; anything deactivated deeper
+     * (a bfd block, one statement) simply does not apply. */
+    bool off = inactive_at >= 0 && inactive_at <= (peer_at >= 0 ? peer_at + 1 : group_at >= 0 ? group_at + 1 : bgp_at + 1);
+    if (inactive_at >= 0 && !off)
+        return 0;
     /* A statement outside the open neighbor ends it; a new group or instance resets. */
     bool same_ctx = !strcmp(st->vrf, vrf) && !strcmp(st->group, group);
     if (st->open && (!same_ctx || strcmp(st->peer, peer)) && emit(run, st))
@@ -168,12 +174,11 @@ static int leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, boo
         FIELD_SET(st->peer, peer, -1);
         st->open = true;
     }
-    if (opening && i >= n) {
-        if (inactive) /* "inactive: neighbor X {" */
-            level->shutdown = TRI_TRUE;
-        return 0; /* its statements follow */
-    }
-    apply(level, t, i, n, inactive && (i < n || peer[0]));
+    if (off)
+        level->shutdown = TRI_TRUE;
+    if (opening && i >= n)
+        return 0; /* "neighbor X {": its statements follow */
+    apply(level, t, i, n);
     if (peer[0] && i >= n && !opening)
         return emit(run, st); /* "neighbor X;" has no block */
     return 0;

@@ -82,12 +82,16 @@ static void base_path(parse_run_t *run, junos_cfg_path_t *p)
     }
 }
 
-static bool any_inactive(const junos_cfg_path_t *p)
+/* The first word of the outermost open block marked inactive, or -1. */
+static int inactive_at(const junos_cfg_path_t *p)
 {
-    for (int i = 0; i < p->depth; i++)
+    int at = 0;
+    for (int i = 0; i < p->depth; i++) {
         if (p->frame_inactive[i])
-            return true;
-    return false;
+            return at;
+        at += p->frame[i];
+    }
+    return -1;
 }
 
 int junos_cfg_line(parse_run_t *run, junos_cfg_path_t *p, const char *line, size_t len, const junos_cfg_ops_t *ops,
@@ -110,7 +114,7 @@ int junos_cfg_line(parse_run_t *run, junos_cfg_path_t *p, const char *line, size
         int saved = q->ntok;
         q->ntok = 0;
         int n = split(q, line + skip, len - skip);
-        int rc = ops->leaf(run, st, q->tok, n, deact, false);
+        int rc = ops->leaf(run, st, q->tok, n, deact ? n - 1 : -1, false);
         q->ntok = saved;
         return rc;
     }
@@ -130,13 +134,14 @@ int junos_cfg_line(parse_run_t *run, junos_cfg_path_t *p, const char *line, size
             line += strlen(marks[i]);
             len -= strlen(marks[i]);
         }
-    char last = line[len - 1];
+    char last = len ? line[len - 1] : '\0';
     if (last != '{' && last != ';') {
         parse_skip(run);
         return 0;
     }
+    int outer = inactive_at(p);
     int n = split(p, line, len - 1);
-    bool in = inactive || any_inactive(p);
+    int in = outer >= 0 ? outer : inactive ? p->ntok : -1;
     if (last == '{') {
         if (p->depth >= JC_MAX_DEPTH) {
             parse_partial(run, "configuration nested too deep");

@@ -34,10 +34,11 @@ static void clause(char (*list)[DESC_LEN / 2], int *count, char (*t)[JC_TOK_LEN]
     (*count)++;
 }
 
-static int policy_leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, bool inactive, bool opening)
+static int policy_leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, int inactive_at, bool opening)
 {
     junos_policy_state_t *st = state;
-    (void)inactive;
+    if (inactive_at >= 0)
+        return 0; /* a deactivated policy, term or clause does not apply */
     int i = 0;
     while (i < n && strcmp(t[i], "policy-statement"))
         i++;
@@ -104,10 +105,11 @@ int junos_policy_finish(parse_run_t *run, void *state)
     return policy_emit(run, st);
 }
 
-static int plist_leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, bool inactive, bool opening)
+static int plist_leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, int inactive_at, bool opening)
 {
     junos_prefix_list_state_t *st = state;
-    (void)inactive;
+    if (inactive_at >= 0)
+        return 0; /* a deactivated list or entry does not apply */
     int i = 0;
     while (i < n && strcmp(t[i], "prefix-list"))
         i++;

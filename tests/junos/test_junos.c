@@ -724,6 +724,17 @@ static void bgp_config_other_forms(void **state)
     assert_string_equal(th_must_find(p, "10.20.30.2")->u.bgp_config.vrf, "BLUE");
     assert_null(strstr(p->json, "$9$"));
     th_free(p);
+    p = fx("show configuration protocols bgp", "bgp_config_inactive.txt");
+    assert_clean(p);
+    assert_int_equal(p->n, 3);
+    a = &th_must_find(p, "192.168.100.130")->u.bgp_config;
+    assert_int_equal(a->shutdown, TRI_ABSENT);   /* only statements inside it are inactive */
+    assert_int_equal(a->hold_time, MODEL_ABSENT); /* ... and they do not apply */
+    assert_int_equal(a->bfd, TRI_ABSENT);
+    assert_int_equal(th_must_find(p, "192.168.100.134")->u.bgp_config.shutdown, TRI_TRUE);
+    assert_int_equal(th_must_find(p, "172.16.99.1")->u.bgp_config.shutdown, TRI_TRUE); /* inactive group */
+    assert_int_equal(th_must_find(p, "172.16.99.1")->u.bgp_config.remote_as, 65099);
+    th_free(p);
     p = fx("show configuration protocols bgp", "bgp_config_truncated.txt");
     assert_true(p->partial);
     assert_int_equal(p->n, 1);
