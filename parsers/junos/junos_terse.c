@@ -6,7 +6,8 @@
  *                                      inet6    2001:db8:100::1/126
  *   lo0.0                   up    up   inet     10.255.255.1        --> 0/0
  *
- * A line that starts with blanks continues the interface above (another family/address). */
+ * A line that starts with blanks continues the interface above (another family/address).
+ * Local values that are not addresses ("tnp 0x1") are read and passed over. */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,8 +17,8 @@
 
 static rx_t header_rx = RX("^Interface\\s+Admin\\s+Link");
 static rx_t row_rx = RX("^(?<name>\\S+)\\s+(?<admin>up|down)\\s+(?<link>up|down)(?:\\s+(?<fam>[a-z][\\w-]*)"
-                        "(?:\\s+(?<loc>[0-9a-fA-F.:/]+))?(?:\\s+-->\\s+\\S+)?)?\\s*$");
-static rx_t more_rx = RX("^\\s+(?:(?<fam>[a-z][\\w-]*)(?:\\s+|$))?(?<loc>[0-9a-fA-F.:]+/\\d+|[0-9a-fA-F.:]+)?"
+                        "(?:\\s+(?<loc>(?!-->)\\S+))?(?:\\s+-->\\s+\\S+)?)?\\s*$");
+static rx_t more_rx = RX("^\\s+(?:(?<fam>[a-z][\\w-]*)(?:\\s+|$))?(?<loc>(?!-->)\\S+)?"
                          "(?:\\s+-->\\s+\\S+)?\\s*$");
 
 static void address(iface_t *f, const rx_caps_t *c)

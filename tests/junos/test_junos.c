@@ -208,6 +208,12 @@ static void interfaces_terse(void **state)
     assert_int_equal(d->oper_status, UPDOWN_DOWN);
     assert_string_equal(th_must_find(p, "lo0.0")->u.iface.ipv4[0], "10.255.255.2/32");
     th_free(p);
+    p = fx("show interfaces terse", "interfaces_terse_other.txt");
+    assert_clean(p); /* "tnp 0x4" and "aenet --> ae0.0" are read, not addresses */
+    assert_int_equal(p->n, 4);
+    assert_int_equal(th_must_find(p, "em0.0")->u.iface.n_ipv4, 2);
+    assert_int_equal(th_must_find(p, "ge-0/0/5.0")->u.iface.n_ipv4, 0);
+    th_free(p);
     p = fx("show interfaces terse", "interfaces_terse_empty.txt");
     assert_clean(p);
     assert_int_equal(p->n, 0);
