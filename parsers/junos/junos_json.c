@@ -123,8 +123,17 @@ static int json_logical(parse_run_t *run, const json_t *lif)
     iface_t *f = &rec.u.iface;
     json_iface_common(f, lif);
     json_t *flags = first(lif, "if-config-flags");
-    if (f->oper_status == UPDOWN_ABSENT && flags)
-        f->oper_status = present(flags, "iff-up") ? UPDOWN_UP : UPDOWN_DOWN;
+    if (f->oper_status == UPDOWN_ABSENT && json_is_object(flags)) {
+        /* iff-up, iff-device-down / iff-link-layer-down; lo0.0 carries neither. */
+        const char *k;
+        json_t *v;
+        json_object_foreach(flags, k, v) {
+            if (!strcmp(k, "iff-up"))
+                f->oper_status = UPDOWN_UP;
+            else if (strstr(k, "down") && f->oper_status == UPDOWN_ABSENT)
+                f->oper_status = UPDOWN_DOWN;
+        }
+    }
     json_addresses(f, lif);
     json_counters(f, lif);
     if (f->in_packets == MODEL_ABSENT)
