@@ -94,14 +94,30 @@ static size_t utf8_len(const unsigned char *s, size_t avail)
     return n;
 }
 
-static void put_escaped(json_stream_t *js, const char *str, size_t len)
+/* Bytes that cannot go into a JSON string as they are: controls, '"', '\\', and every byte
+ * >= 0x80 (checked as UTF-8 on the slow path). */
+#define JS_X4(v) v, v, v, v
+#define JS_X16(v) JS_X4(v), JS_X4(v), JS_X4(v), JS_X4(v)
+static const unsigned char js_special_tab[256] = {
+    JS_X16(1), JS_X16(1),                                   /* 0x00-0x1f: controls */
+    0, 0, 1, 0, JS_X4(0), JS_X4(0), JS_X4(0),               /* 0x20-0x2f: '"' */
+    JS_X16(0),                                              /* 0x30-0x3f */
+    JS_X16(0),                                              /* 0x40-0x4f */
+    JS_X4(0), JS_X4(0), JS_X4(0),                           /* 0x50-0x5b */
+    1, 0, 0, 0,                                             /* 0x5c: '\\' */
+    JS_X16(0), JS_X16(0),                                   /* 0x60-0x7f */
+    JS_X16(1), JS_X16(1), JS_X16(1), JS_X16(1),             /* 0x80-0xff: checked as UTF-8 */
+    JS_X16(1), JS_X16(1), JS_X16(1), JS_X16(1),
+};
+#define js_special(c) (js_special_tab[(unsigned char)(c)])
+
+static void put_escaped_slow(json_stream_t *js, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t run = 0; /* bytes that need no escaping, copied in one go */
-    putc_(js, '"');
     for (size_t i = 0; i < len; i++) {
         unsigned char c = s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        if (!js_special(c)) {
             run++;
             continue;
         }
@@ -126,14 +142,55 @@ static void put_escaped(json_stream_t *js, const char *str, size_t len)
         }
     }
     put(js, str + len - run, run);
+}
+
+/* Almost every string a router prints is plain ASCII: copy it straight into the buffer while
+ * checking it, and fall back to the escaping path only at the first special byte. */
+static void put_escaped(json_stream_t *js, const char *str, size_t len)
+{
+    if (js->len + len + 2 > sizeof(js->buf))
+        js_flush(js);
+    if (len + 2 <= sizeof(js->buf)) {
+        char *out = js->buf + js->len;
+        const unsigned char *s = (const unsigned char *)str;
+        size_t i = 0;
+        *out++ = '"';
+        for (; i < len && !js_special(s[i]); i++)
+            out[i] = (char)s[i];
+        if (i == len) {
+            out[len] = '"';
+            js->len += len + 2;
+            return;
+        }
+        js->len += 1 + i; /* the opening quote and the clean prefix stay */
+        put_escaped_slow(js, str + i, len - i);
+        putc_(js, '"');
+        return;
+    }
+    putc_(js, '"');
+    put_escaped_slow(js, str, len);
     putc_(js, '"');
 }
 
+/* Keys are the program's own contract names ([a-z_0-9]+, see record_json.c): they are copied
+ * as they are, with their quotes and colon in one go, instead of being escaped byte by byte. */
 void js_key(json_stream_t *js, const char *key)
 {
     before_value(js);
-    put_escaped(js, key, strlen(key));
-    putc_(js, ':');
+    size_t n = strlen(key);
+    if (js->len + n + 3 > sizeof(js->buf))
+        js_flush(js);
+    if (n + 3 <= sizeof(js->buf)) {
+        char *out = js->buf + js->len;
+        out[0] = '"';
+        memcpy(out + 1, key, n);
+        out[n + 1] = '"';
+        out[n + 2] = ':';
+        js->len += n + 3;
+    } else {
+        put_escaped(js, key, n);
+        putc_(js, ':');
+    }
     js->after_key = true;
 }
 

@@ -2,6 +2,7 @@
 #include "parsers/clean.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -88,19 +89,53 @@ static bool may_have_pager(const char *line, size_t len)
     return false;
 }
 
+/* One word-at-a-time pass over the line answers the two questions every line asks: does it
+ * hold a control byte (CR, ESC, backspace...), and could it hold a pager prompt (every pager
+ * pattern contains "more", "key" or "(END)", so a folded 'm', 'k' or '(' must be present)?
+ * Clean lines -- nearly all of a big table -- then cost one pass of 8-byte loads. */
+#define W_ONES 0x0101010101010101ull
+#define W_HIGHS 0x8080808080808080ull
+static inline uint64_t w_zero(uint64_t v) { return (v - W_ONES) & ~v & W_HIGHS; }
+static inline uint64_t w_byte(uint64_t v, unsigned char b) { return w_zero(v ^ (W_ONES * b)); }
+static inline uint64_t w_less(uint64_t v, unsigned char n) { return (v - W_ONES * n) & ~v & W_HIGHS; }
+
+static void scan_line(const char *line, size_t len, bool *ctrl, bool *pager)
+{
+    uint64_t c = 0, g = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, line + i, 8);
+        uint64_t f = v | (W_ONES * 0x20); /* ASCII letters folded to lower case */
+        c |= w_less(v, 0x20);
+        g |= w_byte(f, 'm') | w_byte(f, 'k') | w_byte(v, '(');
+    }
+    for (; i < len; i++) {
+        unsigned char b = (unsigned char)line[i], f = (unsigned char)(b | 0x20);
+        c |= b < 0x20;
+        g |= f == 'm' || f == 'k' || b == '(';
+    }
+    *ctrl = c != 0;
+    *pager = g != 0;
+}
+
 size_t clean_line(char *line, size_t len, bool *had_pager)
 {
     *had_pager = false;
-    if (memchr(line, '\r', len))
-        len = apply_carriage_returns(line, len);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)line[i];
-        if (c < 0x20 && c != '\t') {
-            len = strip_escapes(line, len);
-            break;
+    bool ctrl, pager;
+    scan_line(line, len, &ctrl, &pager);
+    if (ctrl) {
+        if (memchr(line, '\r', len))
+            len = apply_carriage_returns(line, len);
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)line[i];
+            if (c < 0x20 && c != '\t') {
+                len = strip_escapes(line, len);
+                break;
+            }
         }
     }
-    if (may_have_pager(line, len))
+    if (pager && may_have_pager(line, len))
         len = strip_pager(line, len, had_pager);
     return len;
 }
@@ -136,6 +171,11 @@ line_class_t clean_classify(const char *line, size_t len)
             return LINE_PROMPT;
         return LINE_CONTENT;
     }
+    /* A prompt starts with a host name character or a Junos "[edit]": table rows such as
+     * " *>  10.0.0.0/8" (BGP best-path marks) never reach the regex. */
+    unsigned char first = (unsigned char)line[i];
+    if (!isalnum(first) && first != '[' && !strchr("_.@:/~+\\-", first))
+        return LINE_CONTENT;
     rx_caps_t c;
     if (mark == line + i || !rx_match(&prompt_rx, line, len, &c))
         return LINE_CONTENT;

@@ -106,11 +106,52 @@ static size_t parse_clock(const char *s, size_t len, int64_t *out)
     return i;
 }
 
+/* ISO 8601 durations ("P1DT2H3M4S", "PT5M"), as NX-API prints uptimes. */
+static int64_t iso8601_duration(const char *s, size_t n)
+{
+    int64_t total = 0, v = 0;
+    bool in_time = false, digits = false;
+    for (size_t i = 1; i < n; i++) {
+        char c = (char)toupper((unsigned char)s[i]);
+        if (isdigit((unsigned char)c)) {
+            if (v > 100000000000LL)
+                return MODEL_ABSENT;
+            v = v * 10 + (c - '0');
+            digits = true;
+            continue;
+        }
+        if (c == '.') { /* fractions of a second do not matter here */
+            while (i + 1 < n && isdigit((unsigned char)s[i + 1]))
+                i++;
+            continue;
+        }
+        int64_t unit;
+        switch (c) {
+        case 'T': in_time = true; continue;
+        case 'Y': unit = 31536000; break;
+        case 'W': unit = 604800; break;
+        case 'D': unit = 86400; break;
+        case 'H': unit = 3600; break;
+        case 'M': unit = in_time ? 60 : 2592000; break;
+        case 'S': unit = 1; break;
+        default: return MODEL_ABSENT;
+        }
+        if (!digits)
+            return MODEL_ABSENT;
+        total += v * unit;
+        v = 0;
+        digits = false;
+    }
+    return total;
+}
+
 int64_t tu_duration(const char *s, size_t len)
 {
     tu_trim(&s, &len);
     if (len == 0 || tu_eq(s, len, "never") || tu_eq(s, len, "-") || tu_eq(s, len, "n/a"))
         return MODEL_ABSENT;
+    if (s[0] == 'P' || s[0] == 'p')
+        return iso8601_duration(s, len);
     int64_t total = 0;
     bool any = false;
     size_t i = 0;
@@ -118,6 +159,11 @@ int64_t tu_duration(const char *s, size_t len)
         char c = s[i];
         if (isspace((unsigned char)c) || c == ',') {
             i++;
+            continue;
+        }
+        /* EOS: "1 hour and 5 minutes" */
+        if (len - i >= 3 && strncasecmp(s + i, "and", 3) == 0 && (i + 3 == len || isspace((unsigned char)s[i + 3]))) {
+            i += 3;
             continue;
         }
         if (!isdigit((unsigned char)c))
@@ -131,19 +177,27 @@ int64_t tu_duration(const char *s, size_t len)
             continue;
         }
         int64_t v = 0;
-        while (i < len && isdigit((unsigned char)s[i]))
+        size_t digits = 0;
+        while (i < len && isdigit((unsigned char)s[i])) {
+            if (++digits > 12)
+                return MODEL_ABSENT; /* no uptime has 13 digits: garbage, and overflow */
             v = v * 10 + (s[i++] - '0');
-        /* NX-OS "1d02h" and IOS "2d03h" glue units; Cisco also prints "3d04:05:06"? no:
-         * a number followed by "d" then a clock is handled by the clock on the next turn. */
+        }
+        if (i + 1 < len && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
+            for (i++; i < len && isdigit((unsigned char)s[i]); i++)
+                ; /* "0.106174" seconds: the fraction does not matter */
         while (i < len && s[i] == ' ')
             i++;
         size_t u = i;
         while (i < len && isalpha((unsigned char)s[i]))
             i++;
+        /* "and" after a bare number is the next word, not a unit */
+        if (i - u == 3 && strncasecmp(s + u, "and", 3) == 0)
+            i = u;
         int64_t mult = unit_seconds(s + u, i - u);
         if (i < len && s[i] == '(' && len - i >= 3 && s[i + 1] == 's' && s[i + 2] == ')')
             i += 3; /* "week(s)" */
-        if (mult < 0 || (i == u && i < len))
+        if (mult < 0 || (i == u && i < len && !isspace((unsigned char)s[i])))
             return MODEL_ABSENT;
         total += v * (i == u ? 1 : mult);
         any = true;
@@ -203,7 +257,7 @@ updown_t tu_updown(const char *s, size_t len)
         "down", "administratively down", "admin down", "admin-down", "disabled", "notconnect",
         "notconnected", "not connected", "lowerlayerdown", "notpresent", "not present",
         "err-disabled", "errdisabled", "link-down", "xcvrabsen", "sfpabsent", "suspended",
-        "inactive", "shutdown", "deleted", "monitoring", "dormant", "testing",
+        "inactive", "shutdown", "deleted", "monitoring", "dormant", "testing", "reset",
     };
     for (size_t i = 0; i < sizeof(down) / sizeof(down[0]); i++)
         if (tu_starts(s, len, down[i]))

@@ -16,7 +16,8 @@ bool tu_starts(const char *s, size_t len, const char *prefix); /* case-insensiti
 int64_t tu_int(const char *s, size_t len);
 /* Uptimes as routers print them -> seconds, or MODEL_ABSENT ("never", "-", garbage):
  * "1w2d", "2d03h", "1y10w", "00:20:06", "9w2d 5:23:37", "21 minutes, 40 seconds",
- * "40week(s) 5day(s)", "3d04h05m", "1d02:03:04" (NX-OS), "P1DT2H" is not accepted. */
+ * "40week(s) 5day(s)", "3d04h05m", "1 hour and 5 minutes" (EOS), "0.106174" (seconds), and ISO 8601
+ * "P1DT2H3M4S" (NX-API). */
 int64_t tu_duration(const char *s, size_t len);
 /* asplain "4200000000" or asdot "64512.100" -> asplain. */
 int64_t tu_asn(const char *s, size_t len);

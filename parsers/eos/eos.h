@@ -5,8 +5,6 @@
 #include "parsers/parser.h"
 
 /* ---- vendor-local helpers (eos_util.c) ---- */
-/* EOS durations add "and" ("1 hour and 5 minutes") which tu_duration does not read. */
-int64_t eos_duration(const char *s, size_t len);
 /* An address printed without a length ("10.105.100.0") -> CIDR with the classful length,
  * widened so the printed address survives canonicalisation. */
 bool eos_prefix(const char *s, size_t len, char *out, size_t size);

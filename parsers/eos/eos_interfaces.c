@@ -178,7 +178,7 @@ int eos_interfaces_line(parse_run_t *run, void *state, const char *line, size_t 
             f->bandwidth_kbps = rx_int(&c, "bw");
     } else if (rx_match(&updown_rx, line, len, &c)) {
         rx_named(&c, "t", &s, &n);
-        f->last_flapped = eos_duration(s, n);
+        f->last_flapped = tu_duration(s, n);
     } else if (rx_match(&flaps_rx, line, len, &c)) {
         f->carrier_transitions = rx_int(&c, "n");
     } else if (!eos_if_counters(f, st, line, len) && !rx_match(&ignore_rx, line, len, NULL)) {

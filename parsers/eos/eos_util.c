@@ -6,23 +6,6 @@
 #include "parsers/eos/eos.h"
 #include "parsers/textutil.h"
 
-int64_t eos_duration(const char *s, size_t len)
-{
-    char buf[128];
-    size_t o = 0;
-    tu_trim(&s, &len);
-    for (size_t i = 0; i < len && o + 1 < sizeof(buf); i++) {
-        /* drop the word "and" between units */
-        if (i + 4 <= len && strncmp(s + i, " and", 4) == 0 && (i + 4 == len || s[i + 4] == ' ')) {
-            i += 3;
-            continue;
-        }
-        buf[o++] = s[i];
-    }
-    buf[o] = '\0';
-    return tu_duration(buf, o);
-}
-
 bool eos_prefix(const char *s, size_t len, char *out, size_t size)
 {
     tu_trim(&s, &len);

@@ -31,7 +31,7 @@ static void eos_ver_kv(version_t *v, const char *k, size_t kn, const char *s, si
     else if (tu_eq(k, kn, "Internal build version"))
         FIELD_SET(v->image, s, (long)n);
     else if (tu_eq(k, kn, "Uptime"))
-        v->uptime = eos_duration(s, n);
+        v->uptime = tu_duration(s, n);
 }
 
 int eos_version_line(parse_run_t *run, void *state, const char *line, size_t len)

@@ -6,10 +6,8 @@
 #include "parsers/rx.h"
 
 /* Shared helpers (nxos_util.c). */
-/* A named capture through nxos_duration_text(); absent when the group is unset or unreadable. */
+/* A named capture through tu_duration(); absent when the group is unset or unreadable. */
 int64_t nxos_rx_duration(const rx_caps_t *c, const char *name);
-/* tu_duration() plus NX-OS' own forms: "0.106174" (seconds) and ISO 8601 "P1DT2H3M4S" (NX-API). */
-int64_t nxos_duration_text(const char *s, size_t n);
 /* A named capture through tu_asn(). */
 int64_t nxos_rx_asn(const rx_caps_t *c, const char *name);
 /* True for a blank line or a line of dashes / equals signs. */

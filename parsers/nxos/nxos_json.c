@@ -66,7 +66,7 @@ int64_t nxos_json_duration(const json_t *obj, const char *key)
     char buf[SHORT_LEN * 2];
     if (!ju_copy(obj, key, buf, sizeof(buf)))
         return MODEL_ABSENT;
-    return nxos_duration_text(buf, strlen(buf));
+    return tu_duration(buf, strlen(buf));
 }
 
 /* ---- show interface | json ---- */
@@ -134,7 +134,7 @@ static int nxos_jif_row(parse_run_t *run, const json_t *row, const nxos_jctx_t *
     f->mtu = nxos_jif_int(row, "mtu");
     f->bandwidth_kbps = nxos_jif_int(row, "bw");
     if (nxos_jif_copy(row, "link_flapped", buf, sizeof(buf)))
-        f->last_flapped = nxos_duration_text(buf, strlen(buf));
+        f->last_flapped = tu_duration(buf, strlen(buf));
     f->in_rate_bps = nxos_jif_int(row, "inrate1_bits");
     f->out_rate_bps = nxos_jif_int(row, "outrate1_bits");
     f->in_packets = nxos_jif_int(row, "inpkts");
