@@ -55,7 +55,7 @@ typedef enum {
 
 /* Field sizes: long enough for every real value we have seen, short enough to stay on stack. */
 enum {
-    ADDR_LEN = 48,      /* an IPv6 address with %zone, or an IPv4 address */
+    ADDR_LEN = 64,      /* an IPv6 address with %zone (IOS zones are full interface names) */
     PREFIX_LEN = 52,    /* address + "/128" */
     NAME_LEN = 64,      /* interface, VRF, policy and list names */
     DESC_LEN = 240,     /* descriptions and free text */
@@ -63,7 +63,7 @@ enum {
     MAC_LEN = 18,       /* "aa:bb:cc:dd:ee:ff" */
     MAX_ADDRS = 8,      /* addresses listed per interface */
     MAX_NEXT_HOPS = 16, /* ECMP next hops per route */
-    MAX_PROBES = 8,     /* probes per traceroute hop */
+    MAX_PROBES = 16,    /* probes per traceroute hop (IOS "probe 10", ECMP fans) */
     MAX_CLAUSES = 8,    /* match / set clauses per route-map entry */
     ASPATH_LEN = 256,
 };

@@ -42,7 +42,7 @@ static const parser_def_t ios_parsers[] = {
     {.command = "telnet X 179",
      .pattern = "^telnet \\S+( \\d+)?( .*)?$",
      .kind = KIND_TCP_TEST, .state_size = sizeof(ios_telnet_state_t), .line = ios_telnet_line, .finish = ios_telnet_finish},
-    {.command = "traceroute [vrf V] A.B.C.D", .pattern = "^trace(r(o(u(t(e)?)?)?)?)?( ip| ipv6)?( vrf \\S+)? \\S+( .*)?$",
+    {.command = "traceroute [vrf V] A.B.C.D", .pattern = "^trace(r(o(u(t(e)?)?)?)?)?( ip| ipv6)?( vrf \\S+)?( \\S+( .*)?)?$",
      .kind = KIND_TRACEROUTE, .state_size = sizeof(trace_state_t), .line = trace_cisco_line, .finish = trace_finish},
     {.command = "show ip interface brief", .pattern = "^sh(o(w)?)? ip int(e(r(f(a(c(e)?)?)?)?)?)? br(i(e(f)?)?)?( .*)?$",
      .kind = KIND_INTERFACES, .line = ios_ip_int_brief_line},
