@@ -12,6 +12,19 @@
 
 static pthread_mutex_t rx_compile_lock = PTHREAD_MUTEX_INITIALIZER;
 static _Thread_local pcre2_match_data *rx_match_data;
+/* The key only exists for its destructor: a worker thread's match data is freed when it exits. */
+static pthread_key_t rx_match_key;
+static pthread_once_t rx_match_once = PTHREAD_ONCE_INIT;
+
+static void rx_match_data_free(void *md)
+{
+    pcre2_match_data_free(md);
+}
+
+static void rx_match_key_create(void)
+{
+    (void)pthread_key_create(&rx_match_key, rx_match_data_free);
+}
 
 static pcre2_code *rx_compile(rx_t *rx)
 {
@@ -46,6 +59,8 @@ bool rx_match(rx_t *rx, const char *s, size_t len, rx_caps_t *caps)
         rx_match_data = pcre2_match_data_create(RX_MAX_GROUPS, NULL);
         if (!rx_match_data)
             return false;
+        pthread_once(&rx_match_once, rx_match_key_create);
+        pthread_setspecific(rx_match_key, rx_match_data);
     }
     int rc = pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, rx_match_data, NULL);
     if (rc <= 0)

@@ -91,7 +91,7 @@ static size_t mutate(const char *src, size_t len, char *dst, size_t cap)
                 dst[i] = dst[i] >= '0' && dst[i] <= '9' ? 'x' : dst[i] == ' ' ? '9' : dst[i];
         return n;
     default: /* duplicate the first half over the second */
-        memcpy(dst + n / 2, dst, n - n / 2);
+        memmove(dst + n / 2, dst, n - n / 2);
         return n;
     }
 }

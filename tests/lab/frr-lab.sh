@@ -215,6 +215,53 @@ addr() {
     done
 }
 
+# ---- sshd in erd-ce: the NOC's way in ------------------------------------------------------
+# An OpenSSH server on erd-ce's LAN address whose user logs straight into vtysh, as a NOC
+# account on a real CE would.  erdiag reaches it from erd-onprem (the console host), where the
+# route to the MSEE also runs through the CE.
+SSH_USER=${ERDIAG_LAB_SSH_USER:-erdiag-lab}
+SSH_ADDR=172.16.0.1
+
+write_sshd() {
+    local d=$LAB_DIR/ssh
+    mkdir -p "$d"
+    [ -f "$d/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$d/host_ed25519"
+    [ -f "$d/client_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$d/client_ed25519"
+    printf '#!/bin/sh\nexec %s --vty_socket %s\n' "$VTYSH" "$LAB_DIR/erd-ce" >"$d/vtysh-login"
+    chmod 755 "$d/vtysh-login" "$d"
+    if ! id "$SSH_USER" >/dev/null 2>&1; then
+        useradd --system --no-create-home --home-dir "$d" --shell "$d/vtysh-login" "$SSH_USER"
+    fi
+    # '*' (no password) rather than '!' (locked): sshd refuses locked accounts even for keys.
+    usermod -p '*' -s "$d/vtysh-login" -a -G frrvty "$SSH_USER"
+    cp "$d/client_ed25519.pub" "$d/authorized_keys"
+    chmod 644 "$d/authorized_keys"
+    {
+        echo "ListenAddress $SSH_ADDR"
+        echo "Port 22"
+        echo "HostKey $d/host_ed25519"
+        echo "PidFile $d/sshd.pid"
+        echo "AuthorizedKeysFile $d/authorized_keys"
+        echo "AllowUsers $SSH_USER"
+        echo "PasswordAuthentication no"
+        echo "KbdInteractiveAuthentication no"
+        echo "UsePAM no"
+        echo "StrictModes no"
+        echo "PermitRootLogin no"
+        echo "X11Forwarding no"
+        echo "AllowTcpForwarding no"
+    } >"$d/sshd_config"
+}
+
+start_sshd() {
+    local d=$LAB_DIR/ssh
+    pid_alive "$d/sshd.pid" && return 0
+    mkdir -p /run/sshd
+    nsx erd-ce /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log"
+    for _ in $(seq 50); do pid_alive "$d/sshd.pid" && return 0; sleep 0.1; done
+    die "sshd did not start (see $d/sshd.log)"
+}
+
 # ---- daemons ------------------------------------------------------------------------------
 start_daemons() {
     local r=$1 d=$LAB_DIR/$1 extra
@@ -246,7 +293,8 @@ cmd_start() {
     if [ $running = 0 ]; then
         write_configs
         # The daemons drop to the frr user: it must own its state, configs and logs.
-        chown -R frr:frr "${ROUTERS[@]/#/$LAB_DIR/}"
+        # frrvty may enter (vtysh users, like the lab's ssh account), others may not.
+        chown -R frr:frrvty "${ROUTERS[@]/#/$LAB_DIR/}"
         chmod 750 "${ROUTERS[@]/#/$LAB_DIR/}"
     fi
     for r in "${ROUTERS[@]}"; do start_daemons "$r"; done
@@ -256,12 +304,19 @@ cmd_start() {
         [ $t -le "$WAIT_S" ] || die "BGP not Established after ${WAIT_S}s (see $LAB_DIR/*/bgpd.log)"
         sleep 1
     done
+    write_sshd
+    start_sshd
     echo "frr-lab: up (erd-ce AS 65010 <-> erd-msee AS 12076 Established)"
+    echo "  ssh: ip netns exec erd-onprem ssh -i $LAB_DIR/ssh/client_ed25519 $SSH_USER@$SSH_ADDR"
     for r in "${ROUTERS[@]}"; do echo "  $r: $(vtysh_cmd "$r")"; done
 }
 
 cmd_stop() {
     local i d
+    if pid_alive "$LAB_DIR/ssh/sshd.pid"; then
+        kill "$(cat "$LAB_DIR/ssh/sshd.pid")" 2>/dev/null || true
+        rm -f "$LAB_DIR/ssh/sshd.pid"
+    fi
     for r in "${ROUTERS[@]}"; do
         d=$LAB_DIR/$r
         for ((i = ${#DAEMONS[@]} - 1; i >= 0; i--)); do
