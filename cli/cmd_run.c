@@ -1,4 +1,4 @@
-/* cmd_run.c: `erdiag run`: one allowlisted command on one device (live, replayed, recorded). */
+/* cmd_run.c: `erdiag run`: allowlisted commands on one device (live, replayed, recorded). */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -154,7 +154,38 @@ static int print_result(const run_opts_t *o, const vendor_t *v, const char *comm
     return rc ? EXIT_PARSE_ERROR : EXIT_OK;
 }
 
-static int run_command(const run_opts_t *o, const char *name, const char *command)
+/* Every command is checked before anything connects: a refused one costs no session. */
+static bool all_allowed(const vendor_t *v, char **commands, int n)
+{
+    char why[512];
+    for (int i = 0; i < n; i++) {
+        if (!v || !command_allowed(v, commands[i], why, sizeof(why))) {
+            fprintf(stderr, "erdiag run: refused: %s\n", v ? why : "unknown vendor");
+            return false;
+        }
+    }
+    return true;
+}
+
+static int run_one(const run_opts_t *o, transport_t *t, const device_t *dev, const char *command)
+{
+    cmd_result_t res;
+    int rc;
+    if (transport_run(t, PROBE_COUNT, command, &res) != 0) {
+        fprintf(stderr, "erdiag run: %s: %s%s%s\n", dev->name, probe_error_text(res.error), res.message[0] ? ": " : "",
+                res.message);
+        rc = res.error == PERR_NOT_ALLOWED || res.error == PERR_REJECTED ? EXIT_USAGE : EXIT_IO;
+    } else {
+        if (res.truncated)
+            fprintf(stderr, "erdiag run: output truncated: %s\n", res.message);
+        rc = print_result(o, t->vendor, command, &res);
+    }
+    cmd_result_free(&res);
+    return rc;
+}
+
+/* Runs the commands in order over one session; the exit status is the worst of them. */
+static int run_commands(const run_opts_t *o, const char *name, char **commands, int n)
 {
     inventory_t inv = {0};
     const device_t *dev = NULL;
@@ -162,9 +193,7 @@ static int run_command(const run_opts_t *o, const char *name, const char *comman
     if (rc != EXIT_OK)
         return rc;
     const vendor_t *v = vendor_find(dev->vendor);
-    char why[512];
-    if (!v || !command_allowed(v, command, why, sizeof(why))) {
-        fprintf(stderr, "erdiag run: refused: %s\n", v ? why : "unknown vendor");
+    if (!all_allowed(v, commands, n)) {
         inventory_free(&inv);
         return EXIT_USAGE;
     }
@@ -173,17 +202,11 @@ static int run_command(const run_opts_t *o, const char *name, const char *comman
         inventory_free(&inv);
         return EXIT_IO;
     }
-    cmd_result_t res;
-    if (transport_run(t, PROBE_COUNT, command, &res) != 0) {
-        fprintf(stderr, "erdiag run: %s: %s%s%s\n", dev->name, probe_error_text(res.error), res.message[0] ? ": " : "",
-                res.message);
-        rc = res.error == PERR_NOT_ALLOWED || res.error == PERR_REJECTED ? EXIT_USAGE : EXIT_IO;
-    } else {
-        if (res.truncated)
-            fprintf(stderr, "erdiag run: output truncated: %s\n", res.message);
-        rc = print_result(o, v, command, &res);
+    for (int i = 0; i < n; i++) {
+        int one = run_one(o, t, dev, commands[i]);
+        if (one > rc)
+            rc = one;
     }
-    cmd_result_free(&res);
     transport_close(t);
     inventory_free(&inv);
     return rc;
@@ -207,13 +230,13 @@ static int run_exec(int argc, char **argv)
         case 'i': o.inventory = optarg; break;
         case 'a': o.accept_new = true; break;
         case 'h':
-            printf("usage: erdiag run DEVICE \"COMMAND\" [--json] [--replay DIR | --record DIR] [--inventory FILE] "
-                   "[--accept-new]\n");
+            printf("usage: erdiag run DEVICE \"COMMAND\" [\"COMMAND\"...] [--json] [--replay DIR | --record DIR] "
+                   "[--inventory FILE] [--accept-new]\n");
             return EXIT_OK;
         default: return EXIT_USAGE;
         }
     }
-    if (argc - optind != 2) {
+    if (argc - optind < 2) {
         fprintf(stderr, "erdiag run: need DEVICE and \"COMMAND\"\n");
         return EXIT_USAGE;
     }
@@ -221,12 +244,12 @@ static int run_exec(int argc, char **argv)
         fprintf(stderr, "erdiag run: --replay and --record do not go together\n");
         return EXIT_USAGE;
     }
-    return run_command(&o, argv[optind], argv[optind + 1]);
+    return run_commands(&o, argv[optind], argv + optind + 1, argc - optind - 1);
 }
 
 const cli_cmd_t cli_cmd_run = {
     .name = "run",
-    .usage = "DEVICE \"COMMAND\" [--json] [--replay DIR | --record DIR] [--inventory FILE] [--accept-new]",
-    .summary = "run one read-only command on a device and print the answer (or its parsed JSON)",
+    .usage = "DEVICE \"COMMAND\" [\"COMMAND\"...] [--json] [--replay DIR | --record DIR] [--inventory FILE] [--accept-new]",
+    .summary = "run read-only commands over one session and print the answers (or their parsed JSON, one per line)",
     .exec = run_exec,
 };

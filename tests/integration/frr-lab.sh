@@ -1,0 +1,95 @@
+#!/bin/bash
+# erdiag against the live FRR lab (tests/lab/frr-lab.sh): from the on-prem console host
+# (namespace erd-onprem) over SSH to erd-ce, whose login shell is vtysh.  Every BGP-runbook
+# probe is run and its parsed values asserted: the peer is Established, its AS is 12076, the /30
+# matches, the timers are 60/180, MD5 and BFD are on, the Azure prefixes are learned.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+lab=$top/tests/lab/frr-lab.sh
+export ERDIAG_LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
+[ "$(id -u)" -eq 0 ] || { echo "frr-lab: needs root (network namespaces); skipped"; exit 0; }
+work=$(mktemp -d /tmp/erdiag-labtest.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+bash "$lab" start >"$work/lab.log" 2>&1 || { cat "$work/lab.log"; exit 1; }
+
+cat >"$work/inventory.ini" <<INI
+[device erd-ce]
+host = 172.16.0.1
+user = erdiag-lab
+vendor = frr
+identity = $ERDIAG_LAB_DIR/ssh/client_ed25519
+known_hosts = $work/known_hosts
+timeout = 20
+subnet = 192.168.100.128/30
+local_ip = 192.168.100.129
+peer_ip = 192.168.100.130
+local_as = 65010
+md5 = yes
+bfd = yes
+INI
+onprem() { ip netns exec erd-onprem "$@"; }
+run() { onprem "$top/erdiag" run --inventory "$work/inventory.ini" erd-ce "$@"; }
+fails=0
+checks=0
+
+# check NAME PYTHON-EXPRESSION: evaluated with d = the parsed JSON object on stdin
+check() {
+    local name=$1 expr=$2 json=$3
+    checks=$((checks + 1))
+    if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($expr) else 1)" "$json" 2>"$work/py.err"; then
+        echo "ok   $name"
+    else
+        echo "FAIL $name: $(head -c 600 "$json") $(cat "$work/py.err")"
+        fails=$((fails + 1))
+    fi
+}
+
+probe() { # probe FILE COMMAND: one command's parsed JSON into FILE
+    run "$2" --json --accept-new >"$work/$1.json" 2>"$work/$1.err" || {
+        echo "FAIL $2: $(cat "$work/$1.err")"
+        fails=$((fails + 1))
+    }
+}
+
+probe summary "show bgp summary"
+check "summary: peer Established, AS 12076" \
+    'any(n["peer"]=="192.168.100.130" and n["state"]=="Established" and n["remote_as"]==12076 for n in d["neighbors"]) and d["local_as"]==65010' \
+    "$work/summary.json"
+probe neighbor "show bgp neighbors 192.168.100.130"
+check "neighbor: timers 60/180, md5, bfd, local .129" \
+    '(lambda n: n["hold_time"]==180 and n["keepalive"]==60 and n["md5"] and n["bfd"] and n["local_address"]=="192.168.100.129" and 179 in (n.get("remote_port"), n.get("local_port")))(d["neighbors"][0])' \
+    "$work/neighbor.json"
+probe config "show running-config"
+check "config: remote-as 12076, password seen as md5 only" \
+    'any(n["peer"]=="192.168.100.130" and n["remote_as"]==12076 and n["md5"] for n in d["neighbors"]) and "erdiag-lab-secret" not in json.dumps(d)' \
+    "$work/config.json"
+probe iface "show interface veth-ce"
+check "interface: veth-ce up with 192.168.100.129/30" \
+    '(lambda f: f["oper_status"]=="up" and "192.168.100.129/30" in f["ipv4"])(d["interfaces"][0])' "$work/iface.json"
+probe route "show ip route 10.1.0.4"
+check "route: 10.1.0.0/16 via 192.168.100.130 from BGP" \
+    'any(r["prefix"]=="10.1.0.0/16" and r["protocol"]=="bgp" and r["next_hops"][0]["address"]=="192.168.100.130" for r in d["routes"])' \
+    "$work/route.json"
+probe bgp "show bgp ipv4 unicast 10.1.0.0/16"
+check "bgp path: AS path 12076, best" \
+    'any(p["as_path"]=="12076" and p.get("best") for p in d["routes"])' "$work/bgp.json"
+probe plist "show ip prefix-list"
+check "prefix-list FROM-MSEE permits 10.0.0.0/8 ge 16 le 24" \
+    'any(e["name"]=="FROM-MSEE" and e["action"]=="permit" and e["prefix"]=="10.0.0.0/8" and e["ge"]==16 and e["le"]==24 for e in d["entries"])' \
+    "$work/plist.json"
+probe rmap "show route-map"
+check "route-map RM-MSEE-IN permit 10 matches FROM-MSEE" \
+    'any(e["name"]=="RM-MSEE-IN" and e["seq"]==10 and e["action"]=="permit" for e in d["entries"])' "$work/rmap.json"
+probe bfd "show bfd peers"
+check "bfd: peer 192.168.100.130 up" \
+    'any(s["peer"]=="192.168.100.130" and s["state"]=="up" for s in d["sessions"])' "$work/bfd.json"
+probe sjson "show bgp summary json"
+check "summary json agrees with text" \
+    'any(n["peer"]=="192.168.100.130" and n["state"]=="Established" and n["remote_as"]==12076 for n in d["neighbors"])' \
+    "$work/sjson.json"
+# The allowlist holds on a live session too.
+checks=$((checks + 1))
+if run "configure terminal" >/dev/null 2>&1; then echo "FAIL configure terminal was allowed"; fails=$((fails + 1)); else echo "ok   configure terminal refused"; fi
+
+echo "frr-lab: $((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
