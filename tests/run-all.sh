@@ -11,17 +11,35 @@ failed=0
 log_dir=$top/build/logs
 mkdir -p "$log_dir"
 
-step() { # step NAME COMMAND...: runs a step, counts it, shows its log on failure
+# Adds a finished step's tests to the totals: automake's "# PASS: N" summary, our scripts'
+# "N passed, M failed" line, or the step itself as one test.
+count() { # count LOG OK
+    local log=$1 ok=$2 p f
+    p=$(awk '/^# PASS: /{s+=$3} END{print s+0}' "$log")
+    f=$(awk '/^# (FAIL|ERROR|XPASS): /{s+=$3} END{print s+0}' "$log")
+    if [ $((p + f)) -eq 0 ]; then
+        read -r p f < <(sed -nE 's/.*: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$log" | tail -n 1)
+    fi
+    if [ -z "${p:-}" ] || [ $((p + f)) -eq 0 ]; then
+        if [ "$ok" = yes ]; then p=1 f=0; else p=0 f=1; fi
+    elif [ "$ok" = no ] && [ "$f" -eq 0 ]; then
+        f=1 # the step failed outside its tests (a build error)
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+}
+
+step() { # step NAME COMMAND...: runs a step, counts its tests, shows its log on failure
     local name=$1
     shift
     printf '== %-40s ' "$name"
     if "$@" >"$log_dir/$name.log" 2>&1; then
         echo "ok"
-        passed=$((passed + 1))
+        count "$log_dir/$name.log" yes
     else
         echo "FAILED (log: build/logs/$name.log)"
         tail -n 40 "$log_dir/$name.log"
-        failed=$((failed + 1))
+        count "$log_dir/$name.log" no
     fi
 }
 
@@ -48,7 +66,7 @@ build_copy() { # build_copy DIR CONFIGURE-ARGS...
     (cd "$dir" && ./autogen.sh && configure_quiet ./configure "$@" && make -j"$jobs" && make -j"$jobs" check)
 }
 
-step build-gcc build_in_tree
+build_in_tree >"$log_dir/build-gcc.log" 2>&1 || { tail -n 40 "$log_dir/build-gcc.log"; echo "0 passed, 1 failed"; exit 1; }
 step unit-gcc unit_tests
 step clang-werror build_copy clang CC=clang
 step asan-ubsan build_copy asan --enable-sanitizers
@@ -60,6 +78,7 @@ for t in tests/integration/*.sh; do
     fi
     step "$(basename "$t" .sh)" bash "$t"
 done
+[ "$(id -u)" -eq 0 ] && bash tests/lab/frr-lab.sh stop >/dev/null 2>&1
 if [ -x ../shared/tools/corpus-score ]; then
     score() {
         ../shared/tools/corpus-score --erdiag ./erdiag | tail -n 1 | tee /dev/stderr |
