@@ -155,10 +155,10 @@ static int set_key(inv_load_t *ld, device_t *d, const char *key, const char *val
     if (!strcmp(key, "hold_time")) return set_int(ld, key, value, 0, 65535, &n) && ((d->hold_time = (int)n), 1);
     if (!strcmp(key, "keepalive")) return set_int(ld, key, value, 0, 65535, &n) && ((d->keepalive = (int)n), 1);
     if (!strcmp(key, "route_limit")) return set_int(ld, key, value, 1, 10000000, &n) && ((d->route_limit = (int)n), 1);
-    if (!strcmp(key, "md5") || !strcmp(key, "bfd")) {
+    if (!strcmp(key, "md5") || !strcmp(key, "bfd") || !strcmp(key, "exec")) {
         if (!parse_bool(value, &b))
             return fail(ld, "%s: '%s' is not yes or no", key, value);
-        *(key[0] == 'm' ? &d->md5_expected : &d->bfd_expected) = b;
+        *(key[0] == 'm' ? &d->md5_expected : key[0] == 'b' ? &d->bfd_expected : &d->exec_mode) = b;
         return 1;
     }
     if (!strcmp(key, "peering")) {
@@ -363,6 +363,8 @@ int inventory_write_device(FILE *out, const device_t *d)
         fprintf(out, "port = %d\n", d->port);
     if (d->vrf[0])
         fprintf(out, "vrf = %s\n", d->vrf);
+    if (d->exec_mode)
+        fputs("exec = yes\n", out);
     fprintf(out, "peering = %s\nlink = %s\n", d->peering == PEERING_MICROSOFT ? "microsoft" : "private",
             d->link == LINK_SECONDARY ? "secondary" : "primary");
     if (d->has_subnet) {

@@ -33,6 +33,7 @@ typedef struct {
     char jump[INV_TEXT_LEN];
     char known_hosts[INV_TEXT_LEN];
     int timeout_s;            /* connect and per-command timeout */
+    bool exec_mode;           /* one SSH exec channel per command instead of an interactive shell */
     /* circuit expectations */
     char circuit[INV_NAME_LEN];
     peering_t peering;

@@ -59,7 +59,12 @@ static void record_close(transport_t *t)
     free(r);
 }
 
-static const transport_ops_t record_ops = {record_run, record_close};
+static int record_keepalive(transport_t *t)
+{
+    return transport_keepalive(((recorder_t *)t)->inner);
+}
+
+static const transport_ops_t record_ops = {record_run, record_close, record_keepalive};
 
 transport_t *record_open(transport_t *inner, const char *dir, char *err, size_t errlen)
 {

@@ -131,7 +131,7 @@ static void replay_close(transport_t *t)
     free(t);
 }
 
-static const transport_ops_t replay_ops = {replay_run, replay_close};
+static const transport_ops_t replay_ops = {replay_run, replay_close, NULL};
 
 transport_t *replay_open(const char *dir, const vendor_t *vendor, char *err, size_t errlen)
 {

@@ -112,12 +112,21 @@ static void parse_reply(const vendor_t *v, probe_reply_t *rp)
     parse_run_free(run);
 }
 
-static request_t *next_request(worker_t *w)
+/* Idle this long and the session gets a keepalive: IOS' default exec-timeout is 10 minutes, and
+ * some NOCs set it to 1. */
+#define KEEPALIVE_IDLE_S 30
+
+/* The next request, or NULL when stopping; *idle is set when KEEPALIVE_IDLE_S passed first. */
+static request_t *next_request(worker_t *w, bool *idle)
 {
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += KEEPALIVE_IDLE_S;
+    *idle = false;
     pthread_mutex_lock(&w->lock);
-    while (!w->head && !w->stop)
-        pthread_cond_wait(&w->wake, &w->lock);
-    request_t *req = w->stop ? NULL : w->head;
+    while (!w->head && !w->stop && !*idle)
+        *idle = pthread_cond_timedwait(&w->wake, &w->lock, &until) != 0 && !w->head;
+    request_t *req = w->stop || *idle ? NULL : w->head;
     if (req) {
         w->head = req->next;
         if (!w->head)
@@ -134,7 +143,15 @@ static void *worker_main(void *arg)
     probe_error_t open_err = PERR_NONE;
     char open_msg[512] = "";
     request_t *req;
-    while ((req = next_request(w)) != NULL) {
+    bool idle;
+    while ((req = next_request(w, &idle)) != NULL || idle) {
+        if (!req) {
+            if (t && transport_keepalive(t) != 0) {
+                transport_close(t); /* reconnect on the next request */
+                t = NULL;
+            }
+            continue;
+        }
         probe_reply_t *rp = calloc(1, sizeof(*rp));
         if (!rp) {
             free(req);

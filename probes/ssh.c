@@ -353,6 +353,13 @@ static int connect_session(ssh_transport_t *t, probe_error_t *err, char *msg, si
         return -1;
     }
     ssh_options_set(t->session, SSH_OPTIONS_HOST, t->device.host);
+    /* libssh finds ~ from the password database; $HOME is what the user (and ssh) mean. */
+    const char *home = getenv("HOME");
+    if (home && *home) {
+        char dir[1024];
+        snprintf(dir, sizeof(dir), "%s/.ssh", home);
+        ssh_options_set(t->session, SSH_OPTIONS_SSH_DIR, dir);
+    }
     /* ~/.ssh/config first, so the inventory's explicit values win over it. */
     ssh_options_parse_config(t->session, NULL);
     if (t->device.port)
@@ -373,7 +380,7 @@ static int connect_session(ssh_transport_t *t, probe_error_t *err, char *msg, si
     }
     if (verify_host_key(t, err, msg, msglen) != 0 || authenticate(t, err, msg, msglen) != 0)
         return -1;
-    return open_shell(t, err, msg, msglen);
+    return t->device.exec_mode ? 0 : open_shell(t, err, msg, msglen);
 }
 
 static void disconnect(ssh_transport_t *t)
@@ -390,9 +397,31 @@ static void disconnect(ssh_transport_t *t)
     }
 }
 
-/* The answer without the echoed command (first line) and the closing prompt (last line), each
- * line cleaned of what the terminal added (CRs, escapes, the pager prompts we answered): what is
- * kept is what the device meant to print. */
+/* Copies n bytes of answer into res, each line cleaned of what the terminal added (CRs,
+ * escapes, the pager prompts we answered): what is kept is what the device meant to print. */
+static void keep_cleaned(const char *start, size_t n, cmd_result_t *res)
+{
+    res->output = malloc(n + 2);
+    if (!res->output)
+        return;
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        const char *eol = memchr(start + i, '\n', n - i);
+        size_t len = eol ? (size_t)(eol - (start + i)) : n - i;
+        bool pager;
+        memcpy(res->output + w, start + i, len);
+        size_t kept = clean_line(res->output + w, len, &pager);
+        if (!(pager && kept == 0)) {
+            w += kept;
+            res->output[w++] = '\n';
+        }
+        i += len + 1;
+    }
+    res->output[w] = '\0';
+    res->len = w;
+}
+
+/* A shell answer without the echoed command (first line) and the closing prompt (last line). */
 static void take_output(ssh_transport_t *t, cmd_result_t *res)
 {
     char *start = t->buf ? t->buf : "";
@@ -401,24 +430,7 @@ static void take_output(ssh_transport_t *t, cmd_result_t *res)
     size_t n = (size_t)(t->buf + t->len - start);
     while (n && start[n - 1] != '\n')
         n--; /* drop the prompt line */
-    res->output = malloc(n + 1);
-    if (!res->output)
-        return;
-    size_t w = 0;
-    for (size_t i = 0; i < n;) {
-        char *eol = memchr(start + i, '\n', n - i);
-        size_t len = (size_t)(eol - (start + i));
-        bool pager;
-        memcpy(res->output + w, start + i, len);
-        len = clean_line(res->output + w, len, &pager);
-        if (!(pager && len == 0)) {
-            w += len;
-            res->output[w++] = '\n';
-        }
-        i += (size_t)(eol - (start + i)) + 1;
-    }
-    res->output[w] = '\0';
-    res->len = w;
+    keep_cleaned(start, n, res);
 }
 
 /* A line that says the device refused the command, copied into the message. */
@@ -439,8 +451,64 @@ static bool device_rejected(const vendor_t *v, const char *out, char *msg, size_
     return false;
 }
 
+/* Exec mode: one channel per command, read to EOF.  No prompt, no paging, no echo. */
+static int run_exec(ssh_transport_t *t, const char *command, cmd_result_t *res)
+{
+    double start = now_s(), deadline = start + t->device.timeout_s;
+    char chunk[16384];
+    ssh_channel ch = t->session ? ssh_channel_new(t->session) : NULL;
+    if (!ch || ssh_channel_open_session(ch) != SSH_OK || ssh_channel_request_exec(ch, command) != SSH_OK) {
+        if (ch)
+            ssh_channel_free(ch);
+        res->error = PERR_DISCONNECTED;
+        snprintf(res->message, sizeof(res->message), "cannot open an exec channel: %s",
+                 t->session ? ssh_get_error(t->session) : "no session");
+        return -1;
+    }
+    t->len = 0;
+    while (!ssh_channel_is_eof(ch)) {
+        double left = deadline - now_s();
+        if (left <= 0) {
+            res->error = PERR_TIMEOUT;
+            snprintf(res->message, sizeof(res->message), "'%s' did not finish within %d s", command, t->device.timeout_s);
+            break;
+        }
+        int got = ssh_channel_read_timeout(ch, chunk, sizeof(chunk), 0, left > 0.5 ? 500 : (int)(left * 1000) + 1);
+        if (got == SSH_ERROR) {
+            res->error = PERR_DISCONNECTED;
+            snprintf(res->message, sizeof(res->message), "%s closed the session", t->device.host);
+            break;
+        }
+        if (got > 0 && t->len + (size_t)got > TRANSPORT_MAX_OUTPUT) {
+            res->truncated = true;
+            snprintf(res->message, sizeof(res->message), "output cut at %u MiB", TRANSPORT_MAX_OUTPUT >> 20);
+            break;
+        }
+        if (got > 0 && append(t, chunk, (size_t)got) != 0)
+            break;
+        /* Unread stderr keeps the channel from ever reading as EOF; what a device says there
+         * ("% Unknown command") belongs to the answer anyway. */
+        int err_got = ssh_channel_read_nonblocking(ch, chunk, sizeof(chunk), 1);
+        if (err_got > 0 && append(t, chunk, (size_t)err_got) != 0)
+            break;
+    }
+    ssh_channel_close(ch);
+    ssh_channel_free(ch);
+    res->seconds = now_s() - start;
+    keep_cleaned(t->buf ? t->buf : "", t->len, res);
+    if (res->error != PERR_NONE)
+        return -1;
+    if (res->output && device_rejected(t->base.vendor, res->output, res->message, sizeof(res->message))) {
+        res->error = PERR_REJECTED;
+        return -1;
+    }
+    return 0;
+}
+
 static int run_once(ssh_transport_t *t, const char *command, cmd_result_t *res)
 {
+    if (t->device.exec_mode)
+        return run_exec(t, command, res);
     double start = now_s();
     if (!t->channel || send_line(t, command) != 0) {
         res->error = PERR_DISCONNECTED;
@@ -500,6 +568,8 @@ int ssh_keepalive(transport_t *base)
 {
     ssh_transport_t *t = (ssh_transport_t *)base;
     bool truncated = false;
+    if (t->device.exec_mode)
+        return t->session && ssh_send_ignore(t->session, "erdiag") == SSH_OK ? 0 : -1;
     if (!t->channel || send_line(t, "") != 0)
         return -1;
     return wait_prompt(t, now_s() + t->device.timeout_s, &truncated) == WAIT_PROMPT ? 0 : -1;
@@ -513,7 +583,7 @@ static void ssh_close(transport_t *base)
     free(t);
 }
 
-static const transport_ops_t ssh_ops = {ssh_run, ssh_close};
+static const transport_ops_t ssh_ops = {ssh_run, ssh_close, ssh_keepalive};
 
 transport_t *ssh_open(const ssh_opts_t *opts, probe_error_t *err, char *msg, size_t msglen)
 {

@@ -50,6 +50,8 @@ typedef struct {
      * reason in res->error / res->message). */
     int (*run)(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res);
     void (*close)(transport_t *t); /* frees t */
+    /* Keeps an idle session alive (IOS exec-timeout); NULL when there is nothing to keep. */
+    int (*keepalive)(transport_t *t);
 } transport_ops_t;
 
 struct transport {
@@ -60,6 +62,11 @@ struct transport {
 static inline int transport_run(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res)
 {
     return t->ops->run(t, probe, command, res);
+}
+
+static inline int transport_keepalive(transport_t *t)
+{
+    return t->ops->keepalive ? t->ops->keepalive(t) : 0;
 }
 
 static inline void transport_close(transport_t *t)

@@ -27,6 +27,9 @@ local_as = 65010
 md5 = yes
 bfd = yes
 INI
+sed -e 's/^\[device erd-ce\]/[device erd-ce-exec]/' "$work/inventory.ini" >"$work/exec.ini"
+echo "exec = yes" >>"$work/exec.ini"
+cat "$work/exec.ini" >>"$work/inventory.ini"
 onprem() { ip netns exec erd-onprem "$@"; }
 run() { onprem "$top/erdiag" run --inventory "$work/inventory.ini" erd-ce "$@"; }
 fails=0
@@ -87,6 +90,10 @@ probe sjson "show bgp summary json"
 check "summary json agrees with text" \
     'any(n["peer"]=="192.168.100.130" and n["state"]=="Established" and n["remote_as"]==12076 for n in d["neighbors"])' \
     "$work/sjson.json"
+run_exec() { onprem "$top/erdiag" run --inventory "$work/inventory.ini" erd-ce-exec "$@"; }
+run_exec "show bgp summary" --json >"$work/exec.json" 2>"$work/exec.err" || cat "$work/exec.err"
+check "exec-channel mode (vtysh -c) reads the same session" \
+    'any(n["peer"]=="192.168.100.130" and n["state"]=="Established" for n in d["neighbors"])' "$work/exec.json"
 # The allowlist holds on a live session too.
 checks=$((checks + 1))
 if run "configure terminal" >/dev/null 2>&1; then echo "FAIL configure terminal was allowed"; fails=$((fails + 1)); else echo "ok   configure terminal refused"; fi

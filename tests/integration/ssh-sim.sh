@@ -59,12 +59,21 @@ device ce1 $base
 device pager $((base + 1))
 device stall $((base + 2)) 3
 device cut $((base + 3))
+printf '[device execdev]\nhost = 127.0.0.1\nport = %s\nuser = noc\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\nexec = yes\n\n' \
+    "$base" "$work/known_hosts" >>"$work/inventory.ini"
+printf '[device viaconfig]\nhost = simalias\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\n\n' \
+    "$work/known_hosts" >>"$work/inventory.ini"
+mkdir -p "$HOME/.ssh"
+printf 'Host simalias\n    HostName 127.0.0.1\n    Port %s\n    User noc\n' "$base" >"$HOME/.ssh/config"
 run() { "$erdiag" run --inventory "$work/inventory.ini" "$@"; }
 
 expect "unknown host key is refused" 3 'host key for 127.0.0.1 is unknown \(SHA256:' -- run ce1 "show ip interface brief"
 expect "accepted host key, banner skipped" 0 '^Loopback0 +10\.255\.0\.1' -- run ce1 "show ip interface brief" --accept-new
 expect "known host proceeds" 0 'GigabitEthernet0/1/59' -- run ce1 "show ip interface brief"
 expect "parsed JSON" 0 '"name":"Loopback0"' -- run ce1 "show ip interface brief" --json
+expect "exec-channel mode" 0 'GigabitEthernet0/1/59' -- run execdev "show ip interface brief"
+expect "~/.ssh/config Host alias, Port and User" 0 'Loopback0' -- run viaconfig "show ip interface brief" --accept-new
+expect "several commands, one session" 0 '^2$' -- bash -c "$(declare -f run); erdiag=$erdiag work=$work; run ce1 'show ip interface brief' 'show ip interface brief' --json | grep -c '\"records\":61'"
 expect "allowlist refuses before connecting" 2 "refused: character ';'" -- run ce1 "show run | section bgp; reload"
 expect "device rejects unknown command" 2 'Invalid input detected' -- run ce1 "show ip bgp summary"
 expect "pager answered when paging sticks" 0 'GigabitEthernet0/1/59' -- run pager "show ip interface brief" --accept-new

@@ -227,7 +227,8 @@ write_sshd() {
     mkdir -p "$d"
     [ -f "$d/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$d/host_ed25519"
     [ -f "$d/client_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$d/client_ed25519"
-    printf '#!/bin/sh\nexec %s --vty_socket %s\n' "$VTYSH" "$LAB_DIR/erd-ce" >"$d/vtysh-login"
+    # As a login shell it is vtysh; "ssh host CMD" runs it with -c CMD (exec-channel mode).
+    printf '#!/bin/sh\nexec %s --vty_socket %s "$@"\n' "$VTYSH" "$LAB_DIR/erd-ce" >"$d/vtysh-login"
     chmod 755 "$d/vtysh-login" "$d"
     if ! id "$SSH_USER" >/dev/null 2>&1; then
         useradd --system --no-create-home --home-dir "$d" --shell "$d/vtysh-login" "$SSH_USER"

@@ -175,8 +175,8 @@ static void run_shell(shell_t *s)
     transport_close(replay);
 }
 
-/* Authentication, then channel open, pty and shell: the message API keeps this short. */
-static ssh_channel accept_shell(ssh_session session, const sim_opts_t *o)
+/* Authentication, then channel open, pty and shell (or exec: *exec_cmd gets the command). */
+static ssh_channel accept_shell(ssh_session session, const sim_opts_t *o, char *exec_cmd, size_t size)
 {
     ssh_channel ch = NULL;
     bool authed = false, shell = false;
@@ -194,6 +194,10 @@ static ssh_channel accept_shell(ssh_session session, const sim_opts_t *o)
         } else if (authed && type == SSH_REQUEST_CHANNEL_OPEN && sub == SSH_CHANNEL_SESSION) {
             ch = ssh_message_channel_request_open_reply_accept(m);
             done = ch != NULL;
+        } else if (ch && type == SSH_REQUEST_CHANNEL && sub == SSH_CHANNEL_REQUEST_EXEC) {
+            snprintf(exec_cmd, size, "%s", ssh_message_channel_request_command(m));
+            ssh_message_channel_request_reply_success(m);
+            shell = done = true;
         } else if (ch && type == SSH_REQUEST_CHANNEL && (sub == SSH_CHANNEL_REQUEST_PTY || sub == SSH_CHANNEL_REQUEST_SHELL ||
                                                          sub == SSH_CHANNEL_REQUEST_ENV)) {
             ssh_message_channel_request_reply_success(m);
@@ -214,11 +218,22 @@ static void serve(ssh_session session, const sim_opts_t *o)
 {
     if (ssh_handle_key_exchange(session) != SSH_OK)
         return;
-    ssh_channel ch = accept_shell(session, o);
+    char exec_cmd[1024] = "";
+    ssh_channel ch = accept_shell(session, o, exec_cmd, sizeof(exec_cmd));
     if (!ch)
         return;
     shell_t s = {.o = o, .ch = ch, .paging = true, .junos = strcmp(o->vendor, "junos") == 0};
-    run_shell(&s);
+    if (exec_cmd[0]) {
+        char err[256];
+        transport_t *replay = replay_open(o->dir, vendor_find(o->vendor), err, sizeof(err));
+        s.paging = false; /* an exec channel has no terminal to page */
+        if (replay) {
+            answer(&s, replay, exec_cmd);
+            transport_close(replay);
+        }
+    } else {
+        run_shell(&s);
+    }
     ssh_channel_send_eof(ch);
     ssh_channel_close(ch);
 }
