@@ -22,3 +22,11 @@ const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe)
             return &v->probes[i];
     return NULL;
 }
+
+const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause)
+{
+    for (size_t i = 0; i < v->n_remedies; i++)
+        if (strcmp(v->remedies[i].cause, cause) == 0)
+            return &v->remedies[i];
+    return NULL;
+}

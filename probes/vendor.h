@@ -20,6 +20,14 @@ typedef struct {
     const char *structured;  /* JSON form; NULL where the platform has none */
 } vendor_probe_t;
 
+/* What to type next for a runbook cause (DESIGN.md cause codes): commands that confirm it and
+ * the configuration that fixes it, with {placeholders} filled by framework/step.c. */
+#define VENDOR_REMEDY_LINES 6
+typedef struct {
+    const char *cause;
+    const char *lines[VENDOR_REMEDY_LINES];
+} vendor_remedy_t;
+
 typedef struct {
     const char *name;               /* "ios": also the parser vendor */
     const char *title;
@@ -30,11 +38,14 @@ typedef struct {
     const vendor_probe_t *probes;
     size_t n_probes;
     bool exec_channel;              /* commands may run over an SSH exec channel */
+    const vendor_remedy_t *remedies;
+    size_t n_remedies;
 } vendor_t;
 
 extern const vendor_t vendor_ios, vendor_nxos, vendor_iosxr, vendor_eos, vendor_junos, vendor_frr, vendor_linux;
 
 const vendor_t *vendor_find(const char *name);
 const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe);
+const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause);
 
 #endif

@@ -158,3 +158,36 @@ void th_assert_split_invariant(const char *vendor, const char *command, const ch
     }
     th_free(whole);
 }
+
+void th_fact(fact_t *f, const char *vendor, const char *command, const char *text)
+{
+    parsed_t *p = th_parse_text(vendor, command, text, strlen(text));
+    memset(f, 0, sizeof(*f));
+    f->present = true;
+    snprintf(f->command, sizeof(f->command), "%s", command);
+    f->raw = strdup(text);
+    assert_non_null(f->raw);
+    f->raw_len = strlen(text);
+    f->journal_id = 1;
+    f->kind = p->kind;
+    f->records = p->recs; /* ownership moves to the fact */
+    f->n_records = p->n;
+    f->meta = p->meta;
+    f->partial = p->partial;
+    p->recs = NULL;
+    th_free(p);
+}
+
+void th_fact_fixture(fact_t *f, const char *vendor, const char *command, const char *rel)
+{
+    char *text = th_read_fixture(rel, NULL);
+    th_fact(f, vendor, command, text);
+    free(text);
+}
+
+void th_fact_free(fact_t *f)
+{
+    free((void *)f->raw);
+    free((void *)f->records);
+    memset(f, 0, sizeof(*f));
+}

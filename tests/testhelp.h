@@ -40,4 +40,11 @@ const record_t *th_must_find(const parsed_t *p, const char *key);
  * on how the input was split. */
 void th_assert_split_invariant(const char *vendor, const char *command, const char *text, size_t max_chunk);
 
+/* A fact as the runbooks see it, from a device answer: the vendor's parser for command runs over
+ * text.  The records and a copy of the text belong to the fact until th_fact_free(). */
+#include "framework/evidence.h"
+void th_fact(fact_t *f, const char *vendor, const char *command, const char *text);
+void th_fact_fixture(fact_t *f, const char *vendor, const char *command, const char *rel);
+void th_fact_free(fact_t *f);
+
 #endif

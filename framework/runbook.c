@@ -1,0 +1,186 @@
+/* runbook.c: running a runbook's steps, ranking the causes, and the ticket summary. */
+#include "framework/runbook.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *runbook_name(runbook_id_t rb)
+{
+    return rb == RUNBOOK_ASYM ? "asym" : "bgp";
+}
+
+bool runbook_from_name(const char *name, runbook_id_t *out)
+{
+    if (strcmp(name, "bgp") == 0)
+        *out = RUNBOOK_BGP;
+    else if (strcmp(name, "asym") == 0)
+        *out = RUNBOOK_ASYM;
+    else
+        return false;
+    return true;
+}
+
+const char *verdict_name(verdict_t v)
+{
+    static const char *const names[] = {"PASS", "WARN", "FAIL", "SKIP"};
+    return v <= VERDICT_SKIP ? names[v] : "SKIP";
+}
+
+/* Which cause explains a session failure first.  A cause that would stop everything after it
+ * (no link, no ARP) outranks one that only stops BGP; a specific, evidence-backed
+ * configuration error outranks the symptoms it produces (an MD5 mismatch makes TCP 179 look
+ * blocked; a bad peer AS ends in a NOTIFICATION).  Unlisted causes rank last. */
+static const char *const cause_order[] = {
+    "link_down", "arp_incomplete", "subnet_mismatch", "address_swapped", "peer_as_mismatch",
+    "local_as_mismatch", "md5_missing", "md5_mismatch", "timer_mismatch", "tcp179_refused",
+    "tcp179_blocked", "route_limit", "inbound_filter", "hold_timer_expired", "forced_tunneling",
+    "return_via_internet", "asymmetric_path", "interface_errors", "evidence_missing",
+};
+
+static int cause_rank(const step_result_t *s)
+{
+    int n = (int)(sizeof(cause_order) / sizeof(cause_order[0]));
+    int base = 0;
+    for (; base < n; base++)
+        if (strcmp(cause_order[base], s->cause) == 0)
+            break;
+    /* A FAIL always explains more than a WARN of any cause. */
+    return (s->verdict == VERDICT_FAIL ? 0 : 100) + base;
+}
+
+static void rank_causes(runbook_result_t *r)
+{
+    r->n_causes = 0;
+    for (int i = 0; i < r->n_steps; i++)
+        if (r->steps[i].verdict == VERDICT_FAIL || r->steps[i].verdict == VERDICT_WARN)
+            r->causes[r->n_causes++] = i;
+    /* Insertion sort: a handful of items, and stable, so step order breaks ties. */
+    for (int i = 1; i < r->n_causes; i++) {
+        int c = r->causes[i], k = i;
+        while (k > 0 && cause_rank(&r->steps[r->causes[k - 1]]) > cause_rank(&r->steps[c])) {
+            r->causes[k] = r->causes[k - 1];
+            k--;
+        }
+        r->causes[k] = c;
+    }
+}
+
+static void set_status(runbook_result_t *r)
+{
+    bool fail = false, warn = false, skip = false;
+    for (int i = 0; i < r->n_steps; i++) {
+        fail |= r->steps[i].verdict == VERDICT_FAIL;
+        warn |= r->steps[i].verdict == VERDICT_WARN;
+        skip |= r->steps[i].verdict == VERDICT_SKIP;
+    }
+    if (fail) {
+        r->status = "CRITICAL";
+        r->exit_code = 2;
+    } else if (warn) {
+        r->status = "WARNING";
+        r->exit_code = 1;
+    } else if (skip) {
+        r->status = "UNKNOWN"; /* nothing wrong seen, but not everything could be seen */
+        r->exit_code = 3;
+    } else {
+        r->status = "OK";
+        r->exit_code = 0;
+    }
+}
+
+static void write_summary(const evidence_t *ev, runbook_result_t *r)
+{
+    const device_t *d = ev->device;
+    char peer[ADDR_LEN] = "?";
+    if (d->has_peer_ip)
+        ip_to_string(&d->peer_ip, peer, sizeof(peer));
+    size_t w = 0, size = sizeof(r->summary);
+#define SUMMARY(...) (w += (size_t)snprintf(r->summary + (w < size ? w : size), w < size ? size - w : 0, __VA_ARGS__))
+    SUMMARY("%s%s%s%s (%s %s peering, peer %s AS %lld): %s runbook %s.", d->name, d->circuit[0] ? " / " : "",
+            d->circuit, d->link == LINK_SECONDARY ? " secondary" : " primary",
+            d->peering == PEERING_MICROSOFT ? "Microsoft" : "private", d->vendor, peer, (long long)d->peer_as,
+            r->runbook == RUNBOOK_ASYM ? "asymmetric-routing" : "BGP-session", r->status);
+    if (r->n_causes == 0) {
+        SUMMARY(" No fault found in %d steps.", r->n_steps);
+    } else {
+        const step_result_t *root = &r->steps[r->causes[0]];
+        SUMMARY(" Most likely cause (%s, %s): %s", root->title, root->cause, root->finding);
+        if (root->n_evidence)
+            SUMMARY(" Evidence: \"%s\" (%s).", root->evidence[0].line, root->evidence[0].command);
+        if (root->n_next)
+            SUMMARY(" Next: %s", root->next[0]);
+        for (int i = 1; i < r->n_causes && i < 3; i++)
+            SUMMARY("%s also %s: %s", i == 1 ? " Seen" : ";", r->steps[r->causes[i]].cause, r->steps[r->causes[i]].title);
+        if (r->n_causes > 1)
+            SUMMARY(".");
+    }
+#undef SUMMARY
+}
+
+void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *out)
+{
+    const step_def_t *steps = rb == RUNBOOK_ASYM ? asym_steps : bgp_steps;
+    size_t n = rb == RUNBOOK_ASYM ? asym_n_steps : bgp_n_steps;
+    memset(out, 0, sizeof(*out));
+    out->runbook = rb;
+    for (size_t i = 0; i < n && i < RUNBOOK_MAX_STEPS; i++) {
+        step_result_t *s = &out->steps[out->n_steps++];
+        s->id = steps[i].id;
+        s->title = steps[i].title;
+        steps[i].evaluate(ev, s);
+    }
+    rank_causes(out);
+    set_status(out);
+    write_summary(ev, out);
+}
+
+static probe_request_t *add(probe_request_t *out, size_t max, size_t *n, probe_id_t probe, const device_t *dev)
+{
+    if (*n >= max)
+        return NULL;
+    probe_request_t *r = &out[(*n)++];
+    memset(r, 0, sizeof(*r));
+    r->probe = probe;
+    snprintf(r->vrf, sizeof(r->vrf), "%s", dev->vrf);
+    if (dev->has_peer_ip)
+        ip_to_string(&dev->peer_ip, r->peer, sizeof(r->peer));
+    return r;
+}
+
+size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *out, size_t max)
+{
+    size_t n = 0;
+    probe_request_t *r;
+    if (rb == RUNBOOK_BGP) {
+        static const probe_id_t plain[] = {
+            PROBE_BGP_SUMMARY, PROBE_BGP_NEIGHBOR, PROBE_BGP_CONFIG, PROBE_PREFIX_LISTS, PROBE_ROUTE_MAPS,
+            PROBE_ARP, PROBE_TCP_179, PROBE_BFD, PROBE_LOG_AUTH,
+        };
+        if ((r = add(out, max, &n, PROBE_INTERFACES, dev)))
+            r->twice = true; /* counters: growth between two polls */
+        for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+            add(out, max, &n, plain[i], dev);
+        return n;
+    }
+    char vm[ADDR_LEN] = "", onprem[ADDR_LEN] = "";
+    if (dev->has_azure_vm)
+        ip_to_string(&dev->azure_vm, vm, sizeof(vm));
+    if (dev->has_onprem_source)
+        ip_to_string(&dev->onprem_source, onprem, sizeof(onprem));
+    if (vm[0] && (r = add(out, max, &n, PROBE_TRACEROUTE, dev))) {
+        snprintf(r->target, sizeof(r->target), "%s", vm);
+        if (onprem[0])
+            snprintf(r->source, sizeof(r->source), "%s", onprem);
+        r->slot = SLOT_FORWARD_TRACE;
+    }
+    if (vm[0] && (r = add(out, max, &n, PROBE_ROUTE_LOOKUP, dev)))
+        snprintf(r->prefix, sizeof(r->prefix), "%s", vm);
+    if (onprem[0] && (r = add(out, max, &n, PROBE_ROUTE_LOOKUP, dev))) {
+        snprintf(r->prefix, sizeof(r->prefix), "%s", onprem);
+        r->slot = SLOT_ONPREM_ROUTE;
+    }
+    if (vm[0] && (r = add(out, max, &n, PROBE_BGP_PREFIX, dev)))
+        snprintf(r->prefix, sizeof(r->prefix), "%s", vm);
+    add(out, max, &n, PROBE_BGP_SUMMARY, dev);
+    return n;
+}

@@ -1,0 +1,140 @@
+/* step.c: how a step states its verdict, its evidence and what to do next. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "framework/runbook.h"
+
+static void set(step_result_t *s, verdict_t v, const char *cause, const char *fmt, va_list ap)
+{
+    s->verdict = v;
+    snprintf(s->cause, sizeof(s->cause), "%s", cause);
+    vsnprintf(s->finding, sizeof(s->finding), fmt, ap);
+}
+
+void step_pass(step_result_t *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set(s, VERDICT_PASS, "none", fmt, ap);
+    va_end(ap);
+}
+
+void step_warn(step_result_t *s, const char *cause, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set(s, VERDICT_WARN, cause, fmt, ap);
+    va_end(ap);
+}
+
+void step_fail(step_result_t *s, const char *cause, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set(s, VERDICT_FAIL, cause, fmt, ap);
+    va_end(ap);
+}
+
+void step_skip(step_result_t *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set(s, VERDICT_SKIP, "evidence_missing", fmt, ap);
+    va_end(ap);
+}
+
+bool step_need(step_result_t *s, const fact_t *f, const char *what)
+{
+    char why[400];
+    if (fact_usable(f))
+        return false;
+    step_skip(s, "%s: %s", what, fact_problem(f, why, sizeof(why)));
+    return true;
+}
+
+bool step_evidence(step_result_t *s, const fact_t *f, const char *const *needles)
+{
+    if (s->n_evidence == STEP_MAX_EVIDENCE)
+        return false;
+    evidence_ref_t *e = &s->evidence[s->n_evidence];
+    if (!fact_find_line(f, needles, e->line, sizeof(e->line)))
+        return false;
+    e->journal_id = f->journal_id;
+    snprintf(e->command, sizeof(e->command), "%s", f->command);
+    s->n_evidence++;
+    return true;
+}
+
+void step_evidence_text(step_result_t *s, const char *command, const char *line)
+{
+    if (s->n_evidence == STEP_MAX_EVIDENCE)
+        return;
+    evidence_ref_t *e = &s->evidence[s->n_evidence++];
+    e->journal_id = 0;
+    snprintf(e->command, sizeof(e->command), "%s", command);
+    snprintf(e->line, sizeof(e->line), "%s", line);
+}
+
+void step_next(step_result_t *s, const char *fmt, ...)
+{
+    if (s->n_next == STEP_MAX_NEXT)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->next[s->n_next++], sizeof(s->next[0]), fmt, ap);
+    va_end(ap);
+}
+
+/* The value of one {placeholder} for this device. */
+static void placeholder(const evidence_t *ev, const char *name, size_t n, const char *iface, const char *policy,
+                        char *out, size_t size)
+{
+    const device_t *d = ev->device;
+    out[0] = '\0';
+    if (n == 4 && !strncmp(name, "peer", 4) && d->has_peer_ip)
+        ip_to_string(&d->peer_ip, out, size);
+    else if (n == 8 && !strncmp(name, "local_ip", 8) && d->has_local_ip)
+        ip_to_string(&d->local_ip, out, size);
+    else if (n == 7 && !strncmp(name, "peer_as", 7))
+        snprintf(out, size, "%lld", (long long)d->peer_as);
+    else if (n == 8 && !strncmp(name, "local_as", 8) && d->local_as > 0)
+        snprintf(out, size, "%lld", (long long)d->local_as);
+    else if (n == 9 && !strncmp(name, "hold_time", 9))
+        snprintf(out, size, "%d", d->hold_time);
+    else if (n == 9 && !strncmp(name, "keepalive", 9))
+        snprintf(out, size, "%d", d->keepalive);
+    else if (n == 6 && !strncmp(name, "subnet", 6) && d->has_subnet)
+        prefix_to_string(&d->subnet, true, out, size);
+    else if (n == 3 && !strncmp(name, "vrf", 3))
+        snprintf(out, size, "%s", d->vrf[0] ? d->vrf : "default");
+    else if (n == 5 && !strncmp(name, "iface", 5))
+        snprintf(out, size, "%s", iface && *iface ? iface : d->interface[0] ? d->interface : "<interface>");
+    else if ((n == 11 && !strncmp(name, "prefix_list", 11)) || (n == 9 && !strncmp(name, "route_map", 9)))
+        snprintf(out, size, "%s", policy && *policy ? policy : "<policy>");
+    if (!out[0])
+        snprintf(out, size, "<%.*s>", (int)n, name);
+}
+
+void step_remedy(step_result_t *s, const evidence_t *ev, const char *cause, const char *iface, const char *policy)
+{
+    const vendor_remedy_t *r = ev->vendor ? vendor_remedy(ev->vendor, cause) : NULL;
+    for (size_t i = 0; r && i < VENDOR_REMEDY_LINES && r->lines[i] && s->n_next < STEP_MAX_NEXT; i++) {
+        char *out = s->next[s->n_next++];
+        size_t w = 0, size = sizeof(s->next[0]);
+        for (const char *p = r->lines[i]; *p && w + 1 < size;) {
+            const char *end = *p == '{' ? strchr(p, '}') : NULL;
+            if (!end) {
+                out[w++] = *p++;
+                continue;
+            }
+            char value[128];
+            placeholder(ev, p + 1, (size_t)(end - p - 1), iface, policy, value, sizeof(value));
+            w += (size_t)snprintf(out + w, size - w, "%s", value);
+            if (w >= size)
+                w = size - 1;
+            p = end + 1;
+        }
+        out[w] = '\0';
+    }
+}
