@@ -24,7 +24,7 @@ typedef enum { RUNBOOK_BGP = 0, RUNBOOK_ASYM, RUNBOOK_COUNT } runbook_id_t;
 
 typedef struct {
     uint64_t journal_id;
-    char command[256];
+    char command[512];
     char line[320]; /* the exact output line that proves the finding */
 } evidence_ref_t;
 
