@@ -12,6 +12,7 @@ typedef struct {
 
 extern const cli_cmd_t cli_cmd_parse;
 extern const cli_cmd_t cli_cmd_run;
+extern const cli_cmd_t cli_cmd_check;
 
 /* Exit codes shared by every subcommand. */
 enum {
