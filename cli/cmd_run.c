@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "core/inventory.h"
 #include "core/json_stream.h"
+#include "core/redact.h"
 #include "parsers/parse_json.h"
 #include "probes/command.h"
 #include "probes/ssh.h"
@@ -138,7 +139,12 @@ static transport_t *open_transport(const run_opts_t *o, const device_t *dev, con
 static int print_result(const run_opts_t *o, const vendor_t *v, const char *command, const cmd_result_t *res)
 {
     if (!o->json) {
-        fwrite(res->output, 1, res->len, stdout);
+        /* The raw answer is shown, but never a password or key in it. */
+        char *clean = redact_text(res->output, res->len);
+        if (!clean)
+            return EXIT_IO;
+        fputs(clean, stdout);
+        free(clean);
         return EXIT_OK;
     }
     const parser_vendor_t *pv = parser_vendor_find(v->name);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/redact.h"
 #include "probes/transport.h"
 
 typedef struct {
@@ -20,10 +21,16 @@ static int save(recorder_t *r, const char *file, const char *command, const cmd_
 {
     char path[1400];
     snprintf(path, sizeof(path), "%s/%s", r->dir, file);
-    FILE *f = fopen(path, "wb");
-    if (!f)
+    /* A recording leaves this machine (tickets, training): secrets never go into it. */
+    char *clean = redact_text(res->output, res->len);
+    FILE *f = clean ? fopen(path, "wb") : NULL;
+    if (!f) {
+        free(clean);
         return -1;
-    int rc = fwrite(res->output, 1, res->len, f) == res->len ? 0 : -1;
+    }
+    size_t n = strlen(clean);
+    int rc = fwrite(clean, 1, n, f) == n ? 0 : -1;
+    free(clean);
     if (fclose(f) != 0)
         rc = -1;
     snprintf(path, sizeof(path), "%s/index.tsv", r->dir);

@@ -94,6 +94,16 @@ run_exec() { onprem "$top/erdiag" run --inventory "$work/inventory.ini" erd-ce-e
 run_exec "show bgp summary" --json >"$work/exec.json" 2>"$work/exec.err" || cat "$work/exec.err"
 check "exec-channel mode (vtysh -c) reads the same session" \
     'any(n["peer"]=="192.168.100.130" and n["state"]=="Established" for n in d["neighbors"])' "$work/exec.json"
+# A raw answer on screen and a recording never hold the BGP password.
+run "show running-config" --record "$work/rec" >"$work/raw.txt" 2>&1
+checks=$((checks + 1))
+if grep -q 'erdiag-lab-secret' "$work/raw.txt" "$work/rec"/*; then
+    echo "FAIL the secret reached the screen or the recording"; fails=$((fails + 1))
+elif grep -q 'password <redacted>' "$work/raw.txt" && grep -q 'password <redacted>' "$work/rec"/cmd-1.txt; then
+    echo "ok   secrets redacted on screen and in recordings"
+else
+    echo "FAIL no redacted password line"; fails=$((fails + 1))
+fi
 # The allowlist holds on a live session too.
 checks=$((checks + 1))
 if run "configure terminal" >/dev/null 2>&1; then echo "FAIL configure terminal was allowed"; fails=$((fails + 1)); else echo "ok   configure terminal refused"; fi
