@@ -48,6 +48,8 @@ static int record_run(transport_t *t, probe_id_t probe, const char *command, cmd
     if (rc != 0 || !res->output)
         return rc;
     char file[64];
+    if (probe >= PROBE_COUNT)
+        probe = vendor_probe_for_command(t->vendor, command);
     if (probe < PROBE_COUNT)
         snprintf(file, sizeof(file), "%s.txt", probe_name(probe));
     else

@@ -69,38 +69,6 @@ static bool index_lookup(const char *dir, const char *command, char *file, size_
     return found;
 }
 
-/* Does command have the shape of template?  Each {placeholder} stands for one word. */
-static bool template_matches(const char *tmpl, const char *cmd)
-{
-    while (*tmpl && *cmd) {
-        if (*tmpl == '{') {
-            const char *end = strchr(tmpl, '}');
-            if (!end)
-                return false;
-            tmpl = end + 1;
-            while (*cmd && *cmd != ' ')
-                cmd++;
-            continue;
-        }
-        if (*tmpl++ != *cmd++)
-            return false;
-    }
-    return *tmpl == '\0' && *cmd == '\0';
-}
-
-/* A free-form command that is exactly what a probe would send is answered by that probe's file,
- * so hand-written scenarios need only the probe files. */
-static probe_id_t probe_for_command(const vendor_t *v, const char *command)
-{
-    for (size_t i = 0; i < v->n_probes; i++) {
-        const vendor_probe_t *p = &v->probes[i];
-        if (template_matches(p->command, command) || (p->command_vrf && template_matches(p->command_vrf, command)) ||
-            (p->structured && template_matches(p->structured, command)))
-            return p->probe;
-    }
-    return PROBE_COUNT;
-}
-
 static int replay_run(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res)
 {
     replay_t *r = (replay_t *)t;
@@ -111,7 +79,7 @@ static int replay_run(transport_t *t, probe_id_t probe, const char *command, cmd
         return -1;
     }
     if (probe >= PROBE_COUNT)
-        probe = probe_for_command(t->vendor, command);
+        probe = vendor_probe_for_command(t->vendor, command);
     if (index_lookup(r->dir, command, file, sizeof(file)))
         snprintf(path, sizeof(path), "%s/%s", r->dir, file);
     else if (probe < PROBE_COUNT)

@@ -1,6 +1,7 @@
 /* vendor.c: the vendor tables by name. */
 #include "probes/vendor.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 static const vendor_t *const all_vendors[] = {
@@ -30,3 +31,34 @@ const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause)
             return &v->remedies[i];
     return NULL;
 }
+
+/* Does command have the shape of template?  Each {placeholder} stands for one word. */
+static bool template_matches(const char *tmpl, const char *cmd)
+{
+    while (*tmpl && *cmd) {
+        if (*tmpl == '{') {
+            const char *end = strchr(tmpl, '}');
+            if (!end)
+                return false;
+            tmpl = end + 1;
+            while (*cmd && *cmd != ' ')
+                cmd++;
+            continue;
+        }
+        if (*tmpl++ != *cmd++)
+            return false;
+    }
+    return *tmpl == '\0' && *cmd == '\0';
+}
+
+probe_id_t vendor_probe_for_command(const vendor_t *v, const char *command)
+{
+    for (size_t i = 0; i < v->n_probes; i++) {
+        const vendor_probe_t *p = &v->probes[i];
+        if (template_matches(p->command, command) || (p->command_vrf && template_matches(p->command_vrf, command)) ||
+            (p->structured && template_matches(p->structured, command)))
+            return p->probe;
+    }
+    return PROBE_COUNT;
+}
+

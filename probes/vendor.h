@@ -47,5 +47,10 @@ extern const vendor_t vendor_ios, vendor_nxos, vendor_iosxr, vendor_eos, vendor_
 const vendor_t *vendor_find(const char *name);
 const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe);
 const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause);
+/* The probe whose command template (any of its forms) command has the shape of, each
+ * {placeholder} standing for one word; PROBE_COUNT when none.  Replay answers such a command from
+ * the probe's file and record saves it there, so recordings and hand-written scenarios share one
+ * layout. */
+probe_id_t vendor_probe_for_command(const vendor_t *v, const char *command);
 
 #endif

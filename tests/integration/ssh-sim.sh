@@ -83,7 +83,27 @@ if [ "$(grep -c '^GigabitEthernet' <<<"$out")" -eq 60 ] && ! grep -q 'More' <<<"
 expect "stalled device times out" 3 'timed out: no prompt within 3 s' -- run stall "show ip interface brief" --accept-new
 expect "disconnect mid-output is reported" 3 'disconnected' -- run cut "show ip interface brief" --accept-new
 expect "record a live session" 0 'Loopback0' -- run ce1 "show ip interface brief" --record "$work/rec"
+expect "recording uses the probe layout" 0 'ip_brief.txt' -- ls "$work/rec" "$work/rec/device.ini"
 expect "replay the recording" 0 'GigabitEthernet0/1/59' -- "$erdiag" run ce1 "show ip interface brief" --replay "$work/rec"
+# NX-OS, Junos and EOS speak their own prompts and pagers: the records that come back over SSH
+# must equal a direct parse of the same capture.
+port=$((base + 10))
+for spec in "nxos:show ip bgp summary:nxos/bgp_summary_vrf_all.txt" "junos:show bgp summary:junos/bgp_summary.txt" \
+    "eos:show ip bgp summary:eos/bgp_summary.txt"; do
+    IFS=: read -r vendor command fixture <<<"$spec"
+    mkdir -p "$work/$vendor"
+    cp "$top/tests/fixtures/$fixture" "$work/$vendor/bgp_summary.txt"
+    "$devsim" --port $port --vendor "$vendor" --hostname "edge-$vendor" --dir "$work/$vendor" \
+        --hostkey "$work/key-$vendor" --behaviour slow >>"$work/devsim.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+    printf '[device %s]\nhost = 127.0.0.1\nport = %s\nuser = noc\nvendor = %s\npassword_command = echo noc\nknown_hosts = %s\n\n' \
+        "sim-$vendor" "$port" "$vendor" "$work/known_hosts" >>"$work/inventory.ini"
+    want=$("$erdiag" parse --vendor "$vendor" --command "$command" "$top/tests/fixtures/$fixture" | grep -o '"records":[0-9]*')
+    expect "$vendor over SSH (slow device) parses like the capture" 0 "\"partial\":false,.*$want" -- run "sim-$vendor" "$command" --json --accept-new
+    port=$((port + 1))
+done
+
 # A device that comes back with another host key is refused, and we say where the old one is.
 kill "${pids[0]}"
 sleep 0.3
