@@ -81,14 +81,33 @@ void js_end_object(json_stream_t *js) { close_(js, '}'); }
 void js_begin_array(json_stream_t *js) { open_(js, '['); }
 void js_end_array(json_stream_t *js) { close_(js, ']'); }
 
-/* Length of a valid UTF-8 sequence at s, or 0. */
+/* Length of a valid UTF-8 sequence at s, or 0 (RFC 3629: no overlong forms, no surrogates,
+ * nothing above U+10FFFF: exactly what a strict JSON reader accepts). */
 static size_t utf8_len(const unsigned char *s, size_t avail)
 {
     unsigned char c = s[0];
-    size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
-    if (n == 0 || n > avail)
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xbf; /* allowed range of the second byte */
+    if (c >= 0xc2 && c <= 0xdf)
+        n = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+        n = 3;
+        if (c == 0xe0)
+            lo = 0xa0; /* overlong */
+        if (c == 0xed)
+            hi = 0x9f; /* surrogates */
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
+        if (c == 0xf0)
+            lo = 0x90; /* overlong */
+        if (c == 0xf4)
+            hi = 0x8f; /* above U+10FFFF */
+    } else {
         return 0;
-    for (size_t i = 1; i < n; i++)
+    }
+    if (n > avail || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
         if ((s[i] & 0xc0) != 0x80)
             return 0;
     return n;

@@ -231,7 +231,7 @@ static uint64_t enqueue(runner_t *r, worker_t *w, probe_id_t probe, const char *
     if (!req)
         return 0;
     pthread_mutex_lock(&r->lock);
-    req->id = r->next_id++;
+    uint64_t id = req->id = r->next_id++;
     pthread_mutex_unlock(&r->lock);
     req->probe = probe;
     snprintf(req->command, sizeof(req->command), "%s", command);
@@ -243,7 +243,7 @@ static uint64_t enqueue(runner_t *r, worker_t *w, probe_id_t probe, const char *
     w->tail = req;
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
-    return req->id;
+    return id; /* not req->id: the worker may have run and freed req already */
 }
 
 uint64_t runner_submit(runner_t *r, const char *device, probe_id_t probe, const probe_args_t *args, bool structured,

@@ -105,6 +105,7 @@ static void json_writer_escapes_and_streams(void **state)
     js_begin_object(js);
     js_kv_str(js, "s", "a\"b\\c\n\x01");
     js_kv_str(js, "bad", "caf\xe9");
+    js_kv_str(js, "hi", "\xf5\x80\x80\x80\xed\xa0\x80\xc3\xa9");
     js_kv_int(js, "n", -42);
     js_kv_int(js, "absent", MODEL_ABSENT);
     js_kv_str(js, "empty", "");
@@ -115,7 +116,8 @@ static void json_writer_escapes_and_streams(void **state)
     js_end_array(js);
     js_end_object(js);
     assert_int_equal(js_flush(js), 0);
-    assert_string_equal(mb.data, "{\"s\":\"a\\\"b\\\\c\\n\\u0001\",\"bad\":\"caf\\ufffd\",\"n\":-42,\"list\":[1,1.5]}");
+    assert_string_equal(mb.data, "{\"s\":\"a\\\"b\\\\c\\n\\u0001\",\"bad\":\"caf\\ufffd\","
+                                 "\"hi\":\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\xc3\xa9\",\"n\":-42,\"list\":[1,1.5]}");
     free(mb.data);
     free(js);
 }

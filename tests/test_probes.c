@@ -198,8 +198,11 @@ static void runner_replies_through_fd(void **state)
     char why[256];
     probe_args_t none = {0};
     uint64_t a = runner_submit(r, "ce1", PROBE_IP_BRIEF, &none, false, why, sizeof(why));
+    if (a == 0)
+        fail_msg("submit ip_brief: %s", why);
     uint64_t b = runner_submit(r, "ce1", PROBE_VERSION, &none, false, why, sizeof(why));
-    assert_true(a > 0 && b > a);
+    if (b <= a)
+        fail_msg("submit version: %llu after %llu: %s", (unsigned long long)b, (unsigned long long)a, why);
     assert_int_equal(runner_submit_command(r, "ce1", "reload", why, sizeof(why)), 0);
     assert_int_equal(runner_submit(r, "nope", PROBE_IP_BRIEF, &none, false, why, sizeof(why)), 0);
     probe_reply_t *got[2] = {NULL, NULL};

@@ -5,6 +5,7 @@
  * contract JSON is produced as well and must always be valid JSON. */
 #include <jansson.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,8 +42,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     js_flush(js);
     json_error_t err;
     json_t *doc = out.data ? json_loads(out.data, 0, &err) : NULL;
-    if (run && !doc)
-        abort(); /* the contract output must always parse */
+    if (run && !doc) {
+        /* The contract output must always parse: show what did not, then fail. */
+        fprintf(stderr, "invalid JSON from %s '%s' at column %d: %s\n%s\n", vendor->name, def->command, err.column,
+                err.text, out.data ? out.data : "(none)");
+        abort();
+    }
     json_decref(doc);
     parse_run_free(run);
     free(out.data);
