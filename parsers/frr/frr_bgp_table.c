@@ -57,8 +57,8 @@ static void init_cols(frr_bgp_table_state_t *st)
 
 static int64_t col_int(const char *line, size_t len, int from, int to)
 {
-    if ((size_t)from >= len)
-        return MODEL_ABSENT;
+    if (from < 0 || to <= from || (size_t)from >= len)
+        return MODEL_ABSENT; /* a garbled header can put the columns in any order */
     size_t end = (size_t)to < len ? (size_t)to : len;
     return tu_int(line + from, end - (size_t)from);
 }
