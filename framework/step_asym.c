@@ -164,10 +164,11 @@ static void summarise(const evidence_t *ev, const fact_t *f, const ip_addr_t *ta
             snprintf(t->last_addr, sizeof(t->last_addr), "%s", addr);
             note_hop(t, ttl, c, other, addr);
         }
-        if (w < sizeof(t->path))
-            w += (size_t)snprintf(t->path + w, sizeof(t->path) - w, "%s%d %s%s%s%s", w ? ", " : "", ttl,
-                                  class_name(c, crossed), other ? " (other link)" : "", addr ? " " : "",
-                                  addr ? addr : "*");
+        if (w < sizeof(t->path) && addr)
+            w += (size_t)snprintf(t->path + w, sizeof(t->path) - w, "%s%d %s%s %s", w ? ", " : "", ttl,
+                                  class_name(c, crossed), other ? " (other link)" : "", addr);
+        else if (w < sizeof(t->path))
+            w += (size_t)snprintf(t->path + w, sizeof(t->path) - w, "%s%d *", w ? ", " : "", ttl);
     }
 }
 
@@ -181,12 +182,29 @@ static bool trace_target(const fact_t *f, bool has_dflt, const ip_addr_t *dflt, 
     return f->meta.target[0] && ip_parse(f->meta.target, out);
 }
 
-/* Quotes the output line holding addr (and, when given, the hop number first). */
+/* Adds the first line holding every needle, unless the step already quotes that very line. */
+static bool quote(step_result_t *s, const fact_t *f, const char *const *needles)
+{
+    int before = s->n_evidence;
+    if (!step_evidence(s, f, needles))
+        return false;
+    for (int i = 0; i < before; i++)
+        if (!strcmp(s->evidence[i].line, s->evidence[before].line) &&
+            !strcmp(s->evidence[i].command, s->evidence[before].command)) {
+            s->n_evidence--; /* the same line twice proves nothing more */
+            break;
+        }
+    return true;
+}
+
+/* Quotes the hop line of addr: a line with a round-trip time ("ms", "msec") first, so that the
+ * header "traceroute to 10.1.0.4 ..." is not taken for the target's hop. */
 static void quote_addr(step_result_t *s, const fact_t *f, const char *addr)
 {
-    const char *needles[] = {addr, NULL};
-    if (addr && addr[0])
-        step_evidence(s, f, needles);
+    const char *timed[] = {addr, "ms", NULL};
+    const char *plain[] = {addr, NULL};
+    if (addr && addr[0] && !quote(s, f, timed))
+        quote(s, f, plain);
 }
 
 /* ---- forward and reverse traces ---- */
@@ -259,8 +277,8 @@ void step_forward_trace(const evidence_t *ev, step_result_t *s)
     summarise(ev, f, has ? &target : NULL, &t);
     judge_trace(ev, s, f, &t, "forward", tgt, false);
     if (s->verdict == VERDICT_FAIL)
-        step_next(s, "check the edge's route for %s (step edge_routes): it must be learned from AS %lld via %s", tgt,
-                  (long long)d->peer_as, "the MSEE address of the /30");
+        step_next(s, "check the edge's route for %s (step edge_routes): it must be learned from AS %lld via the MSEE "
+                  "address of the /30", tgt, (long long)d->peer_as);
 }
 
 static void reverse_missing(step_result_t *s, const fact_t *f)
@@ -419,15 +437,17 @@ static const char *route_nh(const route_t *r, const device_t *d, bool *via_peer,
     return first;
 }
 
-/* Quotes a route: its prefix line, else its next-hop line. */
+/* Quotes a route: its prefix line, and the line naming its next hop (IOS / FRR "* 192.0.2.1, ...",
+ * Junos ">  to 192.0.2.1 via ..."), else any line with the next hop. */
 static void quote_route(step_result_t *s, const fact_t *f, const route_t *r, const char *nh)
 {
     const char *by_prefix[] = {r->prefix, NULL};
-    const char *by_nh[] = {nh, NULL};
-    if (!step_evidence(s, f, by_prefix) && nh[0])
-        step_evidence(s, f, by_nh);
-    else if (nh[0] && strcmp(nh, r->prefix) != 0)
-        step_evidence(s, f, by_nh);
+    const char *star[] = {"* ", nh, NULL};
+    const char *arrow[] = {">", nh, NULL};
+    const char *any[] = {nh, NULL};
+    quote(s, f, by_prefix);
+    if (nh[0] && !quote(s, f, star) && !quote(s, f, arrow))
+        quote(s, f, any);
 }
 
 /* The best BGP path for the VM prefix; NULL when the table holds none. */
@@ -507,6 +527,13 @@ static bool judge_bgp(const evidence_t *ev, step_result_t *s, char *note, size_t
         return true;
     }
     const bgp_path_t *p = best_path(f);
+    if (!p && f->n_records > 0) {
+        /* Some platforms answer the BGP lookup with route records (no AS path): quote, not judge. */
+        const char *ap[] = {"AS path:", NULL};
+        quote(s, f, ap);
+        snprintf(note, size, " BGP path attributes were not parsed from '%.200s'.", f->command);
+        return true;
+    }
     if (!p) {
         snprintf(note, size, " The BGP table holds no path for the VM prefix.");
         return false;
@@ -517,10 +544,10 @@ static bool judge_bgp(const evidence_t *ev, step_result_t *s, char *note, size_t
     const char *ap[] = {p->as_path, NULL};
     const char *cm[] = {comm, NULL};
     if (p->as_path[0])
-        step_evidence(s, f, ap);
+        quote(s, f, ap);
     if (region_community(p, (long long)d->peer_as, comm, sizeof(comm), &kind)) {
         snprintf(region, sizeof(region), ", community %s (%s)", comm, kind);
-        step_evidence(s, f, cm);
+        quote(s, f, cm);
     }
     char lp[40] = "";
     if (p->local_pref != MODEL_ABSENT)
@@ -603,11 +630,16 @@ void step_edge_routes(const evidence_t *ev, step_result_t *s)
         return;
     }
     if (!attrs_ok || !onprem_ok) {
-        step_warn(s, "asymmetric_path", "the route for %s is bgp %s via %s, but%s%s%s", vm, r->prefix, nh,
-                  attrs_ok ? "" : " the best BGP path does not start with AS 12076 or is missing;", bgp_note, onprem_note);
+        step_warn(s, "asymmetric_path", "the route for %s is bgp %s via %s, but %s.%s%s", vm, r->prefix, nh,
+                  !attrs_ok ? "the best BGP path for it is not one from AS 12076 (another circuit or a VPN wins: "
+                              "check local-preference and AS-path prepending)"
+                            : "the on-prem source is not routed locally: replies to it would head back to Microsoft",
+                  bgp_note, onprem_note);
         step_remedy(s, ev, "asymmetric_path", NULL, NULL);
         if (!onprem_ok)
             step_next(s, "route the on-prem source locally (connected / IGP) and advertise its prefix to Microsoft");
+        else
+            step_next(s, "set local-preference 200 on routes from %lld", as);
         return;
     }
     if (f->partial) {
@@ -676,11 +708,11 @@ static void quote_er(step_result_t *s, const fact_t *f, const effective_route_t 
     const char *by_name[] = {e->name, NULL};
     const char *by_nh[] = {e->next_hop, NULL};
     const char *by_type[] = {e->next_hop_type, NULL};
-    if (e->name[0] && step_evidence(s, f, by_name))
+    if (e->name[0] && quote(s, f, by_name))
         return;
-    if (e->next_hop[0] && step_evidence(s, f, by_nh))
+    if (e->next_hop[0] && quote(s, f, by_nh))
         return;
-    step_evidence(s, f, by_type);
+    quote(s, f, by_type);
 }
 
 static void azure_fix(step_result_t *s, const effective_route_t *e, const char *prefix)
