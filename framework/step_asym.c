@@ -227,12 +227,14 @@ static void judge_trace(const evidence_t *ev, step_result_t *s, const fact_t *f,
                       "the target may not answer probes (NSG / host firewall), or its replies take another path. "
                       "Path: %s",
                       leg, ttl, addr, target, t->last_ttl, t->last_addr[0] ? t->last_addr : "none", t->path);
+            step_remedy(s, ev, "asymmetric_path", NULL, NULL);
             return;
         }
         quote_addr(s, f, target);
         if (f->partial) {
             step_warn(s, "evidence_missing", "the %s trace crosses the peering /30 at hop %d (%s) and reaches %s, but "
                       "the output was cut or partly unreadable. Path: %s", leg, ttl, addr, target, t->path);
+            step_remedy(s, ev, "evidence_missing", NULL, NULL);
             return;
         }
         step_pass(s, "the %s trace crosses the ExpressRoute peering at hop %d (%s%s) and reaches %s at hop %d. Path: %s",
@@ -241,6 +243,7 @@ static void judge_trace(const evidence_t *ev, step_result_t *s, const fact_t *f,
     }
     if (t->n_answered == 0) {
         step_warn(s, "evidence_missing", "no hop of the %s trace answered: nothing shows which way it went", leg);
+        step_remedy(s, ev, "evidence_missing", NULL, NULL);
         return;
     }
     if (t->inet_ttl) {
@@ -313,6 +316,91 @@ void step_reverse_trace(const evidence_t *ev, step_result_t *s)
 
 /* ---- the two legs side by side ---- */
 
+typedef struct {
+    const evidence_t *ev;
+    trace_sum_t fw, rv;
+    char onprem[PREFIX_LEN + 40]; /* "172.16.0.0/24", or "the on-prem prefix holding 172.16.0.10" */
+} legs_t;
+
+static const char *er_addr(const trace_sum_t *t)
+{
+    return t->cross_ttl ? t->cross_addr : t->other_addr;
+}
+
+static int er_ttl(const trace_sum_t *t)
+{
+    return t->cross_ttl ? t->cross_ttl : t->other_ttl;
+}
+
+static const char *link_role(const device_t *d, bool this_link)
+{
+    bool secondary = d->link == LINK_SECONDARY;
+    if (this_link)
+        return secondary ? "this /30, the secondary link" : "this /30, the primary link";
+    return secondary ? "the other /30 of the /29, the primary link" : "the other /30 of the /29, the secondary link";
+}
+
+static void onprem_prefix(const evidence_t *ev, char *out, size_t size);
+
+/* Forward over ExpressRoute, return over the internet: the classic asymmetry. */
+static void cmp_return_internet(const legs_t *l, step_result_t *s)
+{
+    const evidence_t *ev = l->ev;
+    quote_addr(s, &ev->forward_trace, er_addr(&l->fw));
+    quote_addr(s, &ev->reverse_trace, l->rv.inet_addr);
+    step_fail(s, "return_via_internet",
+              "the forward leg crosses ExpressRoute at hop %d (%s) but the return leg leaves the ExpressRoute path at "
+              "hop %d (%s): a stateful firewall on either side drops the replies it never saw leave",
+              er_ttl(&l->fw), er_addr(&l->fw), l->rv.inet_ttl, l->rv.inet_addr);
+    step_remedy(s, ev, "return_via_internet", NULL, NULL);
+    step_next(s, "advertise %s to Microsoft on the %s link so Azure returns over the circuit", l->onprem,
+              ev->device->link == LINK_SECONDARY ? "secondary" : "primary");
+    step_next(s, "or SNAT the flow on the edge to an address advertised over ExpressRoute");
+}
+
+/* Return over ExpressRoute, forward elsewhere: the edge prefers another route to Azure. */
+static void cmp_forward_elsewhere(const legs_t *l, step_result_t *s)
+{
+    const evidence_t *ev = l->ev;
+    long long as = (long long)ev->device->peer_as;
+    quote_addr(s, &ev->forward_trace, l->fw.inet_ttl ? l->fw.inet_addr : l->fw.last_addr);
+    quote_addr(s, &ev->reverse_trace, er_addr(&l->rv));
+    step_fail(s, "asymmetric_path",
+              "the return leg crosses ExpressRoute at hop %d (%s) but the forward leg does not (%s): the edge does not "
+              "prefer the routes learned from AS %lld", er_ttl(&l->rv), er_addr(&l->rv),
+              l->fw.inet_ttl ? "it takes the internet" : "it takes another path", as);
+    step_remedy(s, ev, "asymmetric_path", NULL, NULL);
+    step_next(s, "set local-preference 200 on routes from %lld so ExpressRoute beats the internet", as);
+}
+
+/* Both legs on the circuit: one link, or one leg per link (primary vs secondary). */
+static void cmp_both_er(const legs_t *l, step_result_t *s)
+{
+    const evidence_t *ev = l->ev;
+    bool fw_here = l->fw.cross_ttl != 0, rv_here = l->rv.cross_ttl != 0;
+    const char *fa = er_addr(&l->fw), *ra = er_addr(&l->rv);
+    quote_addr(s, &ev->forward_trace, fa);
+    quote_addr(s, &ev->reverse_trace, ra);
+    if (fw_here != rv_here) {
+        step_warn(s, "asymmetric_path",
+                  "both legs use ExpressRoute but on different links: forward via %s (%s), return via %s (%s). "
+                  "Stateful firewalls per link drop such flows: align local-preference / AS-path prepending on both "
+                  "links", fa, link_role(ev->device, fw_here), ra, link_role(ev->device, rv_here));
+        step_remedy(s, ev, "asymmetric_path", NULL, NULL);
+        step_next(s, "prepend %s on the link that should stay passive, and set the same local-preference for routes "
+                  "from %lld on both links", l->onprem, (long long)ev->device->peer_as);
+        return;
+    }
+    if (ev->forward_trace.partial || ev->reverse_trace.partial) {
+        step_warn(s, "evidence_missing", "both legs seem to cross ExpressRoute (%s, %s) but a trace was cut or partly "
+                  "unreadable", fa, ra);
+        step_remedy(s, ev, "evidence_missing", NULL, NULL);
+        return;
+    }
+    step_pass(s, "symmetric: both legs cross ExpressRoute on %s (forward %s at hop %d, return %s at hop %d)",
+              link_role(ev->device, fw_here), fa, er_ttl(&l->fw), ra, er_ttl(&l->rv));
+}
+
 void step_path_compare(const evidence_t *ev, step_result_t *s)
 {
     const device_t *d = ev->device;
@@ -322,72 +410,34 @@ void step_path_compare(const evidence_t *ev, step_result_t *s)
         reverse_missing(s, &ev->reverse_trace);
         return;
     }
+    legs_t l = {.ev = ev};
     ip_addr_t vm, src;
     bool has_vm = trace_target(&ev->forward_trace, d->has_azure_vm, &d->azure_vm, &vm);
     bool has_src = trace_target(&ev->reverse_trace, d->has_onprem_source, &d->onprem_source, &src);
-    trace_sum_t fw, rv;
-    summarise(ev, &ev->forward_trace, has_vm ? &vm : NULL, &fw);
-    summarise(ev, &ev->reverse_trace, has_src ? &src : NULL, &rv);
-    if (fw.n_answered == 0 || rv.n_answered == 0) {
-        step_skip(s, "the %s trace has no answering hop: nothing to compare", fw.n_answered ? "reverse" : "forward");
+    summarise(ev, &ev->forward_trace, has_vm ? &vm : NULL, &l.fw);
+    summarise(ev, &ev->reverse_trace, has_src ? &src : NULL, &l.rv);
+    onprem_prefix(ev, l.onprem, sizeof(l.onprem));
+    if (l.fw.n_answered == 0 || l.rv.n_answered == 0) {
+        step_skip(s, "the %s trace has no answering hop: nothing to compare", l.fw.n_answered ? "reverse" : "forward");
         return;
     }
-    const char *link = d->link == LINK_SECONDARY ? "secondary" : "primary";
-    if (uses_er(&fw) && !uses_er(&rv) && rv.inet_ttl) {
-        quote_addr(s, &ev->forward_trace, fw.cross_ttl ? fw.cross_addr : fw.other_addr);
-        quote_addr(s, &ev->reverse_trace, rv.inet_addr);
-        step_fail(s, "return_via_internet",
-                  "the forward leg crosses ExpressRoute at hop %d (%s) but the return leg leaves the ExpressRoute path "
-                  "at hop %d (%s): a stateful firewall on either side drops the replies it never saw leave",
-                  fw.cross_ttl ? fw.cross_ttl : fw.other_ttl, fw.cross_ttl ? fw.cross_addr : fw.other_addr,
-                  rv.inet_ttl, rv.inet_addr);
-        step_remedy(s, ev, "return_via_internet", NULL, NULL);
-        step_next(s, "advertise the on-prem prefix to Microsoft on the %s link so Azure returns over the circuit", link);
-        step_next(s, "or SNAT the flow on the edge to an address advertised over ExpressRoute");
-        return;
-    }
-    if (!uses_er(&fw) && uses_er(&rv)) {
-        quote_addr(s, &ev->forward_trace, fw.inet_ttl ? fw.inet_addr : fw.last_addr);
-        quote_addr(s, &ev->reverse_trace, rv.cross_ttl ? rv.cross_addr : rv.other_addr);
-        step_fail(s, "asymmetric_path",
-                  "the return leg crosses ExpressRoute at hop %d (%s) but the forward leg does not (%s): the edge does "
-                  "not prefer the routes learned from AS %lld",
-                  rv.cross_ttl ? rv.cross_ttl : rv.other_ttl, rv.cross_ttl ? rv.cross_addr : rv.other_addr,
-                  fw.inet_ttl ? "it takes the internet" : "it takes another path", (long long)d->peer_as);
-        step_remedy(s, ev, "asymmetric_path", NULL, NULL);
-        step_next(s, "set local-preference 200 on routes from %lld so ExpressRoute beats the internet",
-                  (long long)d->peer_as);
-        return;
-    }
-    if (!uses_er(&fw) || !uses_er(&rv)) {
-        quote_addr(s, &ev->forward_trace, fw.last_addr);
-        quote_addr(s, &ev->reverse_trace, rv.last_addr);
-        if (!uses_er(&fw) && !uses_er(&rv))
-            step_warn(s, "asymmetric_path", "neither leg crosses the peering /30: the traffic does not use this circuit");
-        else
+    bool fw_er = uses_er(&l.fw), rv_er = uses_er(&l.rv);
+    if (fw_er && rv_er) {
+        cmp_both_er(&l, s);
+    } else if (fw_er && l.rv.inet_ttl) {
+        cmp_return_internet(&l, s);
+    } else if (rv_er) {
+        cmp_forward_elsewhere(&l, s);
+    } else {
+        quote_addr(s, &ev->forward_trace, l.fw.last_addr);
+        quote_addr(s, &ev->reverse_trace, l.rv.last_addr);
+        if (fw_er)
             step_fail(s, "asymmetric_path", "the forward leg crosses ExpressRoute but the return leg takes another "
-                      "private path (a VPN or another circuit): %s", rv.path);
+                      "private path (a VPN or another circuit): %s", l.rv.path);
+        else
+            step_warn(s, "asymmetric_path", "neither leg crosses the peering /30: the traffic does not use this circuit");
         step_remedy(s, ev, "asymmetric_path", NULL, NULL);
-        return;
     }
-    /* Both legs use the circuit: on the same link, or one per link (primary vs secondary). */
-    bool fw_here = fw.cross_ttl != 0, rv_here = rv.cross_ttl != 0;
-    const char *fa = fw_here ? fw.cross_addr : fw.other_addr, *ra = rv_here ? rv.cross_addr : rv.other_addr;
-    quote_addr(s, &ev->forward_trace, fa);
-    quote_addr(s, &ev->reverse_trace, ra);
-    if (fw_here != rv_here) {
-        step_warn(s, "asymmetric_path",
-                  "both legs use ExpressRoute but on different links: forward via %s (%s), return via %s (%s). "
-                  "Stateful firewalls per link drop such flows: align local-preference / AS-path prepending on both links",
-                  fa, fw_here ? "this /30" : "the other /30 of the /29", ra, rv_here ? "this /30" : "the other /30 of the /29");
-        step_remedy(s, ev, "asymmetric_path", NULL, NULL);
-        step_next(s, "prepend the on-prem prefixes on the link that should stay passive, and set the same "
-                  "local-preference for routes from %lld on that link", (long long)d->peer_as);
-        return;
-    }
-    step_pass(s, "symmetric: both legs cross ExpressRoute on the %s (forward %s at hop %d, return %s at hop %d)",
-              fw_here ? "peering /30" : "other link", fa, fw_here ? fw.cross_ttl : fw.other_ttl, ra,
-              rv_here ? rv.cross_ttl : rv.other_ttl);
 }
 
 /* ---- the edge's routes ---- */
@@ -410,6 +460,25 @@ static const route_t *route_for(const fact_t *f, const ip_addr_t *a)
         best_len = p.len;
     }
     return best;
+}
+
+static bool is_default(const route_t *r);
+
+/* The edge's prefix for the on-prem source (what Microsoft must learn), in words for next steps. */
+static void onprem_prefix(const evidence_t *ev, char *out, size_t size)
+{
+    const device_t *d = ev->device;
+    char src[ADDR_LEN] = "?";
+    const route_t *r = NULL;
+    if (d->has_onprem_source) {
+        ip_to_string(&d->onprem_source, src, sizeof(src));
+        if (fact_usable(&ev->onprem_route))
+            r = route_for(&ev->onprem_route, &d->onprem_source);
+    }
+    if (r && !is_default(r))
+        snprintf(out, size, "%s", r->prefix);
+    else
+        snprintf(out, size, "the on-prem prefix holding %s", src);
 }
 
 static bool is_default(const route_t *r)
@@ -583,6 +652,19 @@ static bool judge_onprem(const evidence_t *ev, step_result_t *s, char *note, siz
     return !(peer || other || is_default(r));
 }
 
+/* The VM matches only the edge's default route: Azure traffic leaks to the internet. */
+static void edge_leak(const evidence_t *ev, step_result_t *s, const route_t *r, const char *nh, const char *vm,
+                      const char *peer)
+{
+    long long as = (long long)ev->device->peer_as;
+    step_fail(s, "asymmetric_path", "the edge sends Azure traffic to its internet default: %s matches only %s (%s via "
+              "%s), not a route learned from AS %lld; the VNet prefix is missing or filtered", vm, r->prefix,
+              r->protocol[0] ? r->protocol : "route", nh[0] ? nh : "?", as);
+    step_remedy(s, ev, "asymmetric_path", NULL, NULL);
+    step_next(s, "check the BGP session with %s and the inbound filters (erdiag check --runbook bgp)", peer);
+    step_next(s, "set local-preference 200 on routes from %lld so ExpressRoute beats the internet", as);
+}
+
 void step_edge_routes(const evidence_t *ev, step_result_t *s)
 {
     const device_t *d = ev->device;
@@ -610,12 +692,7 @@ void step_edge_routes(const evidence_t *ev, step_result_t *s)
     quote_route(s, f, r, nh);
     bool bgp = strcmp(r->protocol, "bgp") == 0;
     if (is_default(r) && !via_peer && !via_other) {
-        step_fail(s, "asymmetric_path", "the edge sends Azure traffic to its internet default: %s matches only %s "
-                  "(%s via %s), not a route learned from AS %lld; the VNet prefix is missing or filtered",
-                  vm, r->prefix, r->protocol[0] ? r->protocol : "route", nh[0] ? nh : "?", as);
-        step_remedy(s, ev, "asymmetric_path", NULL, NULL);
-        step_next(s, "check the BGP session with %s and the inbound filters (erdiag check --runbook bgp)", peer);
-        step_next(s, "set local-preference 200 on routes from %lld so ExpressRoute beats the internet", as);
+        edge_leak(ev, s, r, nh, vm, peer);
         return;
     }
     char bgp_note[320] = "", onprem_note[200] = "";
@@ -644,6 +721,7 @@ void step_edge_routes(const evidence_t *ev, step_result_t *s)
     }
     if (f->partial) {
         step_warn(s, "evidence_missing", "the route lookup for %s was cut or partly unreadable", vm);
+        step_remedy(s, ev, "evidence_missing", NULL, NULL);
         return;
     }
     step_pass(s, "%s is reached by bgp %s via %s (learned from AS %lld%s).%s%s", vm, r->prefix, nh, as,
@@ -715,14 +793,70 @@ static void quote_er(step_result_t *s, const fact_t *f, const effective_route_t 
     quote(s, f, by_type);
 }
 
-static void azure_fix(step_result_t *s, const effective_route_t *e, const char *prefix)
+/* What to change in Azure: the UDR that wins, or the gateway route that is missing. */
+static void azure_fix(const evidence_t *ev, step_result_t *s, const effective_route_t *e, const char *prefix)
 {
-    if (strcmp(e->source, "User") == 0)
-        step_next(s, "az network route-table route delete -g RG --route-table-name RT -n %s   # the UDR sending %s "
-                  "to %s", e->name[0] ? e->name : "ROUTE", prefix, e->next_hop_type);
+    char onprem[PREFIX_LEN + 40];
+    if (strcmp(e->source, "User") != 0) {
+        onprem_prefix(ev, onprem, sizeof(onprem));
+        step_next(s, "advertise %s to Microsoft over the circuit so the VNet gateway learns it", onprem);
+        step_next(s, "check that the subnet's route table propagates gateway routes "
+                  "(az network route-table update -g RG -n RT --disable-bgp-route-propagation false)");
+        return;
+    }
+    step_next(s, "az network route-table route delete -g RG --route-table-name RT -n %s   # the UDR sending %s to %s",
+              e->name[0] ? e->name : "ROUTE", prefix, e->next_hop_type);
     step_next(s, "associate a route table without this UDR to the VM's subnet, or route %s to VirtualNetworkGateway "
               "(az network route-table route create ... --address-prefix %s --next-hop-type VirtualNetworkGateway)",
               prefix, prefix);
+}
+
+/* The VM's route back to on-prem does not go to the gateway: say where it goes instead. */
+static void azure_diverted(const evidence_t *ev, step_result_t *s, const effective_route_t *e,
+                           const effective_route_t *gw_bad, const char *src, const char *prefix)
+{
+    const char *type = e->next_hop_type;
+    const char *cause = strcmp(type, "Internet") == 0                       ? "return_via_internet"
+                        : strcmp(type, "VirtualAppliance") == 0 || gw_bad ? "forced_tunneling"
+                                                                            : "asymmetric_path";
+    const char *invalid = gw_bad ? " (the gateway route for the on-prem prefix is Invalid: overridden)" : "";
+    if (!strcmp(type, "Internet"))
+        step_fail(s, cause, "the VM returns to %s by %s route %s%s%s -> Internet%s: the reply leaves the ExpressRoute "
+                  "path", src, e->source, prefix, e->name[0] ? " " : "", e->name,
+                  gw_bad ? invalid : "; no gateway route covers it: the on-prem prefix is not learned from the circuit");
+    else if (!strcmp(type, "VirtualAppliance"))
+        step_fail(s, cause, "the VM returns to %s through the virtual appliance %s (%s route %s%s%s)%s: forced "
+                  "tunneling catches the on-prem traffic", src, e->next_hop[0] ? e->next_hop : "?", e->source, prefix,
+                  e->name[0] ? " " : "", e->name, invalid);
+    else
+        step_fail(s, cause, "the VM reaches %s by %s route %s%s%s -> %s, not by the ExpressRoute gateway%s", src,
+                  e->source, prefix, e->name[0] ? " " : "", e->name, type, invalid);
+    step_remedy(s, ev, cause, NULL, NULL);
+    azure_fix(ev, s, e, prefix);
+}
+
+/* The on-prem route goes to the gateway; a 0.0.0.0/0 UDR to an appliance is fine beside it. */
+static void azure_gateway(const evidence_t *ev, step_result_t *s, const effective_route_t *e, const char *src,
+                          const char *prefix)
+{
+    const fact_t *f = &ev->azure_routes;
+    const effective_route_t *tunnel = azure_find(f, &ev->device->onprem_source, "User", "Active", true);
+    if (tunnel && strcmp(tunnel->next_hop_type, "VirtualNetworkGateway") != 0) {
+        quote_er(s, f, tunnel);
+        step_warn(s, "forced_tunneling", "the on-prem prefix %s goes to the gateway, and a User 0.0.0.0/0 -> %s %s "
+                  "forces only internet-bound traffic: forced tunneling only for internet-bound traffic is fine as long "
+                  "as the appliance does not also see the ExpressRoute flows", prefix, tunnel->next_hop_type,
+                  tunnel->next_hop);
+        step_remedy(s, ev, "forced_tunneling", NULL, NULL);
+        return;
+    }
+    if (f->partial) {
+        step_warn(s, "evidence_missing", "the effective routes were cut or partly unreadable");
+        step_remedy(s, ev, "evidence_missing", NULL, NULL);
+        return;
+    }
+    step_pass(s, "the VM returns to %s by the ExpressRoute gateway (%s route %s -> VirtualNetworkGateway %s)", src,
+              e->source, prefix, e->next_hop);
 }
 
 void step_azure_routes(const evidence_t *ev, step_result_t *s)
@@ -743,56 +877,18 @@ void step_azure_routes(const evidence_t *ev, step_result_t *s)
     char src[ADDR_LEN], prefix[PREFIX_LEN] = "";
     ip_to_string(&d->onprem_source, src, sizeof(src));
     const effective_route_t *e = azure_best(f, &d->onprem_source, prefix, sizeof(prefix));
-    const effective_route_t *gw_bad = azure_find(f, &d->onprem_source, "VirtualNetworkGateway", "Invalid", false);
     if (!e) {
         step_fail(s, "return_via_internet", "no Active effective route covers %s: the VM cannot answer on-prem", src);
         step_remedy(s, ev, "return_via_internet", NULL, NULL);
         return;
     }
     quote_er(s, f, e);
-    const char *type = e->next_hop_type;
-    bool gateway = strcmp(type, "VirtualNetworkGateway") == 0;
-    if (!gateway && gw_bad)
+    if (strcmp(e->next_hop_type, "VirtualNetworkGateway") == 0) {
+        azure_gateway(ev, s, e, src, prefix);
+        return;
+    }
+    const effective_route_t *gw_bad = azure_find(f, &d->onprem_source, "VirtualNetworkGateway", "Invalid", false);
+    if (gw_bad)
         quote_er(s, f, gw_bad);
-    if (strcmp(type, "Internet") == 0) {
-        step_fail(s, "return_via_internet", "the VM returns to %s by %s route %s%s%s -> Internet%s: the reply leaves the "
-                  "ExpressRoute path", src, e->source, prefix, e->name[0] ? " " : "", e->name,
-                  gw_bad ? " (the gateway route for the on-prem prefix is Invalid: overridden)"
-                         : "; no gateway route: advertise the on-prem prefix to Microsoft");
-        step_remedy(s, ev, "return_via_internet", NULL, NULL);
-        azure_fix(s, e, prefix);
-        return;
-    }
-    if (strcmp(type, "VirtualAppliance") == 0) {
-        step_fail(s, "forced_tunneling", "the VM returns to %s through the virtual appliance %s (%s route %s%s%s)%s: "
-                  "forced tunneling catches the on-prem traffic", src, e->next_hop[0] ? e->next_hop : "?", e->source,
-                  prefix, e->name[0] ? " " : "", e->name,
-                  gw_bad ? "; the gateway route for the on-prem prefix is Invalid (overridden)" : "");
-        step_remedy(s, ev, "forced_tunneling", NULL, NULL);
-        azure_fix(s, e, prefix);
-        return;
-    }
-    if (!gateway) {
-        step_fail(s, gw_bad ? "forced_tunneling" : "asymmetric_path",
-                  "the VM reaches %s by %s route %s -> %s, not by the ExpressRoute gateway%s", src, e->source, prefix, type,
-                  gw_bad ? " (the gateway route is Invalid: overridden)" : "");
-        step_remedy(s, ev, gw_bad ? "forced_tunneling" : "asymmetric_path", NULL, NULL);
-        return;
-    }
-    const effective_route_t *tunnel = azure_find(f, &d->onprem_source, "User", "Active", true);
-    if (tunnel && strcmp(tunnel->next_hop_type, "VirtualNetworkGateway") != 0) {
-        quote_er(s, f, tunnel);
-        step_warn(s, "forced_tunneling", "the on-prem prefix %s goes to the gateway, and a User 0.0.0.0/0 -> %s %s "
-                  "forces only internet-bound traffic: forced tunneling only for internet-bound traffic is fine as long "
-                  "as the appliance does not also see the ExpressRoute flows", prefix, tunnel->next_hop_type,
-                  tunnel->next_hop);
-        step_remedy(s, ev, "forced_tunneling", NULL, NULL);
-        return;
-    }
-    if (f->partial) {
-        step_warn(s, "evidence_missing", "the effective routes were cut or partly unreadable");
-        return;
-    }
-    step_pass(s, "the VM returns to %s by the ExpressRoute gateway (%s route %s -> VirtualNetworkGateway %s)", src,
-              e->source, prefix, e->next_hop);
+    azure_diverted(ev, s, e, gw_bad, src, prefix);
 }

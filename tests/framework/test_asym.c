@@ -365,11 +365,37 @@ static void t_cmp_other_link(void **st)
         forward(vendors[i], fwd[i]);
         reverse(FX("rev_linux_secondary.txt"));
         step_result_t s = run(step_path_compare);
-        expect(&s, VERDICT_WARN, "asymmetric_path", "return via 192.168.100.133 (the other /30 of the /29)",
+        expect(&s, VERDICT_WARN, "asymmetric_path", "return via 192.168.100.133 (the other /30 of the /29, the secondary link)",
                "2  192.168.100.133");
         assert_non_null(strstr(s.finding, "AS-path prepending"));
         teardown(NULL);
     }
+}
+
+/* The next step names the prefix the edge holds for the on-prem source. */
+static void t_cmp_return_internet_prefix(void **st)
+{
+    (void)st;
+    forward("ios", FX("fwd_ios_ok.txt"));
+    reverse(FX("rev_tracert_internet.txt"));
+    th_fact_fixture(&ev.onprem_route, "ios", "show ip route 172.16.0.10", FX("ios_route_onprem.txt"));
+    step_result_t s = run(step_path_compare);
+    expect(&s, VERDICT_FAIL, "return_via_internet", "at hop 2 (203.0.113.9)", "203.0.113.9");
+    bool adv = false;
+    for (int k = 0; k < s.n_next; k++)
+        adv |= strstr(s.next[k], "advertise 172.16.0.0/24 to Microsoft on the primary link") != NULL;
+    assert_true(adv);
+}
+
+/* Symmetric-looking legs from a cut trace are not a PASS. */
+static void t_cmp_partial(void **st)
+{
+    (void)st;
+    forward("junos", FX("fwd_junos_ok.txt"));
+    reverse(FX("rev_tracert_ok.txt"));
+    ev.reverse_trace.partial = true;
+    step_result_t s = run(step_path_compare);
+    expect(&s, VERDICT_WARN, "evidence_missing", "cut or partly unreadable", "192.168.100.129");
 }
 
 static void t_cmp_missing(void **st)
@@ -571,8 +597,36 @@ static void t_az_gateway_invalid(void **st)
 {
     (void)st;
     step_result_t s = azure(AZ_CMD, FX("az_gw_invalid.json"));
-    expect(&s, VERDICT_FAIL, "forced_tunneling", "the gateway route is Invalid", "\"name\": \"blackhole-onprem\"");
+    expect(&s, VERDICT_FAIL, "forced_tunneling", "the gateway route for the on-prem prefix is Invalid: overridden",
+           "\"name\": \"blackhole-onprem\"");
     assert_true(has_line(&s, "\"192.168.100.130\""));
+}
+
+/* No gateway route at all (the on-prem prefix is not advertised): the system default wins. */
+static void t_az_no_gateway_route(void **st)
+{
+    (void)st;
+    use_vendor("ios");
+    th_fact_fixture(&ev.onprem_route, "ios", "show ip route 172.16.0.10", FX("ios_route_onprem.txt"));
+    th_fact(&ev.azure_routes, "azure", AZ_CMD,
+            "[\n"
+            "  {\n"
+            "    \"addressPrefix\": [\n      \"10.1.0.0/16\"\n    ],\n"
+            "    \"disableBgpRoutePropagation\": false,\n    \"name\": null,\n    \"nextHopIpAddress\": [],\n"
+            "    \"nextHopType\": \"VnetLocal\",\n    \"source\": \"Default\",\n    \"state\": \"Active\"\n"
+            "  },\n"
+            "  {\n"
+            "    \"addressPrefix\": [\n      \"0.0.0.0/0\"\n    ],\n"
+            "    \"disableBgpRoutePropagation\": false,\n    \"name\": null,\n    \"nextHopIpAddress\": [],\n"
+            "    \"nextHopType\": \"Internet\",\n    \"source\": \"Default\",\n    \"state\": \"Active\"\n"
+            "  }\n"
+            "]\n");
+    step_result_t s = run(step_azure_routes);
+    expect(&s, VERDICT_FAIL, "return_via_internet", "no gateway route covers it", "\"nextHopType\": \"Internet\"");
+    bool adv = false;
+    for (int k = 0; k < s.n_next; k++)
+        adv |= strstr(s.next[k], "advertise 172.16.0.0/24 to Microsoft") != NULL;
+    assert_true(adv);
 }
 
 static void t_az_missing(void **st)
@@ -647,12 +701,13 @@ int main(void)
         T(t_fwd_missing), T(t_fwd_timeout),
         T(t_rev_pass_linux), T(t_rev_pass_tracert), T(t_rev_pass_mtr),
         T(t_rev_internet_tracert), T(t_rev_internet_mtr), T(t_rev_internet_linux), T(t_rev_noreach), T(t_rev_missing),
-        T(t_cmp_pass), T(t_cmp_return_internet), T(t_cmp_forward_internet), T(t_cmp_other_link), T(t_cmp_missing),
+        T(t_cmp_pass), T(t_cmp_return_internet), T(t_cmp_forward_internet), T(t_cmp_other_link), T(t_cmp_return_internet_prefix),
+        T(t_cmp_partial), T(t_cmp_missing),
         T(t_edge_pass_ios), T(t_edge_pass_junos), T(t_edge_pass_frr),
         T(t_edge_leak_ios), T(t_edge_leak_junos), T(t_edge_leak_frr),
         T(t_edge_other_path_ios), T(t_edge_other_path_frr), T(t_edge_onprem_via_msee_junos), T(t_edge_best_path_elsewhere_ios),
         T(t_edge_missing),
-        T(t_az_pass), T(t_az_udr_nva), T(t_az_udr_internet_ps), T(t_az_default_nva), T(t_az_gateway_invalid),
+        T(t_az_pass), T(t_az_udr_nva), T(t_az_udr_internet_ps), T(t_az_default_nva), T(t_az_gateway_invalid), T(t_az_no_gateway_route),
         T(t_az_missing),
         T(t_runbook_return_via_internet), T(t_runbook_healthy), T(t_runbook_forced_tunnel),
     };
