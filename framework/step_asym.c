@@ -67,14 +67,15 @@ static hop_class_t classify(const device_t *d, const ip_addr_t *target, const ip
     return addr_private(a) ? HOP_PRIVATE : HOP_INTERNET;
 }
 
-static const char *class_name(hop_class_t c, bool crossed)
+/* A private hop is on-prem or in Azure depending on the leg and on whether the /30 is behind. */
+static const char *class_name(hop_class_t c, bool crossed, bool reverse)
 {
     switch (c) {
     case HOP_CE: return "CE";
     case HOP_MSEE: return "MSEE";
     case HOP_INTERNET: return "internet";
     case HOP_TARGET: return "target";
-    case HOP_PRIVATE: return crossed ? "far side" : "near side";
+    case HOP_PRIVATE: return crossed != reverse ? "Azure" : "on-prem";
     default: return "unknown";
     }
 }
@@ -144,7 +145,7 @@ static hop_class_t hop_best(const device_t *d, const ip_addr_t *target, const tr
     return best;
 }
 
-static void summarise(const evidence_t *ev, const fact_t *f, const ip_addr_t *target, trace_sum_t *t)
+static void summarise(const evidence_t *ev, const fact_t *f, const ip_addr_t *target, bool reverse, trace_sum_t *t)
 {
     memset(t, 0, sizeof(*t));
     size_t w = 0;
@@ -166,7 +167,7 @@ static void summarise(const evidence_t *ev, const fact_t *f, const ip_addr_t *ta
         }
         if (w < sizeof(t->path) && addr)
             w += (size_t)snprintf(t->path + w, sizeof(t->path) - w, "%s%d %s%s %s", w ? ", " : "", ttl,
-                                  class_name(c, crossed), other ? " (other link)" : "", addr);
+                                  class_name(c, crossed, reverse), other ? " (other link)" : "", addr);
         else if (w < sizeof(t->path))
             w += (size_t)snprintf(t->path + w, sizeof(t->path) - w, "%s%d *", w ? ", " : "", ttl);
     }
@@ -277,7 +278,7 @@ void step_forward_trace(const evidence_t *ev, step_result_t *s)
     if (has)
         ip_to_string(&target, tgt, sizeof(tgt));
     trace_sum_t t;
-    summarise(ev, f, has ? &target : NULL, &t);
+    summarise(ev, f, has ? &target : NULL, false, &t);
     judge_trace(ev, s, f, &t, "forward", tgt, false);
     if (s->verdict == VERDICT_FAIL)
         step_next(s, "check the edge's route for %s (step edge_routes): it must be learned from AS %lld via the MSEE "
@@ -306,7 +307,7 @@ void step_reverse_trace(const evidence_t *ev, step_result_t *s)
     if (has)
         ip_to_string(&target, tgt, sizeof(tgt));
     trace_sum_t t;
-    summarise(ev, f, has ? &target : NULL, &t);
+    summarise(ev, f, has ? &target : NULL, true, &t);
     judge_trace(ev, s, f, &t, "reverse", tgt, true);
     if (s->verdict == VERDICT_FAIL) {
         step_next(s, "check the VM's effective routes: az network nic show-effective-route-table -g RG -n NIC -o json");
@@ -414,8 +415,8 @@ void step_path_compare(const evidence_t *ev, step_result_t *s)
     ip_addr_t vm, src;
     bool has_vm = trace_target(&ev->forward_trace, d->has_azure_vm, &d->azure_vm, &vm);
     bool has_src = trace_target(&ev->reverse_trace, d->has_onprem_source, &d->onprem_source, &src);
-    summarise(ev, &ev->forward_trace, has_vm ? &vm : NULL, &l.fw);
-    summarise(ev, &ev->reverse_trace, has_src ? &src : NULL, &l.rv);
+    summarise(ev, &ev->forward_trace, has_vm ? &vm : NULL, false, &l.fw);
+    summarise(ev, &ev->reverse_trace, has_src ? &src : NULL, true, &l.rv);
     onprem_prefix(ev, l.onprem, sizeof(l.onprem));
     if (l.fw.n_answered == 0 || l.rv.n_answered == 0) {
         step_skip(s, "the %s trace has no answering hop: nothing to compare", l.fw.n_answered ? "reverse" : "forward");

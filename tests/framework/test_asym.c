@@ -145,7 +145,7 @@ static void t_fwd_pass_host(void **st)
     fwd_pass("linux", FX("fwd_linux_ok.txt"), "2  192.168.100.130  1.912 ms", "4  10.1.0.4  2.702 ms");
     step_result_t s = run(step_forward_trace);
     assert_non_null(strstr(s.finding, "at hop 2"));
-    assert_non_null(strstr(s.finding, "1 near side 172.16.0.1"));
+    assert_non_null(strstr(s.finding, "1 on-prem 172.16.0.1"));
 }
 
 static void fwd_internet(const char *vendor, const char *fixture)
@@ -272,6 +272,20 @@ static void t_rev_internet_linux(void **st)
             " 3  * * *\n");
     step_result_t s = run(step_reverse_trace);
     expect(&s, VERDICT_FAIL, "return_via_internet", "at hop 2 (203.0.113.9)", "203.0.113.9  1.204 ms");
+}
+
+/* Back by a VPN gateway: private all the way, but never over the peering /30. */
+static void t_rev_other_private_path(void **st)
+{
+    (void)st;
+    th_fact(&ev.reverse_trace, "windows", "tracert -d 172.16.0.10",
+            "\nTracing route to 172.16.0.10 over a maximum of 30 hops\n\n"
+            "  1     1 ms     1 ms     1 ms  10.1.254.68\n"
+            "  2     9 ms     9 ms     9 ms  172.16.0.10\n\n"
+            "Trace complete.\n");
+    step_result_t s = run(step_reverse_trace);
+    expect(&s, VERDICT_FAIL, "asymmetric_path", "reaches the target by another private path", "2     9 ms");
+    assert_non_null(strstr(s.finding, "1 Azure 10.1.254.68, 2 target 172.16.0.10"));
 }
 
 static void t_rev_noreach(void **st)
@@ -700,7 +714,7 @@ int main(void)
         T(t_fwd_noreach_ios), T(t_fwd_noreach_junos), T(t_fwd_noreach_nxos), T(t_fwd_partial),
         T(t_fwd_missing), T(t_fwd_timeout),
         T(t_rev_pass_linux), T(t_rev_pass_tracert), T(t_rev_pass_mtr),
-        T(t_rev_internet_tracert), T(t_rev_internet_mtr), T(t_rev_internet_linux), T(t_rev_noreach), T(t_rev_missing),
+        T(t_rev_internet_tracert), T(t_rev_internet_mtr), T(t_rev_internet_linux), T(t_rev_other_private_path), T(t_rev_noreach), T(t_rev_missing),
         T(t_cmp_pass), T(t_cmp_return_internet), T(t_cmp_forward_internet), T(t_cmp_other_link), T(t_cmp_return_internet_prefix),
         T(t_cmp_partial), T(t_cmp_missing),
         T(t_edge_pass_ios), T(t_edge_pass_junos), T(t_edge_pass_frr),
