@@ -158,8 +158,8 @@ static int load_counters(const iface_t *now, const iface_t *before, counter_t ou
         const char *what, *needle;
         int64_t a, b;
     } all[] = {
-        {"input errors", "rror", now->in_errors, before ? before->in_errors : MODEL_ABSENT},
         {"CRC errors", "CRC", now->crc, before ? before->crc : MODEL_ABSENT},
+        {"input errors", "rror", now->in_errors, before ? before->in_errors : MODEL_ABSENT},
         {"carrier transitions", "arrier", now->carrier_transitions, before ? before->carrier_transitions : MODEL_ABSENT},
         {"interface resets", "reset", now->resets, before ? before->resets : MODEL_ABSENT},
     };
@@ -173,15 +173,58 @@ static int load_counters(const iface_t *now, const iface_t *before, counter_t ou
     return n;
 }
 
-static void quote_counter(step_result_t *s, const fact_t *f, const iface_t *i, const counter_t *c, int64_t v)
+/* num stands alone on the line (not a piece of "1514" or "10Gbps"). */
+static bool has_number(const char *line, size_t len, const char *num)
+{
+    size_t n = strlen(num);
+    for (size_t k = 0; k + n <= len; k++) {
+        bool left = k == 0 || line[k - 1] < '0' || line[k - 1] > '9';
+        bool right = k + n == len || line[k + n] < '0' || line[k + n] > '9';
+        if (left && right && !memcmp(line + k, num, n))
+            return true;
+    }
+    return false;
+}
+
+/* The line with its digits dropped: "25 input errors, 25 CRC" and "4025 input errors, 4025 CRC"
+ * have the same shape, so the earlier poll is quoted from the same line as the latest. */
+static void shape_of(const char *line, char *out, size_t size)
+{
+    size_t w = 0;
+    for (const char *p = line; *p && w + 1 < size; p++)
+        if (*p < '0' || *p > '9')
+            out[w++] = *p;
+    out[w] = '\0';
+}
+
+/* Quotes the line of the interface's block that prints counter c with value v; with a shape,
+ * only a line of that shape.  Writes the quoted line's shape to shape_out when given. */
+static void quote_counter(step_result_t *s, const fact_t *f, const iface_t *i, const counter_t *c, int64_t v,
+                          const char *shape, char *shape_out, size_t size)
 {
     if (!f || !i)
         return;
-    char num[24];
+    char num[24], line[320], sh[320];
     snprintf(num, sizeof(num), "%" PRId64, v);
     fact_t b = block_of(f, i);
-    const char *needles[] = {num, c->needle, NULL};
-    step_evidence(s, &b, needles);
+    const char *p = b.raw, *end = b.raw + b.raw_len;
+    while (p && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        snprintf(line, sizeof(line), "%.*s", (int)(len < sizeof(line) ? len : sizeof(line) - 1), p);
+        size_t w = strlen(line);
+        while (w && (line[w - 1] == '\r' || line[w - 1] == ' '))
+            line[--w] = '\0'; /* as fact_find_line compares it */
+        const char *text = line + strspn(line, " \t");
+        shape_of(text, sh, sizeof(sh));
+        if (strstr(line, c->needle) && has_number(p, len, num) && (!shape || !strcmp(sh, shape))) {
+            const char *needles[] = {text, NULL};
+            if (step_evidence(s, &b, needles) && shape_out)
+                snprintf(shape_out, size, "%s", sh);
+            return;
+        }
+        p = nl ? nl + 1 : end;
+    }
 }
 
 typedef struct {
@@ -243,8 +286,9 @@ static bool judge_growth(step_result_t *s, const evidence_t *ev, const polls_t *
     else
         step_warn(s, "interface_errors", "%s counters are rising: %s%s (below the failure threshold of %.0f/min and %.1f%% of packets)",
                   iface, grew, interval, ERR_FAIL_PER_MIN, ERR_FAIL_RATIO * 100);
-    quote_counter(s, p->now_f, p->now, worst, worst->now);
-    quote_counter(s, p->before_f, p->before, worst, worst->before);
+    char shape[320] = "";
+    quote_counter(s, p->now_f, p->now, worst, worst->now, NULL, shape, sizeof(shape));
+    quote_counter(s, p->before_f, p->before, worst, worst->before, shape[0] ? shape : NULL, NULL, 0);
     step_remedy(s, ev, "interface_errors", iface, NULL);
     return true;
 }
@@ -259,7 +303,7 @@ static bool judge_totals(step_result_t *s, const evidence_t *ev, const polls_t *
     for (int k = 0; k < n; k++) {
         if (c[k].now > 0 && !err && is_error(&c[k]))
             err = &c[k];
-        if (c[k].now > 0 && !first)
+        if (c[k].now > 0 && !first && is_error(&c[k]))
             first = &c[k];
     }
     if (!first) {
@@ -270,7 +314,7 @@ static bool judge_totals(step_result_t *s, const evidence_t *ev, const polls_t *
     if (err && (share > ERR_FAIL_RATIO || p->now->in_packets == 0)) {
         step_warn(s, "interface_errors", "%s has %" PRId64 " %s in total (%.2f%% of input packets); %s, so whether they are still rising is unknown",
                   iface, err->now, err->what, share * 100, why);
-        quote_counter(s, p->now_f, p->now, err, err->now);
+        quote_counter(s, p->now_f, p->now, err, err->now, NULL, NULL, 0);
         step_remedy(s, ev, "interface_errors", iface, NULL);
         return true;
     }
@@ -278,7 +322,7 @@ static bool judge_totals(step_result_t *s, const evidence_t *ev, const polls_t *
         first = err;
     snprintf(note, size, "; %" PRId64 " %s in total, a small share of traffic (%s: growth not measured)", first->now,
              first->what, why);
-    quote_counter(s, p->now_f, p->now, first, first->now);
+    quote_counter(s, p->now_f, p->now, first, first->now, NULL, NULL, 0);
     return false;
 }
 
@@ -310,8 +354,9 @@ static bool judge_state(step_result_t *s, const evidence_t *ev, const fact_t *f,
         return false;
     char sub[PREFIX_LEN + 32];
     subnet_text(ev->device, sub, sizeof(sub));
-    step_fail(s, "link_down", "%s is %s%s%s%s (it holds %s)", bad->name, why, bad->raw_status[0] ? " (\"" : "",
-              bad->raw_status, bad->raw_status[0] ? "\")" : "", sub);
+    bool say_raw = bad->raw_status[0] && !strstr(why, bad->raw_status);
+    step_fail(s, "link_down", "%s is %s%s%s%s (it holds %s)", bad->name, why, say_raw ? " (\"" : "",
+              say_raw ? bad->raw_status : "", say_raw ? "\")" : "", sub);
     quote_status(s, f, bad);
     if (bad != hold)
         quote_status(s, f, hold);
@@ -413,7 +458,8 @@ void step_arp(const evidence_t *ev, step_result_t *s)
             return;
         }
         step_fail(s, "arp_incomplete", "no %s for %s: the MSEE does not answer on the link%s", table, peer, odd);
-        if (!step_evidence(s, f, (const char *const[]){NULL}))
+        /* Quote the entry count when the device prints one, else its first line. */
+        if (!step_evidence(s, f, (const char *const[]){"entries", NULL}) && !step_evidence(s, f, (const char *const[]){NULL}))
             step_evidence_text(s, f->command, "(empty answer)");
         step_remedy(s, ev, "arp_incomplete", NULL, NULL);
         return;
