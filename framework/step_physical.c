@@ -269,7 +269,14 @@ static bool judge_growth(step_result_t *s, const evidence_t *ev, const polls_t *
                                   c[k].what);
     }
     if (!worst) {
-        snprintf(note, size, "; counters steady between the two polls%s", p->minutes > 0 ? "" : " (interval unknown)");
+        /* A large total that does not move is old damage: noted, not judged. */
+        const counter_t *old = NULL;
+        for (int k = 0; k < n && !old; k++)
+            old = is_error(&c[k]) && c[k].now > 0 ? &c[k] : NULL;
+        char total[96] = "";
+        if (old)
+            snprintf(total, sizeof(total), " (%" PRId64 " %s in total, none new)", old->now, old->what);
+        snprintf(note, size, "; counters steady between the two polls%s%s", p->minutes > 0 ? "" : " (interval unknown)", total);
         return false;
     }
     double per_min = -1, ratio = -1;
