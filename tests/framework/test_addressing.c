@@ -108,6 +108,10 @@ static void test_addressing_missing(void **state)
     expect(c, VERDICT_SKIP, "evidence_missing", "xe-0/1/0.0 holds 192.168.100.129/30 as it should, but the configured peer could not be checked", NULL);
     assert_non_null(strstr(c->s.finding, "timed out"));
     ctx_free(c);
+    /* Partial interface output: the right address is not enough for a PASS. */
+    c = router("ios", "192.168.100.128/30", "192.168.100.129", "192.168.100.130", "ios_if_partial.txt", "ios_bgpcfg_ok.txt", NULL);
+    expect(c, VERDICT_SKIP, "evidence_missing", "GigabitEthernet0/0/0.100 holds 192.168.100.129/30, but the interface output was partial", NULL);
+    ctx_free(c);
     c = router("nxos", NULL, NULL, "192.168.100.130", "nxos_if_t0.txt", "nxos_bgpcfg_ok.txt", NULL);
     expect(c, VERDICT_SKIP, "evidence_missing", "no subnet in the inventory", NULL);
     ctx_free(c);

@@ -125,6 +125,14 @@ static void test_physical_missing(void **state)
     ctx_free(c);
 }
 
+/* The output was cut short: a healthy-looking link is not called healthy. */
+static void test_partial_no_pass(void **state)
+{
+    (void)state;
+    check_polls("ios", "ios_if_t0.txt", "ios_if_partial.txt", VERDICT_SKIP, "evidence_missing",
+                "GigabitEthernet0/0/0.100 looked up but the interface output was partial", NULL);
+}
+
 static void test_no_interface_holds_subnet(void **state)
 {
     (void)state;
@@ -248,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_oper_down),
         cmocka_unit_test(test_totals_only),
         cmocka_unit_test(test_physical_missing),
+        cmocka_unit_test(test_partial_no_pass),
         cmocka_unit_test(test_no_interface_holds_subnet),
         cmocka_unit_test(test_found_by_name),
         cmocka_unit_test(test_arp_present),
