@@ -75,27 +75,48 @@ static const iface_t *find_parent(const fact_t *f, const iface_t *i)
     return find_by_name(f, parent);
 }
 
-/* A view of f starting at the line that introduces the interface, so that evidence searches
- * quote this interface's counters and not the first matching line of another one. */
+/* name stands alone on the line: "Ethernet1/1" is not a piece of "Ethernet1/10",
+ * "GigabitEthernet1/1" or "Ethernet1/1.100". */
+static bool has_name(const char *line, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t k = 0; n && k + n <= len; k++) {
+        if (memcmp(line + k, name, n))
+            continue;
+        char before = k ? line[k - 1] : ' ', after = k + n < len ? line[k + n] : ' ';
+        bool word = (before == ' ' || before == '\t' || before == ':' || before == ',');
+        if (word && (after == ' ' || after == ',' || after == '\t' || after == '\r'))
+            return true;
+    }
+    return false;
+}
+
+static bool has_text(const char *line, size_t len, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t k = 0; k + n <= len; k++)
+        if (!memcmp(line + k, text, n))
+            return true;
+    return false;
+}
+
+/* A view of f starting at the line that introduces the interface (its name and, preferably,
+ * its status), so that evidence searches quote this interface's lines, not another's. */
 static fact_t block_of(const fact_t *f, const iface_t *i)
 {
     fact_t b = *f;
-    const char *needles[] = {i->name, i->raw_status[0] ? i->raw_status : NULL, NULL};
-    char line[320];
-    if (!fact_find_line(f, needles, line, sizeof(line)) && !fact_find_line(f, (const char *[]){i->name, NULL}, line, sizeof(line)))
-        return b;
-    /* Find the copied line's start in the raw text (it was stripped of leading blanks). */
-    const char *hit = NULL;
-    for (const char *p = f->raw; p && p < f->raw + f->raw_len; p++) {
-        size_t left = (size_t)(f->raw + f->raw_len - p), n = strlen(line);
-        if (n <= left && !memcmp(p, line, n)) {
-            hit = p;
-            break;
+    const char *end = f->raw ? f->raw + f->raw_len : NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        for (const char *p = f->raw; p && p < end;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+            if (has_name(p, len, i->name) && (pass || (i->raw_status[0] && has_text(p, len, i->raw_status)))) {
+                b.raw = p;
+                b.raw_len = (size_t)(end - p);
+                return b;
+            }
+            p = nl ? nl + 1 : end;
         }
-    }
-    if (hit) {
-        b.raw = hit;
-        b.raw_len = f->raw_len - (size_t)(hit - f->raw);
     }
     return b;
 }
@@ -412,6 +433,8 @@ void step_physical(const evidence_t *ev, step_result_t *s)
     }
     step_pass(s, "%s holds %s and is up/up%s%s%s", hold->name, sub, parent ? " on " : "", parent ? parent->name : "", note);
     quote_status(s, f, hold);
+    if (parent)
+        quote_status(s, f, parent);
 }
 
 /* ---- ARP / neighbor discovery ---- */

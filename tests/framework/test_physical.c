@@ -29,9 +29,32 @@ static void test_steady_pass(void **state)
     check_polls("ios", "ios_if_t0.txt", "ios_if_t1.txt", VERDICT_PASS, "none", "GigabitEthernet0/0/0.100 holds 192.168.100.128/30 and is up/up on GigabitEthernet0/0/0; counters steady between the two polls (25 CRC errors in total, none new)",
                 "GigabitEthernet0/0/0.100 is up, line protocol is up");
     check_polls("junos", "junos_if_t0.txt", "junos_if_t1.txt", VERDICT_PASS, "none", "xe-0/1/0.0 holds 192.168.100.128/30 and is up/up on xe-0/1/0",
-                "Logical interface xe-0/1/0.0");
+                "Physical interface: xe-0/1/0, Enabled, Physical link is Up");
     check_polls("nxos", "nxos_if_t0.txt", "nxos_if_t1.txt", VERDICT_PASS, "none", "Ethernet1/1 holds 192.168.100.128/30 and is up/up; counters steady",
                 "Ethernet1/1 is up");
+}
+
+/* A port whose name is the start of another's is not confused with it. */
+static void test_name_boundaries(void **state)
+{
+    (void)state;
+    ctx_t *c = ctx_std("nxos");
+    th_fact(&c->ev.facts[PROBE_INTERFACES], "nxos", "show interface",
+            "Ethernet1/10 is down (Link not connected)\n"
+            "admin state is up, Dedicated Interface\n"
+            "  Description: spare, was Ethernet1/1 before the move\n"
+            "  Last clearing of \"show interface\" counters never\n"
+            "  0 interface resets\n"
+            "\n"
+            "Ethernet1/1 is up\n"
+            "admin state is up, Dedicated Interface\n"
+            "  Internet Address is 192.168.100.129/30\n"
+            "  Last clearing of \"show interface\" counters never\n"
+            "  0 interface resets\n");
+    run(c, step_physical, "physical");
+    expect(c, VERDICT_PASS, "none", "Ethernet1/1 holds 192.168.100.128/30 and is up/up", "Ethernet1/1 is up");
+    assert_string_equal(c->s.evidence[0].line, "Ethernet1/1 is up");
+    ctx_free(c);
 }
 
 static void test_crc_rising_fail(void **state)
@@ -248,6 +271,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_steady_pass),
+        cmocka_unit_test(test_name_boundaries),
         cmocka_unit_test(test_crc_rising_fail),
         cmocka_unit_test(test_growth_quotes_both_polls),
         cmocka_unit_test(test_crc_rising_warn),
