@@ -1,15 +1,512 @@
-/* step_physical.c: (being written) */
+/* step_physical.c: steps 1 and 2 of the BGP runbook: the link that holds the peering subnet,
+ * and the ARP / ND entry of the peer on it.
+ *
+ * Physical-layer thresholds (per interval between the two polls of PROBE_INTERFACES):
+ *   FAIL interface_errors  input errors (or CRC) grew by more than 0.1% of the packets received
+ *                          in the interval, or faster than 100 errors per minute;
+ *   WARN interface_errors  any CRC / input-error growth below that, any new carrier transition,
+ *                          any new interface reset (the link is flapping or degrading);
+ *   PASS (with a note)     totals that did not move: old damage, not today's fault.
+ * Without an earlier poll only totals exist: an error total above 0.1% of all input packets
+ * WARNs, a smaller one PASSes with a note that growth was not measured. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/prefix.h"
 #include "framework/steps.h"
+
+#define ERR_FAIL_PER_MIN 100.0
+#define ERR_FAIL_RATIO 0.001
+
+/* ---- locating the interface ---- */
+
+/* True when one of the interface's addresses satisfies the test. */
+static bool iface_has(const iface_t *i, const device_t *d, bool in_subnet)
+{
+    for (int fam = 0; fam < 2; fam++) {
+        int n = fam ? i->n_ipv6 : i->n_ipv4;
+        for (int k = 0; k < n && k < MAX_ADDRS; k++) {
+            ip_prefix_t p;
+            if (!prefix_parse(fam ? i->ipv6[k] : i->ipv4[k], &p))
+                continue;
+            if (in_subnet ? d->has_subnet && prefix_contains(&d->subnet, &p.addr)
+                          : d->has_peer_ip && p.len < (p.addr.family == 4 ? 32 : 128) &&
+                                prefix_contains(&p, &d->peer_ip))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The interface holding the peering subnet: an address inside the subnet, else a network that
+ * contains the peer, else the inventory's interface name.  NULL when none does. */
+static const iface_t *find_peering_iface(const fact_t *f, const device_t *d)
+{
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t r = 0; r < f->n_records; r++) {
+            const iface_t *i = &f->records[r].u.iface;
+            if (f->records[r].kind != KIND_INTERFACES)
+                continue;
+            if (pass < 2 ? iface_has(i, d, pass == 0) : d->interface[0] && !strcmp(i->name, d->interface))
+                return i;
+        }
+    }
+    return NULL;
+}
+
+static const iface_t *find_by_name(const fact_t *f, const char *name)
+{
+    for (size_t r = 0; f && r < f->n_records; r++)
+        if (f->records[r].kind == KIND_INTERFACES && !strcmp(f->records[r].u.iface.name, name))
+            return &f->records[r].u.iface;
+    return NULL;
+}
+
+/* A sub-interface or logical unit ("Gi0/0/0.100", "xe-0/1/0.0") carries the address, but the
+ * errors and carrier are counted on its parent port. */
+static const iface_t *find_parent(const fact_t *f, const iface_t *i)
+{
+    const char *dot = strrchr(i->name, '.');
+    if (!dot || dot == i->name)
+        return NULL;
+    char parent[NAME_LEN];
+    snprintf(parent, sizeof(parent), "%.*s", (int)(dot - i->name), i->name);
+    return find_by_name(f, parent);
+}
+
+/* name stands alone on the line: "Ethernet1/1" is not a piece of "Ethernet1/10",
+ * "GigabitEthernet1/1" or "Ethernet1/1.100". */
+static bool has_name(const char *line, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t k = 0; n && k + n <= len; k++) {
+        if (memcmp(line + k, name, n))
+            continue;
+        char before = k ? line[k - 1] : ' ', after = k + n < len ? line[k + n] : ' ';
+        bool word = (before == ' ' || before == '\t' || before == ':' || before == ',');
+        if (word && (after == ' ' || after == ',' || after == '\t' || after == '\r'))
+            return true;
+    }
+    return false;
+}
+
+static bool has_text(const char *line, size_t len, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t k = 0; k + n <= len; k++)
+        if (!memcmp(line + k, text, n))
+            return true;
+    return false;
+}
+
+/* A view of f starting at the line that introduces the interface (its name and, preferably,
+ * its status), so that evidence searches quote this interface's lines, not another's. */
+static fact_t block_of(const fact_t *f, const iface_t *i)
+{
+    fact_t b = *f;
+    const char *end = f->raw ? f->raw + f->raw_len : NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        for (const char *p = f->raw; p && p < end;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+            if (has_name(p, len, i->name) && (pass || (i->raw_status[0] && has_text(p, len, i->raw_status)))) {
+                b.raw = p;
+                b.raw_len = (size_t)(end - p);
+                return b;
+            }
+            p = nl ? nl + 1 : end;
+        }
+    }
+    return b;
+}
+
+/* ---- judging state ---- */
+
+static bool state_down(const iface_t *i, const char **why)
+{
+    if (i->admin_status == UPDOWN_DOWN) {
+        *why = "administratively down";
+        return true;
+    }
+    if (i->oper_status == UPDOWN_DOWN) {
+        *why = "down";
+        return true;
+    }
+    if (i->protocol_status == UPDOWN_DOWN) {
+        *why = "up, line protocol down";
+        return true;
+    }
+    return false;
+}
+
+static void quote_status(step_result_t *s, const fact_t *f, const iface_t *i)
+{
+    fact_t b = block_of(f, i);
+    const char *needles[] = {i->name, NULL};
+    step_evidence(s, &b, needles);
+}
+
+/* ---- judging counters ---- */
+
+typedef struct {
+    const char *what;   /* "CRC errors" */
+    const char *needle; /* a word on the line that prints it */
+    int64_t now, before;
+    bool has_before;
+} counter_t;
+
+static bool has(int64_t v)
+{
+    return v != MODEL_ABSENT;
+}
+
+/* Errors proper (input errors, CRC), as opposed to link events (carrier, resets). */
+static bool is_error(const counter_t *c)
+{
+    return strstr(c->what, "errors") != NULL;
+}
+
+static int64_t growth(const counter_t *c)
+{
+    return c->has_before && c->now >= c->before ? c->now - c->before : 0;
+}
+
+/* The counters that matter, from the port that counts them. */
+static int load_counters(const iface_t *now, const iface_t *before, counter_t out[4])
+{
+    struct {
+        const char *what, *needle;
+        int64_t a, b;
+    } all[] = {
+        {"CRC errors", "CRC", now->crc, before ? before->crc : MODEL_ABSENT},
+        {"input errors", "rror", now->in_errors, before ? before->in_errors : MODEL_ABSENT},
+        {"carrier transitions", "arrier", now->carrier_transitions, before ? before->carrier_transitions : MODEL_ABSENT},
+        {"interface resets", "reset", now->resets, before ? before->resets : MODEL_ABSENT},
+    };
+    int n = 0;
+    for (size_t k = 0; k < sizeof(all) / sizeof(all[0]); k++) {
+        if (!has(all[k].a))
+            continue;
+        out[n] = (counter_t){all[k].what, all[k].needle, all[k].a, all[k].b, has(all[k].b)};
+        n++;
+    }
+    return n;
+}
+
+/* num stands alone on the line (not a piece of "1514" or "10Gbps"). */
+static bool has_number(const char *line, size_t len, const char *num)
+{
+    size_t n = strlen(num);
+    for (size_t k = 0; k + n <= len; k++) {
+        bool left = k == 0 || line[k - 1] < '0' || line[k - 1] > '9';
+        bool right = k + n == len || line[k + n] < '0' || line[k + n] > '9';
+        if (left && right && !memcmp(line + k, num, n))
+            return true;
+    }
+    return false;
+}
+
+/* The line with its digits dropped: "25 input errors, 25 CRC" and "4025 input errors, 4025 CRC"
+ * have the same shape, so the earlier poll is quoted from the same line as the latest. */
+static void shape_of(const char *line, char *out, size_t size)
+{
+    size_t w = 0;
+    for (const char *p = line; *p && w + 1 < size; p++)
+        if (*p < '0' || *p > '9')
+            out[w++] = *p;
+    out[w] = '\0';
+}
+
+/* Quotes the line of the interface's block that prints counter c with value v; with a shape,
+ * only a line of that shape.  Writes the quoted line's shape to shape_out when given. */
+static void quote_counter(step_result_t *s, const fact_t *f, const iface_t *i, const counter_t *c, int64_t v,
+                          const char *shape, char *shape_out, size_t size)
+{
+    if (!f || !i)
+        return;
+    char num[24], line[320], sh[320];
+    snprintf(num, sizeof(num), "%" PRId64, v);
+    fact_t b = block_of(f, i);
+    const char *p = b.raw, *end = b.raw + b.raw_len;
+    while (p && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        snprintf(line, sizeof(line), "%.*s", (int)(len < sizeof(line) ? len : sizeof(line) - 1), p);
+        size_t w = strlen(line);
+        while (w && (line[w - 1] == '\r' || line[w - 1] == ' '))
+            line[--w] = '\0'; /* as fact_find_line compares it */
+        const char *text = line + strspn(line, " \t");
+        shape_of(text, sh, sizeof(sh));
+        if (strstr(line, c->needle) && has_number(p, len, num) && (!shape || !strcmp(sh, shape))) {
+            const char *needles[] = {text, NULL};
+            if (step_evidence(s, &b, needles) && shape_out)
+                snprintf(shape_out, size, "%s", sh);
+            return;
+        }
+        p = nl ? nl + 1 : end;
+    }
+}
+
+typedef struct {
+    const fact_t *now_f, *before_f;
+    const iface_t *now, *before; /* the port that counts (parent of a sub-interface) */
+    double minutes;              /* interval between the polls; <= 0 unknown */
+    bool cleared;                /* a counter went backwards: cleared between polls */
+} polls_t;
+
+/* Error growth per minute and as a share of packets; FAIL over the thresholds. */
+static bool errors_critical(const polls_t *p, int64_t errs, double *per_min, double *ratio)
+{
+    int64_t pk = has(p->now->in_packets) && p->before && has(p->before->in_packets) ? p->now->in_packets - p->before->in_packets : -1;
+    *per_min = p->minutes > 0 ? (double)errs / p->minutes : -1;
+    *ratio = pk > 0 ? (double)errs / (double)pk : -1;
+    if (errs > 0 && pk == 0)
+        return true; /* nothing good arrived, only errors */
+    return (*per_min > ERR_FAIL_PER_MIN) || (*ratio > ERR_FAIL_RATIO);
+}
+
+/* Judges growth between two polls; returns true when it gave a verdict (FAIL/WARN). */
+static bool judge_growth(step_result_t *s, const evidence_t *ev, const polls_t *p, const char *iface, char *note, size_t size)
+{
+    counter_t c[4];
+    int n = load_counters(p->now, p->before, c);
+    const counter_t *err = NULL, *worst = NULL;
+    char grew[320] = "";
+    size_t w = 0;
+    for (int k = 0; k < n; k++) {
+        int64_t g = growth(&c[k]);
+        if (!g)
+            continue;
+        if (is_error(&c[k]) && (!err || g > growth(err)))
+            err = &c[k];
+        if (!worst)
+            worst = &c[k];
+        if (p->minutes > 0)
+            w += (size_t)snprintf(grew + w, w < sizeof(grew) ? sizeof(grew) - w : 0, "%s+%" PRId64 " %s (%.1f/min)",
+                                  w ? ", " : "", g, c[k].what, (double)g / p->minutes);
+        else
+            w += (size_t)snprintf(grew + w, w < sizeof(grew) ? sizeof(grew) - w : 0, "%s+%" PRId64 " %s", w ? ", " : "", g,
+                                  c[k].what);
+    }
+    if (!worst) {
+        /* A large total that does not move is old damage: noted, not judged. */
+        const counter_t *old = NULL;
+        for (int k = 0; k < n && !old; k++)
+            old = is_error(&c[k]) && c[k].now > 0 ? &c[k] : NULL;
+        char total[96] = "";
+        if (old)
+            snprintf(total, sizeof(total), " (%" PRId64 " %s in total, none new)", old->now, old->what);
+        snprintf(note, size, "; counters steady between the two polls%s%s", p->minutes > 0 ? "" : " (interval unknown)", total);
+        return false;
+    }
+    double per_min = -1, ratio = -1;
+    bool fail = err && errors_critical(p, growth(err), &per_min, &ratio);
+    char interval[48] = "";
+    if (p->minutes > 0)
+        snprintf(interval, sizeof(interval), " in %.1f min", p->minutes);
+    char share[64] = "";
+    if (ratio >= 0)
+        snprintf(share, sizeof(share), ", %.2f%% of the packets received", ratio * 100);
+    if (fail)
+        step_fail(s, "interface_errors", "%s errors are rising: %s%s%s (FAIL above %.0f/min or %.1f%% of packets)", iface,
+                  grew, interval, share, ERR_FAIL_PER_MIN, ERR_FAIL_RATIO * 100);
+    else
+        step_warn(s, "interface_errors", "%s counters are rising: %s%s (below the failure threshold of %.0f/min and %.1f%% of packets)",
+                  iface, grew, interval, ERR_FAIL_PER_MIN, ERR_FAIL_RATIO * 100);
+    char shape[320] = "";
+    quote_counter(s, p->now_f, p->now, worst, worst->now, NULL, shape, sizeof(shape));
+    quote_counter(s, p->before_f, p->before, worst, worst->before, shape[0] ? shape : NULL, NULL, 0);
+    step_remedy(s, ev, "interface_errors", iface, NULL);
+    return true;
+}
+
+/* Only totals (no earlier poll, or counters cleared): a high error share WARNs. */
+static bool judge_totals(step_result_t *s, const evidence_t *ev, const polls_t *p, const char *iface, const char *why,
+                         char *note, size_t size)
+{
+    counter_t c[4];
+    int n = load_counters(p->now, NULL, c);
+    const counter_t *err = NULL, *first = NULL;
+    for (int k = 0; k < n; k++) {
+        if (c[k].now > 0 && !err && is_error(&c[k]))
+            err = &c[k];
+        if (c[k].now > 0 && !first && is_error(&c[k]))
+            first = &c[k];
+    }
+    if (!first) {
+        snprintf(note, size, "; no error counted (%s)", why);
+        return false;
+    }
+    double share = err && has(p->now->in_packets) && p->now->in_packets > 0 ? (double)err->now / (double)p->now->in_packets : 0;
+    if (err && (share > ERR_FAIL_RATIO || p->now->in_packets == 0)) {
+        step_warn(s, "interface_errors", "%s has %" PRId64 " %s in total (%.2f%% of input packets); %s, so whether they are still rising is unknown",
+                  iface, err->now, err->what, share * 100, why);
+        quote_counter(s, p->now_f, p->now, err, err->now, NULL, NULL, 0);
+        step_remedy(s, ev, "interface_errors", iface, NULL);
+        return true;
+    }
+    if (err)
+        first = err;
+    snprintf(note, size, "; %" PRId64 " %s in total, a small share of traffic (%s: growth not measured)", first->now,
+             first->what, why);
+    quote_counter(s, p->now_f, p->now, first, first->now, NULL, NULL, 0);
+    return false;
+}
+
+static void subnet_text(const device_t *d, char *buf, size_t size)
+{
+    char a[ADDR_LEN] = "";
+    if (d->has_subnet)
+        prefix_to_string(&d->subnet, true, buf, size);
+    else if (d->has_peer_ip) {
+        ip_to_string(&d->peer_ip, a, sizeof(a));
+        snprintf(buf, size, "the network of peer %s", a);
+    } else
+        snprintf(buf, size, "%s", d->interface[0] ? d->interface : "(no subnet, peer or interface in the inventory)");
+}
+
+static bool counters_went_back(const iface_t *now, const iface_t *before)
+{
+    return (has(now->in_packets) && has(before->in_packets) && now->in_packets < before->in_packets) ||
+           (has(now->crc) && has(before->crc) && now->crc < before->crc) ||
+           (has(now->in_errors) && has(before->in_errors) && now->in_errors < before->in_errors);
+}
+
+/* The state of the holding interface and its parent port: FAIL link_down when either is down. */
+static bool judge_state(step_result_t *s, const evidence_t *ev, const fact_t *f, const iface_t *hold, const iface_t *port)
+{
+    const char *why = NULL;
+    const iface_t *bad = state_down(port, &why) ? port : state_down(hold, &why) ? hold : NULL;
+    if (!bad)
+        return false;
+    char sub[PREFIX_LEN + 32];
+    subnet_text(ev->device, sub, sizeof(sub));
+    bool say_raw = bad->raw_status[0] && !strstr(why, bad->raw_status);
+    step_fail(s, "link_down", "%s is %s%s%s%s (it holds %s)", bad->name, why, say_raw ? " (\"" : "",
+              say_raw ? bad->raw_status : "", say_raw ? "\")" : "", sub);
+    quote_status(s, f, bad);
+    if (bad != hold)
+        quote_status(s, f, hold);
+    step_remedy(s, ev, "link_down", hold->name, NULL);
+    return true;
+}
 
 void step_physical(const evidence_t *ev, step_result_t *s)
 {
-    (void)ev;
-    step_skip(s, "this step is not evaluated in this build");
+    const fact_t *f = &ev->facts[PROBE_INTERFACES];
+    if (step_need(s, f, "interfaces"))
+        return;
+    if (f->kind != KIND_INTERFACES) {
+        step_skip(s, "no parser reads '%s': interface state cannot be judged", f->command);
+        return;
+    }
+    const iface_t *hold = find_peering_iface(f, ev->device);
+    char sub[PREFIX_LEN + 80];
+    subnet_text(ev->device, sub, sizeof(sub));
+    if (!hold) {
+        step_skip(s, "no interface in '%s' holds %s%s (the addressing step judges the subnet)", f->command, sub,
+                  f->partial ? "; the output was partial" : "");
+        return;
+    }
+    const iface_t *parent = find_parent(f, hold);
+    const iface_t *port = parent ? parent : hold;
+    if (judge_state(s, ev, f, hold, port))
+        return;
+
+    const fact_t *e = &ev->earlier[PROBE_INTERFACES];
+    const iface_t *before = fact_usable(e) && e->kind == KIND_INTERFACES ? find_by_name(e, port->name) : NULL;
+    polls_t p = {f, before ? e : NULL, port, before, before ? (f->at - e->at) / 60.0 : 0, false};
+    p.cleared = before && counters_went_back(port, before);
+    char note[400] = "";
+    if (before && !p.cleared) {
+        if (judge_growth(s, ev, &p, port->name, note, sizeof(note)))
+            return;
+    } else {
+        const char *why = p.cleared ? "counters were cleared between the polls" : "no earlier poll";
+        if (judge_totals(s, ev, &p, port->name, why, note, sizeof(note)))
+            return;
+    }
+    if (f->partial) {
+        step_skip(s, "%s looked up but the interface output was partial: not enough to call the link healthy", hold->name);
+        return;
+    }
+    step_pass(s, "%s holds %s and is up/up%s%s%s", hold->name, sub, parent ? " on " : "", parent ? parent->name : "", note);
+    quote_status(s, f, hold);
+    if (parent)
+        quote_status(s, f, parent);
+}
+
+/* ---- ARP / neighbor discovery ---- */
+
+static const arp_entry_t *find_arp(const fact_t *f, const ip_addr_t *peer)
+{
+    for (size_t r = 0; r < f->n_records; r++) {
+        ip_addr_t a;
+        if (f->records[r].kind == KIND_ARP && ip_parse(f->records[r].u.arp.address, &a) && ip_equal(&a, peer))
+            return &f->records[r].u.arp;
+    }
+    return NULL;
+}
+
+/* ExpressRoute: the customer takes the first usable address (odd last octet, ::1 of a /126),
+ * Microsoft the second (even).  An odd peer means the addresses are the wrong way round. */
+static bool peer_is_odd(const device_t *d)
+{
+    const ip_addr_t *a = &d->peer_ip;
+    int last = a->family == 4 ? 3 : 15;
+    int len = d->has_subnet ? d->subnet.len : (a->family == 4 ? 30 : 126);
+    bool pair = (a->family == 4 && (len == 30 || len == 29)) || (a->family == 6 && (len == 126 || len == 125));
+    return pair && (a->bytes[last] & 1);
 }
 
 void step_arp(const evidence_t *ev, step_result_t *s)
 {
-    (void)ev;
-    step_skip(s, "this step is not evaluated in this build");
+    const device_t *d = ev->device;
+    const fact_t *f = &ev->facts[PROBE_ARP];
+    if (!d->has_peer_ip) {
+        step_skip(s, "no peer_ip in the inventory: nothing to look up");
+        return;
+    }
+    if (step_need(s, f, d->peer_ip.family == 6 ? "neighbor discovery" : "ARP"))
+        return;
+    char peer[ADDR_LEN];
+    ip_to_string(&d->peer_ip, peer, sizeof(peer));
+    if (f->kind != KIND_ARP) {
+        step_skip(s, "no parser reads '%s': the entry for %s cannot be judged", f->command, peer);
+        return;
+    }
+    const char *table = d->peer_ip.family == 6 ? "neighbor (ND) entry" : "ARP entry";
+    char odd[200] = "";
+    if (peer_is_odd(d))
+        snprintf(odd, sizeof(odd), "; %s has an odd last octet, but Microsoft takes the second (even) address and the customer the first (odd)", peer);
+    const arp_entry_t *a = find_arp(f, &d->peer_ip);
+    const char *needles[] = {peer, NULL};
+    if (!a) {
+        if (f->partial) {
+            step_skip(s, "no %s for %s, but the output was partial", table, peer);
+            return;
+        }
+        step_fail(s, "arp_incomplete", "no %s for %s: the MSEE does not answer on the link%s", table, peer, odd);
+        /* Quote the entry count when the device prints one, else its first line. */
+        if (!step_evidence(s, f, (const char *const[]){"entries", NULL}) && !step_evidence(s, f, (const char *const[]){NULL}))
+            step_evidence_text(s, f->command, "(empty answer)");
+        step_remedy(s, ev, "arp_incomplete", NULL, NULL);
+        return;
+    }
+    if (a->incomplete || !a->mac[0]) {
+        step_fail(s, "arp_incomplete", "%s for %s is incomplete%s%s: no reply from the MSEE%s", table, peer,
+                  a->interface[0] ? " on " : "", a->interface, odd);
+        step_evidence(s, f, needles);
+        step_remedy(s, ev, "arp_incomplete", a->interface, NULL);
+        return;
+    }
+    if (odd[0]) {
+        step_warn(s, "address_swapped", "%s for %s resolves to %s%s", table, peer, a->mac, odd);
+        step_evidence(s, f, needles);
+        step_remedy(s, ev, "address_swapped", a->interface, NULL);
+        return;
+    }
+    step_pass(s, "%s for %s resolves to %s%s%s", table, peer, a->mac, a->interface[0] ? " on " : "", a->interface);
+    step_evidence(s, f, needles);
 }
-
