@@ -89,7 +89,7 @@ void step_evidence_text(step_result_t *s, const char *command, const char *line)
 void step_next(step_result_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Adds the vendor's remedy lines for cause (probes/vendor_*.c), placeholders filled from the
  * device: {peer} {local_ip} {peer_as} {local_as} {hold_time} {keepalive} {iface} {vrf}
- * {subnet} {prefix_list} {route_map}. extra fills {iface}/{prefix_list}/{route_map} when known. */
+ * {subnet} {plen} {mask} {prefix_list} {route_map}. extra fills {iface}/{prefix_list}/{route_map} when known. */
 void step_remedy(step_result_t *s, const evidence_t *ev, const char *cause, const char *iface, const char *policy);
 /* SKIPs s when f is not usable and returns true, so a step can start: if (step_need(...)) return; */
 bool step_need(step_result_t *s, const fact_t *f, const char *what);

@@ -1,5 +1,6 @@
 /* step.c: how a step states its verdict, its evidence and what to do next. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,6 +87,17 @@ void step_next(step_result_t *s, const char *fmt, ...)
     va_end(ap);
 }
 
+/* IOS and IOS-XR want a dotted mask for IPv4 ("255.255.255.252") and a length for IPv6. */
+static void subnet_mask(const ip_prefix_t *p, char *out, size_t size)
+{
+    if (p->addr.family != 4) {
+        snprintf(out, size, "/%d", p->len); /* "ipv6 address X/126" reads with the length glued on */
+        return;
+    }
+    uint32_t m = p->len ? 0xffffffffu << (32 - p->len) : 0;
+    snprintf(out, size, "%u.%u.%u.%u", m >> 24, (m >> 16) & 0xff, (m >> 8) & 0xff, m & 0xff);
+}
+
 /* The value of one {placeholder} for this device. */
 static void placeholder(const evidence_t *ev, const char *name, size_t n, const char *iface, const char *policy,
                         char *out, size_t size)
@@ -106,6 +118,10 @@ static void placeholder(const evidence_t *ev, const char *name, size_t n, const 
         snprintf(out, size, "%d", d->keepalive);
     else if (n == 6 && !strncmp(name, "subnet", 6) && d->has_subnet)
         prefix_to_string(&d->subnet, true, out, size);
+    else if (n == 4 && !strncmp(name, "plen", 4) && d->has_subnet)
+        snprintf(out, size, "%d", d->subnet.len);
+    else if (n == 4 && !strncmp(name, "mask", 4) && d->has_subnet)
+        subnet_mask(&d->subnet, out, size);
     else if (n == 3 && !strncmp(name, "vrf", 3))
         snprintf(out, size, "%s", d->vrf[0] ? d->vrf : "default");
     else if (n == 5 && !strncmp(name, "iface", 5))

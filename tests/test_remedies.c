@@ -36,7 +36,7 @@ static const char *const router_causes[] = {
 #define N_CAUSES (sizeof(router_causes) / sizeof(router_causes[0]))
 
 static const char *const placeholders[] = {
-    "peer", "local_ip", "peer_as", "local_as", "hold_time", "keepalive", "iface", "vrf", "subnet",
+    "peer", "local_ip", "peer_as", "local_as", "hold_time", "keepalive", "iface", "vrf", "subnet", "plen", "mask",
     "prefix_list", "route_map",
 };
 
