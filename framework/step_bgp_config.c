@@ -62,14 +62,14 @@ static const record_t *find_peer(const fact_t *f, const device_t *d)
 }
 
 /* Output lines can carry a secret (FRR keeps passwords in clear): keep the keyword, drop the rest. */
-static void redact(char *line)
+static void redact(char *line, size_t size)
 {
     static const char *const words[] = {"password", "authentication-key", "key-chain", NULL};
     for (int i = 0; words[i]; i++) {
         char *p = strstr(line, words[i]);
         if (p) {
             p += strlen(words[i]);
-            snprintf(p, 16, " <secret>");
+            snprintf(p, size - (size_t)(p - line), " <secret>");
             return;
         }
     }
@@ -85,7 +85,7 @@ static bool quote_into(evidence_ref_t *out, const fact_t *f, const char *const *
         scratch.n_evidence = 0;
         if (step_evidence(&scratch, f, sets[i])) {
             *out = scratch.evidence[0];
-            redact(out->line);
+            redact(out->line, sizeof(out->line));
             return true;
         }
     }
@@ -237,6 +237,38 @@ typedef struct {
     bool established;
 } bgp_view_t;
 
+/* The router's own AS: the configuration, the neighbor's header, else the summary's header. */
+static void view_local_as(const evidence_t *ev, bgp_view_t *v)
+{
+    const fact_t *sf = &ev->facts[PROBE_BGP_SUMMARY];
+    const record_t *p = find_peer(sf, ev->device);
+    if (v->local_as != MODEL_ABSENT)
+        return;
+    if (fact_usable(v->cfg_fact) && v->cfg_fact->meta.local_as != MODEL_ABSENT && v->cfg_fact->meta.local_as) {
+        v->local_as = v->cfg_fact->meta.local_as;
+        v->las_src = v->cfg_fact;
+    } else if (p && p->u.peer.local_as != MODEL_ABSENT) {
+        v->local_as = p->u.peer.local_as;
+        v->las_src = sf;
+    } else if (fact_usable(sf) && sf->meta.local_as != MODEL_ABSENT && sf->meta.local_as) {
+        v->local_as = sf->meta.local_as;
+        v->las_src = sf;
+    }
+}
+
+/* MD5 and BFD: a complete configuration that does not mention a key or BFD has none; else
+ * what the neighbor's detail shows (maybe nothing). */
+static void view_flag(const bgp_view_t *v, tristate_t cfg, tristate_t nb, tristate_t *out, const fact_t **src)
+{
+    if (v->cfg && (cfg == TRI_TRUE || v->cfg_whole)) {
+        *out = cfg == TRI_TRUE ? TRI_TRUE : TRI_FALSE;
+        *src = v->cfg_fact;
+    } else if (v->nb) {
+        *out = nb;
+        *src = v->nb_fact;
+    }
+}
+
 static void view_build(const evidence_t *ev, bgp_view_t *v)
 {
     memset(v, 0, sizeof(*v));
@@ -247,6 +279,7 @@ static void view_build(const evidence_t *ev, bgp_view_t *v)
     v->nb = n ? &n->u.neighbor : NULL;
     v->cfg_whole = v->cfg && !v->cfg_fact->partial;
     v->remote_as = v->local_as = v->hold = v->keepalive = MODEL_ABSENT;
+    /* The configuration first; the neighbor's detail for what it leaves unsaid. */
 #define PICK(dst, src, cval, nval)                                                                   \
     do {                                                                                             \
         if (v->cfg && (cval) != MODEL_ABSENT) { v->dst = (cval); v->src = v->cfg_fact; }             \
@@ -256,40 +289,13 @@ static void view_build(const evidence_t *ev, bgp_view_t *v)
     PICK(local_as, las_src, v->cfg->local_as, v->nb->local_as);
     PICK(hold, timer_src, v->cfg->hold_time, v->nb->cfg_hold_time);
 #undef PICK
-    if (v->local_as == MODEL_ABSENT && fact_usable(v->cfg_fact) && v->cfg_fact->meta.local_as != MODEL_ABSENT &&
-        v->cfg_fact->meta.local_as != 0) {
-        v->local_as = v->cfg_fact->meta.local_as;
-        v->las_src = v->cfg_fact;
-    }
-    /* The summary's header names the router's AS when nothing else does. */
-    const fact_t *sf = &ev->facts[PROBE_BGP_SUMMARY];
-    const record_t *p = find_peer(sf, ev->device);
-    if (v->local_as == MODEL_ABSENT && p && p->u.peer.local_as != MODEL_ABSENT) {
-        v->local_as = p->u.peer.local_as;
-        v->las_src = sf;
-    } else if (v->local_as == MODEL_ABSENT && fact_usable(sf) && sf->meta.local_as != MODEL_ABSENT && sf->meta.local_as) {
-        v->local_as = sf->meta.local_as;
-        v->las_src = sf;
-    }
+    view_local_as(ev, v);
     if (v->timer_src == v->cfg_fact && v->cfg->keepalive != MODEL_ABSENT)
         v->keepalive = v->cfg->keepalive;
     else if (v->timer_src == v->nb_fact && v->nb->cfg_keepalive != MODEL_ABSENT)
         v->keepalive = v->nb->cfg_keepalive;
-    /* A complete configuration that does not mention a key or BFD has none. */
-    if (v->cfg && (v->cfg->md5 == TRI_TRUE || v->cfg_whole)) {
-        v->md5 = v->cfg->md5 == TRI_TRUE ? TRI_TRUE : TRI_FALSE;
-        v->md5_src = v->cfg_fact;
-    } else if (v->nb) {
-        v->md5 = v->nb->md5;
-        v->md5_src = v->nb_fact;
-    }
-    if (v->cfg && (v->cfg->bfd == TRI_TRUE || v->cfg_whole)) {
-        v->bfd = v->cfg->bfd == TRI_TRUE ? TRI_TRUE : TRI_FALSE;
-        v->bfd_src = v->cfg_fact;
-    } else if (v->nb) {
-        v->bfd = v->nb->bfd;
-        v->bfd_src = v->nb_fact;
-    }
+    view_flag(v, v->cfg ? v->cfg->md5 : TRI_ABSENT, v->nb ? v->nb->md5 : TRI_ABSENT, &v->md5, &v->md5_src);
+    view_flag(v, v->cfg ? v->cfg->bfd : TRI_ABSENT, v->nb ? v->nb->bfd : TRI_ABSENT, &v->bfd, &v->bfd_src);
     v->established = v->nb && v->nb->state == BGP_STATE_ESTABLISHED;
 }
 
@@ -536,6 +542,8 @@ void step_bgp_config(const evidence_t *ev, step_result_t *s)
               fact_usable(cf) ? "cut short or does not list this neighbor" : fact_problem(cf, why1, sizeof(why1)));
     else if (cf->partial)
         unchecked(&is, "settings beyond the cut-off configuration output");
+    if (!v.cfg && nf->partial)
+        unchecked(&is, "settings beyond the cut-off neighbor output");
     char pass[320], ras[24] = "not shown", las[24] = "not shown";
     if (v.remote_as != MODEL_ABSENT)
         snprintf(ras, sizeof(ras), "%lld", (long long)v.remote_as);
@@ -611,6 +619,14 @@ static bool has_ci(const char *hay, const char *needle)
     return false;
 }
 
+static const notif_t *find_notif(int64_t code, int64_t sub)
+{
+    for (size_t i = 0; i < sizeof(notifs) / sizeof(notifs[0]); i++)
+        if (notifs[i].code == code && (notifs[i].subcode == -1 || notifs[i].subcode == sub))
+            return &notifs[i];
+    return NULL;
+}
+
 static const notif_t *decode(const bgp_neighbor_t *nb, int64_t *code, int64_t *sub)
 {
     *code = nb->notification_code;
@@ -620,12 +636,7 @@ static const notif_t *decode(const bgp_neighbor_t *nb, int64_t *code, int64_t *s
             *code = reason_words[i].code;
             *sub = reason_words[i].subcode;
         }
-    if (*code == MODEL_ABSENT)
-        return NULL;
-    for (size_t i = 0; i < sizeof(notifs) / sizeof(notifs[0]); i++)
-        if (notifs[i].code == *code && (notifs[i].subcode == -1 || notifs[i].subcode == *sub))
-            return &notifs[i];
-    return NULL;
+    return *code == MODEL_ABSENT ? NULL : find_notif(*code, *sub);
 }
 
 typedef struct {
@@ -663,6 +674,8 @@ static void quote_state(session_t *x)
 static void quote_notification(session_t *x)
 {
     const bgp_neighbor_t *nb = x->nb;
+    if (!nb)
+        return;
     const char *a[] = {nb->last_error, NULL}, *b[] = {nb->last_reset_reason, NULL}, *c[] = {"Last reset", NULL};
     const char *const *sets[] = {nb->last_error[0] ? a : c, nb->last_reset_reason[0] ? b : c, c, NULL};
     issue_t it = {0};
@@ -775,7 +788,7 @@ static const char *open_error_cause(const session_t *x, const notif_t *n, int64_
 {
     const device_t *d = x->ev->device;
     *why = "";
-    if (n->code != 2)
+    if (n->code != 2 || !x->nb)
         return n->cause;
     bool bad_peer = sub == 2 || sub == MODEL_ABSENT;
     if (bad_peer && x->nb->remote_as != MODEL_ABSENT && x->nb->remote_as != d->peer_as) {
@@ -798,7 +811,7 @@ static void session_notification(session_t *x, const notif_t *n, int64_t code, i
     const char *why;
     const char *cause = open_error_cause(x, n, sub, &why);
     const char *st = x->raw_state[0] ? x->raw_state : bgp_state_name(x->state);
-    const char *dir = x->nb->notification_dir[0] ? x->nb->notification_dir : "sent or received";
+    const char *dir = x->nb && x->nb->notification_dir[0] ? x->nb->notification_dir : "sent or received";
     char codes[32];
     if (sub == MODEL_ABSENT)
         snprintf(codes, sizeof(codes), "%lld", (long long)code);
@@ -901,6 +914,8 @@ void step_session(const evidence_t *ev, step_result_t *s)
     }
     int64_t code = MODEL_ABSENT, sub = MODEL_ABSENT;
     const notif_t *note = x.nb ? decode(x.nb, &code, &sub) : NULL;
+    if (!note && has_ci(x.raw_state, "PfxCt")) /* "Idle (PfxCt)": stopped at the prefix limit */
+        note = find_notif(code = 6, sub = 1);
     if (session_md5(&x, note))
         return;
     if (note)

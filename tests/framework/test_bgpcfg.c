@@ -529,6 +529,21 @@ static void test_session_frr_config_change_no_md5(void **state)
                  "Last reset 00:03:41,  Notification sent (Cease/Other Configuration Change)");
 }
 
+static void test_session_frr_summary_only_up(void **state)
+{
+    (void)state;
+    session_case("frr", NULL, "frr_sum_up.txt", NULL, NULL, VERDICT_PASS, "none", "Established for 1w2d, 12 prefixes received",
+                 "192.168.100.130 4      12076     10095     10092        0    0    0 1w2d01h           12        3 MSEE primary");
+}
+
+static void test_session_frr_summary_only_pfxct(void **state)
+{
+    (void)state;
+    session_case("frr", NULL, "frr_sum_pfxct.txt", NULL, NULL, VERDICT_FAIL, "route_limit",
+                 "Cease / Maximum Number of Prefixes Reached (6/1)",
+                 "192.168.100.130 4      12076     10195     10102        0    0    0 00:01:10  Idle (PfxCt)        0 MSEE primary");
+}
+
 static void test_session_skip(void **state)
 {
     (void)state;
@@ -595,6 +610,8 @@ int main(void)
         cmocka_unit_test(test_session_frr_admin),
         cmocka_unit_test(test_session_frr_md5_after_config_change),
         cmocka_unit_test(test_session_frr_config_change_no_md5),
+        cmocka_unit_test(test_session_frr_summary_only_up),
+        cmocka_unit_test(test_session_frr_summary_only_pfxct),
         cmocka_unit_test(test_session_skip),
         cmocka_unit_test(test_session_skip_failed),
     };
