@@ -761,6 +761,11 @@ static bool session_md5(session_t *x, const notif_t *n)
      * or an admin reset explains nothing. */
     if (!logged && (!ours || (n && strcmp(n->cause, "session_down") != 0)))
         return false;
+    /* Our key alone proves little when the console host cannot reach peer:179 either: a
+     * filter or a missing route is the better explanation, and the TCP 179 step names it. */
+    if (!logged && x->ev->has_console_tcp &&
+        (x->ev->console_tcp.result == TCP_TIMEOUT || x->ev->console_tcp.result == TCP_UNREACHABLE))
+        return false;
     const char *st = x->raw_state[0] ? x->raw_state : bgp_state_name(x->state);
     if (logged && one_side)
         step_fail(x->s, "md5_missing",

@@ -544,6 +544,20 @@ static void test_session_frr_summary_only_pfxct(void **state)
                  "192.168.100.130 4      12076     10195     10102        0    0    0 00:01:10  Idle (PfxCt)        0 MSEE primary");
 }
 
+static void test_session_frr_md5_but_tcp_blocked(void **state)
+{
+    (void)state;
+    /* A key on our side, but the console host's connect test times out too: not MD5's doing. */
+    tc_t *t = tc_new("frr");
+    load(t, PROBE_BGP_NEIGHBOR, "frr_nei_config_change.txt");
+    load(t, PROBE_BGP_CONFIG, "frr_cfg_ok.txt");
+    t->ev.has_console_tcp = true;
+    t->ev.console_tcp.result = TCP_TIMEOUT;
+    run_session(t);
+    expect(t, VERDICT_FAIL, "session_down", "Cease / Other Configuration Change (6/6)", "BGP state = Active");
+    tc_free(t);
+}
+
 static void test_session_skip(void **state)
 {
     (void)state;
@@ -612,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_session_frr_config_change_no_md5),
         cmocka_unit_test(test_session_frr_summary_only_up),
         cmocka_unit_test(test_session_frr_summary_only_pfxct),
+        cmocka_unit_test(test_session_frr_md5_but_tcp_blocked),
         cmocka_unit_test(test_session_skip),
         cmocka_unit_test(test_session_skip_failed),
     };
