@@ -608,6 +608,8 @@ static const struct {
     {"prefix limit", 6, 1}, {"max. no. of prefixes", 6, 1}, {"peer in wrong as", 2, 2}, {"bad peer as", 2, 2},
     {"unacceptable hold", 2, 6}, {"administrative shutdown", 6, 2}, {"admin. shutdown", 6, 2},
     {"administrative reset", 6, 4}, {"admin. reset", 6, 4},
+    /* the family alone, when no subcode is printed: after every specific phrase */
+    {"open message error", 2, -1}, {"update message error", 3, -1}, {"cease", 6, -1},
 };
 
 static bool has_ci(const char *hay, const char *needle)
@@ -634,7 +636,7 @@ static const notif_t *decode(const bgp_neighbor_t *nb, int64_t *code, int64_t *s
     for (size_t i = 0; *code == MODEL_ABSENT && i < sizeof(reason_words) / sizeof(reason_words[0]); i++)
         if (has_ci(nb->last_error, reason_words[i].phrase) || has_ci(nb->last_reset_reason, reason_words[i].phrase)) {
             *code = reason_words[i].code;
-            *sub = reason_words[i].subcode;
+            *sub = reason_words[i].subcode < 0 ? MODEL_ABSENT : reason_words[i].subcode;
         }
     return *code == MODEL_ABSENT ? NULL : find_notif(*code, *sub);
 }

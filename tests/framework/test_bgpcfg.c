@@ -1,5 +1,5 @@
 /* test_bgpcfg.c: the BGP configuration step (bgp_config) and the session step (session), on
- * IOS, Junos and FRR device output (tests/fixtures/framework/bgpcfg/). */
+ * IOS, Junos, FRR and EOS device output (tests/fixtures/framework/bgpcfg/). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -23,6 +23,8 @@ static const struct {
     {"junos", "show configuration protocols bgp", "show bgp neighbor 192.168.100.130", "show bgp summary",
      "show log messages | match \"MD5|auth\"", "show bfd session"},
     {"frr", "show running-config", "show bgp neighbors 192.168.100.130", "show bgp summary", NULL, "show bfd peers"},
+    {"eos", "show running-config section router bgp", "show ip bgp neighbors 192.168.100.130", "show ip bgp summary",
+     "show logging | include MD5|BADAUTH", "show bfd peers"},
 };
 
 typedef struct {
@@ -36,7 +38,7 @@ static tc_t *tc_new(const char *vendor)
 {
     static tc_t t;
     memset(&t, 0, sizeof(t));
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < (int)(sizeof(cmds) / sizeof(cmds[0])); i++)
         if (!strcmp(cmds[i].vendor, vendor))
             t.v = i;
     device_t *d = &t.dev;
@@ -558,6 +560,49 @@ static void test_session_frr_md5_but_tcp_blocked(void **state)
     tc_free(t);
 }
 
+/* ------------------------------------------------------------ EOS */
+
+static void test_cfg_eos_pass(void **state)
+{
+    (void)state;
+    cfg_case("eos", "eos_cfg_ok.txt", "eos_nei_up.txt", VERDICT_PASS, "none",
+             "remote-as 12076, local AS 65010, MD5 on, BFD on", "neighbor 192.168.100.130 peer group MSEE");
+}
+
+static void test_cfg_eos_peer_as_from_group(void **state)
+{
+    (void)state;
+    /* The remote AS comes from the peer group: its line is the evidence. */
+    cfg_case("eos", "eos_cfg_peer_as.txt", "eos_nei_local_as.txt", VERDICT_FAIL, "peer_as_mismatch",
+             "remote-as 12075 configured; Microsoft is AS 12076", "neighbor MSEE remote-as 12075");
+}
+
+static void test_cfg_eos_local_as(void **state)
+{
+    (void)state;
+    cfg_case("eos", "eos_cfg_local_as.txt", "eos_nei_local_as.txt", VERDICT_FAIL, "local_as_mismatch",
+             "local AS 65011 used towards 192.168.100.130", "router bgp 65011");
+}
+
+static void test_session_eos_up(void **state)
+{
+    (void)state;
+    session_case("eos", "eos_nei_up.txt", NULL, NULL, NULL, VERDICT_PASS, "none",
+                 "Established for 1w2d, 12 prefixes received; last reset: Cease/administrative reset",
+                 "BGP state is Established, up for 1w2d");
+}
+
+static void test_session_eos_bad_peer_as_received(void **state)
+{
+    (void)state;
+    /* EOS prints the NOTIFICATION in words only; Microsoft rejected our AS 65011. */
+    session_case("eos", "eos_nei_local_as.txt", NULL, NULL, "eos_cfg_local_as.txt", VERDICT_FAIL, "local_as_mismatch",
+                 "last NOTIFICATION received: OPEN Message Error / Bad Peer AS (2/2): our local AS is not the one "
+                 "registered for the peering",
+                 "Last rcvd notification:OPEN Message Error/Bad Peer AS, Last time 00:00:21, First time 00:14:02, "
+                 "Repeats 9");
+}
+
 static void test_session_skip(void **state)
 {
     (void)state;
@@ -627,6 +672,11 @@ int main(void)
         cmocka_unit_test(test_session_frr_summary_only_up),
         cmocka_unit_test(test_session_frr_summary_only_pfxct),
         cmocka_unit_test(test_session_frr_md5_but_tcp_blocked),
+        cmocka_unit_test(test_cfg_eos_pass),
+        cmocka_unit_test(test_cfg_eos_peer_as_from_group),
+        cmocka_unit_test(test_cfg_eos_local_as),
+        cmocka_unit_test(test_session_eos_up),
+        cmocka_unit_test(test_session_eos_bad_peer_as_received),
         cmocka_unit_test(test_session_skip),
         cmocka_unit_test(test_session_skip_failed),
     };
