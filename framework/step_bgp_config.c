@@ -837,6 +837,8 @@ static void session_notification(session_t *x, const notif_t *n, int64_t code, i
         {"peer_shutdown", "the session was shut down administratively"},
     };
     const char *hint = why[0] ? why : "";
+    if (!hint[0] && !strcmp(cause, "peer_shutdown") && x->nb && !strcmp(x->nb->notification_dir, "received"))
+        hint = "the peer shut the session down: is the peering disabled in Azure, or under maintenance?";
     for (size_t i = 0; !hint[0] && i < sizeof(hints) / sizeof(hints[0]); i++)
         if (!strcmp(hints[i].cause, cause))
             hint = hints[i].hint;

@@ -603,6 +603,31 @@ static void test_session_eos_bad_peer_as_received(void **state)
                  "Repeats 9");
 }
 
+static void test_cfg_ios_cut_short(void **state)
+{
+    (void)state;
+    /* Everything read is right, but the answer stops inside a block: no PASS. */
+    cfg_case("ios", "ios_cfg_cut.txt", "ios_nei_up.txt", VERDICT_WARN, "evidence_missing",
+             "not checked (evidence missing): settings beyond the cut-off configuration output",
+             "neighbor 192.168.100.130 remote-as 12076");
+}
+
+static void test_session_junos_up_cut_short(void **state)
+{
+    (void)state;
+    session_case("junos", "junos_nei_up_cut.txt", NULL, NULL, NULL, VERDICT_WARN, "evidence_missing",
+                 "Established, 12 prefixes received, but the answer was cut short",
+                 "Type: External    State: Established    Flags: <Sync>");
+}
+
+static void test_session_frr_peer_shutdown_received(void **state)
+{
+    (void)state;
+    session_case("frr", "frr_nei_peer_shutdown.txt", NULL, NULL, "frr_cfg_ok.txt", VERDICT_FAIL, "peer_shutdown",
+                 "last NOTIFICATION received: Cease / Administrative Shutdown (6/2): the peer shut the session down",
+                 "Last reset 00:03:41,  Notification received (Cease/Administrative Shutdown)");
+}
+
 static void test_session_skip(void **state)
 {
     (void)state;
@@ -677,6 +702,9 @@ int main(void)
         cmocka_unit_test(test_cfg_eos_local_as),
         cmocka_unit_test(test_session_eos_up),
         cmocka_unit_test(test_session_eos_bad_peer_as_received),
+        cmocka_unit_test(test_cfg_ios_cut_short),
+        cmocka_unit_test(test_session_junos_up_cut_short),
+        cmocka_unit_test(test_session_frr_peer_shutdown_received),
         cmocka_unit_test(test_session_skip),
         cmocka_unit_test(test_session_skip_failed),
     };
