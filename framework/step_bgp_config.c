@@ -710,7 +710,7 @@ static void session_up(session_t *x, bool partial)
     quote_state(x);
 }
 
-/* Log lines that name the peer and an authentication failure; NULL when none. */
+/* The first log line naming the peer and an authentication failure; false when none. */
 static bool md5_log(session_t *x, evidence_ref_t *out, bool *one_side)
 {
     const fact_t *f = &x->ev->facts[PROBE_LOG_AUTH];
@@ -744,8 +744,6 @@ static bool md5_on_our_side(const session_t *x)
         return c->u.bgp_config.md5 == TRI_TRUE;
     return x->nb && x->nb->md5 == TRI_TRUE;
 }
-
-
 
 /* No NOTIFICATION explains the state, or the log says MD5: the TCP-level failures. */
 static bool session_md5(session_t *x, const notif_t *n)
