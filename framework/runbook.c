@@ -31,10 +31,11 @@ const char *verdict_name(verdict_t v)
  * configuration error outranks the symptoms it produces (an MD5 mismatch makes TCP 179 look
  * blocked; a bad peer AS ends in a NOTIFICATION).  Unlisted causes rank last. */
 static const char *const cause_order[] = {
-    "link_down", "arp_incomplete", "subnet_mismatch", "address_swapped", "peer_as_mismatch",
-    "local_as_mismatch", "md5_missing", "md5_mismatch", "timer_mismatch", "tcp179_refused",
+    "link_down", "arp_incomplete", "subnet_mismatch", "address_swapped", "neighbor_missing", "peer_shutdown",
+    "peer_as_mismatch", "local_as_mismatch", "md5_missing", "md5_mismatch", "timer_mismatch", "tcp179_refused",
     "tcp179_blocked", "route_limit", "inbound_filter", "hold_timer_expired", "forced_tunneling",
-    "return_via_internet", "asymmetric_path", "interface_errors", "evidence_missing",
+    "return_via_internet", "asymmetric_path", "interface_errors", "session_down", "evidence_missing",
+    "bfd_disabled",
 };
 
 static int cause_rank(const step_result_t *s)

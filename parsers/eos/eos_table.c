@@ -51,7 +51,7 @@ static const parser_def_t eos_parsers[] = {
      .kind = KIND_BGP_TABLE, .state_size = EOS_STATE_SIZE, .line = eos_bgp_table_line, .finish = eos_bgp_table_finish},
     {.command = "show ip route", .pattern = SH "(ip|ipv6) ro\\S*" VRF "( [0-9a-f.:/]+)?( longer-prefixes| detail)?$",
      .kind = KIND_ROUTES, .state_size = EOS_STATE_SIZE, .line = eos_routes_line, .finish = eos_routes_finish},
-    {.command = "show ip arp", .pattern = SH "(ip )?arp" VRF "$", .kind = KIND_ARP, .state_size = EOS_STATE_SIZE, .line = eos_arp_line},
+    {.command = "show ip arp [vrf X] [A.B.C.D]", .pattern = SH "(ip )?arp" VRF "( [0-9a-f.:]+)?$", .kind = KIND_ARP, .state_size = EOS_STATE_SIZE, .line = eos_arp_line},
     {.command = "show version", .pattern = SH "ver\\S*$", .kind = KIND_VERSION,
      .state_size = EOS_STATE_SIZE, .line = eos_version_line, .finish = eos_version_finish},
     {.command = "show bfd peers", .pattern = SH "bfd (peers?|neighbors?)( .*)?$", .kind = KIND_BFD,
