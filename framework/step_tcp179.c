@@ -62,7 +62,7 @@ static const tcp_test_t *router_test(const evidence_t *ev, char *why, size_t siz
     for (size_t i = 0; i < f->n_records; i++)
         if (f->records[i].kind == KIND_TCP_TEST && f->records[i].u.tcp_test.result[0])
             return &f->records[i].u.tcp_test;
-    snprintf(why, size, "'%s' gave no recognisable result", f->command);
+    snprintf(why, size, "'%.200s' gave no recognisable result", f->command);
     return NULL;
 }
 
