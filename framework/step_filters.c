@@ -30,7 +30,7 @@ typedef struct {
     const fact_t *why_fact;
     const record_t *why_rec; /* the prefix-list entry behind "why" (NULL: implicit) */
     char why_name[NAME_LEN];
-    char note[200];          /* assumptions the verdict rests on */
+    char note[280];          /* assumptions the verdict rests on */
     bool undefined;          /* the policy or list named is not in the output */
 } pe_t;
 
@@ -148,7 +148,7 @@ static pv_t plist_eval(const evidence_t *ev, const char *name, const char *const
     if (!es.n) {
         out->v = PV_UNKNOWN;
         out->undefined = true;
-        snprintf(out->entry, sizeof(out->entry), "prefix-list %s is not in the prefix-list output", name);
+        snprintf(out->entry, sizeof(out->entry), "is not in the prefix-list output");
     }
     for (size_t i = 0; i < es.n; i++) {
         const prefix_list_entry_t *e = &es.v[i]->u.prefix_list;
@@ -216,7 +216,7 @@ static cm_t clause_lists(const evidence_t *ev, const toks_t *k, int from, const 
             out->why_fact = sub.fact;
             out->why_rec = sub.rec;
             if (sub.undefined)
-                snprintf(out->note, sizeof(out->note), "%s", sub.entry);
+                snprintf(out->note, sizeof(out->note), "prefix-list %s %s", sub.name, sub.entry);
         }
         if (nmod)
             break; /* prefix-list-filter NAME MODIFIER: the rest are the modifier */
@@ -361,7 +361,7 @@ static void rpl_eval(const evidence_t *ev, const entries_t *es, const ip_prefix_
     snprintf(out->note, sizeof(out->note), "route-policy judged from its conditions (its if/else shape is not kept)");
     if (e->n_match == 0) {
         out->v = passes ? PV_PERMIT : PV_DENY;
-        snprintf(out->entry, sizeof(out->entry), "%s", passes ? "pass" : "drop (no condition)");
+        snprintf(out->entry, sizeof(out->entry), "%s", passes ? "(pass)" : "(drop, no condition)");
         return;
     }
     bool other = false;
@@ -375,14 +375,14 @@ static void rpl_eval(const evidence_t *ev, const entries_t *es, const ip_prefix_
         cm_t m = clause_eval(ev, e->match[i], p, out);
         if (m != CM_NOMATCH) {
             out->v = m == CM_MATCH && passes ? PV_PERMIT : PV_UNKNOWN;
-            snprintf(out->entry, sizeof(out->entry), "if %s", e->match[i]);
+            snprintf(out->entry, sizeof(out->entry), "(if %s)", e->match[i]);
             return;
         }
     }
     out->v = other && passes ? PV_PERMIT : PV_DENY;
     snprintf(out->entry, sizeof(out->entry), "%s",
-             other && passes ? "passed by a condition other than the destination (assumed)"
-                             : "no condition passes it: drop");
+             other && passes ? "(passed by a condition other than the destination, assumed)"
+                             : "(no condition passes it: drop)");
     if (other && passes)
         snprintf(out->note, sizeof(out->note), "assumed the route-policy's non-prefix conditions pass Microsoft's routes");
 }
@@ -405,7 +405,8 @@ static pv_t policy_eval(const evidence_t *ev, const char *name, const ip_prefix_
     if (!es.n) {
         out->v = PV_UNKNOWN;
         out->undefined = true;
-        snprintf(out->entry, sizeof(out->entry), "%s is not in the policy output", name);
+        snprintf(out->entry, sizeof(out->entry), "is not in the route-map / policy output (most platforms deny every "
+                 "route through an undefined policy)");
     } else if (*d == DIALECT_TERMS) {
         terms_eval(ev, &es, p, out);
     } else if (*d == DIALECT_RPL) {
@@ -614,13 +615,19 @@ static void quote_decision(step_result_t *s, const pe_t *r)
         quote_plist_entry(s, r->why_fact, r->why_rec, r->why_name);
 }
 
-static void quote_count(step_result_t *s, const evidence_t *ev, const char *peer, int64_t n)
+/* The line holding a count: " N" (space first, so 3 does not hit 173) beside a label that
+ * names counts, in the neighbor detail, the configuration, or the summary's row. */
+static void quote_count(step_result_t *s, const evidence_t *ev, const char *peer, int64_t n, const char *label)
 {
+    const char *const labels[] = {label, "refix", "ccepted", "eceived", "aximum", "Saved", NULL};
+    const fact_t *fs[] = {&ev->facts[PROBE_BGP_NEIGHBOR], &ev->facts[PROBE_BGP_CONFIG]};
     char v[32];
-    snprintf(v, sizeof(v), "%lld", (long long)n);
-    if (!try_quote(s, &ev->facts[PROBE_BGP_NEIGHBOR], v, "refix") &&
-        !try_quote(s, &ev->facts[PROBE_BGP_NEIGHBOR], v, "ccepted") &&
-        !try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, v))
+    snprintf(v, sizeof(v), " %lld", (long long)n);
+    for (size_t f = 0; f < 2; f++)
+        for (size_t i = 0; labels[i]; i++)
+            if (try_quote(s, fs[f], v, labels[i]))
+                return;
+    if (!try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, v))
         try_quote(s, &ev->facts[PROBE_BGP_NEIGHBOR], peer, NULL);
 }
 
@@ -674,17 +681,19 @@ static bool judge_limits(const evidence_t *ev, const peer_view_t *pv, const char
     if (maxprefix_reset(pv) && !established(pv)) {
         step_fail(s, "route_limit", "neighbor %s was torn down by its maximum-prefix limit%s: Microsoft sends more "
                   "prefixes than the CE allows", peer, max);
-        if (!try_quote(s, &ev->facts[PROBE_BGP_NEIGHBOR], "refix", NULL) &&
-            !try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, "PfxCt"))
-            try_quote(s, &ev->facts[PROBE_BGP_NEIGHBOR], "Cease", NULL);
+        const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR];
+        if (!try_quote(s, nf, "Last reset", "refix") && !try_quote(s, nf, "refix", "xceed") &&
+            !try_quote(s, nf, "refix", "reached") && !try_quote(s, nf, "Cease", NULL))
+            try_quote(s, nf, "refix", NULL);
+        try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, "PfxCt");
     } else if (pv->max_prefixes != MODEL_ABSENT && pv->received != MODEL_ABSENT && pv->received > pv->max_prefixes) {
         step_fail(s, "route_limit", "neighbor %s: %lld prefixes received, above the CE's maximum-prefix %lld", peer,
                   (long long)pv->received, (long long)pv->max_prefixes);
-        quote_count(s, ev, peer, pv->max_prefixes);
+        quote_count(s, ev, peer, pv->max_prefixes, "aximum");
     } else if (pv->max_prefixes != MODEL_ABSENT && pv->max_prefixes < d->n_expect_prefixes) {
         step_fail(s, "route_limit", "neighbor %s: maximum-prefix %lld is below the %d prefixes Microsoft is expected "
                   "to send", peer, (long long)pv->max_prefixes, d->n_expect_prefixes);
-        quote_count(s, ev, peer, pv->max_prefixes);
+        quote_count(s, ev, peer, pv->max_prefixes, "aximum");
     } else {
         int limit = d->route_limit > 0 ? d->route_limit : d->peering == PEERING_MICROSOFT ? 200 : 4000;
         if (pv->sent == MODEL_ABSENT || pv->sent <= limit)
@@ -692,7 +701,7 @@ static bool judge_limits(const evidence_t *ev, const peer_view_t *pv, const char
         step_fail(s, "route_limit", "neighbor %s: %lld prefixes advertised to Microsoft, above the %d-prefix limit of "
                   "%s peering: Microsoft drops the session over the limit", peer, (long long)pv->sent, limit,
                   d->peering == PEERING_MICROSOFT ? "Microsoft" : "private");
-        quote_count(s, ev, peer, pv->sent);
+        quote_count(s, ev, peer, pv->sent, "dvertised");
     }
     step_remedy(s, ev, "route_limit", NULL, NULL);
     return true;
@@ -721,17 +730,25 @@ static void warn_gap(const evidence_t *ev, const peer_view_t *pv, const char *pe
     step_warn(s, "inbound_filter", "neighbor %s: %lld prefixes received but %lld accepted: the inbound policy drops "
               "%lld%s", peer, (long long)pv->received, (long long)pv->accepted,
               (long long)(pv->received - pv->accepted), note);
-    quote_count(s, ev, peer, pv->accepted);
+    quote_count(s, ev, peer, pv->received, "eceived");
+    quote_count(s, ev, peer, pv->accepted, "ccepted");
     step_remedy(s, ev, "inbound_filter", NULL, pv->policy[0] ? pv->policy : pv->plist);
 }
 
 /* No inbound policy at all on the eBGP session. */
 static void judge_no_policy(const evidence_t *ev, const peer_view_t *pv, const char *peer, step_result_t *s)
 {
-    if (pv->accepted == 0 && pv->received != MODEL_ABSENT && pv->received > 0) {
-        step_fail(s, "inbound_filter", "no inbound policy: IOS-XR/FRR deny everything (RFC 8212 default): neighbor %s "
-                  "accepted 0 of %lld prefixes received", peer, (long long)pv->received);
-        quote_count(s, ev, peer, pv->received);
+    /* FRR prints "(Policy)" instead of a count for an eBGP peer held back by RFC 8212. */
+    bool rfc8212 = pv->sum && has_ci(pv->sum->raw_state, "(Policy)");
+    if (rfc8212 || (pv->accepted == 0 && pv->received != MODEL_ABSENT && pv->received > 0)) {
+        if (rfc8212)
+            step_fail(s, "inbound_filter", "no inbound policy: IOS-XR/FRR deny everything (RFC 8212 default): neighbor "
+                      "%s shows (Policy) instead of a prefix count", peer);
+        else
+            step_fail(s, "inbound_filter", "no inbound policy: IOS-XR/FRR deny everything (RFC 8212 default): neighbor "
+                      "%s accepted 0 of %lld prefixes received", peer, (long long)pv->received);
+        if (!rfc8212 || !try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, "(Policy)"))
+            quote_count(s, ev, peer, pv->received, "eceived");
         step_remedy(s, ev, "inbound_filter", NULL, NULL);
     } else if (counts_gap(pv)) {
         warn_gap(ev, pv, peer, s, " although no inbound policy is configured");
@@ -742,7 +759,7 @@ static void judge_no_policy(const evidence_t *ev, const peer_view_t *pv, const c
         step_pass(s, "no inbound policy on eBGP neighbor %s: everything Microsoft sends is accepted (IOS-XR and FRR "
                   "would reject it all without one)%s", peer, pv->accepted != MODEL_ABSENT ? "" : "; no prefix counts yet");
         if (pv->accepted != MODEL_ABSENT)
-            quote_count(s, ev, peer, pv->accepted);
+            quote_count(s, ev, peer, pv->accepted, "ccepted");
         else
             try_quote(s, &ev->facts[PROBE_BGP_NEIGHBOR], peer, NULL);
     }
@@ -790,7 +807,7 @@ static void judge_policy(const evidence_t *ev, const peer_view_t *pv, const char
     }
     if (o.n_unknown) {
         const pe_t *r = &o.first_unknown;
-        step_warn(s, "inbound_filter", "inbound %s on %s: cannot tell whether %s %s accepted: %s %s, %s%s%s", words,
+        step_warn(s, "inbound_filter", "inbound %s on %s: cannot tell whether %s %s accepted: %s %s %s%s%s", words,
                   peer, o.unknown, o.n_unknown == 1 ? "is" : "are", r->what, r->name, r->entry, r->note[0] ? "; " : "",
                   r->note);
         quote_decision(s, r);
@@ -817,7 +834,7 @@ static void judge_policy(const evidence_t *ev, const peer_view_t *pv, const char
                   words, peer, (long long)pv->accepted);
     quote_attachment(s, ev, pv->policy[0] ? pv->policy : pv->plist);
     if (pv->accepted != MODEL_ABSENT)
-        quote_count(s, ev, peer, pv->accepted);
+        quote_count(s, ev, peer, pv->accepted, "ccepted");
 }
 
 void step_route_filters(const evidence_t *ev, step_result_t *s)
