@@ -67,7 +67,7 @@ static const tcp_test_t *router_test(const evidence_t *ev, char *why, size_t siz
 }
 
 /* The session is up on its own path (summary or neighbor detail). */
-static bool session_up(const evidence_t *ev, const char *peer, const fact_t **where)
+static bool session_up(const evidence_t *ev, const fact_t **where)
 {
     static const probe_id_t probes[] = {PROBE_BGP_NEIGHBOR, PROBE_BGP_SUMMARY};
     for (size_t k = 0; k < 2; k++) {
@@ -153,7 +153,7 @@ void step_tcp179(const evidence_t *ev, step_result_t *s)
         snprintf(disagree, sizeof(disagree), "; the console host's test was %s, but it crosses a different path than "
                  "the router's session: the router's own test is preferred", t179_words(console));
     const fact_t *up = NULL;
-    bool is_up = ev->device->has_peer_ip && session_up(ev, peer, &up);
+    bool is_up = ev->device->has_peer_ip && session_up(ev, &up);
     if (!t179_failed(v)) {
         step_pass(s, "TCP 179 to %s is open (%s)%s", peer, who, disagree);
     } else if (is_up) {
