@@ -268,15 +268,39 @@ static cm_t clause_eval(const evidence_t *ev, const char *clause, const ip_prefi
     return CM_MATCH;
 }
 
-/* An entry matches when all its clauses do (none: it matches everything). */
-static cm_t entry_matches(const evidence_t *ev, const route_map_entry_t *e, const ip_prefix_t *p, pe_t *out)
+/* A clause on the route's prefix: route-filter, prefix-list(-filter), destination in. */
+static bool prefix_clause(const char *clause)
 {
-    cm_t r = CM_MATCH;
+    toks_t k;
+    tokenize(clause, &k);
+    int s = k.n && (word_eq(k.t[0], "match") || word_eq(k.t[0], "from")) ? 1 : 0;
+    return s < k.n && (word_eq(k.t[s], "route-filter") || word_eq(k.t[s], "prefix-list") ||
+                       word_eq(k.t[s], "prefix-list-filter") || word_eq(k.t[s], "destination"));
+}
+
+/* An entry matches when all its clauses do (none: it matches everything).  In a Junos term the
+ * route lists (route-filter, prefix-list, prefix-list-filter) are one condition, any of which
+ * matches; route-map clauses each stand alone (several lists in one clause are already ORed). */
+static cm_t entry_matches(const evidence_t *ev, const route_map_entry_t *e, const ip_prefix_t *p, pe_t *out,
+                          bool or_route_lists)
+{
+    cm_t r = CM_MATCH, lists = CM_NOMATCH;
+    bool has_lists = false;
     for (int i = 0; i < e->n_match && r != CM_NOMATCH; i++) {
+        if (or_route_lists && prefix_clause(e->match[i])) {
+            has_lists = true;
+            if (lists != CM_MATCH) {
+                cm_t c = clause_eval(ev, e->match[i], p, out);
+                lists = c == CM_MATCH || lists == CM_NOMATCH ? c : lists;
+            }
+            continue;
+        }
         cm_t c = clause_eval(ev, e->match[i], p, out);
         if (c == CM_NOMATCH || r == CM_MATCH)
             r = c;
     }
+    if (has_lists && r != CM_NOMATCH && (lists == CM_NOMATCH || r == CM_MATCH))
+        r = lists;
     return r;
 }
 
@@ -286,6 +310,17 @@ static bool has_action(const route_map_entry_t *e, const char *act)
         toks_t k;
         tokenize(e->set[i], &k);
         if (k.n && word_eq(k.t[0], act))
+            return true;
+    }
+    return false;
+}
+
+static bool next_policy(const route_map_entry_t *e)
+{
+    for (int i = 0; i < e->n_set; i++) {
+        toks_t k;
+        tokenize(e->set[i], &k);
+        if (k.n > 1 && word_eq(k.t[0], "next") && word_eq(k.t[1], "policy"))
             return true;
     }
     return false;
@@ -318,7 +353,7 @@ static void routemap_eval(const evidence_t *ev, const entries_t *es, const ip_pr
 {
     for (size_t i = 0; i < es->n; i++) {
         const route_map_entry_t *e = &es->v[i]->u.route_map;
-        cm_t m = entry_matches(ev, e, p, out);
+        cm_t m = entry_matches(ev, e, p, out, false);
         if (m == CM_NOMATCH)
             continue;
         out->rec = es->v[i];
@@ -336,10 +371,12 @@ static void terms_eval(const evidence_t *ev, const entries_t *es, const ip_prefi
     out->v = PV_NOMATCH;
     for (size_t i = 0; i < es->n; i++) {
         const route_map_entry_t *e = &es->v[i]->u.route_map;
-        cm_t m = entry_matches(ev, e, p, out);
+        cm_t m = entry_matches(ev, e, p, out, true);
         if (m == CM_NOMATCH)
             continue;
         bool acc = has_action(e, "accept"), rej = has_action(e, "reject");
+        if (!acc && !rej && next_policy(e))
+            return; /* "then next policy": the chain's next policy decides */
         if (!acc && !rej)
             continue; /* a term that only modifies: evaluation goes on */
         out->rec = es->v[i];
@@ -428,9 +465,18 @@ static pv_t inbound_eval(const evidence_t *ev, const char *plist, const char *ch
     toks_t k;
     tokenize(chain, &k);
     dialect_t d = DIALECT_ROUTE_MAP;
-    for (int i = 0; i < k.n; i++)
-        if (policy_eval(ev, k.t[i], p, out, &d) != PV_NOMATCH)
+    char carried[sizeof(out->note)] = ""; /* an assumption made in an earlier policy of the chain */
+    for (int i = 0; i < k.n; i++) {
+        if (policy_eval(ev, k.t[i], p, out, &d) != PV_NOMATCH) {
+            if (!out->note[0])
+                memcpy(out->note, carried, sizeof(carried));
             return out->v;
+        }
+        if (out->note[0])
+            memcpy(carried, out->note, sizeof(carried));
+    }
+    if (!out->note[0])
+        memcpy(out->note, carried, sizeof(carried));
     if (k.n && d == DIALECT_TERMS) {
         /* No term accepted or rejected: BGP's default import policy accepts. */
         out->v = PV_PERMIT;
@@ -634,9 +680,10 @@ static void quote_count(step_result_t *s, const evidence_t *ev, const char *peer
 /* ---------------------------------------------------------------- the step */
 
 typedef struct {
-    int n_checked, n_denied, n_unknown;
+    int n_checked, n_denied, n_unknown, n_other_family;
     pe_t first_denied, first_unknown;
     char denied[300], unknown[300];
+    char assumed[280]; /* what a PASS rests on beyond the prefix itself */
 } policy_outcome_t;
 
 static void append(char *buf, size_t size, const char *text)
@@ -655,9 +702,15 @@ static void evaluate_expected(const evidence_t *ev, const peer_view_t *pv, polic
         char text[PREFIX_LEN];
         pe_t r;
         prefix_network(&d->expect_prefixes[i], &p);
+        if (p.addr.family != d->peer_ip.family) {
+            o->n_other_family++; /* an IPv6 prefix comes over the IPv6 session, not this one */
+            continue;
+        }
         prefix_to_string(&p, true, text, sizeof(text));
         pv_t v = inbound_eval(ev, pv->plist, pv->policy, &p, &r);
         o->n_checked++;
+        if (v == PV_PERMIT && r.note[0] && !o->assumed[0])
+            snprintf(o->assumed, sizeof(o->assumed), "%s", r.note);
         if (v == PV_DENY) {
             if (!o->n_denied++)
                 o->first_denied = r;
@@ -712,9 +765,15 @@ static void fail_denied(const evidence_t *ev, const peer_view_t *pv, const polic
     const pe_t *r = &o->first_denied;
     char first[PREFIX_LEN];
     snprintf(first, sizeof(first), "%.*s", (int)strcspn(o->denied, ","), o->denied);
-    step_fail(s, "inbound_filter", "%d of %d prefixes Microsoft is expected to send %s denied inbound (%s): %s is "
-              "denied by %s %s %s%s%s%s%s", o->n_denied, o->n_checked, o->n_denied == 1 ? "is" : "are", o->denied,
+    step_fail(s, "inbound_filter", "%d of %d prefix%s Microsoft is expected to send %s denied inbound (%s): %s is "
+              "denied by %s %s %s%s%s%s%s", o->n_denied, o->n_checked, o->n_checked == 1 ? "" : "es",
+              o->n_denied == 1 ? "is" : "are", o->denied,
               first, r->what, r->name, r->entry, r->why[0] ? "; " : "", r->why, r->note[0] ? "; " : "", r->note);
+    if (r->fact && r->fact->partial) {
+        size_t w = strlen(s->finding);
+        snprintf(s->finding + w, sizeof(s->finding) - w, " (that output was cut or partly understood: the entry that "
+                 "permits it may be missing)");
+    }
     quote_decision(s, r);
     quote_attachment(s, ev, r->name);
     step_remedy(s, ev, "inbound_filter", NULL, pv->policy[0] ? pv->policy : pv->plist);
@@ -783,58 +842,65 @@ static void policy_words(const peer_view_t *pv, char *buf, size_t size)
              pv->policy[0] && pv->plist[0] ? " and " : "", pv->plist[0] ? "prefix-list " : "", pv->plist);
 }
 
-static void judge_policy(const evidence_t *ev, const peer_view_t *pv, const char *peer, step_result_t *s)
+/* Nothing denied, nothing unknown, no gap: a PASS if the evidence is whole. */
+static void pass_policy(const evidence_t *ev, const peer_view_t *pv, const policy_outcome_t *o, const char *words,
+                        const char *peer, step_result_t *s)
 {
-    const device_t *d = ev->device;
-    char missing[480], words[2 * NAME_LEN + 32];
-    policy_words(pv, words, sizeof(words));
-    policy_facts_problem(ev, pv, missing, sizeof(missing));
-    policy_outcome_t o;
-    memset(&o, 0, sizeof(o));
-    if (!missing[0])
-        evaluate_expected(ev, pv, &o);
-    if (o.n_denied) {
-        fail_denied(ev, pv, &o, s);
-        return;
-    }
-    if (counts_gap(pv)) {
-        warn_gap(ev, pv, peer, s, o.n_checked ? " (none of the expected prefixes is among them)" : "");
-        return;
-    }
-    if (missing[0]) {
-        step_skip(s, "inbound %s on %s could not be evaluated: %s", words, peer, missing);
-        return;
-    }
-    if (o.n_unknown) {
-        const pe_t *r = &o.first_unknown;
-        step_warn(s, "inbound_filter", "inbound %s on %s: cannot tell whether %s %s accepted: %s %s %s%s%s", words,
-                  peer, o.unknown, o.n_unknown == 1 ? "is" : "are", r->what, r->name, r->entry, r->note[0] ? "; " : "",
-                  r->note);
-        quote_decision(s, r);
-        quote_attachment(s, ev, r->name);
-        step_remedy(s, ev, "inbound_filter", NULL, pv->policy[0] ? pv->policy : pv->plist);
-        return;
-    }
     bool partial = ev->facts[PROBE_PREFIX_LISTS].partial || (pv->policy[0] && ev->facts[PROBE_ROUTE_MAPS].partial);
     if (partial) {
         step_skip(s, "inbound %s on %s: the policy output was cut or partly understood, so a PASS cannot be given",
                   words, peer);
         return;
     }
-    if (!d->n_expect_prefixes && pv->accepted == MODEL_ABSENT) {
-        step_skip(s, "inbound %s on %s: no expect_prefixes in the inventory and no prefix counts to judge it by", words,
-                  peer);
+    if (!o->n_checked && pv->accepted == MODEL_ABSENT) {
+        step_skip(s, "inbound %s on %s: no expect_prefixes of this session's address family in the inventory and no "
+                  "prefix counts to judge it by", words, peer);
         return;
     }
-    if (d->n_expect_prefixes)
-        step_pass(s, "inbound %s on %s permits all %d prefixes Microsoft is expected to send%s", words, peer,
-                  o.n_checked, pv->accepted != MODEL_ABSENT ? "; every received prefix is accepted" : "");
+    if (o->n_checked)
+        step_pass(s, "inbound %s on %s permits %s %d prefix%s Microsoft is expected to send%s%s%s", words, peer,
+                  o->n_checked == 1 ? "the" : "all", o->n_checked, o->n_checked == 1 ? "" : "es", pv->accepted != MODEL_ABSENT ? "; every received prefix is accepted" : "",
+                  o->assumed[0] ? "; " : "", o->assumed);
     else
         step_pass(s, "inbound %s on %s accepts every prefix received (%lld); set expect_prefixes to evaluate the policy",
                   words, peer, (long long)pv->accepted);
     quote_attachment(s, ev, pv->policy[0] ? pv->policy : pv->plist);
     if (pv->accepted != MODEL_ABSENT)
         quote_count(s, ev, peer, pv->accepted, "ccepted");
+}
+
+static void warn_unknown(const evidence_t *ev, const peer_view_t *pv, const policy_outcome_t *o, const char *words,
+                         const char *peer, step_result_t *s)
+{
+    const pe_t *r = &o->first_unknown;
+    step_warn(s, "inbound_filter", "inbound %s on %s: cannot tell whether %s %s accepted: %s %s %s%s%s", words, peer,
+              o->unknown, o->n_unknown == 1 ? "is" : "are", r->what, r->name, r->entry, r->note[0] ? "; " : "", r->note);
+    quote_decision(s, r);
+    quote_attachment(s, ev, r->name);
+    step_remedy(s, ev, "inbound_filter", NULL, pv->policy[0] ? pv->policy : pv->plist);
+}
+
+/* An inbound prefix-list and/or policy: denials first (the most specific finding), then the
+ * counts, then what could not be read or decided. */
+static void judge_policy(const evidence_t *ev, const peer_view_t *pv, const char *peer, step_result_t *s)
+{
+    char missing[480], words[2 * NAME_LEN + 32];
+    policy_outcome_t o;
+    policy_words(pv, words, sizeof(words));
+    policy_facts_problem(ev, pv, missing, sizeof(missing));
+    memset(&o, 0, sizeof(o));
+    if (!missing[0])
+        evaluate_expected(ev, pv, &o);
+    if (o.n_denied)
+        fail_denied(ev, pv, &o, s);
+    else if (counts_gap(pv))
+        warn_gap(ev, pv, peer, s, o.n_checked ? " (none of the expected prefixes is among them)" : "");
+    else if (missing[0])
+        step_skip(s, "inbound %s on %s could not be evaluated: %s", words, peer, missing);
+    else if (o.n_unknown)
+        warn_unknown(ev, pv, &o, words, peer, s);
+    else
+        pass_policy(ev, pv, &o, words, peer, s);
 }
 
 void step_route_filters(const evidence_t *ev, step_result_t *s)

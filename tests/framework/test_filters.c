@@ -322,7 +322,7 @@ static void junos_default_import_accepts(void **state)
     load_text(c, PROBE_ROUTE_MAPS, JUNOS_POL,
               "policy-statement ER-IMPORT {\n    term TAG {\n        from protocol bgp;\n"
               "        then local-preference 200;\n    }\n}\n");
-    expect(filters(c), VERDICT_PASS, "none", "permits all 1 prefixes", "Import: [ ER-IMPORT ]");
+    expect(filters(c), VERDICT_PASS, "none", "permits the 1 prefix Microsoft", "Import: [ ER-IMPORT ]");
     ctx_free(c);
 }
 
@@ -353,6 +353,74 @@ static void junos_policy_missing_skip(void **state)
     f->error = PERR_REJECTED;
     snprintf(f->command, sizeof(f->command), JUNOS_PL);
     expect(filters(c), VERDICT_SKIP, "evidence_missing", "could not be evaluated: prefix-lists:", NULL);
+    ctx_free(c);
+}
+
+/* ER-FIRST hands 10/8 to the next policy and rejects the rest; ER-IMPORT then decides. */
+static const char junos_chain[] =
+    "policy-statement ER-FIRST {\n"
+    "    term TO-NEXT {\n"
+    "        from {\n"
+    "            community MSFT-REGION;\n"
+    "            route-filter 10.0.0.0/8 orlonger;\n"
+    "            prefix-list MS-VNETS;\n"
+    "        }\n"
+    "        then next policy;\n"
+    "    }\n"
+    "    term OTHERS {\n"
+    "        then reject;\n"
+    "    }\n"
+    "}\n"
+    "policy-statement ER-IMPORT {\n"
+    "    term VNETS {\n"
+    "        from prefix-list MS-VNETS;\n"
+    "        then accept;\n"
+    "    }\n"
+    "    term REST {\n"
+    "        then reject;\n"
+    "    }\n"
+    "}\n";
+
+static ctx_t *junos_chain_ctx(const char *expect_prefixes)
+{
+    char extra[256];
+    snprintf(extra, sizeof(extra), "expect_prefixes = %s", expect_prefixes);
+    ctx_t *c = ctx_new("junos", extra);
+    load(c, PROBE_BGP_NEIGHBOR, JUNOS_NEI, "junos_neighbor_chain.txt");
+    load(c, PROBE_PREFIX_LISTS, JUNOS_PL, "junos_prefix_list.txt");
+    load_text(c, PROBE_ROUTE_MAPS, JUNOS_POL, junos_chain);
+    return c;
+}
+
+static void junos_chain_next_policy_accepts(void **state)
+{
+    (void)state;
+    /* 10.1.0.0/16: the route lists of TO-NEXT are one OR condition (route-filter matches even
+     * though prefix-list is exact), the community is assumed; ER-IMPORT's VNETS accepts it. */
+    ctx_t *c = junos_chain_ctx("10.1.0.0/16");
+    expect(filters(c), VERDICT_PASS, "none", "assumed 'community MSFT-REGION' holds", "Import: [ ER-FIRST ER-IMPORT ]");
+    ctx_free(c);
+}
+
+static void junos_chain_second_policy_rejects(void **state)
+{
+    (void)state;
+    /* 10.50.0.0/16 passes ER-FIRST (route-filter 10/8 orlonger) but no list of ER-IMPORT holds
+     * it; 172.16.0.0/16 never leaves ER-FIRST. */
+    ctx_t *c = junos_chain_ctx("10.50.0.0/16, 172.16.0.0/16");
+    const step_result_t *s = filters(c);
+    expect(s, VERDICT_FAIL, "inbound_filter", "10.50.0.0/16 is denied by policy-statement ER-IMPORT term REST: then reject",
+           "term REST");
+    expect(s, VERDICT_FAIL, "inbound_filter", "2 of 2 prefixes", "Import: [ ER-FIRST ER-IMPORT ]");
+    ctx_free(c);
+}
+
+static void ios_other_family_prefix_not_judged(void **state)
+{
+    (void)state;
+    /* An IPv6 prefix arrives over the IPv6 session: the IPv4 neighbor's policy does not see it. */
+    ctx_t *c = ios_policy("10.1.0.0/16, 2001:db8:10::/48", "ios_neighbor.txt");
+    expect(filters(c), VERDICT_PASS, "none", "permits the 1 prefix Microsoft", "Route map for incoming advertisements is ER-IN");
     ctx_free(c);
 }
 
@@ -642,6 +710,9 @@ int main(void)
         cmocka_unit_test(junos_received_accepted_gap),
         cmocka_unit_test(junos_prefix_limit_below_received),
         cmocka_unit_test(junos_policy_missing_skip),
+        cmocka_unit_test(junos_chain_next_policy_accepts),
+        cmocka_unit_test(junos_chain_second_policy_rejects),
+        cmocka_unit_test(ios_other_family_prefix_not_judged),
         cmocka_unit_test(frr_route_map_permits),
         cmocka_unit_test(frr_route_map_denies),
         cmocka_unit_test(frr_no_policy_rfc8212),
