@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "framework/steps.h"
 
@@ -247,6 +248,8 @@ static cm_t clause_eval(const evidence_t *ev, const char *clause, const ip_prefi
         if (!inside(k.t[s + 1], p, &base_len))
             return CM_NOMATCH;
         int m = modifier_matches(k.t + s + 2, k.n - s - 2, base_len, p);
+        if (m < 0)
+            snprintf(out->note, sizeof(out->note), "'%s': this route-filter modifier is not modelled", clause);
         return m < 0 ? CM_UNKNOWN : m ? CM_MATCH : CM_NOMATCH;
     }
     if (word_eq(w, "prefix-list-filter") && s + 1 < k.n)
@@ -262,8 +265,15 @@ static cm_t clause_eval(const evidence_t *ev, const char *clause, const ip_prefi
             return CM_NOMATCH; /* an IPv6 clause never matches an IPv4 route, and back */
         return clause_lists(ev, &k, pl + 1, NULL, 0, p, out);
     }
-    if (word_eq(w, "ip") || word_eq(w, "ipv6") || word_eq(w, "address"))
-        return CM_UNKNOWN; /* an access-list: not collected */
+    if (word_eq(w, "neighbor") && s + 1 < k.n) {
+        ip_addr_t a;
+        if (ip_parse(k.t[s + 1], &a))
+            return ip_equal(&a, &ev->device->peer_ip) ? CM_MATCH : CM_NOMATCH;
+    }
+    if (word_eq(w, "ip") || word_eq(w, "ipv6") || word_eq(w, "address")) {
+        snprintf(out->note, sizeof(out->note), "'%s' matches on an access-list, which is not collected", clause);
+        return CM_UNKNOWN;
+    }
     snprintf(out->note, sizeof(out->note), "assumed '%s' holds for Microsoft's routes", clause);
     return CM_MATCH;
 }

@@ -157,7 +157,7 @@ void step_tcp179(const evidence_t *ev, step_result_t *s)
     if (!t179_failed(v)) {
         step_pass(s, "TCP 179 to %s is open (%s)%s", peer, who, disagree);
     } else if (is_up) {
-        step_warn(s, cause_of(v), "TCP 179 from %s to %s is %s (%s), but the router's session is up%s",
+        step_warn(s, cause_of(v), "TCP 179 from %s to %s: %s (%s), but the router's session is up%s",
                   router != T179_NONE ? "the router" : "the console", peer, t179_words(v), meaning(v), disagree);
         if (router == T179_NONE)
             snprintf(s->finding, sizeof(s->finding), "TCP 179 from the console is filtered (%s: %s), but the router's "
