@@ -913,6 +913,19 @@ static void judge_policy(const evidence_t *ev, const peer_view_t *pv, const char
         pass_policy(ev, pv, &o, words, peer, s);
 }
 
+/* Up now, but its last reset was the max-prefix limit: it can happen again. */
+static void warn_past_limit(const evidence_t *ev, const char *peer, step_result_t *s)
+{
+    char was[sizeof(s->finding)];
+    snprintf(was, sizeof(was), "%s", s->finding);
+    step_warn(s, "route_limit", "neighbor %s is up, but its last reset was its maximum-prefix limit: Microsoft's "
+              "prefix count went over the CE's limit before (%.400s)", peer, was);
+    const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR];
+    if (!try_quote(s, nf, "Last reset", "refix") && !try_quote(s, nf, "refix", "xceed"))
+        try_quote(s, nf, "refix", "reached");
+    step_remedy(s, ev, "route_limit", NULL, NULL);
+}
+
 void step_route_filters(const evidence_t *ev, step_result_t *s)
 {
     const device_t *d = ev->device;
@@ -940,4 +953,6 @@ void step_route_filters(const evidence_t *ev, step_result_t *s)
         judge_no_policy(ev, &pv, peer, s);
     else
         judge_policy(ev, &pv, peer, s);
+    if (s->verdict == VERDICT_PASS && maxprefix_reset(&pv))
+        warn_past_limit(ev, peer, s);
 }

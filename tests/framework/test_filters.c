@@ -199,6 +199,15 @@ static void ios_torn_down_by_max_prefix(void **state)
     ctx_free(c);
 }
 
+static void ios_up_after_max_prefix_reset(void **state)
+{
+    (void)state;
+    ctx_t *c = ios_policy("10.1.0.0/16", "ios_neighbor_pastlimit.txt");
+    expect(filters(c), VERDICT_WARN, "route_limit", "last reset was its maximum-prefix limit",
+           "Last reset 1d02h, due to BGP Notification sent, maximum number of prefixes reached");
+    ctx_free(c);
+}
+
 static void ios_max_prefix_below_expected(void **state)
 {
     (void)state;
@@ -697,6 +706,7 @@ int main(void)
         cmocka_unit_test(ios_implicit_deny_of_prefix_list),
         cmocka_unit_test(ios_received_accepted_gap),
         cmocka_unit_test(ios_torn_down_by_max_prefix),
+        cmocka_unit_test(ios_up_after_max_prefix_reset),
         cmocka_unit_test(ios_max_prefix_below_expected),
         cmocka_unit_test(ios_advertised_over_route_limit),
         cmocka_unit_test(ios_no_policy_passes_with_note),
