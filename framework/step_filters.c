@@ -149,7 +149,7 @@ static pv_t plist_eval(const evidence_t *ev, const char *name, const char *const
     if (!es.n) {
         out->v = PV_UNKNOWN;
         out->undefined = true;
-        snprintf(out->entry, sizeof(out->entry), "is not in the prefix-list output");
+        snprintf(out->entry, sizeof(out->entry), "not defined in the prefix-list output");
     }
     for (size_t i = 0; i < es.n; i++) {
         const prefix_list_entry_t *e = &es.v[i]->u.prefix_list;
@@ -351,7 +351,7 @@ static dialect_t dialect_of(const entries_t *es)
 static void rm_entry_words(const route_map_entry_t *e, dialect_t d, char *buf, size_t size)
 {
     if (d == DIALECT_TERMS)
-        snprintf(buf, size, "%s%s%s: then %s", e->term[0] ? "term " : "", e->term, e->term[0] ? "" : "final clause",
+        snprintf(buf, size, "%s%s%s (then %s)", e->term[0] ? "term " : "", e->term, e->term[0] ? "" : "final clause",
                  has_action(e, "reject") ? "reject" : has_action(e, "accept") ? "accept" : "next");
     else
         snprintf(buf, size, "seq %lld %s%s", (long long)e->seq, e->permit ? "permit" : "deny",
@@ -408,7 +408,7 @@ static void rpl_eval(const evidence_t *ev, const entries_t *es, const ip_prefix_
     snprintf(out->note, sizeof(out->note), "route-policy judged from its conditions (its if/else shape is not kept)");
     if (e->n_match == 0) {
         out->v = passes ? PV_PERMIT : PV_DENY;
-        snprintf(out->entry, sizeof(out->entry), "%s", passes ? "(pass)" : "(drop, no condition)");
+        snprintf(out->entry, sizeof(out->entry), "%s", passes ? "pass" : "drop, no condition");
         return;
     }
     bool other = false;
@@ -422,14 +422,14 @@ static void rpl_eval(const evidence_t *ev, const entries_t *es, const ip_prefix_
         cm_t m = clause_eval(ev, e->match[i], p, out);
         if (m != CM_NOMATCH) {
             out->v = m == CM_MATCH && passes ? PV_PERMIT : PV_UNKNOWN;
-            snprintf(out->entry, sizeof(out->entry), "(if %s)", e->match[i]);
+            snprintf(out->entry, sizeof(out->entry), "if %s", e->match[i]);
             return;
         }
     }
     out->v = other && passes ? PV_PERMIT : PV_DENY;
     snprintf(out->entry, sizeof(out->entry), "%s",
-             other && passes ? "(passed by a condition other than the destination, assumed)"
-                             : "(no condition passes it: drop)");
+             other && passes ? "passed by a condition other than the destination (assumed)"
+                             : "no condition passes it: drop");
     if (other && passes)
         snprintf(out->note, sizeof(out->note), "assumed the route-policy's non-prefix conditions pass Microsoft's routes");
 }
@@ -452,7 +452,7 @@ static pv_t policy_eval(const evidence_t *ev, const char *name, const ip_prefix_
     if (!es.n) {
         out->v = PV_UNKNOWN;
         out->undefined = true;
-        snprintf(out->entry, sizeof(out->entry), "is not in the route-map / policy output (most platforms deny every "
+        snprintf(out->entry, sizeof(out->entry), "not defined in the route-map / policy output (most platforms deny every "
                  "route through an undefined policy)");
     } else if (*d == DIALECT_TERMS) {
         terms_eval(ev, &es, p, out);
@@ -776,7 +776,7 @@ static void fail_denied(const evidence_t *ev, const peer_view_t *pv, const polic
     char first[PREFIX_LEN];
     snprintf(first, sizeof(first), "%.*s", (int)strcspn(o->denied, ","), o->denied);
     step_fail(s, "inbound_filter", "%d of %d prefix%s Microsoft is expected to send %s denied inbound (%s): %s is "
-              "denied by %s %s %s%s%s%s%s", o->n_denied, o->n_checked, o->n_checked == 1 ? "" : "es",
+              "denied by %s %s: %s%s%s%s%s", o->n_denied, o->n_checked, o->n_checked == 1 ? "" : "es",
               o->n_denied == 1 ? "is" : "are", o->denied,
               first, r->what, r->name, r->entry, r->why[0] ? "; " : "", r->why, r->note[0] ? "; " : "", r->note);
     if (r->fact && r->fact->partial) {
@@ -883,7 +883,7 @@ static void warn_unknown(const evidence_t *ev, const peer_view_t *pv, const poli
                          const char *peer, step_result_t *s)
 {
     const pe_t *r = &o->first_unknown;
-    step_warn(s, "inbound_filter", "inbound %s on %s: cannot tell whether %s %s accepted: %s %s %s%s%s", words, peer,
+    step_warn(s, "inbound_filter", "inbound %s on %s: cannot tell whether %s %s accepted: %s %s: %s%s%s", words, peer,
               o->unknown, o->n_unknown == 1 ? "is" : "are", r->what, r->name, r->entry, r->note[0] ? "; " : "", r->note);
     quote_decision(s, r);
     quote_attachment(s, ev, r->name);

@@ -131,7 +131,7 @@ static void ios_ge_excludes_shorter_prefix(void **state)
      * route-map's seq 10 does not match and seq 20 (deny, no match clause) takes it. */
     ctx_t *c = ios_policy("10.1.0.0/16, 10.2.0.0/16, 10.3.0.0/16", "ios_neighbor.txt");
     const step_result_t *s = filters(c);
-    expect(s, VERDICT_FAIL, "inbound_filter", "10.2.0.0/16 is denied by route-map ER-IN seq 20 deny", "route-map ER-IN, deny, sequence 20");
+    expect(s, VERDICT_FAIL, "inbound_filter", "10.2.0.0/16 is denied by route-map ER-IN: seq 20 deny", "route-map ER-IN, deny, sequence 20");
     expect(s, VERDICT_FAIL, "inbound_filter", "2 of 3 prefixes", "seq 15 deny 0.0.0.0/0 le 32");
     expect(s, VERDICT_FAIL, "inbound_filter", "prefix-list MSFT-AZURE does not permit it: seq 15 deny 0.0.0.0/0 le 32",
            "Route map for incoming advertisements is ER-IN");
@@ -156,7 +156,7 @@ static void ios_config_prefix_list_only(void **state)
     load(c, PROBE_BGP_CONFIG, IOS_CFG, "ios_bgp_config.txt");
     load(c, PROBE_PREFIX_LISTS, IOS_PL, "ios_prefix_list.txt");
     const step_result_t *s = filters(c);
-    expect(s, VERDICT_FAIL, "inbound_filter", "denied by prefix-list MSFT-AZURE seq 15 deny 0.0.0.0/0 le 32",
+    expect(s, VERDICT_FAIL, "inbound_filter", "denied by prefix-list MSFT-AZURE: seq 15 deny 0.0.0.0/0 le 32",
            "seq 15 deny 0.0.0.0/0 le 32");
     expect(s, VERDICT_FAIL, "inbound_filter", "1 of 1", "neighbor 192.168.100.130 prefix-list MSFT-AZURE in");
     ctx_free(c);
@@ -172,7 +172,7 @@ static void ios_implicit_deny_of_prefix_list(void **state)
     load_text(c, PROBE_BGP_CONFIG, IOS_CFG,
               "router bgp 65010\n neighbor 192.168.100.130 remote-as 12076\n address-family ipv4\n"
               "  neighbor 192.168.100.130 prefix-list ONPREM-AGG in\n exit-address-family\n");
-    expect(filters(c), VERDICT_FAIL, "inbound_filter", "prefix-list ONPREM-AGG the implicit deny at the end",
+    expect(filters(c), VERDICT_FAIL, "inbound_filter", "prefix-list ONPREM-AGG: the implicit deny at the end",
            "ip prefix-list ONPREM-AGG: 1 entries");
     ctx_free(c);
 }
@@ -270,7 +270,7 @@ static void ios_undefined_route_map_warns(void **state)
     ctx_t *c = ios_policy("10.1.0.0/16", "ios_neighbor.txt");
     th_fact_free(&c->ev.facts[PROBE_ROUTE_MAPS]);
     load(c, PROBE_ROUTE_MAPS, IOS_RM, "eos_route_map.txt"); /* names MSEE-IN, not ER-IN */
-    expect(filters(c), VERDICT_WARN, "inbound_filter", "route-map ER-IN is not in the route-map / policy output", NULL);
+    expect(filters(c), VERDICT_WARN, "inbound_filter", "route-map ER-IN: not defined in the route-map / policy output", NULL);
     ctx_free(c);
 }
 
@@ -307,7 +307,7 @@ static void junos_term_rejects(void **state)
     /* upto /24 stops a /25; 10.8.0.0/21 is shorter than the list's /22 (orlonger = /22+). */
     ctx_t *c = junos_policy("10.1.0.0/16, 10.200.5.128/25, 10.8.0.0/21", "junos_neighbor.txt");
     const step_result_t *s = filters(c);
-    expect(s, VERDICT_FAIL, "inbound_filter", "10.200.5.128/25 is denied by policy-statement ER-IMPORT term REST: then reject",
+    expect(s, VERDICT_FAIL, "inbound_filter", "10.200.5.128/25 is denied by policy-statement ER-IMPORT: term REST (then reject)",
            "term REST");
     expect(s, VERDICT_FAIL, "inbound_filter", "2 of 3 prefixes", "Import: [ ER-IMPORT ]");
     ctx_free(c);
@@ -317,7 +317,7 @@ static void junos_explicit_reject_term(void **state)
 {
     (void)state;
     ctx_t *c = junos_policy("0.0.0.0/0", "junos_neighbor.txt");
-    expect(filters(c), VERDICT_FAIL, "inbound_filter", "term NO-DEFAULT: then reject", "term NO-DEFAULT");
+    expect(filters(c), VERDICT_FAIL, "inbound_filter", "term NO-DEFAULT (then reject)", "term NO-DEFAULT");
     ctx_free(c);
 }
 
@@ -418,7 +418,7 @@ static void junos_chain_second_policy_rejects(void **state)
      * it; 172.16.0.0/16 never leaves ER-FIRST. */
     ctx_t *c = junos_chain_ctx("10.50.0.0/16, 172.16.0.0/16");
     const step_result_t *s = filters(c);
-    expect(s, VERDICT_FAIL, "inbound_filter", "10.50.0.0/16 is denied by policy-statement ER-IMPORT term REST: then reject",
+    expect(s, VERDICT_FAIL, "inbound_filter", "10.50.0.0/16 is denied by policy-statement ER-IMPORT: term REST (then reject)",
            "term REST");
     expect(s, VERDICT_FAIL, "inbound_filter", "2 of 2 prefixes", "Import: [ ER-FIRST ER-IMPORT ]");
     ctx_free(c);
@@ -462,7 +462,7 @@ static void frr_route_map_denies(void **state)
     (void)state;
     ctx_t *c = frr_policy("10.1.0.0/16, 10.5.0.0/25");
     const step_result_t *s = filters(c);
-    expect(s, VERDICT_FAIL, "inbound_filter", "10.5.0.0/25 is denied by route-map RM-MSEE-IN seq 20 deny",
+    expect(s, VERDICT_FAIL, "inbound_filter", "10.5.0.0/25 is denied by route-map RM-MSEE-IN: seq 20 deny",
            "deny, sequence 20 Invoked 3");
     expect(s, VERDICT_FAIL, "inbound_filter", "prefix-list FROM-MSEE does not permit it", "seq 10 deny 0.0.0.0/0 le 32");
     ctx_free(c);
@@ -497,7 +497,7 @@ static void eos_deny_entry_first(void **state)
     /* seq 5 deny matches BOGONS (10.99.0.0/16 le 32) before seq 10 permits 10/8 le 24. */
     ctx_t *c = eos_policy("10.1.0.0/16, 10.99.5.0/24");
     const step_result_t *s = filters(c);
-    expect(s, VERDICT_FAIL, "inbound_filter", "10.99.5.0/24 is denied by route-map MSEE-IN seq 5 deny", "route-map MSEE-IN deny 5");
+    expect(s, VERDICT_FAIL, "inbound_filter", "10.99.5.0/24 is denied by route-map MSEE-IN: seq 5 deny", "route-map MSEE-IN deny 5");
     expect(s, VERDICT_FAIL, "inbound_filter", "prefix-list BOGONS permits it", "neighbor 192.168.100.130 route-map MSEE-IN in");
     ctx_free(c);
 }
@@ -511,6 +511,38 @@ static void eos_exact_entry_only_default(void **state)
     ctx_free(c);
 }
 
+static ctx_t *nxos_policy(const char *expect_prefixes)
+{
+    char extra[256];
+    snprintf(extra, sizeof(extra), "expect_prefixes = %s", expect_prefixes);
+    ctx_t *c = ctx_new("nxos", extra);
+    load(c, PROBE_BGP_CONFIG, "show running-config bgp", "nxos_run_bgp.txt");
+    load(c, PROBE_ROUTE_MAPS, "show route-map", "nxos_route_map.txt");
+    load(c, PROBE_PREFIX_LISTS, "show ip prefix-list", "nxos_prefix_list.txt");
+    return c;
+}
+
+static void nxos_prefix_list_and_route_map_permit(void **state)
+{
+    (void)state;
+    /* Both apply: PL-AZURE first, then the route-map, whose seq 20 permits everything. */
+    ctx_t *c = nxos_policy("10.62.0.0/16, 10.70.0.0/16");
+    expect(filters(c), VERDICT_PASS, "none", "policy RM-AZURE-IN and prefix-list PL-AZURE", "route-map RM-AZURE-IN in");
+    ctx_free(c);
+}
+
+static void nxos_eq_entry_denies_longer(void **state)
+{
+    (void)state;
+    /* "eq 16" matches the /16 only: a /24 inside it hits the list's implicit deny. */
+    ctx_t *c = nxos_policy("10.70.0.0/16, 10.70.1.0/24");
+    const step_result_t *s = filters(c);
+    expect(s, VERDICT_FAIL, "inbound_filter", "10.70.1.0/24 is denied by prefix-list PL-AZURE: the implicit deny",
+           "ip prefix-list PL-AZURE: 2 entries");
+    expect(s, VERDICT_FAIL, "inbound_filter", "1 of 2", "prefix-list PL-AZURE in");
+    ctx_free(c);
+}
+
 static void iosxr_route_policy_drops(void **state)
 {
     (void)state;
@@ -519,7 +551,7 @@ static void iosxr_route_policy_drops(void **state)
     load(c, PROBE_ROUTE_MAPS, "show rpl route-policy", "iosxr_route_policy.txt");
     load(c, PROBE_PREFIX_LISTS, "show rpl prefix-set", "iosxr_prefix_set.txt");
     const step_result_t *s = filters(c);
-    expect(s, VERDICT_FAIL, "inbound_filter", "10.2.1.0/24 is denied by route-policy ER-IN (no condition passes it: drop)",
+    expect(s, VERDICT_FAIL, "inbound_filter", "10.2.1.0/24 is denied by route-policy ER-IN: no condition passes it: drop",
            "drop");
     expect(s, VERDICT_FAIL, "inbound_filter", "1 of 2", "route-policy ER-IN in");
     ctx_free(c);
@@ -728,6 +760,8 @@ int main(void)
         cmocka_unit_test(frr_no_policy_rfc8212),
         cmocka_unit_test(eos_deny_entry_first),
         cmocka_unit_test(eos_exact_entry_only_default),
+        cmocka_unit_test(nxos_prefix_list_and_route_map_permit),
+        cmocka_unit_test(nxos_eq_entry_denies_longer),
         cmocka_unit_test(iosxr_route_policy_drops),
         cmocka_unit_test(filters_nothing_collected_skip),
         cmocka_unit_test(ios_tcp_open),
