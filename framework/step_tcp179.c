@@ -59,10 +59,17 @@ static const tcp_test_t *router_test(const evidence_t *ev, char *why, size_t siz
             fact_problem(f, why, size);
         return NULL;
     }
-    for (size_t i = 0; i < f->n_records; i++)
-        if (f->records[i].kind == KIND_TCP_TEST && f->records[i].u.tcp_test.result[0])
-            return &f->records[i].u.tcp_test;
-    snprintf(why, size, "'%.200s' gave no recognisable result", f->command);
+    for (size_t i = 0; i < f->n_records; i++) {
+        const tcp_test_t *t = &f->records[i].u.tcp_test;
+        ip_addr_t a;
+        if (f->records[i].kind != KIND_TCP_TEST || !t->result[0])
+            continue;
+        /* A test of another address (the secondary link's peer) says nothing about this one. */
+        if (ev->device->has_peer_ip && ip_parse(t->target, &a) && !ip_equal(&a, &ev->device->peer_ip))
+            continue;
+        return t;
+    }
+    snprintf(why, size, "'%.200s' gave no result for this peer", f->command);
     return NULL;
 }
 

@@ -639,6 +639,17 @@ static void ios_tcp_router_timeout_session_up(void **state)
     ctx_free(c);
 }
 
+static void ios_tcp_other_target_ignored(void **state)
+{
+    (void)state;
+    /* The router tested the secondary MSEE (.134): no result for this peer. */
+    ctx_t *c = ctx_new("ios", NULL);
+    load_text(c, PROBE_TCP_179, "telnet 192.168.100.134 179",
+              "Trying 192.168.100.134, 179 ... \n% Connection refused by remote host\n");
+    expect(tcp179(c), VERDICT_SKIP, "evidence_missing", "gave no result for this peer", NULL);
+    ctx_free(c);
+}
+
 static void junos_tcp_open(void **state)
 {
     (void)state;
@@ -770,6 +781,7 @@ int main(void)
         cmocka_unit_test(ios_tcp_unreachable),
         cmocka_unit_test(ios_tcp_disagree_prefers_router),
         cmocka_unit_test(ios_tcp_router_timeout_session_up),
+        cmocka_unit_test(ios_tcp_other_target_ignored),
         cmocka_unit_test(junos_tcp_open),
         cmocka_unit_test(junos_tcp_refused),
         cmocka_unit_test(junos_tcp_timeout),
