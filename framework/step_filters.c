@@ -148,8 +148,9 @@ static pv_t plist_eval(const evidence_t *ev, const char *name, const char *const
     out->v = PV_DENY;
     if (!es.n) {
         out->v = PV_UNKNOWN;
-        out->undefined = true;
-        snprintf(out->entry, sizeof(out->entry), "not defined in the prefix-list output");
+        out->undefined = fact_usable(f);
+        snprintf(out->entry, sizeof(out->entry), "%s", out->undefined ? "not defined in the prefix-list output"
+                                                                        : "the prefix-lists were not read");
     }
     for (size_t i = 0; i < es.n; i++) {
         const prefix_list_entry_t *e = &es.v[i]->u.prefix_list;
@@ -840,7 +841,7 @@ static void policy_facts_problem(const evidence_t *ev, const peer_view_t *pv, ch
     char why[400];
     buf[0] = '\0';
     const fact_t *pl = &ev->facts[PROBE_PREFIX_LISTS], *rm = &ev->facts[PROBE_ROUTE_MAPS];
-    if (!fact_usable(pl) && (pv->plist[0] || pv->policy[0]))
+    if (!fact_usable(pl) && pv->plist[0])
         snprintf(buf, size, "prefix-lists: %s", fact_problem(pl, why, sizeof(why)));
     else if (pv->policy[0] && !fact_usable(rm))
         snprintf(buf, size, "route-maps / policies: %s", fact_problem(rm, why, sizeof(why)));
@@ -901,6 +902,12 @@ static void judge_policy(const evidence_t *ev, const peer_view_t *pv, const char
     memset(&o, 0, sizeof(o));
     if (!missing[0])
         evaluate_expected(ev, pv, &o);
+    /* A policy that names prefix-lists cannot be judged without them. */
+    if (!missing[0] && o.n_unknown && !fact_usable(&ev->facts[PROBE_PREFIX_LISTS])) {
+        char why[400];
+        snprintf(missing, sizeof(missing), "prefix-lists: %s",
+                 fact_problem(&ev->facts[PROBE_PREFIX_LISTS], why, sizeof(why)));
+    }
     if (o.n_denied)
         fail_denied(ev, pv, &o, s);
     else if (counts_gap(pv))

@@ -355,8 +355,10 @@ static void junos_prefix_limit_below_received(void **state)
 static void junos_policy_missing_skip(void **state)
 {
     (void)state;
+    /* The policy is read, but its term VNETS needs the prefix-list that was not. */
     ctx_t *c = ctx_new("junos", "expect_prefixes = 10.1.4.0/24");
     load(c, PROBE_BGP_NEIGHBOR, JUNOS_NEI, "junos_neighbor.txt");
+    load(c, PROBE_ROUTE_MAPS, JUNOS_POL, "junos_policy.txt");
     fact_t *f = &c->ev.facts[PROBE_PREFIX_LISTS];
     f->present = true;
     f->error = PERR_REJECTED;
