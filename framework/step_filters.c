@@ -962,4 +962,11 @@ void step_route_filters(const evidence_t *ev, step_result_t *s)
         judge_policy(ev, &pv, peer, s);
     if (s->verdict == VERDICT_PASS && maxprefix_reset(&pv))
         warn_past_limit(ev, peer, s);
+    if (s->verdict == VERDICT_PASS && (pv.nb ? nf : cf)->partial) {
+        /* A cut neighbor answer may have lost the very line naming the inbound policy. */
+        s->n_evidence = 0;
+        s->n_next = 0;
+        step_skip(s, "'%.200s' was cut or partly understood: the inbound policy of %s is not certain, so no PASS",
+                  (pv.nb ? nf : cf)->command, peer);
+    }
 }

@@ -241,6 +241,16 @@ static void ios_no_policy_passes_with_note(void **state)
     ctx_free(c);
 }
 
+static void ios_partial_neighbor_no_pass(void **state)
+{
+    (void)state;
+    ctx_t *c = ios_policy("10.1.0.0/16", "ios_neighbor.txt");
+    c->ev.facts[PROBE_BGP_NEIGHBOR].partial = true;
+    expect(filters(c), VERDICT_SKIP, "evidence_missing", "was cut or partly understood", NULL);
+    assert_int_equal(c->s.n_evidence, 0);
+    ctx_free(c);
+}
+
 static void ios_policy_facts_missing_skip(void **state)
 {
     (void)state;
@@ -755,6 +765,7 @@ int main(void)
         cmocka_unit_test(ios_max_prefix_below_expected),
         cmocka_unit_test(ios_advertised_over_route_limit),
         cmocka_unit_test(ios_no_policy_passes_with_note),
+        cmocka_unit_test(ios_partial_neighbor_no_pass),
         cmocka_unit_test(ios_policy_facts_missing_skip),
         cmocka_unit_test(ios_neighbor_timed_out_skip),
         cmocka_unit_test(ios_undefined_route_map_warns),
