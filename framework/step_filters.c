@@ -1,9 +1,972 @@
-/* step_filters.c: (being written) */
+/* step_filters.c: step 5, route filters.
+ *
+ * Evaluates the neighbor's inbound policy against the prefixes Microsoft is expected to send
+ * (device->expect_prefixes), with each platform's real semantics as the records carry them:
+ * prefix-lists (entries in seq order, first match wins, ge/le ranges, implicit deny),
+ * route-maps (first matching entry wins, an entry without match clauses matches everything,
+ * implicit deny), Junos policy-statement terms (only accept/reject end the evaluation; a chain
+ * that ends undecided takes BGP's default import policy: accept) and, approximately, IOS-XR
+ * route-policies (the records keep their conditions and actions but not the if/else shape).
+ * Then received vs accepted counts and the route limits (max-prefix, Microsoft's limits). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "framework/steps.h"
+
+/* ---------------------------------------------------------------- the policy evaluator */
+
+typedef enum { PV_PERMIT, PV_DENY, PV_NOMATCH, PV_UNKNOWN } pv_t;
+
+/* How a prefix fared, and which entry decided it (for the finding and the evidence). */
+typedef struct {
+    pv_t v;
+    const fact_t *fact;      /* where the deciding entry was read */
+    const record_t *rec;     /* the deciding entry; NULL for an implicit deny / default */
+    char what[24];           /* "prefix-list" | "route-map" | "policy-statement" | "route-policy" */
+    char name[NAME_LEN];
+    char entry[200];         /* the deciding entry in words */
+    char why[360];           /* under a route-map entry: what its prefix-list said */
+    const fact_t *why_fact;
+    const record_t *why_rec; /* the prefix-list entry behind "why" (NULL: implicit) */
+    char why_name[NAME_LEN];
+    char note[280];          /* assumptions the verdict rests on */
+    bool undefined;          /* the policy or list named is not in the output */
+} pe_t;
+
+typedef enum { DIALECT_ROUTE_MAP, DIALECT_TERMS, DIALECT_RPL } dialect_t;
+
+static bool word_eq(const char *a, const char *b)
+{
+    return strcasecmp(a, b) == 0;
+}
+
+/* The records of one list or policy, in evaluation order (seq, then position). */
+typedef struct {
+    const record_t **v;
+    size_t n;
+} entries_t;
+
+static int64_t rec_seq(const record_t *r)
+{
+    int64_t s = r->kind == KIND_PREFIX_LISTS ? r->u.prefix_list.seq : r->u.route_map.seq;
+    return s == MODEL_ABSENT ? 0 : s;
+}
+
+static int by_seq(const void *a, const void *b)
+{
+    const record_t *ra = *(const record_t *const *)a, *rb = *(const record_t *const *)b;
+    int64_t sa = rec_seq(ra), sb = rec_seq(rb);
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    return ra < rb ? -1 : ra > rb; /* records are in output order: keep it */
+}
+
+static entries_t entries_of(const fact_t *f, kind_t kind, const char *name)
+{
+    entries_t e = {NULL, 0};
+    if (!fact_usable(f) || f->kind != kind || !f->n_records)
+        return e;
+    e.v = calloc(f->n_records, sizeof(*e.v));
+    for (size_t i = 0; e.v && i < f->n_records; i++) {
+        const record_t *r = &f->records[i];
+        const char *n = kind == KIND_PREFIX_LISTS ? r->u.prefix_list.name : r->u.route_map.name;
+        if (r->kind == kind && strcmp(n, name) == 0)
+            e.v[e.n++] = r;
+    }
+    if (e.n > 1)
+        qsort(e.v, e.n, sizeof(*e.v), by_seq);
+    return e;
+}
+
+static int max_len(const ip_prefix_t *p)
+{
+    return p->addr.family == 4 ? 32 : 128;
+}
+
+/* P lies inside base, same family. */
+static bool inside(const char *base_text, const ip_prefix_t *p, int *base_len)
+{
+    ip_prefix_t base;
+    if (!prefix_parse(base_text, &base) || base.addr.family != p->addr.family)
+        return false;
+    *base_len = base.len;
+    return prefix_covers(&base, p);
+}
+
+/* A Junos route-filter / prefix-list-filter modifier applied to a base length; -1 unknown. */
+static int modifier_matches(const char *const *mod, int n, int base_len, const ip_prefix_t *p)
+{
+    if (n == 0 || word_eq(mod[0], "exact"))
+        return p->len == base_len;
+    if (word_eq(mod[0], "orlonger"))
+        return p->len >= base_len;
+    if (word_eq(mod[0], "longer"))
+        return p->len > base_len;
+    if (word_eq(mod[0], "upto") && n > 1)
+        return p->len >= base_len && p->len <= atoi(mod[1] + (mod[1][0] == '/'));
+    if (word_eq(mod[0], "prefix-length-range") && n > 1) {
+        int lo = 0, hi = 0;
+        if (sscanf(mod[1], "/%d-/%d", &lo, &hi) == 2)
+            return p->len >= lo && p->len <= hi;
+    }
+    return -1; /* "through": a range of prefixes we do not model */
+}
+
+static bool plist_entry_matches(const prefix_list_entry_t *e, const ip_prefix_t *p)
+{
+    int base_len;
+    if (!inside(e->prefix, p, &base_len))
+        return false;
+    int lo = e->ge != MODEL_ABSENT ? (int)e->ge : base_len;
+    int hi = e->le != MODEL_ABSENT ? (int)e->le : e->ge != MODEL_ABSENT ? max_len(p) : base_len;
+    return p->len >= lo && p->len <= hi;
+}
+
+static void plist_entry_words(const prefix_list_entry_t *e, char *buf, size_t size)
+{
+    char ge[32] = "", le[32] = "";
+    if (e->ge != MODEL_ABSENT)
+        snprintf(ge, sizeof(ge), " ge %lld", (long long)e->ge);
+    if (e->le != MODEL_ABSENT)
+        snprintf(le, sizeof(le), " le %lld", (long long)e->le);
+    snprintf(buf, size, "seq %lld %s %s%s%s", (long long)e->seq, e->permit ? "permit" : "deny", e->prefix, ge, le);
+}
+
+/* A prefix-list: first matching entry in seq order wins; no match is the implicit deny.
+ * mod (Junos prefix-list-filter) replaces each entry's own length rule when given. */
+static pv_t plist_eval(const evidence_t *ev, const char *name, const char *const *mod, int nmod,
+                       const ip_prefix_t *p, pe_t *out)
+{
+    const fact_t *f = &ev->facts[PROBE_PREFIX_LISTS];
+    entries_t es = entries_of(f, KIND_PREFIX_LISTS, name);
+    snprintf(out->what, sizeof(out->what), "prefix-list");
+    snprintf(out->name, sizeof(out->name), "%s", name);
+    out->fact = f;
+    out->rec = NULL;
+    out->v = PV_DENY;
+    if (!es.n) {
+        out->v = PV_UNKNOWN;
+        out->undefined = fact_usable(f);
+        snprintf(out->entry, sizeof(out->entry), "%s", out->undefined ? "not defined in the prefix-list output"
+                                                                        : "the prefix-lists were not read");
+    }
+    for (size_t i = 0; i < es.n; i++) {
+        const prefix_list_entry_t *e = &es.v[i]->u.prefix_list;
+        int base_len, hit;
+        if (nmod)
+            hit = inside(e->prefix, p, &base_len) ? modifier_matches(mod, nmod, base_len, p) : 0;
+        else
+            hit = plist_entry_matches(e, p);
+        if (hit == 0)
+            continue;
+        out->rec = es.v[i];
+        out->v = hit < 0 ? PV_UNKNOWN : e->permit ? PV_PERMIT : PV_DENY;
+        plist_entry_words(e, out->entry, sizeof(out->entry));
+        break;
+    }
+    if (es.n && !out->rec)
+        snprintf(out->entry, sizeof(out->entry), "the implicit deny at the end (no entry matches)");
+    free(es.v);
+    return out->v;
+}
+
+/* ---- match clauses */
+
+#define CL_MAX_TOK 12
+typedef struct {
+    char buf[DESC_LEN / 2];
+    const char *t[CL_MAX_TOK];
+    int n;
+} toks_t;
+
+static void tokenize(const char *clause, toks_t *k)
+{
+    snprintf(k->buf, sizeof(k->buf), "%s", clause);
+    k->n = 0;
+    for (char *save = NULL, *w = strtok_r(k->buf, " \t", &save); w && k->n < CL_MAX_TOK;
+         w = strtok_r(NULL, " \t", &save)) {
+        size_t len = strlen(w);
+        while (len && strchr(",;:", w[len - 1]))
+            w[--len] = '\0';
+        if (len && strcmp(w, "[") && strcmp(w, "]"))
+            k->t[k->n++] = w;
+    }
+}
+
+typedef enum { CM_MATCH, CM_NOMATCH, CM_UNKNOWN } cm_t;
+
+/* One "prefix-list A B" style clause: any list that permits P matches. */
+static cm_t clause_lists(const evidence_t *ev, const toks_t *k, int from, const char *const *mod, int nmod,
+                         const ip_prefix_t *p, pe_t *out)
+{
+    cm_t r = CM_NOMATCH;
+    for (int i = from; i < k->n && r != CM_MATCH; i++) {
+        pe_t sub;
+        memset(&sub, 0, sizeof(sub));
+        pv_t v = plist_eval(ev, k->t[i], mod, nmod, p, &sub);
+        if (v == PV_PERMIT)
+            r = CM_MATCH;
+        else if (v == PV_UNKNOWN)
+            r = CM_UNKNOWN;
+        if (v != PV_PERMIT || !out->why[0]) {
+            snprintf(out->why, sizeof(out->why), "prefix-list %s %s: %s", sub.name,
+                     v == PV_PERMIT ? "permits it" : v == PV_DENY ? "does not permit it" : "cannot be read",
+                     sub.entry);
+            snprintf(out->why_name, sizeof(out->why_name), "%s", sub.name);
+            out->why_fact = sub.fact;
+            out->why_rec = sub.rec;
+            if (sub.undefined)
+                snprintf(out->note, sizeof(out->note), "prefix-list %s %s", sub.name, sub.entry);
+        }
+        if (nmod)
+            break; /* prefix-list-filter NAME MODIFIER: the rest are the modifier */
+    }
+    return r;
+}
+
+static int find_tok(const toks_t *k, const char *a, const char *b)
+{
+    for (int i = 0; i < k->n; i++)
+        if (word_eq(k->t[i], a) || (b && word_eq(k->t[i], b)))
+            return i;
+    return -1;
+}
+
+/* Whether one match clause holds for P.  Clauses on anything but the prefix (as-path,
+ * community, next-hop) are assumed to hold for Microsoft's routes, and said so. */
+static cm_t clause_eval(const evidence_t *ev, const char *clause, const ip_prefix_t *p, pe_t *out)
+{
+    toks_t k;
+    tokenize(clause, &k);
+    int s = k.n && (word_eq(k.t[0], "match") || word_eq(k.t[0], "from")) ? 1 : 0;
+    if (s >= k.n)
+        return CM_MATCH;
+    const char *w = k.t[s];
+    if (word_eq(w, "route-filter") && s + 1 < k.n) {
+        int base_len;
+        if (!inside(k.t[s + 1], p, &base_len))
+            return CM_NOMATCH;
+        int m = modifier_matches(k.t + s + 2, k.n - s - 2, base_len, p);
+        if (m < 0)
+            snprintf(out->note, sizeof(out->note), "'%s': this route-filter modifier is not modelled", clause);
+        return m < 0 ? CM_UNKNOWN : m ? CM_MATCH : CM_NOMATCH;
+    }
+    if (word_eq(w, "prefix-list-filter") && s + 1 < k.n)
+        return clause_lists(ev, &k, s + 1, k.t + s + 2, k.n - s - 2, p, out);
+    if (word_eq(w, "protocol"))
+        return find_tok(&k, "bgp", NULL) >= 0 ? CM_MATCH : CM_NOMATCH;
+    if (word_eq(w, "destination") && s + 2 < k.n && word_eq(k.t[s + 1], "in"))
+        return k.t[s + 2][0] == '(' ? CM_UNKNOWN : clause_lists(ev, &k, s + 2, NULL, 0, p, out);
+    int pl = find_tok(&k, "prefix-list", "prefix-lists");
+    if (pl >= 0) {
+        bool v6 = find_tok(&k, "ipv6", NULL) >= 0, v4 = find_tok(&k, "ip", NULL) >= 0;
+        if ((v6 && p->addr.family != 6) || (v4 && !v6 && p->addr.family != 4))
+            return CM_NOMATCH; /* an IPv6 clause never matches an IPv4 route, and back */
+        return clause_lists(ev, &k, pl + 1, NULL, 0, p, out);
+    }
+    if (word_eq(w, "neighbor") && s + 1 < k.n) {
+        ip_addr_t a;
+        if (ip_parse(k.t[s + 1], &a))
+            return ip_equal(&a, &ev->device->peer_ip) ? CM_MATCH : CM_NOMATCH;
+    }
+    if (word_eq(w, "ip") || word_eq(w, "ipv6") || word_eq(w, "address")) {
+        snprintf(out->note, sizeof(out->note), "'%s' matches on an access-list, which is not collected", clause);
+        return CM_UNKNOWN;
+    }
+    snprintf(out->note, sizeof(out->note), "assumed '%s' holds for Microsoft's routes", clause);
+    return CM_MATCH;
+}
+
+/* A clause on the route's prefix: route-filter, prefix-list(-filter), destination in. */
+static bool prefix_clause(const char *clause)
+{
+    toks_t k;
+    tokenize(clause, &k);
+    int s = k.n && (word_eq(k.t[0], "match") || word_eq(k.t[0], "from")) ? 1 : 0;
+    return s < k.n && (word_eq(k.t[s], "route-filter") || word_eq(k.t[s], "prefix-list") ||
+                       word_eq(k.t[s], "prefix-list-filter") || word_eq(k.t[s], "destination"));
+}
+
+/* An entry matches when all its clauses do (none: it matches everything).  In a Junos term the
+ * route lists (route-filter, prefix-list, prefix-list-filter) are one condition, any of which
+ * matches; route-map clauses each stand alone (several lists in one clause are already ORed). */
+static cm_t entry_matches(const evidence_t *ev, const route_map_entry_t *e, const ip_prefix_t *p, pe_t *out,
+                          bool or_route_lists)
+{
+    cm_t r = CM_MATCH, lists = CM_NOMATCH;
+    bool has_lists = false;
+    for (int i = 0; i < e->n_match && r != CM_NOMATCH; i++) {
+        if (or_route_lists && prefix_clause(e->match[i])) {
+            has_lists = true;
+            if (lists != CM_MATCH) {
+                cm_t c = clause_eval(ev, e->match[i], p, out);
+                lists = c == CM_MATCH || lists == CM_NOMATCH ? c : lists;
+            }
+            continue;
+        }
+        cm_t c = clause_eval(ev, e->match[i], p, out);
+        if (c == CM_NOMATCH || r == CM_MATCH)
+            r = c;
+    }
+    if (has_lists && r != CM_NOMATCH && (lists == CM_NOMATCH || r == CM_MATCH))
+        r = lists;
+    return r;
+}
+
+static bool has_action(const route_map_entry_t *e, const char *act)
+{
+    for (int i = 0; i < e->n_set; i++) {
+        toks_t k;
+        tokenize(e->set[i], &k);
+        if (k.n && word_eq(k.t[0], act))
+            return true;
+    }
+    return false;
+}
+
+static bool next_policy(const route_map_entry_t *e)
+{
+    for (int i = 0; i < e->n_set; i++) {
+        toks_t k;
+        tokenize(e->set[i], &k);
+        if (k.n > 1 && word_eq(k.t[0], "next") && word_eq(k.t[1], "policy"))
+            return true;
+    }
+    return false;
+}
+
+static dialect_t dialect_of(const entries_t *es)
+{
+    for (size_t i = 0; i < es->n; i++) {
+        const route_map_entry_t *e = &es->v[i]->u.route_map;
+        if (has_action(e, "pass") || has_action(e, "drop") || has_action(e, "done"))
+            return DIALECT_RPL;
+        if (e->term[0] || has_action(e, "accept") || has_action(e, "reject") || has_action(e, "next"))
+            return DIALECT_TERMS;
+    }
+    return DIALECT_ROUTE_MAP;
+}
+
+static void rm_entry_words(const route_map_entry_t *e, dialect_t d, char *buf, size_t size)
+{
+    if (d == DIALECT_TERMS)
+        snprintf(buf, size, "%s%s%s (then %s)", e->term[0] ? "term " : "", e->term, e->term[0] ? "" : "final clause",
+                 has_action(e, "reject") ? "reject" : has_action(e, "accept") ? "accept" : "next");
+    else
+        snprintf(buf, size, "seq %lld %s%s", (long long)e->seq, e->permit ? "permit" : "deny",
+                 e->n_match ? "" : " (no match clause: matches every route)");
+}
+
+/* Route-map: first matching entry decides; the end is an implicit deny. */
+static void routemap_eval(const evidence_t *ev, const entries_t *es, const ip_prefix_t *p, pe_t *out)
+{
+    for (size_t i = 0; i < es->n; i++) {
+        const route_map_entry_t *e = &es->v[i]->u.route_map;
+        cm_t m = entry_matches(ev, e, p, out, false);
+        if (m == CM_NOMATCH)
+            continue;
+        out->rec = es->v[i];
+        out->v = m == CM_UNKNOWN ? PV_UNKNOWN : e->permit ? PV_PERMIT : PV_DENY;
+        rm_entry_words(e, DIALECT_ROUTE_MAP, out->entry, sizeof(out->entry));
+        return;
+    }
+    out->v = PV_DENY;
+    snprintf(out->entry, sizeof(out->entry), "the implicit deny at the end (no entry matches)");
+}
+
+/* Junos terms: a matching term ends the policy only with accept or reject. */
+static void terms_eval(const evidence_t *ev, const entries_t *es, const ip_prefix_t *p, pe_t *out)
+{
+    out->v = PV_NOMATCH;
+    for (size_t i = 0; i < es->n; i++) {
+        const route_map_entry_t *e = &es->v[i]->u.route_map;
+        cm_t m = entry_matches(ev, e, p, out, true);
+        if (m == CM_NOMATCH)
+            continue;
+        bool acc = has_action(e, "accept"), rej = has_action(e, "reject");
+        if (!acc && !rej && next_policy(e))
+            return; /* "then next policy": the chain's next policy decides */
+        if (!acc && !rej)
+            continue; /* a term that only modifies: evaluation goes on */
+        out->rec = es->v[i];
+        out->v = m == CM_UNKNOWN ? PV_UNKNOWN : acc ? PV_PERMIT : PV_DENY;
+        rm_entry_words(e, DIALECT_TERMS, out->entry, sizeof(out->entry));
+        return;
+    }
+}
+
+/* IOS-XR route-policy: the records hold the conditions and the actions, not which action
+ * belongs to which branch.  A prefix inside a "destination in" set is taken to pass (the usual
+ * shape: if destination in SET then pass); one outside every set, with no other condition that
+ * could pass it, is dropped (by the policy's drop, or by RPL's default drop). */
+static void rpl_eval(const evidence_t *ev, const entries_t *es, const ip_prefix_t *p, pe_t *out)
+{
+    const route_map_entry_t *e = &es->v[0]->u.route_map;
+    bool passes = has_action(e, "pass") || has_action(e, "done") || has_action(e, "set");
+    out->rec = es->v[0];
+    snprintf(out->note, sizeof(out->note), "route-policy judged from its conditions (its if/else shape is not kept)");
+    if (e->n_match == 0) {
+        out->v = passes ? PV_PERMIT : PV_DENY;
+        snprintf(out->entry, sizeof(out->entry), "%s", passes ? "pass" : "drop, no condition");
+        return;
+    }
+    bool other = false;
+    for (int i = 0; i < e->n_match; i++) {
+        toks_t k;
+        tokenize(e->match[i], &k);
+        if (!(k.n > 2 && word_eq(k.t[0], "destination") && word_eq(k.t[1], "in"))) {
+            other = true;
+            continue;
+        }
+        cm_t m = clause_eval(ev, e->match[i], p, out);
+        if (m != CM_NOMATCH) {
+            out->v = m == CM_MATCH && passes ? PV_PERMIT : PV_UNKNOWN;
+            snprintf(out->entry, sizeof(out->entry), "if %s", e->match[i]);
+            return;
+        }
+    }
+    out->v = other && passes ? PV_PERMIT : PV_DENY;
+    snprintf(out->entry, sizeof(out->entry), "%s",
+             other && passes ? "passed by a condition other than the destination (assumed)"
+                             : "no condition passes it: drop");
+    if (other && passes)
+        snprintf(out->note, sizeof(out->note), "assumed the route-policy's non-prefix conditions pass Microsoft's routes");
+}
+
+static const char *dialect_what(dialect_t d)
+{
+    return d == DIALECT_TERMS ? "policy-statement" : d == DIALECT_RPL ? "route-policy" : "route-map";
+}
+
+/* One named policy; PV_NOMATCH when Junos terms leave it undecided. */
+static pv_t policy_eval(const evidence_t *ev, const char *name, const ip_prefix_t *p, pe_t *out, dialect_t *d)
+{
+    const fact_t *f = &ev->facts[PROBE_ROUTE_MAPS];
+    entries_t es = entries_of(f, KIND_ROUTE_MAPS, name);
+    memset(out, 0, sizeof(*out));
+    out->fact = f;
+    snprintf(out->name, sizeof(out->name), "%s", name);
+    *d = es.n ? dialect_of(&es) : DIALECT_ROUTE_MAP;
+    snprintf(out->what, sizeof(out->what), "%s", dialect_what(*d));
+    if (!es.n) {
+        out->v = PV_UNKNOWN;
+        out->undefined = true;
+        snprintf(out->entry, sizeof(out->entry), "not defined in the route-map / policy output (most platforms deny every "
+                 "route through an undefined policy)");
+    } else if (*d == DIALECT_TERMS) {
+        terms_eval(ev, &es, p, out);
+    } else if (*d == DIALECT_RPL) {
+        rpl_eval(ev, &es, p, out);
+    } else {
+        routemap_eval(ev, &es, p, out);
+    }
+    free(es.v);
+    return out->v;
+}
+
+/* The neighbor's whole inbound filtering for one prefix: its prefix-list, then its policy
+ * chain ("A B": Junos evaluates them in order until one accepts or rejects). */
+static pv_t inbound_eval(const evidence_t *ev, const char *plist, const char *chain, const ip_prefix_t *p, pe_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (plist[0] && plist_eval(ev, plist, NULL, 0, p, out) != PV_PERMIT)
+        return out->v;
+    toks_t k;
+    tokenize(chain, &k);
+    dialect_t d = DIALECT_ROUTE_MAP;
+    char carried[sizeof(out->note)] = ""; /* an assumption made in an earlier policy of the chain */
+    for (int i = 0; i < k.n; i++) {
+        if (policy_eval(ev, k.t[i], p, out, &d) != PV_NOMATCH) {
+            if (!out->note[0])
+                memcpy(out->note, carried, sizeof(carried));
+            return out->v;
+        }
+        if (out->note[0])
+            memcpy(carried, out->note, sizeof(carried));
+    }
+    if (!out->note[0])
+        memcpy(out->note, carried, sizeof(carried));
+    if (k.n && d == DIALECT_TERMS) {
+        /* No term accepted or rejected: BGP's default import policy accepts. */
+        out->v = PV_PERMIT;
+        out->rec = NULL;
+        snprintf(out->entry, sizeof(out->entry), "no term decides: the BGP default import policy accepts");
+    } else if (!k.n) {
+        out->v = PV_PERMIT;
+    }
+    return out->v;
+}
+
+/* ---------------------------------------------------------------- the neighbor */
+
+typedef struct {
+    const bgp_neighbor_t *nb;
+    const bgp_config_neighbor_t *cfg;
+    const bgp_peer_t *sum;
+    char plist[NAME_LEN], policy[NAME_LEN];
+    int64_t received, accepted, sent, max_prefixes;
+} peer_view_t;
+
+static bool is_peer(const evidence_t *ev, const char *text)
+{
+    ip_addr_t a;
+    return ip_parse(text, &a) && ip_equal(&a, &ev->device->peer_ip);
+}
+
+static const record_t *find_peer(const evidence_t *ev, probe_id_t probe, kind_t kind)
+{
+    const fact_t *f = &ev->facts[probe];
+    if (!fact_usable(f))
+        return NULL;
+    for (size_t i = 0; i < f->n_records; i++) {
+        const record_t *r = &f->records[i];
+        const char *peer = kind == KIND_BGP_NEIGHBORS ? r->u.neighbor.peer
+                         : kind == KIND_BGP_CONFIG    ? r->u.bgp_config.peer
+                                                      : r->u.peer.peer;
+        if (r->kind == kind && is_peer(ev, peer))
+            return r;
+    }
+    return NULL;
+}
+
+static int64_t first_set(int64_t a, int64_t b)
+{
+    return a != MODEL_ABSENT ? a : b;
+}
+
+static void peer_view(const evidence_t *ev, peer_view_t *pv)
+{
+    const record_t *r;
+    memset(pv, 0, sizeof(*pv));
+    pv->received = pv->accepted = pv->sent = pv->max_prefixes = MODEL_ABSENT;
+    if ((r = find_peer(ev, PROBE_BGP_NEIGHBOR, KIND_BGP_NEIGHBORS)))
+        pv->nb = &r->u.neighbor;
+    if ((r = find_peer(ev, PROBE_BGP_CONFIG, KIND_BGP_CONFIG)))
+        pv->cfg = &r->u.bgp_config;
+    if ((r = find_peer(ev, PROBE_BGP_SUMMARY, KIND_BGP_SUMMARY)))
+        pv->sum = &r->u.peer;
+    /* The running state names what is applied; the configuration fills what it omits. */
+    const char *pl = pv->nb && pv->nb->inbound_prefix_list[0] ? pv->nb->inbound_prefix_list
+                   : pv->cfg ? pv->cfg->inbound_prefix_list : "";
+    const char *po = pv->nb && pv->nb->inbound_policy[0] ? pv->nb->inbound_policy
+                   : pv->cfg ? pv->cfg->inbound_policy : "";
+    /* FRR marks a policy that exists with '*': not part of the name. */
+    snprintf(pv->plist, sizeof(pv->plist), "%s", pl + (pl[0] == '*'));
+    snprintf(pv->policy, sizeof(pv->policy), "%s", po + (po[0] == '*'));
+    if (pv->nb) {
+        pv->received = pv->nb->prefixes_received;
+        pv->accepted = pv->nb->prefixes_accepted;
+        pv->sent = pv->nb->prefixes_sent;
+        pv->max_prefixes = pv->nb->max_prefixes;
+    }
+    if (pv->sum) {
+        pv->received = first_set(pv->received, pv->sum->prefixes_received);
+        pv->accepted = first_set(pv->accepted, pv->sum->prefixes_accepted);
+    }
+    if (pv->cfg)
+        pv->max_prefixes = first_set(pv->max_prefixes, pv->cfg->max_prefixes);
+}
+
+static bool established(const peer_view_t *pv)
+{
+    return (pv->nb && pv->nb->state == BGP_STATE_ESTABLISHED) || (pv->sum && pv->sum->state == BGP_STATE_ESTABLISHED);
+}
+
+static bool has_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* The neighbor was torn down by its max-prefix limit: Cease 6/1, or the reason in words. */
+static bool maxprefix_reset(const peer_view_t *pv)
+{
+    if (pv->sum && has_ci(pv->sum->raw_state, "PfxCt"))
+        return true;
+    if (!pv->nb)
+        return false;
+    if (pv->nb->notification_code == 6 && pv->nb->notification_subcode == 1)
+        return true;
+    const char *const texts[] = {pv->nb->last_reset_reason, pv->nb->last_error};
+    for (size_t i = 0; i < 2; i++)
+        if (has_ci(texts[i], "prefix") && (has_ci(texts[i], "max") || has_ci(texts[i], "limit") || has_ci(texts[i], "exceed")))
+            return true;
+    return false;
+}
+
+/* ---------------------------------------------------------------- evidence */
+
+static bool try_quote(step_result_t *s, const fact_t *f, const char *a, const char *b)
+{
+    const char *const needles[] = {a, b, NULL};
+    return f && fact_usable(f) && step_evidence(s, f, needles);
+}
+
+/* The neighbor's line naming its inbound policy (state first, then the configuration). */
+static void quote_attachment(step_result_t *s, const evidence_t *ev, const char *name)
+{
+    static const char *const dirs[] = {"incoming", "Incoming", "Import", "import", " in", NULL};
+    const fact_t *fs[] = {&ev->facts[PROBE_BGP_NEIGHBOR], &ev->facts[PROBE_BGP_CONFIG]};
+    for (size_t f = 0; f < 2; f++)
+        for (size_t i = 0; dirs[i]; i++)
+            if (try_quote(s, fs[f], name, dirs[i]))
+                return;
+}
+
+static void quote_plist_entry(step_result_t *s, const fact_t *f, const record_t *r, const char *name)
+{
+    if (!r) {
+        try_quote(s, f, name, NULL); /* the list's header: where its implicit deny lives */
+        return;
+    }
+    const prefix_list_entry_t *e = &r->u.prefix_list;
+    char seq[48];
+    snprintf(seq, sizeof(seq), "seq %lld %s", (long long)e->seq, e->permit ? "permit" : "deny");
+    if (!try_quote(s, f, seq, e->prefix))
+        try_quote(s, f, e->prefix, NULL);
+}
+
+/* The entry's own line, whichever way the platform prints it: "route-map X, deny, sequence 20",
+ * "route-map X deny 20", " deny, sequence 20 Invoked 0", "term REJECT {", "then reject;". */
+static void quote_policy_entry(step_result_t *s, const fact_t *f, const record_t *r, const char *name)
+{
+    char a[96], b[96];
+    if (!r) {
+        try_quote(s, f, name, NULL);
+        return;
+    }
+    const route_map_entry_t *e = &r->u.route_map;
+    const char *act = e->permit ? "permit" : "deny";
+    if (e->term[0]) {
+        snprintf(a, sizeof(a), "term %s", e->term);
+        if (try_quote(s, f, a, NULL))
+            return;
+    }
+    snprintf(a, sizeof(a), "sequence %lld", (long long)e->seq);
+    snprintf(b, sizeof(b), "%s %lld", act, (long long)e->seq);
+    if (!e->term[0] && (try_quote(s, f, name, a) || try_quote(s, f, name, b)))
+        return;
+    snprintf(a, sizeof(a), "%s, sequence %lld", act, (long long)e->seq);
+    if (!e->term[0] && try_quote(s, f, a, NULL))
+        return;
+    if (e->n_set) {
+        snprintf(a, sizeof(a), "then %s", e->set[e->n_set - 1]);
+        if (try_quote(s, f, a, NULL) || try_quote(s, f, e->set[e->n_set - 1], NULL))
+            return;
+    }
+    try_quote(s, f, name, NULL);
+}
+
+static void quote_decision(step_result_t *s, const pe_t *r)
+{
+    if (!strcmp(r->what, "prefix-list"))
+        quote_plist_entry(s, r->fact, r->rec, r->name);
+    else
+        quote_policy_entry(s, r->fact, r->rec, r->name);
+    if (r->why[0] && r->why_fact)
+        quote_plist_entry(s, r->why_fact, r->why_rec, r->why_name);
+}
+
+/* The line holding a count: " N" (space first, so 3 does not hit 173) beside a label that
+ * names counts, in the neighbor detail, the configuration, or the summary's row. */
+static void quote_count(step_result_t *s, const evidence_t *ev, const char *peer, int64_t n, const char *label)
+{
+    const char *const labels[] = {label, "refix", "ccepted", "eceived", "aximum", "Saved", NULL};
+    const fact_t *fs[] = {&ev->facts[PROBE_BGP_NEIGHBOR], &ev->facts[PROBE_BGP_CONFIG]};
+    char v[32];
+    snprintf(v, sizeof(v), " %lld", (long long)n);
+    for (size_t f = 0; f < 2; f++)
+        for (size_t i = 0; labels[i]; i++)
+            if (try_quote(s, fs[f], v, labels[i]))
+                return;
+    if (!try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, v))
+        try_quote(s, &ev->facts[PROBE_BGP_NEIGHBOR], peer, NULL);
+}
+
+/* ---------------------------------------------------------------- the step */
+
+typedef struct {
+    int n_checked, n_denied, n_unknown, n_other_family;
+    pe_t first_denied, first_unknown;
+    char denied[300], unknown[300];
+    char assumed[280]; /* what a PASS rests on beyond the prefix itself */
+} policy_outcome_t;
+
+static void append(char *buf, size_t size, const char *text)
+{
+    size_t w = strlen(buf);
+    if (w < size)
+        snprintf(buf + w, size - w, "%s%s", w ? ", " : "", text);
+}
+
+static void evaluate_expected(const evidence_t *ev, const peer_view_t *pv, policy_outcome_t *o)
+{
+    const device_t *d = ev->device;
+    memset(o, 0, sizeof(*o));
+    for (int i = 0; i < d->n_expect_prefixes; i++) {
+        ip_prefix_t p;
+        char text[PREFIX_LEN];
+        pe_t r;
+        prefix_network(&d->expect_prefixes[i], &p);
+        if (p.addr.family != d->peer_ip.family) {
+            o->n_other_family++; /* an IPv6 prefix comes over the IPv6 session, not this one */
+            continue;
+        }
+        prefix_to_string(&p, true, text, sizeof(text));
+        pv_t v = inbound_eval(ev, pv->plist, pv->policy, &p, &r);
+        o->n_checked++;
+        if (v == PV_PERMIT && r.note[0] && !o->assumed[0])
+            snprintf(o->assumed, sizeof(o->assumed), "%s", r.note);
+        if (v == PV_DENY) {
+            if (!o->n_denied++)
+                o->first_denied = r;
+            append(o->denied, sizeof(o->denied), text);
+        } else if (v == PV_UNKNOWN) {
+            if (!o->n_unknown++)
+                o->first_unknown = r;
+            append(o->unknown, sizeof(o->unknown), text);
+        }
+    }
+}
+
+/* Route limits: the CE's max-prefix against what Microsoft sends, and what the CE sends
+ * against Microsoft's per-peering limit (Microsoft drops the session above it). */
+static bool judge_limits(const evidence_t *ev, const peer_view_t *pv, const char *peer, step_result_t *s)
+{
+    const device_t *d = ev->device;
+    char max[48] = "";
+    if (pv->max_prefixes != MODEL_ABSENT)
+        snprintf(max, sizeof(max), " (maximum-prefix %lld)", (long long)pv->max_prefixes);
+    if (maxprefix_reset(pv) && !established(pv)) {
+        step_fail(s, "route_limit", "neighbor %s was torn down by its maximum-prefix limit%s: Microsoft sends more "
+                  "prefixes than the CE allows", peer, max);
+        const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR];
+        if (!try_quote(s, nf, "Last reset", "refix") && !try_quote(s, nf, "refix", "xceed") &&
+            !try_quote(s, nf, "refix", "reached") && !try_quote(s, nf, "Cease", NULL))
+            try_quote(s, nf, "refix", NULL);
+        try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, "PfxCt");
+    } else if (pv->max_prefixes != MODEL_ABSENT && pv->received != MODEL_ABSENT && pv->received > pv->max_prefixes) {
+        step_fail(s, "route_limit", "neighbor %s: %lld prefixes received, above the CE's maximum-prefix %lld", peer,
+                  (long long)pv->received, (long long)pv->max_prefixes);
+        quote_count(s, ev, peer, pv->max_prefixes, "aximum");
+    } else if (pv->max_prefixes != MODEL_ABSENT && pv->max_prefixes < d->n_expect_prefixes) {
+        step_fail(s, "route_limit", "neighbor %s: maximum-prefix %lld is below the %d prefixes Microsoft is expected "
+                  "to send", peer, (long long)pv->max_prefixes, d->n_expect_prefixes);
+        quote_count(s, ev, peer, pv->max_prefixes, "aximum");
+    } else {
+        int limit = d->route_limit > 0 ? d->route_limit : d->peering == PEERING_MICROSOFT ? 200 : 4000;
+        if (pv->sent == MODEL_ABSENT || pv->sent <= limit)
+            return false;
+        step_fail(s, "route_limit", "neighbor %s: %lld prefixes advertised to Microsoft, above the %d-prefix limit of "
+                  "%s peering: Microsoft drops the session over the limit", peer, (long long)pv->sent, limit,
+                  d->peering == PEERING_MICROSOFT ? "Microsoft" : "private");
+        quote_count(s, ev, peer, pv->sent, "dvertised");
+    }
+    step_remedy(s, ev, "route_limit", NULL, NULL);
+    return true;
+}
+
+static void fail_denied(const evidence_t *ev, const peer_view_t *pv, const policy_outcome_t *o, step_result_t *s)
+{
+    const pe_t *r = &o->first_denied;
+    char first[PREFIX_LEN];
+    snprintf(first, sizeof(first), "%.*s", (int)strcspn(o->denied, ","), o->denied);
+    step_fail(s, "inbound_filter", "%d of %d prefix%s Microsoft is expected to send %s denied inbound (%s): %s is "
+              "denied by %s %s: %s%s%s%s%s", o->n_denied, o->n_checked, o->n_checked == 1 ? "" : "es",
+              o->n_denied == 1 ? "is" : "are", o->denied,
+              first, r->what, r->name, r->entry, r->why[0] ? "; " : "", r->why, r->note[0] ? "; " : "", r->note);
+    if (r->fact && r->fact->partial) {
+        size_t w = strlen(s->finding);
+        snprintf(s->finding + w, sizeof(s->finding) - w, " (that output was cut or partly understood: the entry that "
+                 "permits it may be missing)");
+    }
+    quote_decision(s, r);
+    quote_attachment(s, ev, r->name);
+    step_remedy(s, ev, "inbound_filter", NULL, pv->policy[0] ? pv->policy : pv->plist);
+}
+
+static bool counts_gap(const peer_view_t *pv)
+{
+    return pv->received != MODEL_ABSENT && pv->accepted != MODEL_ABSENT && pv->accepted < pv->received;
+}
+
+static void warn_gap(const evidence_t *ev, const peer_view_t *pv, const char *peer, step_result_t *s, const char *note)
+{
+    step_warn(s, "inbound_filter", "neighbor %s: %lld prefixes received but %lld accepted: the inbound policy drops "
+              "%lld%s", peer, (long long)pv->received, (long long)pv->accepted,
+              (long long)(pv->received - pv->accepted), note);
+    quote_count(s, ev, peer, pv->received, "eceived");
+    quote_count(s, ev, peer, pv->accepted, "ccepted");
+    step_remedy(s, ev, "inbound_filter", NULL, pv->policy[0] ? pv->policy : pv->plist);
+}
+
+/* No inbound policy at all on the eBGP session. */
+static void judge_no_policy(const evidence_t *ev, const peer_view_t *pv, const char *peer, step_result_t *s)
+{
+    /* FRR prints "(Policy)" instead of a count for an eBGP peer held back by RFC 8212. */
+    bool rfc8212 = pv->sum && has_ci(pv->sum->raw_state, "(Policy)");
+    if (rfc8212 || (pv->accepted == 0 && pv->received != MODEL_ABSENT && pv->received > 0)) {
+        if (rfc8212)
+            step_fail(s, "inbound_filter", "no inbound policy: IOS-XR/FRR deny everything (RFC 8212 default): neighbor "
+                      "%s shows (Policy) instead of a prefix count", peer);
+        else
+            step_fail(s, "inbound_filter", "no inbound policy: IOS-XR/FRR deny everything (RFC 8212 default): neighbor "
+                      "%s accepted 0 of %lld prefixes received", peer, (long long)pv->received);
+        if (!rfc8212 || !try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, "(Policy)"))
+            quote_count(s, ev, peer, pv->received, "eceived");
+        step_remedy(s, ev, "inbound_filter", NULL, NULL);
+    } else if (counts_gap(pv)) {
+        warn_gap(ev, pv, peer, s, " although no inbound policy is configured");
+    } else if (!pv->nb && !pv->sum) {
+        step_skip(s, "no inbound policy is configured for %s, but its prefix counts were not read to confirm "
+                  "what it accepts", peer);
+    } else {
+        step_pass(s, "no inbound policy on eBGP neighbor %s: everything Microsoft sends is accepted (IOS-XR and FRR "
+                  "would reject it all without one)%s", peer, pv->accepted != MODEL_ABSENT ? "" : "; no prefix counts yet");
+        if (pv->accepted != MODEL_ABSENT)
+            quote_count(s, ev, peer, pv->accepted, "ccepted");
+        else
+            try_quote(s, &ev->facts[PROBE_BGP_NEIGHBOR], peer, NULL);
+    }
+}
+
+/* Why the facts the policy needs are not usable; empty when they are. */
+static void policy_facts_problem(const evidence_t *ev, const peer_view_t *pv, char *buf, size_t size)
+{
+    char why[400];
+    buf[0] = '\0';
+    const fact_t *pl = &ev->facts[PROBE_PREFIX_LISTS], *rm = &ev->facts[PROBE_ROUTE_MAPS];
+    if (!fact_usable(pl) && pv->plist[0])
+        snprintf(buf, size, "prefix-lists: %s", fact_problem(pl, why, sizeof(why)));
+    else if (pv->policy[0] && !fact_usable(rm))
+        snprintf(buf, size, "route-maps / policies: %s", fact_problem(rm, why, sizeof(why)));
+}
+
+static void policy_words(const peer_view_t *pv, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s%s%s%s", pv->policy[0] ? "policy " : "", pv->policy,
+             pv->policy[0] && pv->plist[0] ? " and " : "", pv->plist[0] ? "prefix-list " : "", pv->plist);
+}
+
+/* Nothing denied, nothing unknown, no gap: a PASS if the evidence is whole. */
+static void pass_policy(const evidence_t *ev, const peer_view_t *pv, const policy_outcome_t *o, const char *words,
+                        const char *peer, step_result_t *s)
+{
+    bool partial = ev->facts[PROBE_PREFIX_LISTS].partial || (pv->policy[0] && ev->facts[PROBE_ROUTE_MAPS].partial);
+    if (partial) {
+        step_skip(s, "inbound %s on %s: the policy output was cut or partly understood, so a PASS cannot be given",
+                  words, peer);
+        return;
+    }
+    if (!o->n_checked && pv->accepted == MODEL_ABSENT) {
+        step_skip(s, "inbound %s on %s: no expect_prefixes of this session's address family in the inventory and no "
+                  "prefix counts to judge it by", words, peer);
+        return;
+    }
+    if (o->n_checked)
+        step_pass(s, "inbound %s on %s permits %s %d prefix%s Microsoft is expected to send%s%s%s", words, peer,
+                  o->n_checked == 1 ? "the" : "all", o->n_checked, o->n_checked == 1 ? "" : "es", pv->accepted != MODEL_ABSENT ? "; every received prefix is accepted" : "",
+                  o->assumed[0] ? "; " : "", o->assumed);
+    else
+        step_pass(s, "inbound %s on %s accepts every prefix received (%lld); set expect_prefixes to evaluate the policy",
+                  words, peer, (long long)pv->accepted);
+    quote_attachment(s, ev, pv->policy[0] ? pv->policy : pv->plist);
+    if (pv->accepted != MODEL_ABSENT)
+        quote_count(s, ev, peer, pv->accepted, "ccepted");
+}
+
+static void warn_unknown(const evidence_t *ev, const peer_view_t *pv, const policy_outcome_t *o, const char *words,
+                         const char *peer, step_result_t *s)
+{
+    const pe_t *r = &o->first_unknown;
+    step_warn(s, "inbound_filter", "inbound %s on %s: cannot tell whether %s %s accepted: %s %s: %s%s%s", words, peer,
+              o->unknown, o->n_unknown == 1 ? "is" : "are", r->what, r->name, r->entry, r->note[0] ? "; " : "", r->note);
+    quote_decision(s, r);
+    quote_attachment(s, ev, r->name);
+    step_remedy(s, ev, "inbound_filter", NULL, pv->policy[0] ? pv->policy : pv->plist);
+}
+
+/* An inbound prefix-list and/or policy: denials first (the most specific finding), then the
+ * counts, then what could not be read or decided. */
+static void judge_policy(const evidence_t *ev, const peer_view_t *pv, const char *peer, step_result_t *s)
+{
+    char missing[480], words[2 * NAME_LEN + 32];
+    policy_outcome_t o;
+    policy_words(pv, words, sizeof(words));
+    policy_facts_problem(ev, pv, missing, sizeof(missing));
+    memset(&o, 0, sizeof(o));
+    if (!missing[0])
+        evaluate_expected(ev, pv, &o);
+    /* A policy that names prefix-lists cannot be judged without them. */
+    if (!missing[0] && o.n_unknown && !fact_usable(&ev->facts[PROBE_PREFIX_LISTS])) {
+        char why[400];
+        snprintf(missing, sizeof(missing), "prefix-lists: %s",
+                 fact_problem(&ev->facts[PROBE_PREFIX_LISTS], why, sizeof(why)));
+    }
+    if (o.n_denied)
+        fail_denied(ev, pv, &o, s);
+    else if (counts_gap(pv))
+        warn_gap(ev, pv, peer, s, o.n_checked ? " (none of the expected prefixes is among them)" : "");
+    else if (missing[0])
+        step_skip(s, "inbound %s on %s could not be evaluated: %s", words, peer, missing);
+    else if (o.n_unknown)
+        warn_unknown(ev, pv, &o, words, peer, s);
+    else
+        pass_policy(ev, pv, &o, words, peer, s);
+}
+
+/* Up now, but its last reset was the max-prefix limit: it can happen again. */
+static void warn_past_limit(const evidence_t *ev, const char *peer, step_result_t *s)
+{
+    char was[sizeof(s->finding)];
+    snprintf(was, sizeof(was), "%s", s->finding);
+    step_warn(s, "route_limit", "neighbor %s is up, but its last reset was its maximum-prefix limit: Microsoft's "
+              "prefix count went over the CE's limit before (%.400s)", peer, was);
+    const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR];
+    if (!try_quote(s, nf, "Last reset", "refix") && !try_quote(s, nf, "refix", "xceed"))
+        try_quote(s, nf, "refix", "reached");
+    step_remedy(s, ev, "route_limit", NULL, NULL);
+}
 
 void step_route_filters(const evidence_t *ev, step_result_t *s)
 {
-    (void)ev;
-    step_skip(s, "this step is not evaluated in this build");
+    const device_t *d = ev->device;
+    const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR], *cf = &ev->facts[PROBE_BGP_CONFIG];
+    char peer[ADDR_LEN], a[400], b[400];
+    if (!d->has_peer_ip) {
+        step_skip(s, "the inventory gives no peer_ip: the neighbor's inbound policy cannot be found");
+        return;
+    }
+    ip_to_string(&d->peer_ip, peer, sizeof(peer));
+    if (!fact_usable(nf) && !fact_usable(cf)) {
+        step_skip(s, "neither the neighbor detail (%s) nor the BGP configuration (%s) could be read",
+                  fact_problem(nf, a, sizeof(a)), fact_problem(cf, b, sizeof(b)));
+        return;
+    }
+    peer_view_t pv;
+    peer_view(ev, &pv);
+    if (!pv.nb && !pv.cfg) {
+        step_skip(s, "neighbor %s is in neither the neighbor detail nor the BGP configuration", peer);
+        return;
+    }
+    if (judge_limits(ev, &pv, peer, s))
+        return;
+    if (!pv.plist[0] && !pv.policy[0])
+        judge_no_policy(ev, &pv, peer, s);
+    else
+        judge_policy(ev, &pv, peer, s);
+    if (s->verdict == VERDICT_PASS && maxprefix_reset(&pv))
+        warn_past_limit(ev, peer, s);
+    if (s->verdict == VERDICT_PASS && (pv.nb ? nf : cf)->partial) {
+        /* A cut neighbor answer may have lost the very line naming the inbound policy. */
+        s->n_evidence = 0;
+        s->n_next = 0;
+        step_skip(s, "'%.200s' was cut or partly understood: the inbound policy of %s is not certain, so no PASS",
+                  (pv.nb ? nf : cf)->command, peer);
+    }
 }
-
