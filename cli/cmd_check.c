@@ -133,8 +133,9 @@ static size_t secret_value(const char *kw, size_t klen, size_t *keep)
     while (*p == ' ' || *p == '\t')
         p++;
     size_t t = token_len(p);
-    bool typed = (t == 1 && isdigit((unsigned char)*p)) || (t == 9 && strncmp(p, "encrypted", 9) == 0);
-    if (typed && (p[t] == ' ' || p[t] == '\t')) {
+    bool typed = ((t == 1 && isdigit((unsigned char)*p)) || (t == 9 && strncmp(p, "encrypted", 9) == 0)) &&
+                 (p[t] == ' ' || p[t] == '\t');
+    if (typed) {
         p += t;
         while (*p == ' ' || *p == '\t')
             p++;
@@ -670,6 +671,9 @@ static int import_files(check_t *c)
             return -1;
         }
         fact_from_reply(dest[i], c->imported[i], 0);
+        if (c->o->verbose)
+            fprintf(stderr, "erdiag check: imported %s: %zu records%s\n", c->imported[i]->command,
+                    c->imported[i]->n_records, c->imported[i]->partial ? " (partial)" : "");
     }
     return 0;
 }
@@ -700,14 +704,17 @@ static void console_tcp(check_t *c)
 {
     if (c->o->runbook != RUNBOOK_BGP || !c->dev->has_peer_ip)
         return;
-    if (c->o->replay) {
-        replayed_tcp(c);
-        return;
-    }
     char peer[ADDR_LEN];
     ip_to_string(&c->dev->peer_ip, peer, sizeof(peer));
-    tcp_probe(peer, 179, 3000, &c->ev.console_tcp);
-    c->ev.has_console_tcp = true;
+    if (c->o->replay) {
+        replayed_tcp(c);
+    } else {
+        tcp_probe(peer, 179, 3000, &c->ev.console_tcp);
+        c->ev.has_console_tcp = true;
+    }
+    if (c->o->verbose && c->ev.has_console_tcp)
+        fprintf(stderr, "erdiag check: console TCP to %s port 179: %s (%s)\n", peer,
+                tcp_result_name(c->ev.console_tcp.result), c->ev.console_tcp.message);
 }
 
 /* ---- evidence ---- */
