@@ -717,6 +717,48 @@ static void console_tcp(check_t *c)
                 tcp_result_name(c->ev.console_tcp.result), c->ev.console_tcp.message);
 }
 
+/* ---- recording what the recorder cannot ---- */
+
+static bool reply_ok(const probe_reply_t *rp)
+{
+    return rp && rp->result.error == PERR_NONE && rp->result.output;
+}
+
+static int write_file(const char *dir, const char *name, const char *text, size_t len)
+{
+    char path[1400];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    int rc = fwrite(text, 1, len, f) == len ? 0 : -1;
+    return fclose(f) == 0 ? rc : -1;
+}
+
+/* The recorder keeps one file per probe, so a probe polled twice would keep only its second
+ * answer: both polls are written here as <probe>.txt and <probe>.2.txt (what --replay reads),
+ * and the console's TCP test as tcp_console.txt. */
+static void record_extras(const check_t *c)
+{
+    char name[96];
+    int rc = 0;
+    for (int i = 0; i < c->n_jobs; i++) {
+        const job_t *j = &c->jobs[i];
+        if (j->wanted != 2 || j->dev != c->dev || !reply_ok(j->reply[0]) || !reply_ok(j->reply[1]))
+            continue;
+        snprintf(name, sizeof(name), "%s.txt", probe_name(j->req.probe));
+        rc |= write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
+        snprintf(name, sizeof(name), "%s.2.txt", probe_name(j->req.probe));
+        rc |= write_file(c->o->record, name, j->reply[1]->result.output, j->reply[1]->result.len);
+    }
+    if (c->ev.has_console_tcp) {
+        snprintf(name, sizeof(name), "%s\n", tcp_result_name(c->ev.console_tcp.result));
+        rc |= write_file(c->o->record, "tcp_console.txt", name, strlen(name));
+    }
+    if (rc)
+        fprintf(stderr, "erdiag check: recording into %s failed: %s\n", c->o->record, strerror(errno));
+}
+
 /* ---- evidence ---- */
 
 static fact_t *job_slot(check_t *c, const job_t *j)
@@ -728,11 +770,6 @@ static fact_t *job_slot(check_t *c, const job_t *j)
     if (j->req.slot == SLOT_ONPREM_ROUTE)
         return &c->ev.onprem_route;
     return &c->ev.facts[j->req.probe];
-}
-
-static bool reply_ok(const probe_reply_t *rp)
-{
-    return rp && rp->result.error == PERR_NONE && rp->result.output;
 }
 
 /* Two polls: the first is the earlier snapshot, the second the latest.  When the second failed
@@ -928,6 +965,8 @@ static int check_run(check_t *c)
                 c->unreachable ? c->unreachable_msg : strerror(errno));
         return CHECK_UNKNOWN;
     }
+    if (c->o->record)
+        record_extras(c);
     build_evidence(c);
     runbook_evaluate(c->o->runbook, &c->ev, &c->result);
     if (c->o->json) {

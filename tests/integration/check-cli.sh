@@ -223,5 +223,48 @@ else
     bad "unreachable device: exit $rc" "$out$(cat "$work/err")"
 fi
 
+# ---- live over SSH (the device simulator answering from the scenario), recorded, replayed
+devsim=$top/tests/sim/devsim
+if [ -x "$devsim" ] || make -C "$top" tests/sim/devsim >/dev/null 2>&1; then
+    sport=$((20000 + RANDOM % 20000))
+    mkdir -p "$work/home"
+    "$devsim" --port "$sport" --vendor ios --hostname ce1 --dir "$fix/healthy" --hostkey "$work/simkey" \
+        >"$work/devsim.log" 2>&1 &
+    simpid=$!
+    trap 'kill $simpid 2>/dev/null; rm -rf "$work"' EXIT
+    for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$sport") 2>/dev/null && break; sleep 0.1; done
+    { printf '[device ce1]\nhost = 127.0.0.1\nport = %s\nuser = noc\npassword_command = echo noc\n' "$sport"
+      printf 'known_hosts = %s\n' "$work/known_hosts"
+      sed -n '/^vendor/,$p' "$fix/healthy/device.ini"; } >"$work/live.ini"
+    live=$(HOME=$work/home "$erdiag" check ce1 --runbook bgp --inventory "$work/live.ini" --accept-new --interval 1 \
+        --record "$work/rec" --json -v 2>"$work/live.err")
+    rc=$?
+    code=$(json_shape bgp "${bgp_ids[@]}" <<<"$live" 2>&1)
+    if [ "$code" = "$rc" ] && grep -q "poll 2: interfaces: 'show interfaces': ok, 2 records" "$work/live.err" &&
+        grep -q "poll 1: log_auth: 'show logging | include BADAUTH|MD5|TCP-6': ok" "$work/live.err"; then
+        ok "live over SSH: every probe answered, second poll, JSON shape, exit $rc"
+    else
+        bad "live over SSH (exit $rc)" "$live$(cat "$work/live.err")"
+    fi
+    if [ -f "$work/rec/device.ini" ] && cmp -s "$work/rec/interfaces.txt" "$fix/healthy/interfaces.txt" &&
+        cmp -s "$work/rec/interfaces.2.txt" "$fix/healthy/interfaces.2.txt" && grep -qE '^(open|refused|timeout|unreachable|error)$' "$work/rec/tcp_console.txt"; then
+        ok "--record: device.ini, both interface polls, the console TCP result"
+    else
+        bad "--record layout" "$(ls -l "$work/rec" 2>&1)"
+    fi
+    replayed=$(check ce1 --runbook bgp --replay "$work/rec" -v 2>&1 >/dev/null)
+    if grep -q "poll 2: interfaces: 'show interfaces': ok, 2 records" <<<"$replayed" && ! grep -q 'no recorded answer' <<<"$replayed"; then
+        ok "the recording replays, second poll included"
+    else
+        bad "replaying the recording" "$replayed"
+    fi
+    wrong=$(sed 's/^timeout = 5/timeout = 2/' "$work/live.ini" | sed "s/^port = .*/port = $sport/; s/^password_command = .*/password_command = echo wrong/")
+    printf '%s\n' "$wrong" >"$work/wrong.ini"
+    expect "wrong password: UNKNOWN, authentication failed" 3 'ce1: cannot reach the device: authentication failed' -- \
+        env HOME="$work/home" "$erdiag" check ce1 --runbook bgp --inventory "$work/wrong.ini" --interval 0
+else
+    echo "== live checks skipped: tests/sim/devsim could not be built"
+fi
+
 echo "check-cli: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
