@@ -735,13 +735,62 @@ static int write_file(const char *dir, const char *name, const char *text, size_
     return fclose(f) == 0 ? rc : -1;
 }
 
-/* The recorder keeps one file per probe, so a probe polled twice would keep only its second
- * answer: both polls are written here as <probe>.txt and <probe>.2.txt (what --replay reads),
- * and the console's TCP test as tcp_console.txt. */
-static void record_extras(const check_t *c)
+/* Points command at file in DIR/index.tsv (replay reads the first line for a command). */
+static int index_point(const char *dir, const char *command, const char *file)
+{
+    char path[1200], tmp[1300], line[1200];
+    snprintf(path, sizeof(path), "%s/index.tsv", dir);
+    snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+    FILE *in = fopen(path, "r"), *out = fopen(tmp, "w");
+    if (!out) {
+        if (in)
+            fclose(in);
+        return -1;
+    }
+    fprintf(out, "%s\t%s\n", command, file);
+    size_t n = strlen(command);
+    while (in && fgets(line, sizeof(line), in))
+        if (!(strncmp(line, command, n) == 0 && line[n] == '\t'))
+            fputs(line, out);
+    if (in)
+        fclose(in);
+    return fclose(out) == 0 ? rename(tmp, path) : -1;
+}
+
+/* Another job asked the same probe with another command (the two route lookups). */
+static bool probe_shared(const check_t *c, int i)
+{
+    for (int k = 0; k < c->n_jobs; k++)
+        if (k != i && c->jobs[k].req.probe == c->jobs[i].req.probe && c->jobs[k].dev == c->jobs[i].dev &&
+            strcmp(c->jobs[k].command, c->jobs[i].command) != 0)
+            return true;
+    return false;
+}
+
+/* The recorder keeps one file per probe: a second command of the same probe overwrites the
+ * first's answer, so each such command gets its own file and index line. */
+static int record_shared(const check_t *c)
 {
     char name[96];
     int rc = 0;
+    for (int i = 0; i < c->n_jobs; i++) {
+        const job_t *j = &c->jobs[i];
+        if (j->dev != c->dev || !reply_ok(j->reply[0]) || !probe_shared(c, i))
+            continue;
+        snprintf(name, sizeof(name), "%s-%d.txt", probe_name(j->req.probe), i);
+        rc |= write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
+        rc |= index_point(c->o->record, j->command, name);
+    }
+    return rc;
+}
+
+/* A probe polled twice would keep only its second answer: both polls are written here as
+ * <probe>.txt and <probe>.2.txt (what --replay reads), and the console's TCP test as
+ * tcp_console.txt. */
+static void record_extras(const check_t *c)
+{
+    char name[96];
+    int rc = record_shared(c);
     for (int i = 0; i < c->n_jobs; i++) {
         const job_t *j = &c->jobs[i];
         if (j->wanted != 2 || j->dev != c->dev || !reply_ok(j->reply[0]) || !reply_ok(j->reply[1]))

@@ -225,7 +225,7 @@ fi
 
 # ---- live over SSH (the device simulator answering from the scenario), recorded, replayed
 devsim=$top/tests/sim/devsim
-if [ -x "$devsim" ] || make -C "$top" tests/sim/devsim >/dev/null 2>&1; then
+if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
     sport=$((20000 + RANDOM % 20000))
     mkdir -p "$work/home"
     "$devsim" --port "$sport" --vendor ios --hostname ce1 --dir "$fix/healthy" --hostkey "$work/simkey" \
@@ -257,6 +257,16 @@ if [ -x "$devsim" ] || make -C "$top" tests/sim/devsim >/dev/null 2>&1; then
         ok "the recording replays, second poll included"
     else
         bad "replaying the recording" "$replayed"
+    fi
+    HOME=$work/home "$erdiag" check ce1 --runbook asym --inventory "$work/live.ini" --record "$work/arec" >/dev/null 2>&1
+    areplay=$(check ce1 --runbook asym --replay "$work/arec" -v 2>&1 >/dev/null)
+    vmfile=$(sed -n 's/^show ip route 10\.1\.0\.4\t//p' "$work/arec/index.tsv" | head -n 1)
+    opfile=$(sed -n 's/^show ip route 172\.16\.0\.10\t//p' "$work/arec/index.tsv" | head -n 1)
+    if [ -n "$vmfile" ] && [ -n "$opfile" ] && cmp -s "$work/arec/$vmfile" "$fix/healthy/route_lookup.txt" &&
+        cmp -s "$work/arec/$opfile" "$fix/healthy/route_onprem.txt" && ! grep -q 'no recorded answer' <<<"$areplay"; then
+        ok "--record asym: the two route lookups keep their own answers, and replay"
+    else
+        bad "--record asym" "$(ls "$work/arec"; cat "$work/arec/index.tsv"; echo "$areplay")"
     fi
     wrong=$(sed 's/^timeout = 5/timeout = 2/' "$work/live.ini" | sed "s/^port = .*/port = $sport/; s/^password_command = .*/password_command = echo wrong/")
     printf '%s\n' "$wrong" >"$work/wrong.ini"
