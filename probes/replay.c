@@ -1,6 +1,6 @@
-/* replay.c: a transport that answers from a recorded scenario directory.  The Nth ask (N >= 2)
- * of the same command in a row reads <file>.N.txt when the scenario has it (a second poll of the
- * interface counters), else the same file again. */
+/* replay.c: a transport that answers from a recorded scenario directory.  When a probe is asked
+ * the same command again, the Nth ask (N >= 2) reads <file>.N.txt if the scenario has it (a
+ * second poll of the interface counters), else the same file again. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
