@@ -1,19 +1,1124 @@
-/* cmd_check.c: `erdiag check`: a runbook without the console (being written). */
+/* cmd_check.c: `erdiag check`: a runbook without the console, for a shell or a monitoring
+ * system.  Collects the runbook's probes through the session runner (SSH, replay, record),
+ * imports the files the user saved (reverse trace, Azure effective routes), judges them with
+ * framework/ and prints each step's verdict and evidence, as text or as DESIGN.md's verdict
+ * JSON.  Exit status as a monitoring plugin's: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also for
+ * usage errors and a device that cannot be reached at all). */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/inventory.h"
+#include "framework/evidence.h"
+#include "framework/runbook.h"
+#include "parsers/parser.h"
+#include "probes/command.h"
+#include "probes/runner.h"
+#include "probes/ssh.h"
+#include "probes/tcp_probe.h"
+#include "probes/transport.h"
+
+#define CHECK_UNKNOWN 3
+#define MAX_JOBS 24
+
+typedef struct {
+    const char *device, *reverse_trace, *azure_routes, *inventory, *replay, *record;
+    bool json, accept_new, has_runbook, verbose;
+    double interval;
+    runbook_id_t runbook;
+} check_opts_t;
+
+/* What a worker needs to open one device's transport. */
+typedef struct {
+    const check_opts_t *o;
+    char replay_dir[1100], record_dir[1100]; /* "" when not replaying / recording */
+} factory_ctx_t;
+
+/* One probe request and its answers (two for a request polled twice). */
+typedef struct {
+    probe_request_t req;
+    const device_t *dev;
+    bool reverse;     /* the answer is the reverse trace (from the reverse_from host) */
+    int wanted, done; /* polls */
+    bool asked;       /* a request is out */
+    char command[512]; /* what the runner sends: replies are matched by it */
+    double due;       /* monotonic time from which the next poll may go */
+    probe_reply_t *reply[2];
+    double at[2];
+} job_t;
+
+typedef struct {
+    const check_opts_t *o;
+    inventory_t inv;
+    const device_t *dev, *rev_dev;
+    const vendor_t *vendor;
+    runner_t *runner;
+    factory_ctx_t fctx[2];
+    job_t jobs[MAX_JOBS];
+    int n_jobs;
+    bool gated;      /* until the device answers once, one request at a time */
+    bool unreachable;
+    char unreachable_msg[700];
+    probe_reply_t *imported[2]; /* reverse trace, Azure routes */
+    evidence_t ev;
+    runbook_result_t result;
+} check_t;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- secrets: nothing we print may carry one (DESIGN.md "Security and safety") ---- */
+
+static const char *const secret_words[] = {"password", "secret", "authentication-key", "key-string", "key",
+                                           "community", NULL};
+/* Words that follow "password" or "key" in our own findings and in config keywords, not
+ * secrets: "no password configured", "key chain X". */
+static const char *const not_secrets[] = {"configured", "is", "not", "missing", "set", "expected", "mismatch",
+                                          "mismatches", "absent", "present", "on", "for", "of", "and", "or",
+                                          "the", "but", "required", "chain", "none", "(md5)", "md5", NULL};
+
+static bool in_list(const char *const *list, const char *s, size_t len)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
+            return true;
+    return false;
+}
+
+/* Length of the secret keyword starting at p (a whole word followed by a blank), or 0. */
+static size_t secret_keyword(const char *text, const char *p)
+{
+    if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '_'))
+        return 0;
+    for (size_t i = 0; secret_words[i]; i++) {
+        size_t n = strlen(secret_words[i]);
+        if (strncasecmp(p, secret_words[i], n) == 0 && (p[n] == ' ' || p[n] == '\t'))
+            return n;
+    }
+    return 0;
+}
+
+static size_t token_len(const char *p)
+{
+    if (*p == '"') {
+        const char *q = strchr(p + 1, '"');
+        return q ? (size_t)(q - p) + 1 : strlen(p);
+    }
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != '\t' && p[n] != ';')
+        n++;
+    return n;
+}
+
+/* After a keyword at kw (length klen): how many bytes to keep (blanks and an encryption type
+ * such as "7" or "encrypted") and the length of the secret value after them (0: none). */
+static size_t secret_value(const char *kw, size_t klen, size_t *keep)
+{
+    const char *p = kw + klen;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    size_t t = token_len(p);
+    bool typed = ((t == 1 && isdigit((unsigned char)*p)) || (t == 9 && strncmp(p, "encrypted", 9) == 0)) &&
+                 (p[t] == ' ' || p[t] == '\t');
+    if (typed) {
+        p += t;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        t = token_len(p);
+    }
+    *keep = (size_t)(p - kw);
+    if (t == 0 || in_list(not_secrets, p, t))
+        return 0;
+    bool number = strspn(p, "0123456789") == t;
+    if (!typed && number && klen == 3) /* "key 1": a key id, not the key */
+        return 0;
+    return t;
+}
+
+/* Copies in to out with every secret value replaced by <redacted> (quotes kept).  Move to
+ * core/redact.c when the journal export and the console need it too. */
+static const char *redact(const char *in, char *out, size_t size)
+{
+    size_t w = 0;
+    for (const char *p = in; *p && w + 1 < size;) {
+        size_t klen = secret_keyword(in, p), keep = 0, vlen = klen ? secret_value(p, klen, &keep) : 0;
+        if (!vlen) {
+            out[w++] = *p++;
+            continue;
+        }
+        bool quoted = p[keep] == '"';
+        w += (size_t)snprintf(out + w, size - w, "%.*s%s<redacted>%s", (int)keep, p, quoted ? "\"" : "",
+                              quoted ? "\"" : "");
+        if (w >= size)
+            w = size - 1;
+        p += keep + vlen;
+    }
+    out[w < size ? w : size - 1] = '\0';
+    return out;
+}
+
+/* ---- the device, the inventory, the transports ---- */
+
+static int find_device(check_t *c)
+{
+    const check_opts_t *o = c->o;
+    char path[1100], err[600];
+    if (o->replay)
+        snprintf(path, sizeof(path), "%s/device.ini", o->replay);
+    else if (o->inventory)
+        snprintf(path, sizeof(path), "%s", o->inventory);
+    else
+        inventory_default_path(path, sizeof(path));
+    if (inventory_load(&c->inv, path, err, sizeof(err)) != 0) {
+        fprintf(stderr, "erdiag check: %s\n", err);
+        return -1;
+    }
+    c->dev = inventory_find(&c->inv, o->device);
+    if (!c->dev && o->replay && c->inv.n_devices == 1)
+        c->dev = &c->inv.devices[0]; /* a scenario holds one device, whatever it was called */
+    if (!c->dev) {
+        fprintf(stderr, "erdiag check: no device '%s' in %s\n", o->device, path);
+        return -1;
+    }
+    c->vendor = vendor_find(c->dev->vendor);
+    if (!c->vendor) {
+        fprintf(stderr, "erdiag check: %s: unknown vendor '%s'\n", c->dev->name, c->dev->vendor);
+        return -1;
+    }
+    return 0;
+}
+
+/* The host that traces back from the Azure VM: the device's reverse_from, a Linux host. */
+static void find_reverse_device(check_t *c)
+{
+    const device_t *d = c->dev;
+    if (c->o->runbook != RUNBOOK_ASYM || c->o->reverse_trace || !d->reverse_from[0])
+        return;
+    const device_t *r = inventory_find(&c->inv, d->reverse_from);
+    if (!r || strcmp(r->vendor, "linux") != 0 || !d->has_onprem_source) {
+        fprintf(stderr, "erdiag check: reverse_from '%s': %s; no reverse trace\n", d->reverse_from,
+                !r ? "no such device in the inventory"
+                   : strcmp(r->vendor, "linux") ? "not a linux device" : "the device has no onprem_source to trace to");
+        return;
+    }
+    c->rev_dev = r;
+}
+
+/* Unknown host keys need a person's yes, on the terminal, never by default. */
+static bool confirm_hostkey_tty(void *ud, const char *host, const char *fingerprint)
+{
+    (void)ud;
+    FILE *tty = fopen("/dev/tty", "r+");
+    if (!tty)
+        return false;
+    fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host, fingerprint);
+    fflush(tty);
+    char answer[16] = "";
+    bool yes = fgets(answer, sizeof(answer), tty) && (answer[0] == 'y' || answer[0] == 'Y');
+    fclose(tty);
+    return yes;
+}
+
+static int ask_secret_tty(void *ud, const char *prompt, bool echo, char *buf, size_t size)
+{
+    (void)ud;
+    FILE *tty = fopen("/dev/tty", "r+");
+    if (!tty)
+        return -1;
+    struct termios old, quiet;
+    int fd = fileno(tty);
+    bool restore = !echo && tcgetattr(fd, &old) == 0;
+    if (restore) {
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    fprintf(tty, "%s", prompt);
+    fflush(tty);
+    int rc = fgets(buf, (int)size, tty) ? 0 : -1;
+    if (restore) {
+        tcsetattr(fd, TCSAFLUSH, &old);
+        fputc('\n', tty);
+    }
+    fclose(tty);
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return rc;
+}
+
+/* Runs in the device's worker thread: connects may take seconds. */
+static transport_t *open_device(void *ud, const device_t *dev, probe_error_t *err, char *msg, size_t msglen)
+{
+    factory_ctx_t *f = ud;
+    const vendor_t *v = vendor_find(dev->vendor);
+    transport_t *t;
+    if (f->replay_dir[0]) {
+        t = replay_open(f->replay_dir, v, msg, msglen);
+        *err = PERR_MISSING;
+    } else {
+        ssh_opts_t so = {.device = dev, .accept_new = f->o->accept_new, .confirm_hostkey = confirm_hostkey_tty,
+                         .ask_secret = ask_secret_tty};
+        t = ssh_open(&so, err, msg, msglen);
+    }
+    if (t && f->record_dir[0]) {
+        transport_t *rec = record_open(t, f->record_dir, msg, msglen);
+        if (!rec) {
+            transport_close(t);
+            *err = PERR_INTERNAL;
+        }
+        t = rec;
+    }
+    return t;
+}
+
+static int append_device_ini(const char *dir, const device_t *d, const char *mode)
+{
+    char path[1200];
+    snprintf(path, sizeof(path), "%s/device.ini", dir);
+    FILE *f = fopen(path, mode);
+    if (!f)
+        return -1;
+    int rc = inventory_write_device(f, d);
+    return fclose(f) == 0 ? rc : -1;
+}
+
+/* --record DIR: DIR/device.ini (the device, and the reverse_from host so a replay finds it)
+ * and the answers; the reverse host's answers in DIR/<its name>/ (as --replay reads them). */
+static int prepare_record(check_t *c)
+{
+    const char *dir = c->o->record;
+    if ((mkdir(dir, 0755) != 0 && errno != EEXIST) || append_device_ini(dir, c->dev, "w") != 0 ||
+        (c->rev_dev && (append_device_ini(dir, c->rev_dev, "a") != 0 ||
+                        (mkdir(c->fctx[1].record_dir, 0755) != 0 && errno != EEXIST)))) {
+        fprintf(stderr, "erdiag check: cannot record into %s: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static void factory_dirs(check_t *c, int i, const device_t *d)
+{
+    factory_ctx_t *f = &c->fctx[i];
+    f->o = c->o;
+    const char *base = c->o->replay ? c->o->replay : c->o->record;
+    char dir[1100] = "";
+    if (base && i == 0)
+        snprintf(dir, sizeof(dir), "%s", base);
+    else if (base)
+        snprintf(dir, sizeof(dir), "%.900s/%s", base, d->name);
+    snprintf(c->o->replay ? f->replay_dir : f->record_dir, sizeof(f->replay_dir), "%s", dir);
+}
+
+static int start_runner(check_t *c)
+{
+    factory_dirs(c, 0, c->dev);
+    if (c->rev_dev)
+        factory_dirs(c, 1, c->rev_dev);
+    if (c->o->record && prepare_record(c) != 0)
+        return -1;
+    c->runner = runner_new();
+    if (!c->runner || runner_add_device(c->runner, c->dev, open_device, &c->fctx[0]) != 0 ||
+        (c->rev_dev && runner_add_device(c->runner, c->rev_dev, open_device, &c->fctx[1]) != 0)) {
+        fprintf(stderr, "erdiag check: cannot start the session runner\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- collecting ---- */
+
+static void plan_jobs(check_t *c)
+{
+    probe_request_t reqs[MAX_JOBS];
+    size_t n = runbook_requests(c->o->runbook, c->dev, reqs, MAX_JOBS - 1);
+    for (size_t i = 0; i < n; i++) {
+        job_t *j = &c->jobs[c->n_jobs++];
+        j->req = reqs[i];
+        j->dev = c->dev;
+        j->wanted = reqs[i].twice ? 2 : 1;
+    }
+    if (c->rev_dev) {
+        job_t *j = &c->jobs[c->n_jobs++];
+        j->req.probe = PROBE_TRACEROUTE;
+        ip_to_string(&c->dev->onprem_source, j->req.target, sizeof(j->req.target));
+        j->dev = c->rev_dev;
+        j->reverse = true;
+        j->wanted = 1;
+    }
+}
+
+/* A reply made here for a request that never reached the device (refused, timed out). */
+static probe_reply_t *local_reply(const job_t *j, probe_error_t err, const char *msg)
+{
+    probe_reply_t *rp = calloc(1, sizeof(*rp));
+    if (!rp)
+        return NULL;
+    rp->probe = j->req.probe;
+    snprintf(rp->device, sizeof(rp->device), "%s", j->dev->name);
+    snprintf(rp->command, sizeof(rp->command), "%s", probe_name(j->req.probe));
+    rp->result.error = err;
+    snprintf(rp->result.message, sizeof(rp->result.message), "%s", msg);
+    return rp;
+}
+
+/* --verbose: what came back, poll by poll (how the tests see that a second poll happened). */
+static void trace_reply(const check_t *c, const job_t *j, const probe_reply_t *rp)
+{
+    if (!c->o->verbose || !rp)
+        return;
+    fprintf(stderr, "erdiag check: %s poll %d: %s: '%s': %s, %zu records%s\n", j->dev->name, j->done + 1,
+            probe_name(j->req.probe), rp->command, probe_error_text(rp->result.error), rp->n_records,
+            rp->partial ? " (partial)" : "");
+}
+
+static void finish_poll(check_t *c, job_t *j, probe_reply_t *rp, double t)
+{
+    trace_reply(c, j, rp);
+    if (j->done >= 2) {
+        probe_reply_free(rp);
+        return;
+    }
+    j->reply[j->done] = rp;
+    /* Replay has no real clock: the polls are one interval apart so that rates compute. */
+    j->at[j->done] = c->o->replay ? j->done * c->o->interval : t;
+    j->done++;
+    j->asked = false;
+    j->due = c->o->replay ? t : t + c->o->interval;
+}
+
+static const char *arg(const char *s)
+{
+    return s[0] ? s : NULL;
+}
+
+static void submit(check_t *c, job_t *j, double t)
+{
+    const probe_request_t *q = &j->req;
+    probe_args_t a = {.peer = arg(q->peer), .prefix = arg(q->prefix), .target = arg(q->target),
+                      .source = arg(q->source), .iface = arg(q->iface), .vrf = q->vrf};
+    char why[512] = "";
+    /* The same expansion the runner makes, so that its reply can be told by its command (the
+     * request id runner_submit returns is read after the request may be freed: see report). */
+    if (command_for_probe(vendor_find(j->dev->vendor), q->probe, &a, false, j->command, sizeof(j->command), why,
+                          sizeof(why)) != 0 ||
+        (!runner_submit(c->runner, j->dev->name, q->probe, &a, false, why, sizeof(why)) && why[0])) {
+        finish_poll(c, j, local_reply(j, PERR_NOT_ALLOWED, why), t);
+        return;
+    }
+    j->asked = true;
+}
+
+static bool job_waiting(const job_t *j)
+{
+    return !j->asked && j->done < j->wanted;
+}
+
+/* While the gate is shut, the device's other requests wait for the first answer, not a time. */
+static bool job_blocked(const check_t *c, const job_t *j)
+{
+    if (!c->gated || j->dev != c->dev)
+        return false;
+    for (int k = 0; k < c->n_jobs; k++)
+        if (c->jobs[k].asked && c->jobs[k].dev == c->dev)
+            return true;
+    return false;
+}
+
+/* Until the device has answered once, one request at a time: an unreachable device then costs
+ * one connect timeout, not one per request. */
+static void submit_due(check_t *c, double t)
+{
+    for (int i = 0; i < c->n_jobs; i++) {
+        job_t *j = &c->jobs[i];
+        if (job_waiting(j) && j->due <= t && !job_blocked(c, j))
+            submit(c, j, t);
+    }
+}
+
+static bool all_done(const check_t *c)
+{
+    for (int i = 0; i < c->n_jobs; i++)
+        if (c->jobs[i].done < c->jobs[i].wanted)
+            return false;
+    return true;
+}
+
+static double next_due(const check_t *c, double deadline)
+{
+    double next = deadline;
+    for (int i = 0; i < c->n_jobs; i++)
+        if (job_waiting(&c->jobs[i]) && !job_blocked(c, &c->jobs[i]) && c->jobs[i].due < next)
+            next = c->jobs[i].due;
+    return next;
+}
+
+/* Errors that mean the session never came up: nothing else will get through either. */
+static bool connection_error(probe_error_t e)
+{
+    return e == PERR_CONNECT || e == PERR_TIMEOUT || e == PERR_AUTH || e == PERR_HOSTKEY_UNKNOWN ||
+           e == PERR_HOSTKEY_CHANGED || e == PERR_PROMPT || e == PERR_DISCONNECTED;
+}
+
+static void open_gate(check_t *c, const probe_reply_t *rp)
+{
+    c->gated = false;
+    if (!connection_error(rp->result.error))
+        return;
+    c->unreachable = true;
+    snprintf(c->unreachable_msg, sizeof(c->unreachable_msg), "%s%s%.500s", probe_error_text(rp->result.error),
+             rp->result.message[0] ? ": " : "", rp->result.message);
+}
+
+static void take_replies(check_t *c)
+{
+    probe_reply_t *rp;
+    while ((rp = runner_take(c->runner)) != NULL) {
+        job_t *j = NULL;
+        for (int i = 0; i < c->n_jobs && !j; i++)
+            if (c->jobs[i].asked && c->jobs[i].req.probe == rp->probe && strcmp(c->jobs[i].dev->name, rp->device) == 0 &&
+                strcmp(c->jobs[i].command, rp->command) == 0)
+                j = &c->jobs[i];
+        if (!j) { /* an answer that came after its deadline */
+            probe_reply_free(rp);
+            continue;
+        }
+        if (c->gated && j->dev == c->dev)
+            open_gate(c, rp);
+        finish_poll(c, j, rp, now_s());
+    }
+}
+
+/* The deadline passed: whatever is still asked or waiting gets a timeout in words. */
+static void expire(check_t *c, double t, int budget)
+{
+    char msg[128];
+    snprintf(msg, sizeof(msg), "no answer within erdiag check's %d s budget", budget);
+    for (int i = 0; i < c->n_jobs; i++)
+        while (c->jobs[i].done < c->jobs[i].wanted)
+            finish_poll(c, &c->jobs[i], local_reply(&c->jobs[i], PERR_TIMEOUT, msg), t);
+}
+
+/* The device's timeout for every poll, plus the pause between two polls. */
+static int budget_s(const check_t *c)
+{
+    double total = c->o->interval + 5;
+    for (int i = 0; i < c->n_jobs; i++)
+        total += (double)c->jobs[i].wanted * (c->jobs[i].dev->timeout_s > 0 ? c->jobs[i].dev->timeout_s : 15);
+    return (int)total;
+}
+
+static int collect(check_t *c)
+{
+    int budget = budget_s(c);
+    double deadline = now_s() + budget;
+    c->gated = true;
+    for (;;) {
+        double t = now_s();
+        submit_due(c, t);
+        if (c->unreachable)
+            return -1;
+        if (all_done(c))
+            return 0;
+        if (t >= deadline) {
+            expire(c, t, budget);
+            return 0;
+        }
+        struct pollfd p = {.fd = runner_fd(c->runner), .events = POLLIN};
+        double wait = next_due(c, deadline) - t;
+        if (poll(&p, 1, wait > 0 ? (int)(wait * 1000) + 1 : 0) < 0 && errno != EINTR)
+            return -1;
+        take_replies(c);
+    }
+}
+
+/* ---- imported files and the console's TCP test ---- */
+
+static char *read_whole(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 8192, n;
+    char *buf = malloc(cap);
+    *len = 0;
+    while (buf && (n = fread(buf + *len, 1, cap - *len - 1, f)) > 0) {
+        *len += n;
+        if (*len + 1 == cap) {
+            char *grown = cap < TRANSPORT_MAX_OUTPUT ? realloc(buf, cap * 2) : NULL;
+            if (!grown) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (!buf)
+        snprintf(err, errlen, "%s: too large or out of memory", path);
+    else
+        buf[*len] = '\0';
+    return buf;
+}
+
+typedef struct {
+    probe_reply_t *reply;
+    size_t cap;
+} sink_t;
+
+static int keep_record(void *ud, const record_t *rec)
+{
+    sink_t *s = ud;
+    if (s->reply->n_records == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        record_t *grown = realloc(s->reply->records, cap * sizeof(*grown));
+        if (!grown)
+            return -1;
+        s->reply->records = grown;
+        s->cap = cap;
+    }
+    s->reply->records[s->reply->n_records++] = *rec;
+    return 0;
+}
+
+/* Parses rp's text as command on vendor, as the runner does with device answers. */
+static void parse_into(probe_reply_t *rp, const char *vendor, const char *command)
+{
+    const parser_vendor_t *pv = parser_vendor_find(vendor);
+    const parser_def_t *def = pv ? parser_find(pv, command) : NULL;
+    if (!def)
+        return;
+    sink_t s = {rp, 0};
+    parse_run_t *run = parse_run_new(def, pv, command, keep_record, &s);
+    if (!run)
+        return;
+    rp->kind = def->kind;
+    parse_run_feed(run, rp->result.output, rp->result.len);
+    parse_run_finish(run);
+    parse_status_t st;
+    parse_run_status(run, &st);
+    rp->meta = *parse_run_meta(run);
+    rp->partial = st.partial || st.error;
+    if (st.error)
+        snprintf(rp->parse_error, sizeof(rp->parse_error), "%s", st.error);
+    parse_run_free(run);
+}
+
+/* Saved traceroutes come from any host: the format tells which parser reads it. */
+static const char *trace_format(const char *text, const char **vendor)
+{
+    *vendor = "linux";
+    if (strstr(text, "Tracing route to") || strstr(text, "Tracing route"))
+        return *vendor = "windows", "tracert";
+    if (strstr(text, "HOST:") || strstr(text, "Loss%"))
+        return "mtr --report";
+    return "traceroute";
+}
+
+static probe_reply_t *import_file(const char *path, bool trace, char *err, size_t errlen)
+{
+    size_t len;
+    char *text = read_whole(path, &len, err, errlen);
+    if (!text)
+        return NULL;
+    probe_reply_t *rp = calloc(1, sizeof(*rp));
+    if (!rp) {
+        free(text);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    const char *vendor = "azure", *command = "az network nic show-effective-route-table";
+    if (trace)
+        command = trace_format(text, &vendor);
+    rp->probe = trace ? PROBE_TRACEROUTE : PROBE_COUNT;
+    rp->result.output = text;
+    rp->result.len = len;
+    parse_into(rp, vendor, command);
+    snprintf(rp->command, sizeof(rp->command), "%s (imported from %.400s)", command, path);
+    if (rp->kind == KIND_NONE || rp->n_records == 0)
+        fprintf(stderr, "erdiag check: %s: read as %s output, but %s\n", path, command,
+                rp->parse_error[0] ? rp->parse_error : "nothing in it was understood");
+    return rp;
+}
+
+static int import_files(check_t *c)
+{
+    char err[700];
+    const char *paths[2] = {c->o->reverse_trace, c->o->azure_routes};
+    fact_t *dest[2] = {&c->ev.reverse_trace, &c->ev.azure_routes};
+    for (int i = 0; i < 2; i++) {
+        if (!paths[i])
+            continue;
+        c->imported[i] = import_file(paths[i], i == 0, err, sizeof(err));
+        if (!c->imported[i]) {
+            fprintf(stderr, "erdiag check: %s\n", err);
+            return -1;
+        }
+        fact_from_reply(dest[i], c->imported[i], 0);
+        if (c->o->verbose)
+            fprintf(stderr, "erdiag check: imported %s: %zu records%s\n", c->imported[i]->command,
+                    c->imported[i]->n_records, c->imported[i]->partial ? " (partial)" : "");
+    }
+    return 0;
+}
+
+/* Replay: DIR/tcp_console.txt holds the recorded outcome, one word. */
+static void replayed_tcp(check_t *c)
+{
+    char path[1200], word[32] = "";
+    snprintf(path, sizeof(path), "%s/tcp_console.txt", c->o->replay);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    bool got = fscanf(f, "%31s", word) == 1;
+    fclose(f);
+    for (int r = TCP_OPEN; got && r <= TCP_ERROR; r++) {
+        if (strcmp(word, tcp_result_name((tcp_result_t)r)) == 0) {
+            c->ev.has_console_tcp = true;
+            c->ev.console_tcp.result = (tcp_result_t)r;
+            snprintf(c->ev.console_tcp.message, sizeof(c->ev.console_tcp.message), "replayed from %.120s",
+                     "tcp_console.txt");
+        }
+    }
+    if (!c->ev.has_console_tcp)
+        fprintf(stderr, "erdiag check: %s: not one of open|refused|timeout|unreachable\n", path);
+}
+
+static void console_tcp(check_t *c)
+{
+    if (c->o->runbook != RUNBOOK_BGP || !c->dev->has_peer_ip)
+        return;
+    char peer[ADDR_LEN];
+    ip_to_string(&c->dev->peer_ip, peer, sizeof(peer));
+    if (c->o->replay) {
+        replayed_tcp(c);
+    } else {
+        tcp_probe(peer, 179, 3000, &c->ev.console_tcp);
+        c->ev.has_console_tcp = true;
+    }
+    if (c->o->verbose && c->ev.has_console_tcp)
+        fprintf(stderr, "erdiag check: console TCP to %s port 179: %s (%s)\n", peer,
+                tcp_result_name(c->ev.console_tcp.result), c->ev.console_tcp.message);
+}
+
+/* ---- recording what the recorder cannot ---- */
+
+static bool reply_ok(const probe_reply_t *rp)
+{
+    return rp && rp->result.error == PERR_NONE && rp->result.output;
+}
+
+static int write_file(const char *dir, const char *name, const char *text, size_t len)
+{
+    char path[1400];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    int rc = fwrite(text, 1, len, f) == len ? 0 : -1;
+    return fclose(f) == 0 ? rc : -1;
+}
+
+/* Points command at file in DIR/index.tsv (replay reads the first line for a command). */
+static int index_point(const char *dir, const char *command, const char *file)
+{
+    char path[1200], tmp[1300], line[1200];
+    snprintf(path, sizeof(path), "%s/index.tsv", dir);
+    snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+    FILE *in = fopen(path, "r"), *out = fopen(tmp, "w");
+    if (!out) {
+        if (in)
+            fclose(in);
+        return -1;
+    }
+    fprintf(out, "%s\t%s\n", command, file);
+    size_t n = strlen(command);
+    while (in && fgets(line, sizeof(line), in))
+        if (!(strncmp(line, command, n) == 0 && line[n] == '\t'))
+            fputs(line, out);
+    if (in)
+        fclose(in);
+    return fclose(out) == 0 ? rename(tmp, path) : -1;
+}
+
+/* Another job asked the same probe with another command (the two route lookups). */
+static bool probe_shared(const check_t *c, int i)
+{
+    for (int k = 0; k < c->n_jobs; k++)
+        if (k != i && c->jobs[k].req.probe == c->jobs[i].req.probe && c->jobs[k].dev == c->jobs[i].dev &&
+            strcmp(c->jobs[k].command, c->jobs[i].command) != 0)
+            return true;
+    return false;
+}
+
+/* The recorder keeps one file per probe: a second command of the same probe overwrites the
+ * first's answer, so each such command gets its own file and index line. */
+static int record_shared(const check_t *c)
+{
+    char name[96];
+    int rc = 0;
+    for (int i = 0; i < c->n_jobs; i++) {
+        const job_t *j = &c->jobs[i];
+        if (j->dev != c->dev || !reply_ok(j->reply[0]) || !probe_shared(c, i))
+            continue;
+        snprintf(name, sizeof(name), "%s-%d.txt", probe_name(j->req.probe), i);
+        rc |= write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
+        rc |= index_point(c->o->record, j->command, name);
+    }
+    return rc;
+}
+
+/* A probe polled twice would keep only its second answer: both polls are written here as
+ * <probe>.txt and <probe>.2.txt (what --replay reads), and the console's TCP test as
+ * tcp_console.txt. */
+static void record_extras(const check_t *c)
+{
+    char name[96];
+    int rc = record_shared(c);
+    for (int i = 0; i < c->n_jobs; i++) {
+        const job_t *j = &c->jobs[i];
+        if (j->wanted != 2 || j->dev != c->dev || !reply_ok(j->reply[0]) || !reply_ok(j->reply[1]))
+            continue;
+        snprintf(name, sizeof(name), "%s.txt", probe_name(j->req.probe));
+        rc |= write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
+        snprintf(name, sizeof(name), "%s.2.txt", probe_name(j->req.probe));
+        rc |= write_file(c->o->record, name, j->reply[1]->result.output, j->reply[1]->result.len);
+    }
+    if (c->ev.has_console_tcp) {
+        snprintf(name, sizeof(name), "%s\n", tcp_result_name(c->ev.console_tcp.result));
+        rc |= write_file(c->o->record, "tcp_console.txt", name, strlen(name));
+    }
+    if (rc)
+        fprintf(stderr, "erdiag check: recording into %s failed: %s\n", c->o->record, strerror(errno));
+}
+
+/* ---- evidence ---- */
+
+static fact_t *job_slot(check_t *c, const job_t *j)
+{
+    if (j->reverse)
+        return &c->ev.reverse_trace;
+    if (j->req.slot == SLOT_FORWARD_TRACE)
+        return &c->ev.forward_trace;
+    if (j->req.slot == SLOT_ONPREM_ROUTE)
+        return &c->ev.onprem_route;
+    return &c->ev.facts[j->req.probe];
+}
+
+/* Two polls: the first is the earlier snapshot, the second the latest.  When the second failed
+ * the first still tells the state, only without growth. */
+static void job_facts(check_t *c, const job_t *j)
+{
+    fact_t *latest = job_slot(c, j);
+    if (j->wanted == 2 && reply_ok(j->reply[1])) {
+        if (reply_ok(j->reply[0]))
+            fact_from_reply(&c->ev.earlier[j->req.probe], j->reply[0], j->at[0]);
+        fact_from_reply(latest, j->reply[1], j->at[1]);
+    } else if (j->reply[0]) {
+        fact_from_reply(latest, j->reply[0], j->at[0]);
+    }
+}
+
+static void build_evidence(check_t *c)
+{
+    c->ev.device = c->dev;
+    c->ev.vendor = c->vendor;
+    for (int i = 0; i < c->n_jobs; i++)
+        job_facts(c, &c->jobs[i]);
+}
+
+/* ---- output ---- */
+
+static void print_step_text(const step_result_t *s)
+{
+    char a[2048], b[1024];
+    printf("[%s] %s: %s\n", verdict_name(s->verdict), s->title, redact(s->finding, a, sizeof(a)));
+    for (int i = 0; i < s->n_evidence; i++)
+        printf("    > %s  (%s)\n", redact(s->evidence[i].line, a, sizeof(a)),
+               redact(s->evidence[i].command, b, sizeof(b)));
+    for (int i = 0; i < s->n_next; i++)
+        printf("    next: %s\n", redact(s->next[i], a, sizeof(a)));
+}
+
+/* Probes that gave nothing usable, with the reason: the steps say what they lack, this says why. */
+static void print_problems_text(const check_t *c)
+{
+    char why[1200], a[2048];
+    bool header = false;
+    for (int i = 0; i < c->n_jobs; i++) {
+        for (int k = 0; k < c->jobs[i].done; k++) {
+            const probe_reply_t *rp = c->jobs[i].reply[k];
+            if (!rp || reply_ok(rp))
+                continue;
+            fact_t f;
+            fact_from_reply(&f, rp, 0);
+            if (!header)
+                printf("\nNot collected:\n");
+            header = true;
+            printf("  %s%s: %s\n", probe_name(c->jobs[i].req.probe), k ? " (second poll)" : "",
+                   redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
+        }
+    }
+}
+
+static void print_text(const check_t *c)
+{
+    const runbook_result_t *r = &c->result;
+    char a[4096];
+    printf("Device:  %s (%s)\nRunbook: %s\nStatus:  %s (exit %d)\n\n", c->dev->name, c->dev->vendor,
+           runbook_name(r->runbook), r->status, r->exit_code);
+    for (int i = 0; i < r->n_steps; i++)
+        print_step_text(&r->steps[i]);
+    print_problems_text(c);
+    printf("\nCauses, most likely first:\n");
+    for (int i = 0; i < r->n_causes; i++) {
+        const step_result_t *s = &r->steps[r->causes[i]];
+        printf("  %d. %s (%s): %s\n", i + 1, s->cause, s->id, redact(s->finding, a, sizeof(a)));
+    }
+    if (r->n_causes == 0)
+        printf("  none\n");
+    printf("\nSummary:\n%s\n", redact(r->summary, a, sizeof(a)));
+}
+
+static json_t *jstr(const char *s)
+{
+    char buf[4096];
+    return json_string(redact(s, buf, sizeof(buf)));
+}
+
+static json_t *cause_json(const step_result_t *s)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "step", json_string(s->id));
+    json_object_set_new(o, "cause", json_string(s->cause));
+    json_object_set_new(o, "finding", jstr(s->finding));
+    return o;
+}
+
+/* No FAIL or WARN: "none" when every step passed; when some could not be judged, the first of
+ * those, as evidence_missing, so that a reader never takes UNKNOWN for a clean bill. */
+static json_t *no_cause_json(const runbook_result_t *r)
+{
+    int skipped = 0, first = -1;
+    for (int i = 0; i < r->n_steps; i++)
+        if (r->steps[i].verdict == VERDICT_SKIP && skipped++ == 0)
+            first = i;
+    if (first < 0)
+        return json_pack("{s:s, s:s, s:s}", "step", "none", "cause", "none", "finding", "no fault found");
+    char finding[900];
+    snprintf(finding, sizeof(finding), "no fault found, but %d of %d steps could not be judged (%s: %s)", skipped,
+             r->n_steps, r->steps[first].id, r->steps[first].finding);
+    json_t *o = json_pack("{s:s, s:s}", "step", r->steps[first].id, "cause", "evidence_missing");
+    json_object_set_new(o, "finding", jstr(finding));
+    return o;
+}
+
+static json_t *step_json(const step_result_t *s)
+{
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "id", s->id, "title", s->title, "verdict",
+                          verdict_name(s->verdict), "cause", s->cause);
+    json_object_set_new(o, "finding", jstr(s->finding));
+    json_t *ev = json_array(), *next = json_array();
+    for (int i = 0; i < s->n_evidence; i++) {
+        json_t *e = json_pack("{s:I}", "journal_id", (json_int_t)s->evidence[i].journal_id);
+        json_object_set_new(e, "command", jstr(s->evidence[i].command));
+        json_object_set_new(e, "line", jstr(s->evidence[i].line));
+        json_array_append_new(ev, e);
+    }
+    for (int i = 0; i < s->n_next; i++)
+        json_array_append_new(next, jstr(s->next[i]));
+    json_object_set_new(o, "evidence", ev);
+    json_object_set_new(o, "next", next);
+    return o;
+}
+
+static int print_json(const check_t *c)
+{
+    const runbook_result_t *r = &c->result;
+    json_t *root = json_pack("{s:s, s:s, s:s, s:i}", "device", c->dev->name, "runbook", runbook_name(r->runbook),
+                             "status", r->status, "exit_code", r->exit_code);
+    json_t *causes = json_array(), *steps = json_array();
+    for (int i = 0; i < r->n_causes; i++)
+        json_array_append_new(causes, cause_json(&r->steps[r->causes[i]]));
+    json_object_set_new(root, "root_cause", r->n_causes ? cause_json(&r->steps[r->causes[0]]) : no_cause_json(r));
+    json_object_set_new(root, "causes", causes);
+    for (int i = 0; i < r->n_steps; i++)
+        json_array_append_new(steps, step_json(&r->steps[i]));
+    json_object_set_new(root, "steps", steps);
+    json_object_set_new(root, "summary", jstr(r->summary));
+    int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(root);
+    return rc;
+}
+
+/* In JSON mode the contract has no place for collection errors: they go to stderr. */
+static void print_problems_stderr(const check_t *c)
+{
+    char why[1200], a[2048];
+    for (int i = 0; i < c->n_jobs; i++) {
+        for (int k = 0; k < c->jobs[i].done; k++) {
+            fact_t f;
+            if (!c->jobs[i].reply[k] || reply_ok(c->jobs[i].reply[k]))
+                continue;
+            fact_from_reply(&f, c->jobs[i].reply[k], 0);
+            fprintf(stderr, "erdiag check: %s: %s\n", probe_name(c->jobs[i].req.probe),
+                    redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
+        }
+    }
+}
+
+/* ---- the command ---- */
+
+static void check_free(check_t *c)
+{
+    runner_free(c->runner); /* first: the workers may still hold a device */
+    for (int i = 0; i < c->n_jobs; i++)
+        for (int k = 0; k < 2; k++)
+            probe_reply_free(c->jobs[i].reply[k]);
+    probe_reply_free(c->imported[0]);
+    probe_reply_free(c->imported[1]);
+    inventory_free(&c->inv);
+    free(c);
+}
+
+static int check_run(check_t *c)
+{
+    if (find_device(c) != 0 || import_files(c) != 0)
+        return CHECK_UNKNOWN;
+    find_reverse_device(c);
+    plan_jobs(c);
+    if (start_runner(c) != 0)
+        return CHECK_UNKNOWN;
+    c->gated = true;
+    submit_due(c, now_s()); /* the device works while the console tests TCP */
+    console_tcp(c);
+    if (collect(c) != 0) {
+        fprintf(stderr, "erdiag check: %s: cannot reach the device: %s\n", c->dev->name,
+                c->unreachable ? c->unreachable_msg : strerror(errno));
+        return CHECK_UNKNOWN;
+    }
+    if (c->o->record)
+        record_extras(c);
+    build_evidence(c);
+    runbook_evaluate(c->o->runbook, &c->ev, &c->result);
+    if (c->o->json) {
+        print_problems_stderr(c);
+        if (print_json(c) != 0)
+            return CHECK_UNKNOWN;
+    } else {
+        print_text(c);
+    }
+    fflush(stdout);
+    return c->result.exit_code;
+}
+
+static int usage_error(const char *fmt, const char *what)
+{
+    fprintf(stderr, "erdiag check: ");
+    fprintf(stderr, fmt, what);
+    fprintf(stderr, " (try erdiag check --help)\n");
+    return CHECK_UNKNOWN;
+}
+
+static const char check_usage[] =
+    "usage: erdiag check DEVICE --runbook bgp|asym [--reverse-trace FILE] [--azure-routes FILE]\n"
+    "                    [--replay DIR | --record DIR] [--inventory FILE] [--accept-new]\n"
+    "                    [--interval SECONDS] [--json] [--verbose]\n"
+    "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable)\n";
+
+static int parse_option(check_opts_t *o, int opt)
+{
+    char *end;
+    switch (opt) {
+    case 'b':
+        o->has_runbook = true;
+        return runbook_from_name(optarg, &o->runbook) ? 0 : usage_error("unknown runbook '%s' (bgp or asym)", optarg);
+    case 't': o->reverse_trace = optarg; return 0;
+    case 'z': o->azure_routes = optarg; return 0;
+    case 'r': o->replay = optarg; return 0;
+    case 'R': o->record = optarg; return 0;
+    case 'i': o->inventory = optarg; return 0;
+    case 'a': o->accept_new = true; return 0;
+    case 'j': o->json = true; return 0;
+    case 'v': o->verbose = true; return 0;
+    case 'n':
+        errno = 0;
+        o->interval = strtod(optarg, &end);
+        if (errno || end == optarg || *end || !(o->interval >= 0 && o->interval <= 3600))
+            return usage_error("--interval '%s': a number of seconds from 0 to 3600", optarg);
+        return 0;
+    default: return CHECK_UNKNOWN; /* getopt already said what was wrong */
+    }
+}
+
+static int parse_options(int argc, char **argv, check_opts_t *o)
+{
+    static const struct option opts[] = {
+        {"runbook", required_argument, NULL, 'b'}, {"reverse-trace", required_argument, NULL, 't'},
+        {"azure-routes", required_argument, NULL, 'z'}, {"replay", required_argument, NULL, 'r'},
+        {"record", required_argument, NULL, 'R'}, {"inventory", required_argument, NULL, 'i'},
+        {"accept-new", no_argument, NULL, 'a'}, {"interval", required_argument, NULL, 'n'},
+        {"json", no_argument, NULL, 'j'}, {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int opt, rc;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "b:t:z:r:R:i:an:jvh", opts, NULL)) != -1) {
+        if (opt == 'h') {
+            printf("%s", check_usage);
+            return -1;
+        }
+        if ((rc = parse_option(o, opt)) != 0)
+            return rc;
+    }
+    if (argc - optind != 1)
+        return usage_error("%s", argc - optind < 1 ? "need DEVICE" : "one DEVICE only");
+    o->device = argv[optind];
+    if (!o->has_runbook)
+        return usage_error("%s", "need --runbook bgp|asym");
+    if (o->replay && o->record)
+        return usage_error("%s", "--replay and --record do not go together");
+    return 0;
+}
 
 static int check_exec(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "erdiag check: not available in this build\n");
-    return 3;
+    check_opts_t o = {.interval = 10};
+    int rc = parse_options(argc, argv, &o);
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    check_t *c = calloc(1, sizeof(*c));
+    if (!c) {
+        fprintf(stderr, "erdiag check: out of memory\n");
+        return CHECK_UNKNOWN;
+    }
+    c->o = &o;
+    rc = check_run(c);
+    check_free(c);
+    return rc;
 }
 
 const cli_cmd_t cli_cmd_check = {
     .name = "check",
-    .usage = "DEVICE --runbook bgp|asym [--reverse-trace FILE] [--azure-routes FILE] [--replay DIR] [--json]",
+    .usage = "DEVICE --runbook bgp|asym [--reverse-trace FILE] [--azure-routes FILE] [--replay DIR | --record DIR] "
+             "[--inventory FILE] [--accept-new] [--interval SECONDS] [--json] [--verbose]",
     .summary = "run a runbook and print each step's verdict (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)",
     .exec = check_exec,
 };

@@ -1,4 +1,6 @@
-/* replay.c: a transport that answers from a recorded scenario directory. */
+/* replay.c: a transport that answers from a recorded scenario directory.  When a probe is asked
+ * the same command again, the Nth ask (N >= 2) reads <file>.N.txt if the scenario has it (a
+ * second poll of the interface counters), else the same file again. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,11 @@
 typedef struct {
     transport_t base;
     char dir[1024];
+    /* How many times in a row each probe was asked the same command: the Nth ask of a
+     * repeated poll (interface counters) is answered from <probe>.N.txt when the scenario has
+     * one, so counter growth between two polls can be replayed. */
+    unsigned calls[PROBE_COUNT];
+    char last_command[PROBE_COUNT][512];
 } replay_t;
 
 static int read_file(const char *path, cmd_result_t *res)
@@ -69,6 +76,30 @@ static bool index_lookup(const char *dir, const char *command, char *file, size_
     return found;
 }
 
+/* Counts this ask of probe: 1 for a new command, one more for the same command again. */
+static unsigned count_call(replay_t *r, probe_id_t probe, const char *command)
+{
+    if (probe >= PROBE_COUNT)
+        return 1;
+    if (r->calls[probe] && strcmp(r->last_command[probe], command) == 0)
+        return ++r->calls[probe];
+    snprintf(r->last_command[probe], sizeof(r->last_command[probe]), "%s", command);
+    return r->calls[probe] = 1;
+}
+
+/* The Nth ask (N >= 2) of "X.txt" reads "X.N.txt" when it exists, else "X.txt" again. */
+static void nth_answer(char *path, size_t size, unsigned n)
+{
+    size_t len = strlen(path);
+    char nth[1500];
+    struct stat st;
+    if (n < 2 || len < 4 || strcmp(path + len - 4, ".txt") != 0)
+        return;
+    snprintf(nth, sizeof(nth), "%.*s.%u.txt", (int)(len - 4), path, n);
+    if (strlen(nth) < size && stat(nth, &st) == 0 && S_ISREG(st.st_mode))
+        snprintf(path, size, "%s", nth);
+}
+
 static int replay_run(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res)
 {
     replay_t *r = (replay_t *)t;
@@ -86,6 +117,8 @@ static int replay_run(transport_t *t, probe_id_t probe, const char *command, cmd
         snprintf(path, sizeof(path), "%s/%s.txt", r->dir, probe_name(probe));
     else
         path[0] = '\0';
+    if (path[0])
+        nth_answer(path, sizeof(path), count_call(r, probe, command));
     if (!path[0] || read_file(path, res) != 0) {
         res->error = PERR_MISSING;
         snprintf(res->message, sizeof(res->message), "%.200s: no answer recorded for '%.200s'", r->dir, command);

@@ -1,0 +1,280 @@
+#!/bin/bash
+# erdiag check, the mechanics (no root, no network): exit codes against the status, the verdict
+# JSON's shape, the second poll of a repeated probe answered from <probe>.2.txt, a missing probe
+# file giving its step SKIP with the reason, usage errors, imported reverse traces and Azure
+# routes, a reverse trace from the reverse_from host, an unreachable device, no secret printed.
+# The steps' own verdicts are the step tests' business (tests/framework/).
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+erdiag=$top/erdiag
+fix=$top/tests/fixtures/check
+work=$(mktemp -d /tmp/erdiag-check.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+fails=0
+checks=0
+
+[ -x "$erdiag" ] || make -C "$top" erdiag >/dev/null || exit 1
+command -v python3 >/dev/null || { echo "check-cli: python3 is needed for the JSON checks"; exit 1; }
+
+ok() { checks=$((checks + 1)); echo "ok   $1"; }
+bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && head -n 20 <<<"$2"; }
+
+# expect NAME WANT_RC PATTERN -- command...: exit status and a pattern in stdout+stderr
+expect() {
+    local name=$1 want=$2 pattern=$3 out rc
+    shift 4
+    out=$("$@" 2>&1)
+    rc=$?
+    if [ "$rc" -eq "$want" ] && grep -qE -- "$pattern" <<<"$out"; then ok "$name"; else bad "$name: exit $rc (want $want)" "$out"; fi
+}
+
+check() { "$erdiag" check "$@"; }
+
+# ---- usage errors: UNKNOWN (3) with the reason, as monitoring plugins do
+expect "no DEVICE" 3 'need DEVICE' -- check --runbook bgp --replay "$fix/healthy"
+expect "no --runbook" 3 'need --runbook' -- check ce1 --replay "$fix/healthy"
+expect "unknown runbook" 3 "unknown runbook 'ospf'" -- check ce1 --runbook ospf --replay "$fix/healthy"
+expect "two devices" 3 'one DEVICE only' -- check ce1 ce2 --runbook bgp --replay "$fix/healthy"
+expect "replay and record" 3 'do not go together' -- check ce1 --runbook bgp --replay "$fix/healthy" --record "$work/rec"
+expect "bad interval" 3 "--interval 'soon'" -- check ce1 --runbook bgp --replay "$fix/healthy" --interval soon
+expect "negative interval" 3 "--interval '-1'" -- check ce1 --runbook bgp --replay "$fix/healthy" --interval -1
+expect "unknown option" 3 'unrecognized option|invalid option' -- check ce1 --runbook bgp --frobnicate
+expect "--help" 0 'usage: erdiag check DEVICE --runbook bgp\|asym' -- check --help
+expect "missing scenario" 3 'device.ini' -- check ce1 --runbook bgp --replay "$work/nowhere"
+expect "unknown device in an inventory" 3 "no device 'nope'" -- check nope --runbook bgp --inventory "$fix/viavm/device.ini"
+expect "unreadable reverse trace" 3 'nothere.txt: No such file' -- check ce1 --runbook asym --replay "$fix/healthy" --reverse-trace "$work/nothere.txt"
+
+# ---- the JSON contract: keys in order, step ids in order, exit status = exit_code = status
+json_shape() { # json_shape RUNBOOK IDS... < json
+    python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+runbook, want = sys.argv[1], sys.argv[2:]
+codes = {"OK": 0, "WARNING": 1, "CRITICAL": 2, "UNKNOWN": 3}
+assert list(d) == ["device", "runbook", "status", "exit_code", "root_cause", "causes", "steps", "summary"], list(d)
+assert d["device"] == "ce1" and d["runbook"] == runbook, (d["device"], d["runbook"])
+assert codes[d["status"]] == d["exit_code"], (d["status"], d["exit_code"])
+shape = ["step", "cause", "finding"]
+assert list(d["root_cause"]) == shape, d["root_cause"]
+for c in d["causes"]:
+    assert list(c) == shape, c
+if d["causes"]:
+    assert d["root_cause"] == d["causes"][0]
+elif d["status"] == "OK":
+    assert d["root_cause"] == {"step": "none", "cause": "none", "finding": "no fault found"}
+else:
+    assert d["root_cause"]["cause"] == "evidence_missing", d["root_cause"]
+assert [s["id"] for s in d["steps"]] == want, [s["id"] for s in d["steps"]]
+for s in d["steps"]:
+    assert list(s) == ["id", "title", "verdict", "cause", "finding", "evidence", "next"], list(s)
+    assert s["verdict"] in ("PASS", "WARN", "FAIL", "SKIP") and s["title"] and s["finding"], s
+    assert s["verdict"] != "SKIP" or s["cause"] == "evidence_missing", s
+    for e in s["evidence"]:
+        assert list(e) == ["journal_id", "command", "line"] and isinstance(e["journal_id"], int), e
+    assert all(isinstance(n, str) for n in s["next"])
+bad = [s["id"] for s in d["steps"] if s["verdict"] in ("FAIL", "WARN")]
+assert sorted(c["step"] for c in d["causes"]) == sorted(bad), (d["causes"], bad)
+assert isinstance(d["summary"], str) and d["summary"].startswith("ce1")
+print(d["exit_code"])
+' "$@"
+}
+
+bgp_ids=(physical arp bgp_config addressing route_filters tcp179 session)
+asym_ids=(forward_trace reverse_trace path_compare edge_routes azure_routes)
+
+out=$(check ce1 --runbook bgp --replay "$fix/healthy" --json 2>"$work/err")
+rc=$?
+code=$(json_shape bgp "${bgp_ids[@]}" <<<"$out" 2>&1)
+if [ "$code" = "$rc" ]; then ok "bgp JSON shape, step ids in order, exit $rc = exit_code"; else bad "bgp JSON: $code (exit $rc)" "$out"; fi
+out=$(check ce1 --runbook asym --replay "$fix/healthy" --json --reverse-trace "$fix/reverse_tracert.txt" \
+    --azure-routes "$fix/azure_routes.json" 2>"$work/err")
+rc=$?
+code=$(json_shape asym "${asym_ids[@]}" <<<"$out" 2>&1)
+if [ "$code" = "$rc" ]; then ok "asym JSON shape, step ids in order, exit $rc = exit_code"; else bad "asym JSON: $code (exit $rc)" "$out"; fi
+if [ ! -s "$work/err" ]; then ok "complete scenario: nothing on stderr"; else bad "stderr on a complete scenario" "$(cat "$work/err")"; fi
+
+# ---- text: device, runbook, status, one line per step, causes, summary; exit = the status line
+out=$(check ce1 --runbook bgp --replay "$fix/healthy")
+rc=$?
+want="Device:  ce1 (ios)
+Runbook: bgp
+Status:  [A-Z]+ \(exit $rc\)"
+steps=$(grep -cE '^\[(PASS|WARN|FAIL|SKIP)\] ' <<<"$out")
+if grep -qzE "$want" <<<"$out" && [ "$steps" -eq 7 ] && grep -q '^Causes, most likely first:' <<<"$out" &&
+    grep -q '^Summary:' <<<"$out"; then
+    ok "text report: header, 7 steps, causes, summary"
+else
+    bad "text report (exit $rc, $steps steps)" "$out"
+fi
+status=$(sed -n 's/^Status:  \([A-Z]*\).*/\1/p' <<<"$out")
+case "$status:$rc" in OK:0 | WARNING:1 | CRITICAL:2 | UNKNOWN:3) ok "text status $status = exit $rc" ;; *) bad "status $status but exit $rc" ;; esac
+for step in "Physical layer" "ARP / neighbor discovery" "BGP configuration" "IP addressing" "Route filters" "TCP 179" \
+    "Session state and last error"; do
+    grep -qE "^\[(PASS|WARN|FAIL|SKIP)\] $step: " <<<"$out" || bad "text: no line for $step" "$out"
+done
+
+# ---- secrets never printed (the scenario's BGP config holds an MD5 key)
+all=$(check ce1 --runbook bgp --replay "$fix/healthy" 2>&1; check ce1 --runbook bgp --replay "$fix/healthy" --json -v 2>&1)
+if grep -q '0822455D0A16544541' <<<"$all"; then bad "the MD5 key was printed"; else ok "no secret in text, JSON or stderr"; fi
+
+# ---- the second poll: interfaces is polled twice; the second answer comes from interfaces.2.txt
+out=$(check ce1 --runbook bgp --replay "$fix/healthy" -v 2>&1 >/dev/null)
+if grep -q "poll 1: interfaces: 'show interfaces': ok, 1 records" <<<"$out" &&
+    grep -q "poll 2: interfaces: 'show interfaces': ok, 2 records" <<<"$out"; then
+    ok "second poll answered from interfaces.2.txt"
+else
+    bad "second poll" "$out"
+fi
+cp -r "$fix/healthy" "$work/one"
+rm "$work/one/interfaces.2.txt"
+out=$(check ce1 --runbook bgp --replay "$work/one" -v 2>&1 >/dev/null)
+if grep -q "poll 2: interfaces: 'show interfaces': ok, 1 records" <<<"$out"; then
+    ok "without interfaces.2.txt the second poll reads interfaces.txt again"
+else
+    bad "second poll fallback" "$out"
+fi
+# The replay transport itself, through erdiag run: the 2nd ask reads .2, a 3rd falls back.
+out=$("$erdiag" run ce1 "show interfaces" "show interfaces" "show interfaces" --replay "$fix/healthy" 2>&1)
+if [ "$(grep -c '^Loopback0 is up' <<<"$out")" -eq 1 ] && [ "$(grep -c '^GigabitEthernet0/0/0.100 is up' <<<"$out")" -eq 3 ] &&
+    [ "$(sed -n '/^Loopback0/=' <<<"$out")" -lt "$(grep -n '^GigabitEthernet' <<<"$out" | sed -n '3s/:.*//p')" ]; then
+    ok "replay: 1st ask interfaces.txt, 2nd interfaces.2.txt, 3rd interfaces.txt"
+else
+    bad "replay nth answer" "$out"
+fi
+
+# ---- a missing probe file: its step SKIPs with the reason, and the report says which probe
+cp -r "$fix/healthy" "$work/noarp"
+rm "$work/noarp/arp.txt"
+out=$(check ce1 --runbook bgp --replay "$work/noarp" --json 2>"$work/err")
+if python3 -c '
+import json, re, sys
+d = json.load(sys.stdin)
+s = [s for s in d["steps"] if s["id"] == "arp"][0]
+assert s["verdict"] == "SKIP" and s["cause"] == "evidence_missing", s
+assert re.search("no recorded answer|no answer recorded|not collected|not evaluated in this build", s["finding"]), s
+' <<<"$out" && grep -q "arp: 'show ip arp 192.168.100.130' failed: no recorded answer" "$work/err"; then
+    ok "missing arp.txt: arp step SKIP, reason on stderr (JSON mode)"
+else
+    bad "missing probe (JSON)" "$out$(cat "$work/err")"
+fi
+out=$(check ce1 --runbook bgp --replay "$work/noarp")
+if grep -qzE "Not collected:
+  arp: 'show ip arp 192.168.100.130' failed: no recorded answer" <<<"$out" && grep -qE '^\[SKIP\] ARP / neighbor discovery: .+' <<<"$out"; then
+    ok "missing arp.txt: text names the probe and the reason"
+else
+    bad "missing probe (text)" "$out"
+fi
+
+# ---- imported files (asymmetric runbook): the format is found from the content
+for f in reverse_tracert:tracert:4 reverse_mtr:"mtr --report":4 reverse_linux:traceroute:4; do
+    IFS=: read -r file cmd n <<<"$f"
+    expect "--reverse-trace $file.txt read as $cmd" 3 "imported $cmd \(imported from .*$file.txt\): $n records" -- \
+        check ce1 --runbook asym --replay "$fix/healthy" --reverse-trace "$fix/$file.txt" -v
+done
+expect "--azure-routes parsed" 3 'imported az network nic show-effective-route-table .*azure_routes.json\): 3 records' -- \
+    check ce1 --runbook asym --replay "$fix/healthy" --azure-routes "$fix/azure_routes.json" -v
+printf 'nothing useful here\n' >"$work/garbage.json"
+expect "--azure-routes garbage is reported" 3 'garbage.json: read as az network nic' -- \
+    check ce1 --runbook asym --replay "$fix/healthy" --azure-routes "$work/garbage.json"
+expect "asym: forward trace and both route lookups collected" 3 "traceroute 10.1.0.4 source 172.16.0.10 numeric': ok, 2 records" -- \
+    check ce1 --runbook asym --replay "$fix/healthy" -v
+expect "asym: on-prem route lookup answered through index.tsv" 3 "'show ip route 172.16.0.10': ok, 1 records" -- \
+    check ce1 --runbook asym --replay "$fix/healthy" -v
+
+# ---- the reverse trace from the reverse_from Linux host (replayed from DIR/<host>/)
+expect "reverse trace from vm1" 3 "vm1 poll 1: traceroute: 'traceroute -n -w 2 -q 3 172.16.0.10': ok, 4 records" -- \
+    check ce1 --runbook asym --replay "$fix/viavm" -v
+out=$(check ce1 --runbook asym --replay "$fix/viavm" -v --reverse-trace "$fix/reverse_linux.txt" 2>&1 >/dev/null)
+if grep -q 'imported traceroute' <<<"$out" && ! grep -q 'vm1 poll' <<<"$out"; then
+    ok "a --reverse-trace file wins over reverse_from (vm1 not asked)"
+else
+    bad "file vs reverse_from" "$out"
+fi
+
+# ---- the console's TCP test, replayed
+expect "console TCP replayed" 3 'console TCP to 192.168.100.130 port 179: open' -- check ce1 --runbook bgp --replay "$fix/healthy" -v
+cp -r "$fix/healthy" "$work/tcpbad"
+echo maybe >"$work/tcpbad/tcp_console.txt"
+expect "console TCP word checked" 3 'not one of open\|refused\|timeout\|unreachable' -- check ce1 --runbook bgp --replay "$work/tcpbad"
+
+# ---- a device that cannot be reached at all: UNKNOWN, the error in words, nothing on stdout
+port=$((20000 + RANDOM % 20000))
+cat >"$work/down.ini" <<EOF
+[device down]
+host = 127.0.0.1
+port = $port
+vendor = ios
+user = noc
+password_command = echo noc
+known_hosts = $work/known_hosts
+timeout = 3
+subnet = 192.0.2.0/30
+local_ip = 192.0.2.1
+peer_ip = 192.0.2.2
+local_as = 65010
+EOF
+start=$SECONDS
+out=$(check down --runbook bgp --inventory "$work/down.ini" 2>"$work/err")
+rc=$?
+if [ "$rc" -eq 3 ] && [ -z "$out" ] && grep -q 'down: cannot reach the device: cannot connect' "$work/err" &&
+    [ $((SECONDS - start)) -lt 10 ]; then
+    ok "unreachable device: exit 3, one connect attempt, error in words"
+else
+    bad "unreachable device: exit $rc" "$out$(cat "$work/err")"
+fi
+
+# ---- live over SSH (the device simulator answering from the scenario), recorded, replayed
+devsim=$top/tests/sim/devsim
+if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
+    sport=$((20000 + RANDOM % 20000))
+    mkdir -p "$work/home"
+    "$devsim" --port "$sport" --vendor ios --hostname ce1 --dir "$fix/healthy" --hostkey "$work/simkey" \
+        >"$work/devsim.log" 2>&1 &
+    simpid=$!
+    trap 'kill $simpid 2>/dev/null; rm -rf "$work"' EXIT
+    for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$sport") 2>/dev/null && break; sleep 0.1; done
+    { printf '[device ce1]\nhost = 127.0.0.1\nport = %s\nuser = noc\npassword_command = echo noc\n' "$sport"
+      printf 'known_hosts = %s\n' "$work/known_hosts"
+      sed -n '/^vendor/,$p' "$fix/healthy/device.ini"; } >"$work/live.ini"
+    live=$(HOME=$work/home "$erdiag" check ce1 --runbook bgp --inventory "$work/live.ini" --accept-new --interval 1 \
+        --record "$work/rec" --json -v 2>"$work/live.err")
+    rc=$?
+    code=$(json_shape bgp "${bgp_ids[@]}" <<<"$live" 2>&1)
+    if [ "$code" = "$rc" ] && grep -q "poll 2: interfaces: 'show interfaces': ok, 2 records" "$work/live.err" &&
+        grep -q "poll 1: log_auth: 'show logging | include BADAUTH|MD5|TCP-6': ok" "$work/live.err"; then
+        ok "live over SSH: every probe answered, second poll, JSON shape, exit $rc"
+    else
+        bad "live over SSH (exit $rc)" "$live$(cat "$work/live.err")"
+    fi
+    if [ -f "$work/rec/device.ini" ] && cmp -s "$work/rec/interfaces.txt" "$fix/healthy/interfaces.txt" &&
+        cmp -s "$work/rec/interfaces.2.txt" "$fix/healthy/interfaces.2.txt" && grep -qE '^(open|refused|timeout|unreachable|error)$' "$work/rec/tcp_console.txt"; then
+        ok "--record: device.ini, both interface polls, the console TCP result"
+    else
+        bad "--record layout" "$(ls -l "$work/rec" 2>&1)"
+    fi
+    replayed=$(check ce1 --runbook bgp --replay "$work/rec" -v 2>&1 >/dev/null)
+    if grep -q "poll 2: interfaces: 'show interfaces': ok, 2 records" <<<"$replayed" && ! grep -q 'no recorded answer' <<<"$replayed"; then
+        ok "the recording replays, second poll included"
+    else
+        bad "replaying the recording" "$replayed"
+    fi
+    HOME=$work/home "$erdiag" check ce1 --runbook asym --inventory "$work/live.ini" --record "$work/arec" >/dev/null 2>&1
+    areplay=$(check ce1 --runbook asym --replay "$work/arec" -v 2>&1 >/dev/null)
+    vmfile=$(sed -n 's/^show ip route 10\.1\.0\.4\t//p' "$work/arec/index.tsv" | head -n 1)
+    opfile=$(sed -n 's/^show ip route 172\.16\.0\.10\t//p' "$work/arec/index.tsv" | head -n 1)
+    if [ -n "$vmfile" ] && [ -n "$opfile" ] && cmp -s "$work/arec/$vmfile" "$fix/healthy/route_lookup.txt" &&
+        cmp -s "$work/arec/$opfile" "$fix/healthy/route_onprem.txt" && ! grep -q 'no recorded answer' <<<"$areplay"; then
+        ok "--record asym: the two route lookups keep their own answers, and replay"
+    else
+        bad "--record asym" "$(ls "$work/arec"; cat "$work/arec/index.tsv"; echo "$areplay")"
+    fi
+    wrong=$(sed 's/^timeout = 5/timeout = 2/' "$work/live.ini" | sed "s/^port = .*/port = $sport/; s/^password_command = .*/password_command = echo wrong/")
+    printf '%s\n' "$wrong" >"$work/wrong.ini"
+    expect "wrong password: UNKNOWN, authentication failed" 3 'ce1: cannot reach the device: authentication failed' -- \
+        env HOME="$work/home" "$erdiag" check ce1 --runbook bgp --inventory "$work/wrong.ini" --interval 0
+else
+    echo "== live checks skipped: tests/sim/devsim could not be built"
+fi
+
+echo "check-cli: $((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
