@@ -411,8 +411,14 @@ static void submit(check_t *c, job_t *j, double t)
     probe_args_t a = {.peer = arg(q->peer), .prefix = arg(q->prefix), .target = arg(q->target),
                       .source = arg(q->source), .iface = arg(q->iface), .vrf = q->vrf};
     char why[512] = "";
-    /* The same expansion the runner makes, so that its reply can be told by its command (the
-     * request id runner_submit returns is read after the request may be freed: see report). */
+    const vendor_t *v = vendor_find(j->dev->vendor);
+    if (v && !vendor_probe(v, q->probe)) {
+        /* Not an error: EOS has no telnet, FRR no ARP.  The step says what it could not see. */
+        snprintf(why, sizeof(why), "%s has no command for the %s probe", v->name, probe_name(q->probe));
+        finish_poll(c, j, local_reply(j, PERR_UNSUPPORTED, why), t);
+        return;
+    }
+    /* The same expansion the runner makes, so that its reply can be told by its command. */
     if (command_for_probe(vendor_find(j->dev->vendor), q->probe, &a, false, j->command, sizeof(j->command), why,
                           sizeof(why)) != 0 ||
         (!runner_submit(c->runner, j->dev->name, q->probe, &a, false, why, sizeof(why)) && why[0])) {

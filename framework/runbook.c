@@ -27,11 +27,12 @@ const char *verdict_name(verdict_t v)
 }
 
 /* Which cause explains a session failure first.  A cause that would stop everything after it
- * (no link, no ARP) outranks one that only stops BGP; a specific, evidence-backed
+ * (no link, a wrong subnet, no ARP) outranks one that only stops BGP; a wrong subnet comes
+ * before ARP because it is why the peer does not answer ARP; a specific, evidence-backed
  * configuration error outranks the symptoms it produces (an MD5 mismatch makes TCP 179 look
  * blocked; a bad peer AS ends in a NOTIFICATION).  Unlisted causes rank last. */
 static const char *const cause_order[] = {
-    "link_down", "arp_incomplete", "subnet_mismatch", "address_swapped", "neighbor_missing", "peer_shutdown",
+    "link_down", "subnet_mismatch", "address_swapped", "arp_incomplete", "neighbor_missing", "peer_shutdown",
     "peer_as_mismatch", "local_as_mismatch", "md5_missing", "md5_mismatch", "timer_mismatch", "tcp179_refused",
     "tcp179_blocked", "route_limit", "inbound_filter", "hold_timer_expired", "forced_tunneling",
     "return_via_internet", "asymmetric_path", "interface_errors", "session_down", "evidence_missing",

@@ -241,7 +241,8 @@ static size_t last_line(const ssh_transport_t *t, char *out, size_t size, bool *
     size_t n = (size_t)(t->buf + t->len - start);
     if (n >= size)
         n = size - 1;
-    memcpy(out, start, n);
+    if (n)
+        memcpy(out, start, n); /* t->buf is NULL before the first byte arrives */
     bool had_pager;
     n = clean_line(out, n, &had_pager);
     if (pager)

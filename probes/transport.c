@@ -19,8 +19,9 @@ const char *probe_error_text(probe_error_t e)
         [PERR_DISCONNECTED] = "disconnected",
         [PERR_MISSING] = "no recorded answer for this probe",
         [PERR_INTERNAL] = "internal error",
+        [PERR_UNSUPPORTED] = "this platform has no command for it",
     };
-    return e <= PERR_INTERNAL ? words[e] : "unknown error";
+    return e <= PERR_UNSUPPORTED ? words[e] : "unknown error";
 }
 
 void cmd_result_free(cmd_result_t *r)

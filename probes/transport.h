@@ -27,6 +27,7 @@ typedef enum {
     PERR_DISCONNECTED,
     PERR_MISSING,        /* replay: the scenario has no answer for this probe */
     PERR_INTERNAL,
+    PERR_UNSUPPORTED,    /* the platform has no command for this probe */
 } probe_error_t;
 
 const char *probe_error_text(probe_error_t e);

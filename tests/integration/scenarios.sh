@@ -111,7 +111,8 @@ check_scenario() { # name
     args=(check "$device" --runbook "$runbook" --replay "$d" --json)
     [ -f "$d/reverse_trace.txt" ] && args+=(--reverse-trace "$d/reverse_trace.txt")
     [ -f "$d/azure_routes.json" ] && args+=(--azure-routes "$d/azure_routes.json")
-    out=$("$erdiag" "${args[@]}" 2>&1)
+    out=$("$erdiag" "${args[@]}" 2>"$dir/.stderr.$$") # stderr lists what could not be collected
+    rm -f "$dir/.stderr.$$"
     printf '%s' "$out" | python3 -c '
 import json, sys
 name, want = sys.argv[1], sys.argv[2]
