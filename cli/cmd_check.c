@@ -4,7 +4,6 @@
  * framework/ and prints each step's verdict and evidence, as text or as DESIGN.md's verdict
  * JSON.  Exit status as a monitoring plugin's: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also for
  * usage errors and a device that cannot be reached at all). */
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -19,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/redact.h"
 #include "core/inventory.h"
 #include "framework/evidence.h"
 #include "framework/runbook.h"
@@ -84,91 +84,11 @@ static double now_s(void)
 
 /* ---- secrets: nothing we print may carry one (DESIGN.md "Security and safety") ---- */
 
-static const char *const secret_words[] = {"password", "secret", "authentication-key", "key-string", "key",
-                                           "community", NULL};
-/* Words that follow "password" or "key" in our own findings and in config keywords, not
- * secrets: "no password configured", "key chain X". */
-static const char *const not_secrets[] = {"configured", "is", "not", "missing", "set", "expected", "mismatch",
-                                          "mismatches", "absent", "present", "on", "for", "of", "and", "or",
-                                          "the", "but", "required", "chain", "none", "(md5)", "md5", NULL};
-
-static bool in_list(const char *const *list, const char *s, size_t len)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
-            return true;
-    return false;
-}
-
-/* Length of the secret keyword starting at p (a whole word followed by a blank), or 0. */
-static size_t secret_keyword(const char *text, const char *p)
-{
-    if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '_'))
-        return 0;
-    for (size_t i = 0; secret_words[i]; i++) {
-        size_t n = strlen(secret_words[i]);
-        if (strncasecmp(p, secret_words[i], n) == 0 && (p[n] == ' ' || p[n] == '\t'))
-            return n;
-    }
-    return 0;
-}
-
-static size_t token_len(const char *p)
-{
-    if (*p == '"') {
-        const char *q = strchr(p + 1, '"');
-        return q ? (size_t)(q - p) + 1 : strlen(p);
-    }
-    size_t n = 0;
-    while (p[n] && p[n] != ' ' && p[n] != '\t' && p[n] != ';')
-        n++;
-    return n;
-}
-
-/* After a keyword at kw (length klen): how many bytes to keep (blanks and an encryption type
- * such as "7" or "encrypted") and the length of the secret value after them (0: none). */
-static size_t secret_value(const char *kw, size_t klen, size_t *keep)
-{
-    const char *p = kw + klen;
-    while (*p == ' ' || *p == '\t')
-        p++;
-    size_t t = token_len(p);
-    bool typed = ((t == 1 && isdigit((unsigned char)*p)) || (t == 9 && strncmp(p, "encrypted", 9) == 0)) &&
-                 (p[t] == ' ' || p[t] == '\t');
-    if (typed) {
-        p += t;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        t = token_len(p);
-    }
-    *keep = (size_t)(p - kw);
-    if (t == 0 || in_list(not_secrets, p, t))
-        return 0;
-    bool number = strspn(p, "0123456789") == t;
-    if (!typed && number && klen == 3) /* "key 1": a key id, not the key */
-        return 0;
-    return t;
-}
-
-/* Copies in to out with every secret value replaced by <redacted> (quotes kept).  Move to
- * core/redact.c when the journal export and the console need it too. */
+/* Copies in to out with every secret replaced (core/redact.c); returns out. */
 static const char *redact(const char *in, char *out, size_t size)
 {
-    size_t w = 0;
-    for (const char *p = in; *p && w + 1 < size;) {
-        size_t klen = secret_keyword(in, p), keep = 0, vlen = klen ? secret_value(p, klen, &keep) : 0;
-        if (!vlen) {
-            out[w++] = *p++;
-            continue;
-        }
-        bool quoted = p[keep] == '"';
-        w += (size_t)snprintf(out + w, size - w, "%.*s%s<redacted>%s", (int)keep, p, quoted ? "\"" : "",
-                              quoted ? "\"" : "");
-        if (w >= size)
-            w = size - 1;
-        p += keep + vlen;
-    }
-    out[w < size ? w : size - 1] = '\0';
+    snprintf(out, size, "%s", in);
+    redact_inplace(out, size);
     return out;
 }
 

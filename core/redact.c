@@ -13,7 +13,8 @@
 static const char *const secret_patterns[] = {
     /* password 7 0822455D0A16 / secret 5 $1$... / neighbor X password erdiag-key; not "Password is" */
     "(\\b(?:password|secret)(?:\\s+(?:encrypted|clear|[0-9]{1,2}))?\\s+)"
-    "(?!(?:is|configured|enabled|disabled|for|authentication|required)\\b)(\"[^\"]*\"|\\S+)",
+    "(?!(?:is|configured|enabled|disabled|for|authentication|required|not|missing|set|expected|mismatch|"
+    "mismatches|absent|present|on|of|and|or|the|but|none|md5|\\(md5\\)|<redacted>)(?:\\b|$))(\"[^\"]*\"|\\S+)",
     "(\\bauthentication-key\\s+)(\"[^\"]*\"|\\S+)",
     "(\\b(?:pre-shared-key|shared-key|key-string)\\s+(?:(?:local|remote|ascii-text|hexadecimal)\\s+)?(?:[0-9]\\s+)?)"
     "(\"[^\"]*\"|\\S+)",

@@ -99,7 +99,7 @@ run "show running-config" --record "$work/rec" >"$work/raw.txt" 2>&1
 checks=$((checks + 1))
 if grep -q 'erdiag-lab-secret' "$work/raw.txt" "$work/rec"/*; then
     echo "FAIL the secret reached the screen or the recording"; fails=$((fails + 1))
-elif grep -q 'password <redacted>' "$work/raw.txt" && grep -q 'password <redacted>' "$work/rec"/cmd-1.txt; then
+elif grep -q 'password <redacted>' "$work/raw.txt" && grep -q "password <redacted>" "$work/rec"/bgp_config.txt; then
     echo "ok   secrets redacted on screen and in recordings"
 else
     echo "FAIL no redacted password line"; fails=$((fails + 1))
