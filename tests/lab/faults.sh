@@ -2,7 +2,7 @@
 # faults.sh: inject, clear and inspect real faults in the FRR lab (tests/lab/frr-lab.sh), so
 # that `erdiag check` can be proven against a live CE instead of replayed text.
 #
-# Usage (as root, lab started):  faults.sh inject|clear|status FAULT|all
+# Usage (as root, lab started):  faults.sh inject FAULT | clear FAULT|all | status FAULT|all
 #
 #   asn            erd-ce: neighbor 192.168.100.130 remote-as 12075  (OPEN error, Bad Peer AS)
 #   timers         erd-ce: neighbor 192.168.100.130 timers 30 90     (AWS's profile; renegotiated)
@@ -254,7 +254,7 @@ inj_asym() {
         ip -n "$INET_NS" link add veth-vm type veth peer name inet0 netns erd-vm
     nsx "$INET_NS" ip link show veth-op >/dev/null 2>&1 ||
         ip -n "$INET_NS" link add veth-op type veth peer name inet0 netns erd-onprem
-    local n ifc a
+    local n ns ifc a
     for n in "$INET_NS veth-vm 203.0.113.1/30" "$INET_NS veth-op 203.0.113.5/30" \
         "erd-vm inet0 203.0.113.2/30" "erd-onprem inet0 203.0.113.6/30"; do
         read -r ns ifc a <<<"$n"
@@ -263,12 +263,17 @@ inj_asym() {
     done
     nsx "$INET_NS" ip route replace 172.16.0.0/16 via 203.0.113.6
     nsx "$INET_NS" ip route replace 10.1.0.0/16 via 203.0.113.2
-    nsx erd-vm ip route replace 172.16.0.0/16 via 203.0.113.1
-    # Each end host now receives on one interface what it sends out of another: loose
-    # reverse-path filtering, or strict rp_filter would drop the asymmetric traffic.
+    # src: the VM still speaks from its own address, or the on-prem host's answers (sent back
+    # over the CE) would go to 203.0.113.2, which only erd-inet knows.
+    nsx erd-vm ip route replace 172.16.0.0/16 via 203.0.113.1 src 10.1.0.4
+    # Each end host now receives on one interface what it sends out of another: strict
+    # reverse-path filtering (1) would drop that.  New namespaces have 0; only a 1 is relaxed.
+    local ns k
     for ns in erd-vm erd-onprem; do
-        nsx "$ns" sysctl -qw net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.inet0.rp_filter=2 \
-            net.ipv4.conf.eth0.rp_filter=2
+        for k in all eth0 inet0; do
+            [ "$(nsx "$ns" sysctl -n "net.ipv4.conf.$k.rp_filter")" != 1 ] ||
+                nsx "$ns" sysctl -qw "net.ipv4.conf.$k.rp_filter=2"
+        done
     done
     wait_for "erd-vm routes 172.16.0.10 via 203.0.113.1 (erd-inet)" vm_route_via_inet
 }
@@ -308,6 +313,8 @@ do_status() {
 [ "$(id -u)" = 0 ] || die "must run as root"
 action=$1 fault=$2
 if [ "$fault" = all ]; then
+    # One fault at a time: each waits for its own symptom on an otherwise healthy session.
+    [ "$action" != inject ] || die "inject takes one fault (faults: ${FAULTS[*]})"
     targets=("${FAULTS[@]}")
 else
     case " ${FAULTS[*]} " in *" $fault "*) targets=("$fault") ;; *) die "unknown fault: $fault" ;; esac
