@@ -18,6 +18,8 @@
 # disk), addresses and links inside the lab's namespaces, one nftables table of our own, one
 # namespace of our own.  inject and clear are idempotent, and each waits (bounded, FAULT_WAIT
 # seconds, default 60) until the effect shows in vtysh; status exits 0 when the fault is in.
+# The st_/inj_/clr_ functions are called by name ("st_$f"), which shellcheck cannot follow.
+# shellcheck disable=SC2317
 set -euo pipefail
 
 LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
