@@ -1,0 +1,175 @@
+#!/bin/bash
+# lab-check.sh: `erdiag check` against real faults in the live FRR lab.  Each fault of
+# tests/lab/faults.sh is injected in turn; erdiag runs from the on-prem console host
+# (namespace erd-onprem) over SSH to erd-ce and must name the right root cause first; the
+# fault is cleared and the healthy lab must then give OK or WARNING (no FAIL).
+#
+# Root only (network namespaces); anyone else gets a message and exit 0.
+# Environment: ERDIAG (the binary, default ./erdiag), ERDIAG_LAB_DIR (default /tmp/erdiag-lab), ERDIAG_LAB_SSH_USER (erdiag-lab),
+# ERDIAG_CHECK_TIMEOUT (seconds per erdiag run, default 180), LAB_CHECK_FAULTS (a subset, e.g.
+# "asn md5").
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+lab=$top/tests/lab/frr-lab.sh
+faults=$top/tests/lab/faults.sh
+export ERDIAG_LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
+ssh_user=${ERDIAG_LAB_SSH_USER:-erdiag-lab}
+check_timeout=${ERDIAG_CHECK_TIMEOUT:-180}
+erdiag=${ERDIAG:-$top/erdiag}
+[ "$(id -u)" -eq 0 ] || { echo "lab-check: needs root (network namespaces); skipped"; exit 0; }
+[ -x "$erdiag" ] || { echo "lab-check: $erdiag is not built"; echo "lab-check: 0 passed, 1 failed"; exit 1; }
+command -v traceroute >/dev/null || echo "lab-check: warning: no traceroute (Debian package: traceroute); the asym case cannot pass"
+
+work=$(mktemp -d /tmp/erdiag-labcheck.XXXXXX)
+passed=0
+failed=0
+
+# The MSEE learns the on-prem prefix only over BGP: with the session down it could not answer
+# erdiag's console-host connect test (from 172.16.0.10) at all, and every session-down fault
+# would look like a blocked port 179.  A floating static route (distance 250, below BGP's 20)
+# keeps the return path, so the test reads "open" for asn/md5 and "timed out" only when
+# nftables drops port 179.  Removed again at exit.
+MSEE_RETURN="ip route 172.16.0.0/16 192.168.100.129 250"
+msee_staticd() {
+    /usr/bin/vtysh --vty_socket "$ERDIAG_LAB_DIR/erd-msee" -d staticd \
+        -c "configure terminal" -c "$1" >/dev/null
+}
+
+cleanup() {
+    bash "$faults" clear all >"$work/cleanup.log" 2>&1 || cat "$work/cleanup.log"
+    msee_staticd "no $MSEE_RETURN" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+bash "$lab" start >"$work/lab.log" 2>&1 || {
+    cat "$work/lab.log"
+    echo "lab-check: 0 passed, 1 failed"
+    exit 1
+}
+msee_staticd "$MSEE_RETURN"
+
+cat >"$work/inventory.ini" <<INI
+[device erd-ce]
+host = 172.16.0.1
+user = $ssh_user
+vendor = frr
+identity = $ERDIAG_LAB_DIR/ssh/client_ed25519
+known_hosts = $work/known_hosts
+timeout = 20
+subnet = 192.168.100.128/30
+local_ip = 192.168.100.129
+peer_ip = 192.168.100.130
+local_as = 65010
+md5 = yes
+bfd = yes
+expect_prefixes = 10.1.0.0/16, 10.2.0.0/16
+azure_vm = 10.1.0.4
+onprem_source = 172.16.0.10
+INI
+
+ok() { echo "ok   $1"; passed=$((passed + 1)); }
+bad() { echo "FAIL $1"; failed=$((failed + 1)); }
+
+# check_run OUT ARGS...: `erdiag check erd-ce ARGS --json` from the console host into OUT.json.
+# Its exit code (0-3, the verdict) is not an error: the JSON is what is judged.
+check_run() {
+    local out=$1
+    shift
+    ip netns exec erd-onprem timeout "$check_timeout" "$erdiag" check erd-ce "$@" \
+        --inventory "$work/inventory.ini" --accept-new --json >"$work/$out.json" 2>"$work/$out.err"
+    echo $? >"$work/$out.rc"
+}
+
+# judge NAME OUT PYTHON-EXPRESSION: d = the parsed JSON of OUT.json.
+judge() {
+    local name=$1 out=$2 expr=$3
+    if python3 - "$work/$out.json" "$expr" 2>"$work/py.err" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if eval(sys.argv[2], {"d": d}) else 1)
+PY
+    then
+        ok "$name"
+    else
+        bad "$name: exit $(cat "$work/$out.rc")"
+        summarize "$out"
+    fi
+}
+
+# summarize OUT: what erdiag said, short enough to read in a CI log.
+summarize() {
+    if ! python3 - "$work/$1.json" 2>/dev/null <<'PY'; then
+import json, sys
+d = json.load(open(sys.argv[1]))
+rc = d.get("root_cause") or {}
+print("     status %s, root cause %s (%s): %s" % (d.get("status"), rc.get("cause"), rc.get("step"),
+      rc.get("finding")))
+for s in d.get("steps", []):
+    print("     %-14s %-5s %s" % (s.get("id"), s.get("verdict"), (s.get("finding") or "")[:110]))
+PY
+        echo "     no JSON: $(head -c 400 "$work/$1.json") $(head -c 400 "$work/$1.err")"
+    fi
+}
+
+healthy_expr='d["status"] in ("OK", "WARNING") and all(s.get("verdict") != "FAIL" for s in d.get("steps", []))'
+
+# reverse_trace: the trace a VM owner would paste, from the Azure VM back to on-prem.
+reverse_trace() {
+    ip netns exec erd-vm traceroute -n 172.16.0.10 >"$work/reverse.txt" 2>&1
+    echo "     reverse trace: $(grep -Eo '^ *[0-9]+ +[0-9.]+' "$work/reverse.txt" | awk '{print $2}' | paste -sd' ')"
+}
+
+check_healthy() { # check_healthy LABEL [asym]
+    local out="healthy-${1// /-}"
+    if [ "${2:-}" = asym ]; then
+        reverse_trace
+        check_run "$out" --runbook asym --reverse-trace "$work/reverse.txt"
+    else
+        check_run "$out" --runbook bgp
+    fi
+    judge "healthy lab ($1): status OK or WARNING, no FAIL" "$out" "$healthy_expr"
+}
+
+# case FAULT CAUSE RUNBOOK-ARGS...: inject, check, clear, check healthy.
+run_case() {
+    local fault=$1 cause=$2
+    shift 2
+    if ! bash "$faults" inject "$fault" >"$work/$fault.inject" 2>&1; then
+        bad "$fault: inject failed: $(tail -3 "$work/$fault.inject")"
+        bash "$faults" clear "$fault" >/dev/null 2>&1
+        return
+    fi
+    if [ "$fault" = asym ]; then
+        reverse_trace
+        set -- "$@" --reverse-trace "$work/reverse.txt"
+    fi
+    check_run "$fault" "$@"
+    judge "$fault: root cause $cause" "$fault" \
+        "(d.get('root_cause') or {}).get('cause') == '$cause'"
+    if ! bash "$faults" clear "$fault" >"$work/$fault.clear" 2>&1; then
+        bad "$fault: clear failed: $(tail -3 "$work/$fault.clear")"
+        return
+    fi
+    check_healthy "after $fault"
+    [ "$fault" != asym ] || check_healthy "after asym, asym runbook" asym
+}
+
+check_healthy "start"
+want=${LAB_CHECK_FAULTS:-asn timers subnet tcp179 md5 prefix-filter link-down asym}
+for f in $want; do
+    case $f in
+    asn) run_case asn peer_as_mismatch --runbook bgp ;;
+    timers) run_case timers timer_mismatch --runbook bgp ;;
+    subnet) run_case subnet subnet_mismatch --runbook bgp ;;
+    tcp179) run_case tcp179 tcp179_blocked --runbook bgp ;;
+    md5) run_case md5 md5_mismatch --runbook bgp ;;
+    prefix-filter) run_case prefix-filter inbound_filter --runbook bgp ;;
+    link-down) run_case link-down link_down --runbook bgp ;;
+    asym) run_case asym return_via_internet --runbook asym ;;
+    *) bad "unknown fault $f" ;;
+    esac
+done
+
+echo "lab-check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
