@@ -73,7 +73,7 @@ static void set_status(runbook_result_t *r)
     for (int i = 0; i < r->n_steps; i++) {
         fail |= r->steps[i].verdict == VERDICT_FAIL;
         warn |= r->steps[i].verdict == VERDICT_WARN;
-        skip |= r->steps[i].verdict == VERDICT_SKIP;
+        skip |= r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0;
     }
     if (fail) {
         r->status = "CRITICAL";

@@ -79,7 +79,9 @@ void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *o
 void step_pass(step_result_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void step_warn(step_result_t *s, const char *cause, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void step_fail(step_result_t *s, const char *cause, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* SKIP with cause "evidence_missing": a step without usable evidence never PASSes. */
+/* SKIP with cause "evidence_missing": a step without usable evidence never PASSes.  (step_need
+ * uses cause "not_applicable" when the platform has no command for the probe: such a SKIP does
+ * not make the status UNKNOWN.) */
 void step_skip(step_result_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Adds the first line of f's answer holding every needle (NULL-terminated) as evidence;
  * false (and nothing added) when no line does. */

@@ -51,6 +51,10 @@ bool step_need(step_result_t *s, const fact_t *f, const char *what)
     if (fact_usable(f))
         return false;
     step_skip(s, "%s: %s", what, fact_problem(f, why, sizeof(why)));
+    /* A platform that has no such command (FRR has no ARP table in vtysh) is not missing
+     * evidence: the step says so, and the status need not be UNKNOWN for it. */
+    if (f->present && f->error == PERR_UNSUPPORTED)
+        snprintf(s->cause, sizeof(s->cause), "not_applicable");
     return true;
 }
 

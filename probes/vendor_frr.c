@@ -9,6 +9,7 @@ static const char *const frr_errors[] = {
 static const char *const frr_allow[] = {
     "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+-]*$",
     "^terminal length [0-9]{1,3}$",
+    "^traceroute [0-9a-fA-F.:]+$",
     NULL,
 };
 
@@ -24,6 +25,7 @@ static const vendor_probe_t frr_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route vrf {vrf} {prefix}", "show ip route {prefix} json"},
     {PROBE_BGP_PREFIX, "show bgp ipv4 unicast {prefix}", "show bgp vrf {vrf} ipv4 unicast {prefix}", "show bgp ipv4 unicast {prefix} json"},
     {PROBE_BGP_RECEIVED, "show bgp ipv4 unicast neighbors {peer} routes", "show bgp vrf {vrf} ipv4 unicast neighbors {peer} routes", NULL},
+    {PROBE_TRACEROUTE, "traceroute {target}", NULL, NULL}, /* vtysh runs the system traceroute */
     {PROBE_BFD, "show bfd peers", NULL, "show bfd peers json"},
     {PROBE_VERSION, "show version", NULL, NULL},
 };

@@ -4,6 +4,7 @@
  * first (same command + " json"), then the specific forms, then the generic ones: "show bgp
  * ... summary" and "show bgp neighbors" before the bare "show bgp [PREFIX]". */
 #include "parsers/frr/frr.h"
+#include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
 
 #define SH "^sh(?:o(?:w)?)? "
@@ -18,6 +19,9 @@
 #define JSON(cmd, pat, k, fn) {.command = cmd, .pattern = pat, .kind = k, .whole = frr_##fn##_json}
 
 static const parser_def_t frr_parsers[] = {
+    /* vtysh's traceroute is the system's (Linux) traceroute */
+    {.command = "traceroute A.B.C.D", .pattern = "^traceroute \\S+$", .kind = KIND_TRACEROUTE,
+     .state_size = sizeof(trace_state_t), .line = trace_linux_line, .finish = trace_finish},
     /* ---- json ---- */
     JSON("show interface json", SH INT "(?: vrf \\S+)?(?: \\S+)? json$", KIND_INTERFACES, interface),
     JSON("show bgp summary json", SH BGP " summ(?:a(?:r(?:y)?)?)?(?: established| failed)? json$", KIND_BGP_SUMMARY,

@@ -24,20 +24,11 @@ work=$(mktemp -d /tmp/erdiag-labcheck.XXXXXX)
 passed=0
 failed=0
 
-# The MSEE learns the on-prem prefix only over BGP: with the session down it could not answer
-# erdiag's console-host connect test (from 172.16.0.10) at all, and every session-down fault
-# would look like a blocked port 179.  A floating static route (distance 250, below BGP's 20)
-# keeps the return path, so the test reads "open" for asn/md5 and "timed out" only when
-# nftables drops port 179.  Removed again at exit.
-MSEE_RETURN="ip route 172.16.0.0/16 192.168.100.129 250"
-msee_staticd() {
-    /usr/bin/vtysh --vty_socket "$ERDIAG_LAB_DIR/erd-msee" -d staticd \
-        -c "configure terminal" -c "$1" >/dev/null
-}
+# The MSEE keeps a floating static route back to on-prem (frr-lab.sh), so the console-host
+# connect test reads "open" for asn/md5 and "timed out" only when nftables drops port 179.
 
 cleanup() {
     bash "$faults" clear all >"$work/cleanup.log" 2>&1 || cat "$work/cleanup.log"
-    msee_staticd "no $MSEE_RETURN" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -47,7 +38,6 @@ bash "$lab" start >"$work/lab.log" 2>&1 || {
     echo "lab-check: 0 passed, 1 failed"
     exit 1
 }
-msee_staticd "$MSEE_RETURN"
 
 cat >"$work/inventory.ini" <<INI
 [device erd-ce]

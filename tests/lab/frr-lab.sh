@@ -60,6 +60,11 @@ interface veth-msee
  description customer CE 65010
 exit
 EOF
+    # A floating static (distance 250) back to on-prem: while BGP is down the console host can
+    # still reach the MSEE, so a firewall (timeout) and an MD5 mismatch (open) look different.
+    cat >>"$LAB_DIR/erd-msee/staticd.conf" <<'EOF'
+ip route 172.16.0.0/16 192.168.100.129 250
+EOF
     cat >"$LAB_DIR/erd-ce/bgpd.conf" <<EOF
 hostname erd-ce
 log file $LAB_DIR/erd-ce/bgpd.log
@@ -330,7 +335,7 @@ cmd_stop() {
             rm -f "$pf"
         done
     done
-    for ns in "${ROUTERS[@]}" "${HOSTS[@]}"; do
+    for ns in "${ROUTERS[@]}" "${HOSTS[@]}" erd-inet; do # erd-inet: tests/lab/faults.sh asym
         ns_exists "$ns" && ip netns del "$ns"
     done
     echo "frr-lab: stopped"
