@@ -13,11 +13,11 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/tty.h"
 #include "core/redact.h"
 #include "core/inventory.h"
 #include "framework/evidence.h"
@@ -139,47 +139,6 @@ static void find_reverse_device(check_t *c)
     c->rev_dev = r;
 }
 
-/* Unknown host keys need a person's yes, on the terminal, never by default. */
-static bool confirm_hostkey_tty(void *ud, const char *host, const char *fingerprint)
-{
-    (void)ud;
-    FILE *tty = fopen("/dev/tty", "r+");
-    if (!tty)
-        return false;
-    fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host, fingerprint);
-    fflush(tty);
-    char answer[16] = "";
-    bool yes = fgets(answer, sizeof(answer), tty) && (answer[0] == 'y' || answer[0] == 'Y');
-    fclose(tty);
-    return yes;
-}
-
-static int ask_secret_tty(void *ud, const char *prompt, bool echo, char *buf, size_t size)
-{
-    (void)ud;
-    FILE *tty = fopen("/dev/tty", "r+");
-    if (!tty)
-        return -1;
-    struct termios old, quiet;
-    int fd = fileno(tty);
-    bool restore = !echo && tcgetattr(fd, &old) == 0;
-    if (restore) {
-        quiet = old;
-        quiet.c_lflag &= ~(tcflag_t)ECHO;
-        tcsetattr(fd, TCSAFLUSH, &quiet);
-    }
-    fprintf(tty, "%s", prompt);
-    fflush(tty);
-    int rc = fgets(buf, (int)size, tty) ? 0 : -1;
-    if (restore) {
-        tcsetattr(fd, TCSAFLUSH, &old);
-        fputc('\n', tty);
-    }
-    fclose(tty);
-    buf[strcspn(buf, "\r\n")] = '\0';
-    return rc;
-}
-
 /* Runs in the device's worker thread: connects may take seconds. */
 static transport_t *open_device(void *ud, const device_t *dev, probe_error_t *err, char *msg, size_t msglen)
 {
@@ -190,8 +149,8 @@ static transport_t *open_device(void *ud, const device_t *dev, probe_error_t *er
         t = replay_open(f->replay_dir, v, msg, msglen);
         *err = PERR_MISSING;
     } else {
-        ssh_opts_t so = {.device = dev, .accept_new = f->o->accept_new, .confirm_hostkey = confirm_hostkey_tty,
-                         .ask_secret = ask_secret_tty};
+        ssh_opts_t so = {.device = dev, .accept_new = f->o->accept_new, .confirm_hostkey = cli_confirm_hostkey,
+                         .ask_secret = cli_ask_secret};
         t = ssh_open(&so, err, msg, msglen);
     }
     if (t && f->record_dir[0]) {

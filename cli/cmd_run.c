@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/tty.h"
 #include "core/inventory.h"
 #include "core/json_stream.h"
 #include "core/redact.h"
@@ -26,47 +26,6 @@ static int write_stdout(void *ud, const char *buf, size_t len)
 {
     (void)ud;
     return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
-}
-
-/* Unknown host keys need a person's yes, on the terminal, never by default. */
-static bool confirm_hostkey_tty(void *ud, const char *host, const char *fingerprint)
-{
-    (void)ud;
-    FILE *tty = fopen("/dev/tty", "r+");
-    if (!tty)
-        return false;
-    fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host, fingerprint);
-    fflush(tty);
-    char answer[16] = "";
-    bool yes = fgets(answer, sizeof(answer), tty) && (answer[0] == 'y' || answer[0] == 'Y');
-    fclose(tty);
-    return yes;
-}
-
-static int ask_secret_tty(void *ud, const char *prompt, bool echo, char *buf, size_t size)
-{
-    (void)ud;
-    FILE *tty = fopen("/dev/tty", "r+");
-    if (!tty)
-        return -1;
-    struct termios old, quiet;
-    int fd = fileno(tty);
-    bool restore = !echo && tcgetattr(fd, &old) == 0;
-    if (restore) {
-        quiet = old;
-        quiet.c_lflag &= ~(tcflag_t)ECHO;
-        tcsetattr(fd, TCSAFLUSH, &quiet);
-    }
-    fprintf(tty, "%s", prompt);
-    fflush(tty);
-    int rc = fgets(buf, (int)size, tty) ? 0 : -1;
-    if (restore) {
-        tcsetattr(fd, TCSAFLUSH, &old);
-        fputc('\n', tty);
-    }
-    fclose(tty);
-    buf[strcspn(buf, "\r\n")] = '\0';
-    return rc;
 }
 
 /* The device: from the replay directory's device.ini when replaying, else the inventory. */
@@ -113,8 +72,8 @@ static transport_t *open_transport(const run_opts_t *o, const device_t *dev, con
     if (o->replay) {
         t = replay_open(o->replay, v, err, sizeof(err));
     } else {
-        ssh_opts_t so = {.device = dev, .accept_new = o->accept_new, .confirm_hostkey = confirm_hostkey_tty,
-                         .ask_secret = ask_secret_tty};
+        ssh_opts_t so = {.device = dev, .accept_new = o->accept_new, .confirm_hostkey = cli_confirm_hostkey,
+                         .ask_secret = cli_ask_secret};
         probe_error_t perr;
         t = ssh_open(&so, &perr, err, sizeof(err));
         if (!t)

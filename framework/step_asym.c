@@ -869,6 +869,9 @@ void step_azure_routes(const evidence_t *ev, step_result_t *s)
         step_skip(s, "no Azure effective routes (%s): run `az network nic show-effective-route-table -g RG -n NIC -o json "
                   "> routes.json` (or Get-AzEffectiveRouteTable | ConvertTo-Json) and pass --azure-routes routes.json",
                   fact_problem(f, why, sizeof(why)));
+        /* The Azure side is optional evidence (issue 4): its absence alone is no UNKNOWN. */
+        if (!f->present)
+            snprintf(s->cause, sizeof(s->cause), "not_applicable");
         return;
     }
     if (!d->has_onprem_source) {

@@ -647,7 +647,7 @@ static void t_az_missing(void **st)
 {
     (void)st;
     step_result_t s = run(step_azure_routes);
-    expect(&s, VERDICT_SKIP, "evidence_missing",
+    expect(&s, VERDICT_SKIP, "not_applicable", /* optional evidence: no UNKNOWN for it */
            "az network nic show-effective-route-table -g RG -n NIC -o json > routes.json", NULL);
     assert_non_null(strstr(s.finding, "--azure-routes routes.json"));
 }

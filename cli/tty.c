@@ -1,0 +1,47 @@
+/* tty.c: questions only a person at the terminal may answer (host keys, passwords). */
+#include "cli/tty.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+
+/* Unknown host keys need a person's yes, on the terminal, never by default. */
+bool cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint)
+{
+    (void)ud;
+    FILE *tty = fopen("/dev/tty", "r+");
+    if (!tty)
+        return false;
+    fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host, fingerprint);
+    fflush(tty);
+    char answer[16] = "";
+    bool yes = fgets(answer, sizeof(answer), tty) && (answer[0] == 'y' || answer[0] == 'Y');
+    fclose(tty);
+    return yes;
+}
+
+int cli_ask_secret(void *ud, const char *prompt, bool echo, char *buf, size_t size)
+{
+    (void)ud;
+    FILE *tty = fopen("/dev/tty", "r+");
+    if (!tty)
+        return -1;
+    struct termios old, quiet;
+    int fd = fileno(tty);
+    bool restore = !echo && tcgetattr(fd, &old) == 0;
+    if (restore) {
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    fprintf(tty, "%s", prompt);
+    fflush(tty);
+    int rc = fgets(buf, (int)size, tty) ? 0 : -1;
+    if (restore) {
+        tcsetattr(fd, TCSAFLUSH, &old);
+        fputc('\n', tty);
+    }
+    fclose(tty);
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return rc;
+}

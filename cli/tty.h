@@ -1,0 +1,13 @@
+/* tty.h: asking the person at the terminal (/dev/tty, never stdin: output may be piped). */
+#ifndef ERDIAG_TTY_H
+#define ERDIAG_TTY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Shows an unknown host key's fingerprint and asks to accept it; false without a terminal. */
+bool cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint);
+/* Asks for a password or keyboard-interactive answer (not echoed unless echo); 0 when answered. */
+int cli_ask_secret(void *ud, const char *prompt, bool echo, char *buf, size_t size);
+
+#endif
