@@ -8,16 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Each pattern captures what stays in group 1; the secret that follows goes.  Written for the
+/* Each pattern captures what stays in group 1; the secret that follows goes.  A value that
+ * starts with '<' is a placeholder of ours ("password <shared key>"), never a secret.  Written for the
  * configuration and log lines of IOS/IOS-XE, NX-OS, IOS-XR, EOS, Junos and FRR. */
 static const char *const secret_patterns[] = {
     /* password 7 0822455D0A16 / secret 5 $1$... / neighbor X password erdiag-key; not "Password is" */
-    "(\\b(?:password|secret)(?:\\s+(?:encrypted|clear|[0-9]{1,2}))?\\s+)"
+    ("(\\b(?:password|secret)(?:\\s+(?:encrypted|clear|[0-9]{1,2}))?\\s+)"
     "(?!(?:is|configured|enabled|disabled|for|authentication|required|not|missing|set|expected|mismatch|"
-    "mismatches|absent|present|on|of|and|or|the|but|none|md5|\\(md5\\)|<redacted>)(?:\\b|$))(\"[^\"]*\"|\\S+)",
+    "mismatches|absent|present|on|of|and|or|the|but|none|md5|\\(md5\\))(?:\\b|$)|<)(\"[^\"]*\"|\\S+)"),
     "(\\bauthentication-key\\s+)(\"[^\"]*\"|\\S+)",
-    "(\\b(?:pre-shared-key|shared-key|key-string)\\s+(?:(?:local|remote|ascii-text|hexadecimal)\\s+)?(?:[0-9]\\s+)?)"
-    "(\"[^\"]*\"|\\S+)",
+    ("(\\b(?:pre-shared-key|shared-key|key-string)\\s+(?:(?:local|remote|ascii-text|hexadecimal)\\s+)?(?:[0-9]\\s+)?)"
+    "(\"[^\"]*\"|\\S+)"),
     "(\\bkey\\s+[0-9]\\s+)(\\S+)",
     "(\\b(?:tacacs|radius)(?:-server)?\\b[^\\n]*?\\bkey\\s+(?:[0-9]\\s+)?)(\\S+)",
     "(\\bsnmp(?:-server)?\\s+community\\s+)(\"[^\"]*\"|\\S+)",

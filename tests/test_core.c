@@ -162,6 +162,7 @@ static void redaction(void **state)
         {"  Password is configured", "  Password is configured"},
         {" set community 12076:51004 additive", " set community 12076:51004 additive"},
         {"Peer Authentication Enabled", "Peer Authentication Enabled"},
+        {" neighbor 192.168.100.130 password <shared key>", " neighbor 192.168.100.130 password <shared key>"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *r = redact_text(cases[i].in, strlen(cases[i].in));
