@@ -28,6 +28,7 @@
 #include "probes/ssh.h"
 #include "probes/tcp_probe.h"
 #include "probes/transport.h"
+#include "report/verdict.h"
 
 #define CHECK_UNKNOWN 3
 #define MAX_JOBS 24
@@ -728,18 +729,7 @@ static void build_evidence(check_t *c)
         job_facts(c, &c->jobs[i]);
 }
 
-/* ---- output ---- */
-
-static void print_step_text(const step_result_t *s)
-{
-    char a[2048], b[1024];
-    printf("[%s] %s: %s\n", verdict_name(s->verdict), s->title, redact(s->finding, a, sizeof(a)));
-    for (int i = 0; i < s->n_evidence; i++)
-        printf("    > %s  (%s)\n", redact(s->evidence[i].line, a, sizeof(a)),
-               redact(s->evidence[i].command, b, sizeof(b)));
-    for (int i = 0; i < s->n_next; i++)
-        printf("    next: %s\n", redact(s->next[i], a, sizeof(a)));
-}
+/* ---- output (report/verdict_*.c renders the result; collection problems are ours) ---- */
 
 /* Probes that gave nothing usable, with the reason: the steps say what they lack, this says why. */
 static void print_problems_text(const check_t *c)
@@ -764,90 +754,15 @@ static void print_problems_text(const check_t *c)
 
 static void print_text(const check_t *c)
 {
-    const runbook_result_t *r = &c->result;
-    char a[4096];
-    printf("Device:  %s (%s)\nRunbook: %s\nStatus:  %s (exit %d)\n\n", c->dev->name, c->dev->vendor,
-           runbook_name(r->runbook), r->status, r->exit_code);
-    for (int i = 0; i < r->n_steps; i++)
-        print_step_text(&r->steps[i]);
+    verdict_text_steps(stdout, c->dev->name, c->dev->vendor, &c->result);
     print_problems_text(c);
-    printf("\nCauses, most likely first:\n");
-    for (int i = 0; i < r->n_causes; i++) {
-        const step_result_t *s = &r->steps[r->causes[i]];
-        printf("  %d. %s (%s): %s\n", i + 1, s->cause, s->id, redact(s->finding, a, sizeof(a)));
-    }
-    if (r->n_causes == 0)
-        printf("  none\n");
-    printf("\nSummary:\n%s\n", redact(r->summary, a, sizeof(a)));
-}
-
-static json_t *jstr(const char *s)
-{
-    char buf[4096];
-    return json_string(redact(s, buf, sizeof(buf)));
-}
-
-static json_t *cause_json(const step_result_t *s)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "step", json_string(s->id));
-    json_object_set_new(o, "cause", json_string(s->cause));
-    json_object_set_new(o, "finding", jstr(s->finding));
-    return o;
-}
-
-/* No FAIL or WARN: "none" when every step passed; when some could not be judged, the first of
- * those, as evidence_missing, so that a reader never takes UNKNOWN for a clean bill. */
-static json_t *no_cause_json(const runbook_result_t *r)
-{
-    int skipped = 0, first = -1;
-    for (int i = 0; i < r->n_steps; i++)
-        if (r->steps[i].verdict == VERDICT_SKIP && skipped++ == 0)
-            first = i;
-    if (first < 0)
-        return json_pack("{s:s, s:s, s:s}", "step", "none", "cause", "none", "finding", "no fault found");
-    char finding[900];
-    snprintf(finding, sizeof(finding), "no fault found, but %d of %d steps could not be judged (%s: %s)", skipped,
-             r->n_steps, r->steps[first].id, r->steps[first].finding);
-    json_t *o = json_pack("{s:s, s:s}", "step", r->steps[first].id, "cause", "evidence_missing");
-    json_object_set_new(o, "finding", jstr(finding));
-    return o;
-}
-
-static json_t *step_json(const step_result_t *s)
-{
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "id", s->id, "title", s->title, "verdict",
-                          verdict_name(s->verdict), "cause", s->cause);
-    json_object_set_new(o, "finding", jstr(s->finding));
-    json_t *ev = json_array(), *next = json_array();
-    for (int i = 0; i < s->n_evidence; i++) {
-        json_t *e = json_pack("{s:I}", "journal_id", (json_int_t)s->evidence[i].journal_id);
-        json_object_set_new(e, "command", jstr(s->evidence[i].command));
-        json_object_set_new(e, "line", jstr(s->evidence[i].line));
-        json_array_append_new(ev, e);
-    }
-    for (int i = 0; i < s->n_next; i++)
-        json_array_append_new(next, jstr(s->next[i]));
-    json_object_set_new(o, "evidence", ev);
-    json_object_set_new(o, "next", next);
-    return o;
+    verdict_text_causes(stdout, &c->result);
 }
 
 static int print_json(const check_t *c)
 {
-    const runbook_result_t *r = &c->result;
-    json_t *root = json_pack("{s:s, s:s, s:s, s:i}", "device", c->dev->name, "runbook", runbook_name(r->runbook),
-                             "status", r->status, "exit_code", r->exit_code);
-    json_t *causes = json_array(), *steps = json_array();
-    for (int i = 0; i < r->n_causes; i++)
-        json_array_append_new(causes, cause_json(&r->steps[r->causes[i]]));
-    json_object_set_new(root, "root_cause", r->n_causes ? cause_json(&r->steps[r->causes[0]]) : no_cause_json(r));
-    json_object_set_new(root, "causes", causes);
-    for (int i = 0; i < r->n_steps; i++)
-        json_array_append_new(steps, step_json(&r->steps[i]));
-    json_object_set_new(root, "steps", steps);
-    json_object_set_new(root, "summary", jstr(r->summary));
-    int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_t *root = verdict_json(c->dev->name, &c->result);
+    int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
     fputc('\n', stdout);
     json_decref(root);
     return rc;

@@ -98,15 +98,17 @@ static void write_summary(const evidence_t *ev, runbook_result_t *r)
         ip_to_string(&d->peer_ip, peer, sizeof(peer));
     size_t w = 0, size = sizeof(r->summary);
 #define SUMMARY(...) (w += (size_t)snprintf(r->summary + (w < size ? w : size), w < size ? size - w : 0, __VA_ARGS__))
-    SUMMARY("%s%s%s%s (%s %s peering, peer %s AS %lld): %s runbook %s.", d->name, d->circuit[0] ? " / " : "",
-            d->circuit, d->link == LINK_SECONDARY ? " secondary" : " primary",
-            d->peering == PEERING_MICROSOFT ? "Microsoft" : "private", d->vendor, peer, (long long)d->peer_as,
+    SUMMARY("%s%s%s%s (%s, %s peering, peer %s AS %lld): %s runbook %s.", d->name, d->circuit[0] ? " / " : "",
+            d->circuit, d->link == LINK_SECONDARY ? " secondary" : " primary", d->vendor,
+            d->peering == PEERING_MICROSOFT ? "Microsoft" : "private", peer, (long long)d->peer_as,
             r->runbook == RUNBOOK_ASYM ? "asymmetric-routing" : "BGP-session", r->status);
     if (r->n_causes == 0) {
         SUMMARY(" No fault found in %d steps.", r->n_steps);
     } else {
         const step_result_t *root = &r->steps[r->causes[0]];
-        SUMMARY(" Most likely cause (%s, %s): %s", root->title, root->cause, root->finding);
+        size_t flen = strlen(root->finding);
+        SUMMARY(" Most likely cause (%s, %s): %s%s", root->title, root->cause, root->finding,
+                flen && root->finding[flen - 1] == '.' ? "" : ".");
         if (root->n_evidence)
             SUMMARY(" Evidence: \"%s\" (%s).", root->evidence[0].line, root->evidence[0].command);
         if (root->n_next)
