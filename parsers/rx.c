@@ -131,3 +131,15 @@ void rx_free(rx_t *rx)
     pcre2_code_free((pcre2_code *)rx->code);
     rx->code = NULL;
 }
+
+iface_t *rx_brief_iface(record_t *rec, const rx_caps_t *c)
+{
+    const char *s;
+    size_t n;
+    record_init(rec, KIND_INTERFACES);
+    iface_t *f = &rec->u.iface;
+    rx_copy(c, "name", f->name, sizeof(f->name));
+    if (rx_named(c, "ip", &s, &n) && tu_prefix(s, n, true, f->ipv4[0], sizeof(f->ipv4[0])))
+        f->n_ipv4 = 1;
+    return f;
+}

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/model.h"
+
 #define RX_MAX_GROUPS 24
 
 typedef struct {
@@ -38,6 +40,10 @@ bool rx_named(const rx_caps_t *c, const char *name, const char **s, size_t *len)
 bool rx_copy(const rx_caps_t *c, const char *name, char *dst, size_t size);
 /* A named group as an integer (commas allowed), or MODEL_ABSENT. */
 int64_t rx_int(const rx_caps_t *c, const char *name);
+
+/* An interface-brief row: initialises rec as an interface and fills its name and IPv4 address
+ * from the named groups "name" and "ip" ("unassigned" and the like leave ipv4 empty). */
+iface_t *rx_brief_iface(record_t *rec, const rx_caps_t *c);
 
 /* Releases a pattern compiled into a non-static rx_t. */
 void rx_free(rx_t *rx);

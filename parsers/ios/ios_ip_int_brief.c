@@ -25,13 +25,9 @@ int ios_ip_int_brief_line(parse_run_t *run, void *state, const char *line, size_
         return 0;
     }
     record_t rec;
-    record_init(&rec, KIND_INTERFACES);
-    iface_t *f = &rec.u.iface;
+    iface_t *f = rx_brief_iface(&rec, &c);
     const char *s;
     size_t n;
-    rx_copy(&c, "name", f->name, sizeof(f->name));
-    if (rx_named(&c, "ip", &s, &n) && tu_prefix(s, n, true, f->ipv4[0], sizeof(f->ipv4[0])))
-        f->n_ipv4 = 1;
     rx_named(&c, "status", &s, &n);
     FIELD_SET(f->raw_status, s, (long)n);
     f->oper_status = tu_updown(s, n);
