@@ -253,16 +253,21 @@ static size_t last_line(const ssh_transport_t *t, char *out, size_t size, bool *
     return n;
 }
 
-typedef enum { WAIT_PROMPT, WAIT_TIMEOUT, WAIT_EOF, WAIT_CAP } wait_result_t;
+typedef enum { WAIT_PROMPT, WAIT_TIMEOUT, WAIT_EOF, WAIT_CAP, WAIT_CONNECTED } wait_result_t;
 
 /* Reads until the last line is the prompt (learned, or the vendor pattern before we know it),
- * answering pager prompts on the way. */
-static wait_result_t wait_prompt(ssh_transport_t *t, double deadline, bool *truncated)
+ * answering pager prompts on the way.  With connected set, also stops (WAIT_CONNECTED) when a
+ * telnet of ours reports the port open: that session will not end by itself. */
+static wait_result_t wait_until(ssh_transport_t *t, double deadline, bool *truncated, rx_t *connected)
 {
     rx_t vendor_prompt = RX(t->base.vendor->prompt);
     char chunk[16384], tail[512];
     wait_result_t result = WAIT_TIMEOUT;
     for (;;) {
+        if (connected && t->len && rx_match(connected, t->buf, t->len, NULL)) {
+            result = WAIT_CONNECTED;
+            break;
+        }
         bool pager = false;
         size_t n = last_line(t, tail, sizeof(tail), &pager);
         bool at_prompt = t->prompt[0] ? strcmp(tail, t->prompt) == 0
@@ -297,6 +302,30 @@ static wait_result_t wait_prompt(ssh_transport_t *t, double deadline, bool *trun
     }
     rx_free(&vendor_prompt);
     return result;
+}
+
+static wait_result_t wait_prompt(ssh_transport_t *t, double deadline, bool *truncated)
+{
+    return wait_until(t, deadline, truncated, NULL);
+}
+
+/* After a hang-up, the CLI prints more than one prompt (IOS: after the escape, then after
+ * "disconnect"): wait for the prompt and then for quiet, so nothing late spills into the next
+ * command's answer. */
+static wait_result_t settle(ssh_transport_t *t, double deadline)
+{
+    bool truncated = false;
+    wait_result_t w;
+    do {
+        t->len = 0;
+        w = wait_prompt(t, deadline, &truncated);
+        char probe;
+        int more = w == WAIT_PROMPT ? ssh_channel_read_timeout(t->channel, &probe, 1, 0, 400) : 0;
+        if (more > 0 && append(t, &probe, 1) == 0)
+            continue; /* still talking: wait for its next prompt */
+        break;
+    } while (now_s() < deadline);
+    return w;
 }
 
 static int send_line(ssh_transport_t *t, const char *line)
@@ -434,6 +463,15 @@ static void take_output(ssh_transport_t *t, cmd_result_t *res)
     keep_cleaned(start, n, res);
 }
 
+/* A telnet answer cut at "Open": everything after the echoed command, the last line included. */
+static void take_output_all(ssh_transport_t *t, cmd_result_t *res)
+{
+    char *start = t->buf ? t->buf : "";
+    char *nl = strchr(start, '\n');
+    start = nl ? nl + 1 : start + strlen(start);
+    keep_cleaned(start, (size_t)(t->buf + t->len - start), res);
+}
+
 /* A line that says the device refused the command, copied into the message. */
 static bool device_rejected(const vendor_t *v, const char *out, char *msg, size_t msglen)
 {
@@ -515,7 +553,23 @@ static int run_once(ssh_transport_t *t, const char *command, cmd_result_t *res)
         res->error = PERR_DISCONNECTED;
         return -1;
     }
-    wait_result_t w = wait_prompt(t, start + t->device.timeout_s, &res->truncated);
+    const vendor_t *v = t->base.vendor;
+    bool telnet = v->tcp_connected && strncmp(command, "telnet ", 7) == 0;
+    rx_t connected = {.pattern = telnet ? v->tcp_connected : "$^", .options = 0x00000400u /* MULTILINE */, .code = NULL};
+    wait_result_t w = wait_until(t, start + t->device.timeout_s, &res->truncated, telnet ? &connected : NULL);
+    rx_free(&connected);
+    if (w == WAIT_CONNECTED) {
+        /* The answer is what we have: keep it, then hang up and get the CLI back. */
+        take_output_all(t, res);
+        res->seconds = now_s() - start;
+        if (ssh_channel_write(t->channel, v->tcp_hangup, (uint32_t)strlen(v->tcp_hangup)) < 0 ||
+            settle(t, now_s() + t->device.timeout_s) != WAIT_PROMPT) {
+            res->error = PERR_DISCONNECTED;
+            snprintf(res->message, sizeof(res->message), "the telnet to port 179 could not be closed");
+            return -1;
+        }
+        return 0;
+    }
     res->seconds = now_s() - start;
     if (w == WAIT_EOF) {
         res->error = PERR_DISCONNECTED;

@@ -150,5 +150,8 @@ const vendor_t vendor_ios = {
     .name = "ios", .title = "Cisco IOS / IOS-XE", .paging_off = ios_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+[>#]\\s*$", .errors = ios_errors, .allow = ios_allow,
     .probes = ios_probes, .n_probes = sizeof(ios_probes) / sizeof(ios_probes[0]), .exec_channel = true,
+    /* Ctrl-^ x suspends the session (no Enter after it: Enter resumes a suspended session);
+     * "disconnect" closes it and asks to [confirm] */
+    .tcp_connected = "\\bOpen\\s*$", .tcp_hangup = "\x1exdisconnect\n\n",
     .remedies = ios_remedies, .n_remedies = sizeof(ios_remedies) / sizeof(ios_remedies[0]),
 };

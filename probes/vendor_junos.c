@@ -153,5 +153,7 @@ const vendor_t vendor_junos = {
     .name = "junos", .title = "Juniper Junos", .paging_off = junos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+[>#]\\s*$", .errors = junos_errors, .allow = junos_allow,
     .probes = junos_probes, .n_probes = sizeof(junos_probes) / sizeof(junos_probes[0]), .exec_channel = true,
+    /* BSD telnet: Ctrl-] gives a telnet> prompt, where quit ends the connection */
+    .tcp_connected = "^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = junos_remedies, .n_remedies = sizeof(junos_remedies) / sizeof(junos_remedies[0]),
 };

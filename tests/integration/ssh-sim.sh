@@ -15,7 +15,7 @@ trap cleanup EXIT
 
 [ -x "$devsim" ] || make -C "$top" tests/sim/devsim >/dev/null || exit 1
 mkdir -p "$work/scenario" "$work/home"
-cp "$top/tests/fixtures/sim/ip_brief.txt" "$work/scenario/"
+cp "$top/tests/fixtures/sim/ip_brief.txt" "$top/tests/fixtures/sim/tcp_179.txt" "$work/scenario/"
 export HOME=$work/home
 base=$((20000 + RANDOM % 20000))
 
@@ -71,6 +71,13 @@ expect "unknown host key is refused" 3 'host key for 127.0.0.1 is unknown \(SHA2
 expect "accepted host key, banner skipped" 0 '^Loopback0 +10\.255\.0\.1' -- run ce1 "show ip interface brief" --accept-new
 expect "known host proceeds" 0 'GigabitEthernet0/1/59' -- run ce1 "show ip interface brief"
 expect "parsed JSON" 0 '"name":"Loopback0"' -- run ce1 "show ip interface brief" --json
+# The router's own telnet to port 179 stays connected when open: erdiag reads "Open", hangs up
+# (Ctrl-^ x, disconnect, confirm) and the next command on the same session is clean.
+expect "telnet 179 open, hung up, session clean" 0 '"result":"open".*' -- \
+    bash -c "$(declare -f run); erdiag=$erdiag work=$work; run ce1 'telnet 192.168.100.130 179' 'show ip interface brief' --json | tr -d '\n'"
+out=$(run ce1 "telnet 192.168.100.130 179" "show ip interface brief" --json 2>&1)
+checks=$((checks + 1))
+if grep -q '"records":61' <<<"$out" && grep -q '"partial":false,"lines":62' <<<"$out"; then echo "ok   the command after a telnet reads exactly its own answer"; else echo "FAIL after telnet: $(tail -c 300 <<<"$out")"; fails=$((fails + 1)); fi
 expect "exec-channel mode" 0 'GigabitEthernet0/1/59' -- run execdev "show ip interface brief"
 expect "~/.ssh/config Host alias, Port and User" 0 'Loopback0' -- run viaconfig "show ip interface brief" --accept-new
 expect "several commands, one session" 0 '^2$' -- bash -c "$(declare -f run); erdiag=$erdiag work=$work; run ce1 'show ip interface brief' 'show ip interface brief' --json | grep -c '\"records\":61'"
@@ -101,6 +108,11 @@ for spec in "nxos:show ip bgp summary:nxos/bgp_summary_vrf_all.txt" "junos:show 
         "sim-$vendor" "$port" "$vendor" "$work/known_hosts" >>"$work/inventory.ini"
     want=$("$erdiag" parse --vendor "$vendor" --command "$command" "$top/tests/fixtures/$fixture" | grep -o '"records":[0-9]*')
     expect "$vendor over SSH (slow device) parses like the capture" 0 "\"partial\":false,.*$want" -- run "sim-$vendor" "$command" --json --accept-new
+    if [ "$vendor" = junos ]; then # BSD telnet: Ctrl-] then quit at telnet>
+        printf "Trying 192.168.100.130...\nConnected to 192.168.100.130.\nEscape character is '^]'.\n" >"$work/junos/tcp_179.txt"
+        expect "junos telnet port 179 open, hung up, session clean" 0 "\"result\":\"open\".*\"partial\":false,.*$want" -- \
+            bash -c "$(declare -f run); erdiag=$erdiag work=$work; run sim-junos 'telnet 192.168.100.130 port 179' '$command' --json | tr -d '\n'"
+    fi
     port=$((port + 1))
 done
 

@@ -109,6 +109,41 @@ static bool harmless_setting(const char *line)
     return strncmp(line, "terminal ", 9) == 0 || strncmp(line, "set cli ", 8) == 0;
 }
 
+/* A telnet that connected stays connected until the client types the escape: IOS Ctrl-^ x
+ * (back to the prompt, session suspended), Junos Ctrl-] (a telnet> prompt that takes quit). */
+static bool hold_telnet(shell_t *s)
+{
+    char c, prev = 0;
+    char want = s->junos ? 0x1d : 'x';
+    while (ssh_channel_read(s->ch, &c, 1, 0) == 1) {
+        if ((s->junos && c == want) || (!s->junos && prev == 0x1e && c == want)) {
+            if (!s->junos)
+                return true;
+            put(s, "\r\ntelnet> ", 11);
+            char cmd[32];
+            size_t n = 0;
+            while (ssh_channel_read(s->ch, &c, 1, 0) == 1 && c != '\n' && c != '\r' && n + 1 < sizeof(cmd))
+                cmd[n++] = c;
+            cmd[n] = '\0';
+            puts_crlf(s, strcmp(cmd, "quit") == 0 ? "Connection closed." : "?Invalid command");
+            return true;
+        }
+        prev = c;
+    }
+    return false;
+}
+
+/* IOS "disconnect" of the suspended telnet asks to confirm. */
+static bool disconnect_session(shell_t *s)
+{
+    char c;
+    put(s, "Closing connection to 192.168.100.130 [confirm]", 47);
+    if (ssh_channel_read(s->ch, &c, 1, 0) != 1)
+        return false;
+    put(s, "\r\n", 2);
+    return true;
+}
+
 static bool answer(shell_t *s, transport_t *replay, const char *line)
 {
     if (!*line)
@@ -128,6 +163,8 @@ static bool answer(shell_t *s, transport_t *replay, const char *line)
         sleep(120); /* a device that never answers (bounded: a test must end) */
         return false;
     }
+    if (!s->junos && strcmp(line, "disconnect") == 0)
+        return disconnect_session(s);
     cmd_result_t res;
     if (transport_run(replay, PROBE_COUNT, line, &res) != 0) {
         puts_crlf(s, s->junos ? "                                      ^" : "                 ^");
@@ -135,8 +172,10 @@ static bool answer(shell_t *s, transport_t *replay, const char *line)
         return true;
     }
     bool ok = write_answer(s, res.output, res.len);
+    bool connected = strncmp(line, "telnet ", 7) == 0 && res.output &&
+                     (strstr(res.output, "Open") || strstr(res.output, "Connected to"));
     cmd_result_free(&res);
-    return ok;
+    return ok && (!connected || hold_telnet(s));
 }
 
 static void run_shell(shell_t *s)
