@@ -13,11 +13,12 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/device.h"
 #include "cli/tty.h"
+#include "core/clock.h"
 #include "core/redact.h"
 #include "core/inventory.h"
 #include "framework/evidence.h"
@@ -76,13 +77,6 @@ typedef struct {
     runbook_result_t result;
 } check_t;
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* ---- secrets: nothing we print may carry one (DESIGN.md "Security and safety") ---- */
 
 /* Copies in to out with every secret replaced (core/redact.c); returns out. */
@@ -98,24 +92,8 @@ static const char *redact(const char *in, char *out, size_t size)
 static int find_device(check_t *c)
 {
     const check_opts_t *o = c->o;
-    char path[1100], err[600];
-    if (o->replay)
-        snprintf(path, sizeof(path), "%s/device.ini", o->replay);
-    else if (o->inventory)
-        snprintf(path, sizeof(path), "%s", o->inventory);
-    else
-        inventory_default_path(path, sizeof(path));
-    if (inventory_load(&c->inv, path, err, sizeof(err)) != 0) {
-        fprintf(stderr, "erdiag check: %s\n", err);
+    if (cli_load_device("check", o->replay, o->inventory, o->device, &c->inv, &c->dev) != 0)
         return -1;
-    }
-    c->dev = inventory_find(&c->inv, o->device);
-    if (!c->dev && o->replay && c->inv.n_devices == 1)
-        c->dev = &c->inv.devices[0]; /* a scenario holds one device, whatever it was called */
-    if (!c->dev) {
-        fprintf(stderr, "erdiag check: no device '%s' in %s\n", o->device, path);
-        return -1;
-    }
     c->vendor = vendor_find(c->dev->vendor);
     if (!c->vendor) {
         fprintf(stderr, "erdiag check: %s: unknown vendor '%s'\n", c->dev->name, c->dev->vendor);
@@ -384,7 +362,7 @@ static void take_replies(check_t *c)
         }
         if (c->gated && j->dev == c->dev)
             open_gate(c, rp);
-        finish_poll(c, j, rp, now_s());
+        finish_poll(c, j, rp, clock_now_s());
     }
 }
 
@@ -410,10 +388,10 @@ static int budget_s(const check_t *c)
 static int collect(check_t *c)
 {
     int budget = budget_s(c);
-    double deadline = now_s() + budget;
+    double deadline = clock_now_s() + budget;
     c->gated = true;
     for (;;) {
-        double t = now_s();
+        double t = clock_now_s();
         submit_due(c, t);
         if (c->unreachable)
             return -1;
@@ -807,7 +785,7 @@ static int check_run(check_t *c)
     if (start_runner(c) != 0)
         return CHECK_UNKNOWN;
     c->gated = true;
-    submit_due(c, now_s()); /* the device works while the console tests TCP */
+    submit_due(c, clock_now_s()); /* the device works while the console tests TCP */
     console_tcp(c);
     if (collect(c) != 0) {
         fprintf(stderr, "erdiag check: %s: cannot reach the device: %s\n", c->dev->name,

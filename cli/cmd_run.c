@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/device.h"
 #include "cli/tty.h"
 #include "core/inventory.h"
 #include "core/json_stream.h"
@@ -26,30 +27,6 @@ static int write_stdout(void *ud, const char *buf, size_t len)
 {
     (void)ud;
     return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
-}
-
-/* The device: from the replay directory's device.ini when replaying, else the inventory. */
-static int find_device(const run_opts_t *o, const char *name, inventory_t *inv, const device_t **dev)
-{
-    char path[1100], err[600];
-    if (o->replay)
-        snprintf(path, sizeof(path), "%s/device.ini", o->replay);
-    else if (o->inventory)
-        snprintf(path, sizeof(path), "%s", o->inventory);
-    else
-        inventory_default_path(path, sizeof(path));
-    if (inventory_load(inv, path, err, sizeof(err)) != 0) {
-        fprintf(stderr, "erdiag run: %s\n", err);
-        return EXIT_USAGE;
-    }
-    *dev = inventory_find(inv, name);
-    if (!*dev && o->replay && inv->n_devices == 1)
-        *dev = &inv->devices[0]; /* a scenario holds one device, whatever it was called */
-    if (!*dev) {
-        fprintf(stderr, "erdiag run: no device '%s' in %s\n", name, path);
-        return EXIT_USAGE;
-    }
-    return EXIT_OK;
 }
 
 static int save_device_ini(const char *dir, const device_t *d)
@@ -154,9 +131,9 @@ static int run_commands(const run_opts_t *o, const char *name, char **commands, 
 {
     inventory_t inv = {0};
     const device_t *dev = NULL;
-    int rc = find_device(o, name, &inv, &dev);
-    if (rc != EXIT_OK)
-        return rc;
+    if (cli_load_device("run", o->replay, o->inventory, name, &inv, &dev) != 0)
+        return EXIT_USAGE;
+    int rc = EXIT_OK;
     const vendor_t *v = vendor_find(dev->vendor);
     if (!all_allowed(v, commands, n)) {
         inventory_free(&inv);

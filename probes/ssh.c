@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 
+#include "core/clock.h"
 #include "parsers/clean.h"
 #include "parsers/rx.h"
 #include "probes/command.h"
@@ -28,13 +28,6 @@ typedef struct {
     size_t len, cap;
     bool reconnected;
 } ssh_transport_t;
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void set_error(probe_error_t *err, char *msg, size_t msglen, probe_error_t e, const char *fmt, const char *a)
 {
@@ -282,7 +275,7 @@ static wait_result_t wait_until(ssh_transport_t *t, double deadline, bool *trunc
             if (append(t, "\n", 1) != 0)
                 break;
         }
-        double left = deadline - now_s();
+        double left = deadline - clock_now_s();
         if (left <= 0)
             break;
         int got = ssh_channel_read_timeout(t->channel, chunk, sizeof(chunk), 0, left > 0.5 ? 500 : (int)(left * 1000) + 1);
@@ -324,7 +317,7 @@ static wait_result_t settle(ssh_transport_t *t, double deadline)
         if (more > 0 && append(t, &probe, 1) == 0)
             continue; /* still talking: wait for its next prompt */
         break;
-    } while (now_s() < deadline);
+    } while (clock_now_s() < deadline);
     return w;
 }
 
@@ -352,7 +345,7 @@ static int open_shell(ssh_transport_t *t, probe_error_t *err, char *msg, size_t 
     t->prompt[0] = '\0';
     t->len = 0;
     /* Banners and MOTDs come first; the prompt is the first line that looks like one. */
-    if (wait_prompt(t, now_s() + LOGIN_TIMEOUT_S, &truncated) != WAIT_PROMPT) {
+    if (wait_prompt(t, clock_now_s() + LOGIN_TIMEOUT_S, &truncated) != WAIT_PROMPT) {
         char tail[201];
         size_t n = t->len > 200 ? 200 : t->len;
         memcpy(tail, t->buf ? t->buf + t->len - n : "", n);
@@ -364,7 +357,7 @@ static int open_shell(ssh_transport_t *t, probe_error_t *err, char *msg, size_t 
     last_line(t, t->prompt, sizeof(t->prompt), NULL);
     for (size_t i = 0; t->base.vendor->paging_off[i]; i++) {
         if (send_line(t, t->base.vendor->paging_off[i]) != 0 ||
-            wait_prompt(t, now_s() + t->device.timeout_s, &truncated) != WAIT_PROMPT) {
+            wait_prompt(t, clock_now_s() + t->device.timeout_s, &truncated) != WAIT_PROMPT) {
             set_error(err, msg, msglen, PERR_PAGING, "'%s' got no prompt back", t->base.vendor->paging_off[i]);
             return -1;
         }
@@ -493,7 +486,7 @@ static bool device_rejected(const vendor_t *v, const char *out, char *msg, size_
 /* Exec mode: one channel per command, read to EOF.  No prompt, no paging, no echo. */
 static int run_exec(ssh_transport_t *t, const char *command, cmd_result_t *res)
 {
-    double start = now_s(), deadline = start + t->device.timeout_s;
+    double start = clock_now_s(), deadline = start + t->device.timeout_s;
     char chunk[16384];
     ssh_channel ch = t->session ? ssh_channel_new(t->session) : NULL;
     if (!ch || ssh_channel_open_session(ch) != SSH_OK || ssh_channel_request_exec(ch, command) != SSH_OK) {
@@ -506,7 +499,7 @@ static int run_exec(ssh_transport_t *t, const char *command, cmd_result_t *res)
     }
     t->len = 0;
     while (!ssh_channel_is_eof(ch)) {
-        double left = deadline - now_s();
+        double left = deadline - clock_now_s();
         if (left <= 0) {
             res->error = PERR_TIMEOUT;
             snprintf(res->message, sizeof(res->message), "'%s' did not finish within %d s", command, t->device.timeout_s);
@@ -533,7 +526,7 @@ static int run_exec(ssh_transport_t *t, const char *command, cmd_result_t *res)
     }
     ssh_channel_close(ch);
     ssh_channel_free(ch);
-    res->seconds = now_s() - start;
+    res->seconds = clock_now_s() - start;
     keep_cleaned(t->buf ? t->buf : "", t->len, res);
     if (res->error != PERR_NONE)
         return -1;
@@ -548,7 +541,7 @@ static int run_once(ssh_transport_t *t, const char *command, cmd_result_t *res)
 {
     if (t->device.exec_mode)
         return run_exec(t, command, res);
-    double start = now_s();
+    double start = clock_now_s();
     if (!t->channel || send_line(t, command) != 0) {
         res->error = PERR_DISCONNECTED;
         return -1;
@@ -561,16 +554,16 @@ static int run_once(ssh_transport_t *t, const char *command, cmd_result_t *res)
     if (w == WAIT_CONNECTED) {
         /* The answer is what we have: keep it, then hang up and get the CLI back. */
         take_output_all(t, res);
-        res->seconds = now_s() - start;
+        res->seconds = clock_now_s() - start;
         if (ssh_channel_write(t->channel, v->tcp_hangup, (uint32_t)strlen(v->tcp_hangup)) < 0 ||
-            settle(t, now_s() + t->device.timeout_s) != WAIT_PROMPT) {
+            settle(t, clock_now_s() + t->device.timeout_s) != WAIT_PROMPT) {
             res->error = PERR_DISCONNECTED;
             snprintf(res->message, sizeof(res->message), "the telnet to port 179 could not be closed");
             return -1;
         }
         return 0;
     }
-    res->seconds = now_s() - start;
+    res->seconds = clock_now_s() - start;
     if (w == WAIT_EOF) {
         res->error = PERR_DISCONNECTED;
         snprintf(res->message, sizeof(res->message), "%s closed the session", t->device.host);
@@ -627,7 +620,7 @@ int ssh_keepalive(transport_t *base)
         return t->session && ssh_send_ignore(t->session, "erdiag") == SSH_OK ? 0 : -1;
     if (!t->channel || send_line(t, "") != 0)
         return -1;
-    return wait_prompt(t, now_s() + t->device.timeout_s, &truncated) == WAIT_PROMPT ? 0 : -1;
+    return wait_prompt(t, clock_now_s() + t->device.timeout_s, &truncated) == WAIT_PROMPT ? 0 : -1;
 }
 
 static void ssh_close(transport_t *base)

@@ -9,20 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "core/clock.h"
 
 const char *tcp_result_name(tcp_result_t r)
 {
     static const char *const names[] = {"open", "refused", "timeout", "unreachable", "error"};
     return r <= TCP_ERROR ? names[r] : "error";
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static tcp_result_t classify(int err)
@@ -60,7 +54,7 @@ void tcp_probe(const char *address, int port, int timeout_ms, tcp_probe_t *out)
 {
     struct sockaddr_storage ss;
     socklen_t sslen;
-    double start = now_s();
+    double start = clock_now_s();
     memset(out, 0, sizeof(*out));
     int family = make_address(address, port, &ss, &sslen);
     if (family < 0) {
@@ -89,7 +83,7 @@ void tcp_probe(const char *address, int port, int timeout_ms, tcp_probe_t *out)
     }
     close(fd);
     out->result = classify(err);
-    out->seconds = now_s() - start;
+    out->seconds = clock_now_s() - start;
     snprintf(out->message, sizeof(out->message), "%s port %d: %s (%.3f s)", address, port,
              out->result == TCP_OPEN ? "connected" : strerror(err), out->seconds);
 }
