@@ -4,6 +4,17 @@
 # Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The whole suite runs in a network namespace that holds only loopback (tests/sandbox.sh): no
+# test, and no connection erdiag opens during one, can send a packet off this machine.
+if [ -z "${ERDIAG_SANDBOX_VERIFIED:-}" ]; then
+    bash tests/sandbox.sh bash tests/run-all.sh "$@"
+    rc=$?
+    if [ "$rc" -eq 99 ]; then
+        echo "run-all: the network sandbox could not be set up (as root: unshare --net; else user namespaces)"
+        echo "0 passed, 1 failed"
+    fi
+    exit "$rc"
+fi
 top=$(pwd)
 jobs=$(nproc)
 passed=0
@@ -70,12 +81,14 @@ build_in_tree >"$log_dir/build-gcc.log" 2>&1 || { tail -n 40 "$log_dir/build-gcc
 step unit-gcc unit_tests
 step clang-werror build_copy clang CC=clang
 step asan-ubsan build_copy asan --enable-sanitizers
+# Every fuzz target (clang, ASan+UBSan) replays its crash corpus, then fuzzes for a bounded time.
+step fuzz bash tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-20}"
 # Each integration script skips itself (exit 0, saying why) when it needs root and lacks it.
 for t in tests/integration/*.sh; do
     [ -e "$t" ] || continue
     step "$(basename "$t" .sh)" bash "$t"
 done
-[ "$(id -u)" -eq 0 ] && bash tests/lab/frr-lab.sh stop >/dev/null 2>&1
+[ "${ERDIAG_REAL_UID:-$(id -u)}" -eq 0 ] && bash tests/lab/frr-lab.sh stop >/dev/null 2>&1
 if [ -x ../shared/tools/corpus-score ]; then
     score() {
         ../shared/tools/corpus-score --erdiag ./erdiag | tail -n 1 | tee /dev/stderr |

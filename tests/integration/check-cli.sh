@@ -224,6 +224,11 @@ else
 fi
 
 # ---- live over SSH (the device simulator answering from the scenario), recorded, replayed
+if [ -z "${ERDIAG_SANDBOX_VERIFIED:-}" ]; then
+    echo "check-cli: not inside tests/sandbox.sh: the live tests would reach the peer's address"
+    echo "check-cli: $((checks - fails)) passed, $((fails + 1)) failed"
+    exit 1
+fi
 devsim=$top/tests/sim/devsim
 if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
     sport=$((20000 + RANDOM % 20000))
@@ -245,6 +250,13 @@ if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
         ok "live over SSH: every probe answered, second poll, JSON shape, exit $rc"
     else
         bad "live over SSH (exit $rc)" "$live$(cat "$work/live.err")"
+    fi
+    # The test sandbox (tests/sandbox.sh) routes nothing off this machine: the console's own TCP
+    # test to the peer must come back unreachable, never open or timed out.
+    if grep -q 'console TCP to 192.168.100.130 port 179: unreachable' "$work/live.err"; then
+        ok "live over SSH: the console TCP test to the peer stays in the sandbox (unreachable)"
+    else
+        bad "console TCP test left the sandbox or was not run" "$(grep 'console TCP' "$work/live.err")"
     fi
     if [ -f "$work/rec/device.ini" ] && cmp -s "$work/rec/interfaces.txt" "$fix/healthy/interfaces.txt" &&
         cmp -s "$work/rec/interfaces.2.txt" "$fix/healthy/interfaces.2.txt" && grep -qE '^(open|refused|timeout|unreachable|error)$' "$work/rec/tcp_console.txt"; then

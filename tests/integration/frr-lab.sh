@@ -7,7 +7,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 lab=$top/tests/lab/frr-lab.sh
 export ERDIAG_LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
-[ "$(id -u)" -eq 0 ] || { echo "frr-lab: needs root (network namespaces); skipped"; exit 0; }
+[ "${ERDIAG_REAL_UID:-$(id -u)}" -eq 0 ] || { echo "frr-lab: needs root (network namespaces); skipped"; exit 0; }
 work=$(mktemp -d /tmp/erdiag-labtest.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 bash "$lab" start >"$work/lab.log" 2>&1 || { cat "$work/lab.log"; exit 1; }

@@ -16,7 +16,7 @@ export ERDIAG_LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
 ssh_user=${ERDIAG_LAB_SSH_USER:-erdiag-lab}
 check_timeout=${ERDIAG_CHECK_TIMEOUT:-180}
 erdiag=${ERDIAG:-$top/erdiag}
-[ "$(id -u)" -eq 0 ] || { echo "lab-check: needs root (network namespaces); skipped"; exit 0; }
+[ "${ERDIAG_REAL_UID:-$(id -u)}" -eq 0 ] || { echo "lab-check: needs root (network namespaces); skipped"; exit 0; }
 [ -x "$erdiag" ] || { echo "lab-check: $erdiag is not built"; echo "lab-check: 0 passed, 1 failed"; exit 1; }
 command -v traceroute >/dev/null || echo "lab-check: warning: no traceroute (Debian package: traceroute); the asym case cannot pass"
 

@@ -312,7 +312,7 @@ do_status() {
 }
 
 [ $# -ge 2 ] || die "usage: $0 inject|clear|status FAULT|all  (faults: ${FAULTS[*]})"
-[ "$(id -u)" = 0 ] || die "must run as root"
+[ "${ERDIAG_REAL_UID:-$(id -u)}" = 0 ] || die "must run as root"
 action=$1 fault=$2
 if [ "$fault" = all ]; then
     # One fault at a time: each waits for its own symptom on an otherwise healthy session.

@@ -360,7 +360,7 @@ cmd_status() {
 }
 
 [ $# -ge 1 ] || die "usage: $0 start|stop|status|exec NODE CMD..."
-[ "$(id -u)" = 0 ] || die "must run as root"
+[ "${ERDIAG_REAL_UID:-$(id -u)}" = 0 ] || die "must run as root"
 case $1 in
 start) cmd_start ;;
 stop) cmd_stop ;;
