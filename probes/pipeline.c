@@ -194,8 +194,13 @@ static bool stage_allowed(const vendor_t *v, const pipe_stage_t *s, char *why, s
     return false;
 }
 
+/* A stage that writes is named first wherever it stands: "| match "x | save y"" is refused for
+ * the save, not for the stray quote before it. */
 bool pipeline_filters_allowed(const vendor_t *v, const pipeline_t *p, char *why, size_t whylen)
 {
+    for (size_t i = 1; i < p->n; i++)
+        if (pipeline_stage_writes(&p->stage[i]))
+            return stage_allowed(v, &p->stage[i], why, whylen);
     for (size_t i = 1; i < p->n; i++)
         if (!stage_allowed(v, &p->stage[i], why, whylen))
             return false;
