@@ -1,26 +1,38 @@
-/* command.c: template expansion, value validation, and the read-only allowlist. */
+/* command.c: template expansion, value validation, and the read-only allowlist: the line as a
+ * whole (characters, length), its head (the vendor's read-only shapes), then its stages
+ * (probes/pipeline.c). */
 #include "probes/command.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/prefix.h"
-#include "parsers/rx.h"
+#include "probes/pattern.h"
+#include "probes/pipeline.h"
 
-/* Pipe filters that only narrow what a show command prints.  Anything else after a '|'
- * (IOS "redirect"/"tee"/"append", Junos "save", NX-OS "> file") could write to the device. */
-static rx_t filter_rx = RX("^(?:include|exclude|begin|section|count|i|in|inc|ex|be|sec|match|except|grep|"
-                           "no-more|json|json-pretty|display (?:json|set|xml)|last [0-9]{1,4})(?: (?<arg>.*))?$");
-/* Arguments of filters are regular expressions: no quotes beyond a plain pair, no backticks. */
-static rx_t filter_arg_rx = RX("^\"?[A-Za-z0-9 ._:/|()^*+?\\[\\]\\\\-]*\"?$");
+/* The longest command erdiag sends. */
+#define COMMAND_MAX 512
 
+/* Words no read-only head ever holds: where a platform lets a command write without a '|'
+ * (or a future one does), the word that does it is one of these. */
+static const char *const head_write_words[] = {
+    "redirect", "tee", "append", "save", "copy", "write", "xargs", "bash", "python", NULL,
+};
+
+/* Control characters, anything beyond ASCII (lookalikes of '|' or of keywords), and what a
+ * shell or the CLI reads as syntax: a command separator, a substitution, a redirection. */
 static bool has_control_or_shell(const char *s, char *why, size_t whylen)
 {
     for (const char *p = s; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if (c < 0x20 || c == 0x7f) {
             snprintf(why, whylen, "control character (0x%02x) in the command", c);
+            return true;
+        }
+        if (c > 0x7f) {
+            snprintf(why, whylen, "non-ASCII byte (0x%02x) in the command", c);
             return true;
         }
         if (strchr(";`$&<>{}!\\", c)) {
@@ -31,61 +43,62 @@ static bool has_control_or_shell(const char *s, char *why, size_t whylen)
     return false;
 }
 
-static bool matches_any(const char *const *patterns, const char *s, size_t len)
+/* A vendor that names its characters (a Linux shell) takes nothing else. */
+static bool outside_charset(const vendor_t *v, const char *s, char *why, size_t whylen)
 {
-    for (size_t i = 0; patterns && patterns[i]; i++) {
-        rx_t rx = RX(patterns[i]);
-        bool hit = rx_match(&rx, s, len, NULL);
-        rx_free(&rx);
-        if (hit)
+    for (const char *p = s; v->charset && *p; p++)
+        if (!isalnum((unsigned char)*p) && !strchr(v->charset, *p)) {
+            snprintf(why, whylen, "character '%c' is not allowed in a %s command", *p, v->name);
             return true;
-    }
+        }
     return false;
 }
 
-bool command_allowed(const vendor_t *v, const char *command, char *why, size_t whylen)
+static bool line_plain(const vendor_t *v, const char *command, char *why, size_t whylen)
 {
     if (!command || !*command) {
         snprintf(why, whylen, "empty command");
         return false;
     }
-    if (strlen(command) > 512) {
-        snprintf(why, whylen, "command longer than 512 characters");
+    if (strlen(command) > COMMAND_MAX) {
+        snprintf(why, whylen, "command longer than %d characters", COMMAND_MAX);
         return false;
     }
-    if (has_control_or_shell(command, why, whylen))
-        return false;
-    const char *bar = strchr(command, '|');
-    size_t head = bar ? (size_t)(bar - command) : strlen(command);
-    while (head && command[head - 1] == ' ')
-        head--;
-    if (!matches_any(v->allow, command, head)) {
-        snprintf(why, whylen, "'%.*s' is not a read-only %s command erdiag allows", (int)head, command, v->name);
-        return false;
-    }
-    /* After the first filter the rest of the line is its argument (IOS reads "a|b" as a regex). */
-    while (bar) {
-        const char *f = bar + 1;
-        while (*f == ' ')
-            f++;
-        rx_caps_t c;
-        const char *arg;
-        size_t alen;
-        if (!rx_match(&filter_rx, f, strlen(f), &c)) {
-            const char *next = strchr(f, '|');
-            snprintf(why, whylen, "output filter '| %.*s' is not allowed", next ? (int)(next - f) : (int)strlen(f), f);
-            return false;
-        }
-        if (rx_named(&c, "arg", &arg, &alen)) {
-            if (!rx_match(&filter_arg_rx, arg, alen, NULL)) {
-                snprintf(why, whylen, "filter argument '%.*s' is not allowed", (int)alen, arg);
-                return false;
+    return !has_control_or_shell(command, why, whylen) && !outside_charset(v, command, why, whylen);
+}
+
+static bool head_names_write_word(const pipe_stage_t *head, char *why, size_t whylen)
+{
+    for (size_t i = 0; i < head->len;) {
+        size_t n = strcspn(head->text + i, " ");
+        if (n > head->len - i)
+            n = head->len - i;
+        for (size_t k = 0; head_write_words[k]; k++)
+            if (strlen(head_write_words[k]) == n && strncasecmp(head_write_words[k], head->text + i, n) == 0) {
+                snprintf(why, whylen, "'%.*s' names '%s': a read-only command never does", (int)head->len,
+                         head->text, head_write_words[k]);
+                return true;
             }
-            break; /* the argument runs to the end of the line */
-        }
-        bar = strchr(f, '|');
+        i += n + 1;
     }
-    return true;
+    return false;
+}
+
+static bool head_allowed(const vendor_t *v, const pipe_stage_t *head, char *why, size_t whylen)
+{
+    if (pattern_match_any(v->allow, head->text, head->len, NULL) < 0) {
+        snprintf(why, whylen, "'%.*s' is not a read-only %s command erdiag allows", (int)head->len, head->text,
+                 v->name);
+        return false;
+    }
+    return !head_names_write_word(head, why, whylen);
+}
+
+bool command_allowed(const vendor_t *v, const char *command, char *why, size_t whylen)
+{
+    pipeline_t p;
+    return line_plain(v, command, why, whylen) && pipeline_split(command, &p, why, whylen) == 0 &&
+           head_allowed(v, &p.stage[0], why, whylen) && pipeline_filters_allowed(v, &p, why, whylen);
 }
 
 static bool valid_address(const char *s)

@@ -2,7 +2,8 @@
  *
  * One table per vendor (probes/vendor_ios.c, ...): how to turn paging off, what its prompt
  * and error messages look like, which command answers each probe (with a structured variant
- * where the platform has one), and which command shapes are read-only (the allowlist). */
+ * where the platform has one), and which command shapes are read-only (the allowlist: the first
+ * stage of a command by `allow`, every stage after a '|' by `pipes`; see probes/pipeline.h). */
 #ifndef ERDIAG_VENDOR_H
 #define ERDIAG_VENDOR_H
 
@@ -34,7 +35,13 @@ typedef struct {
     const char *const *paging_off;  /* commands sent after login, NULL-terminated */
     const char *prompt;             /* PCRE2: a whole line that is the prompt */
     const char *const *errors;      /* PCRE2: a line meaning the device rejected the command */
-    const char *const *allow;       /* PCRE2: read-only command shapes (anchored, whole command) */
+    const char *const *allow;       /* PCRE2: read-only command shapes (anchored, the whole first stage) */
+    /* PCRE2, NULL-terminated: the output filters allowed after a '|' (anchored, one whole stage,
+     * blanks trimmed); a named group "arg" is also checked as a filter argument (plain regular
+     * expression characters, bounded length).  NULL: the platform takes no '|' at all. */
+    const char *const *pipes;
+    const char *charset;            /* characters besides letters and digits a command may hold;
+                                     * NULL: those the shared checks leave (probes/command.c) */
     const vendor_probe_t *probes;
     size_t n_probes;
     bool exec_channel;              /* commands may run over an SSH exec channel */

@@ -14,6 +14,13 @@ static const char *const eos_allow[] = {
     NULL,
 };
 
+/* Output filters after a '|' (EOS also takes "redirect", "tee", "append": refused). */
+static const char *const eos_pipes[] = {
+    "^(?:include|inc|in|i|exclude|exc|ex|begin|beg|be|section|sec) (?<arg>.+)$",
+    "^(?:json|no-more)$",
+    NULL,
+};
+
 static const vendor_probe_t eos_probes[] = {
     {PROBE_INTERFACES, "show interfaces", NULL, "show interfaces | json"},
     {PROBE_INTERFACE, "show interfaces {iface}", NULL, "show interfaces {iface} | json"},
@@ -146,6 +153,7 @@ static const vendor_remedy_t eos_remedies[] = {
 const vendor_t vendor_eos = {
     .name = "eos", .title = "Arista EOS", .paging_off = eos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = eos_errors, .allow = eos_allow,
+    .pipes = eos_pipes,
     .probes = eos_probes, .n_probes = sizeof(eos_probes) / sizeof(eos_probes[0]), .exec_channel = true,
     .remedies = eos_remedies, .n_remedies = sizeof(eos_remedies) / sizeof(eos_remedies[0]),
 };

@@ -13,6 +13,13 @@ static const char *const frr_allow[] = {
     NULL,
 };
 
+/* Output filters after a '|': vtysh may hand them to a shell, so only include/exclude of plain
+ * words that cannot be read as an option. */
+static const char *const frr_pipes[] = {
+    "^(?:include|exclude) (?<arg>[A-Za-z0-9._:/][A-Za-z0-9 ._:/-]{0,63})$",
+    NULL,
+};
+
 static const vendor_probe_t frr_probes[] = {
     {PROBE_INTERFACES, "show interface", NULL, "show interface json"},
     {PROBE_INTERFACE, "show interface {iface}", NULL, "show interface {iface} json"},
@@ -144,6 +151,7 @@ static const vendor_remedy_t frr_remedies[] = {
 const vendor_t vendor_frr = {
     .name = "frr", .title = "FRRouting (vtysh)", .paging_off = frr_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = frr_errors, .allow = frr_allow,
+    .pipes = frr_pipes,
     .probes = frr_probes, .n_probes = sizeof(frr_probes) / sizeof(frr_probes[0]), .exec_channel = false,
     .remedies = frr_remedies, .n_remedies = sizeof(frr_remedies) / sizeof(frr_remedies[0]),
 };

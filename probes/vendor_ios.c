@@ -15,6 +15,13 @@ static const char *const ios_allow[] = {
     NULL,
 };
 
+/* Output filters after a '|': each only narrows what the head prints (IOS also takes "redirect",
+ * "tee", "append" and "format": refused). */
+static const char *const ios_pipes[] = {
+    "^(?:include|inc|in|i|exclude|exc|ex|begin|beg|be|section|sec|count) (?<arg>.+)$",
+    NULL,
+};
+
 static const vendor_probe_t ios_probes[] = {
     {PROBE_INTERFACES, "show interfaces", NULL, NULL},
     {PROBE_INTERFACE, "show interfaces {iface}", NULL, NULL},
@@ -149,6 +156,7 @@ static const vendor_remedy_t ios_remedies[] = {
 const vendor_t vendor_ios = {
     .name = "ios", .title = "Cisco IOS / IOS-XE", .paging_off = ios_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+[>#]\\s*$", .errors = ios_errors, .allow = ios_allow,
+    .pipes = ios_pipes,
     .probes = ios_probes, .n_probes = sizeof(ios_probes) / sizeof(ios_probes[0]), .exec_channel = true,
     /* Ctrl-^ x suspends the session (no Enter after it: Enter resumes a suspended session);
      * "disconnect" closes it and asks to [confirm] */

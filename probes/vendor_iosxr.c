@@ -15,6 +15,12 @@ static const char *const iosxr_allow[] = {
     NULL,
 };
 
+/* Output filters after a '|' (IOS-XR also takes "file" and "utility": refused). */
+static const char *const iosxr_pipes[] = {
+    "^(?:include|inc|in|i|exclude|exc|ex|begin|beg|be|section|sec|count) (?<arg>.+)$",
+    NULL,
+};
+
 static const vendor_probe_t iosxr_probes[] = {
     {PROBE_INTERFACES, "show interfaces", NULL, NULL},
     {PROBE_INTERFACE, "show interfaces {iface}", NULL, NULL},
@@ -164,6 +170,7 @@ static const vendor_remedy_t iosxr_remedies[] = {
 const vendor_t vendor_iosxr = {
     .name = "iosxr", .title = "Cisco IOS-XR", .paging_off = iosxr_paging_off,
     .prompt = "^(RP/[0-9A-Z/]+:)?[A-Za-z0-9_.-]+[>#]\\s*$", .errors = iosxr_errors, .allow = iosxr_allow,
+    .pipes = iosxr_pipes,
     .probes = iosxr_probes, .n_probes = sizeof(iosxr_probes) / sizeof(iosxr_probes[0]), .exec_channel = true,
     .tcp_connected = "\\bOpen\\s*$|^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = iosxr_remedies, .n_remedies = sizeof(iosxr_remedies) / sizeof(iosxr_remedies[0]),

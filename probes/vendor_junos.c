@@ -17,6 +17,17 @@ static const char *const junos_allow[] = {
     NULL,
 };
 
+/* Output filters after a '|' (Junos also takes "save", "tee", "append", "request", "compare",
+ * "resolve", "hold", "refresh": refused). */
+static const char *const junos_pipes[] = {
+    "^(?:match|except|find) (?<arg>.+)$",
+    "^(?:count|no-more)$",
+    "^display (?:json|xml|set)$",
+    "^last( [0-9]{1,4})?$",
+    "^trim [0-9]{1,3}$",
+    NULL,
+};
+
 static const vendor_probe_t junos_probes[] = {
     {PROBE_INTERFACES, "show interfaces extensive", NULL, "show interfaces extensive | display json"},
     {PROBE_INTERFACE, "show interfaces {iface} extensive", NULL, "show interfaces {iface} extensive | display json"},
@@ -152,6 +163,7 @@ static const vendor_remedy_t junos_remedies[] = {
 const vendor_t vendor_junos = {
     .name = "junos", .title = "Juniper Junos", .paging_off = junos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+[>#]\\s*$", .errors = junos_errors, .allow = junos_allow,
+    .pipes = junos_pipes,
     .probes = junos_probes, .n_probes = sizeof(junos_probes) / sizeof(junos_probes[0]), .exec_channel = true,
     /* BSD telnet: Ctrl-] gives a telnet> prompt, where quit ends the connection */
     .tcp_connected = "^Connected to ", .tcp_hangup = "\x1dquit\n",

@@ -3,14 +3,22 @@
 
 static const char *const linux_paging_off[] = {NULL};
 static const char *const linux_errors[] = {"command not found$", "^[a-z]+: invalid option", NULL};
+/* A shell reads what we send: no '|' at all (pipes = NULL), only the characters of charset, and
+ * only these shapes, each read-only with bounded counts and waits.  ADDR is an IP address. */
+#define ADDR "[0-9a-fA-F.:]+"
 static const char *const linux_allow[] = {
-    "^traceroute( -n)?( -w [0-9])?( -q [0-9])?( -s [0-9a-fA-F.:]+)? [0-9a-fA-F.:]+$",
-    "^mtr (--report|-r) (-n )?(-c [0-9]{1,2} )?[0-9a-fA-F.:]+$",
-    "^ip (-[46] )?(route|neigh|addr)( show| get [0-9a-fA-F.:]+)?$",
-    "^ping -c [0-9]{1,2}( -W [0-9]{1,2})? [0-9a-fA-F.:]+$",
-    "^nc -z -v -w [0-9]{1,2} [0-9a-fA-F.:]+ 179$",
+    "^traceroute( -n)?( -w [1-9])?( -q [1-5])?( -m [0-9]{1,2})?( -s " ADDR ")? " ADDR "$",
+    "^tracepath( -n)?( -m [0-9]{1,2})? " ADDR "$",
+    "^mtr (--report|-r)( -n)?( -c [0-9]{1,2})? " ADDR "$",
+    "^ping( -n)? -c ([1-9]|10)( -W ([1-9]|10))?( -s [0-9]{1,4})?( -M (do|dont))? " ADDR "$",
+    "^ip (-[46] )?route get [0-9a-fA-F.:/]+$",
+    "^ip (-[46] )?(route|addr)( show)?$",
+    "^ip (-[46] )?neigh( show( " ADDR ")?( dev [A-Za-z0-9._-]{1,15})?)?$",
+    "^ss -ta?n( state (established|syn-sent|syn-recv|listening|time-wait))?( (dst|src) " ADDR ")?$",
+    "^nc (-z -v|-zv|-vz) -w ([1-9]|10) " ADDR " 179$",
     NULL,
 };
+#undef ADDR
 
 static const vendor_probe_t linux_probes[] = {
     {PROBE_TRACEROUTE, "traceroute -n -w 2 -q 3 {target}", NULL, NULL},
@@ -44,6 +52,7 @@ static const vendor_remedy_t linux_remedies[] = {
 const vendor_t vendor_linux = {
     .name = "linux", .title = "Linux host", .paging_off = linux_paging_off,
     .prompt = "^[^\\s]*[$#]\\s*$", .errors = linux_errors, .allow = linux_allow,
+    .pipes = NULL, .charset = " ._:/-",
     .probes = linux_probes, .n_probes = sizeof(linux_probes) / sizeof(linux_probes[0]), .exec_channel = true,
     .remedies = linux_remedies, .n_remedies = sizeof(linux_remedies) / sizeof(linux_remedies[0]),
 };

@@ -15,6 +15,16 @@ static const char *const nxos_allow[] = {
     NULL,
 };
 
+/* Output filters after a '|' (NX-OS also takes "redirect", "tee", "email", "vsh", "sed", ...:
+ * refused).  grep takes no option: some of NX-OS's read files. */
+static const char *const nxos_pipes[] = {
+    "^(?:include|inc|in|i|exclude|exc|ex|begin|beg|be|section|sec) (?<arg>.+)$",
+    "^(?:grep|egrep) (?<arg>[^-].*)$",
+    "^(?:count|json|json-pretty|xml|no-more)$",
+    "^last( [0-9]{1,4})?$",
+    NULL,
+};
+
 static const vendor_probe_t nxos_probes[] = {
     {PROBE_INTERFACES, "show interface", NULL, "show interface | json"},
     {PROBE_INTERFACE, "show interface {iface}", NULL, "show interface {iface} | json"},
@@ -154,6 +164,7 @@ static const vendor_remedy_t nxos_remedies[] = {
 const vendor_t vendor_nxos = {
     .name = "nxos", .title = "Cisco NX-OS", .paging_off = nxos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = nxos_errors, .allow = nxos_allow,
+    .pipes = nxos_pipes,
     .probes = nxos_probes, .n_probes = sizeof(nxos_probes) / sizeof(nxos_probes[0]), .exec_channel = true,
     .tcp_connected = "^Connected to |\\bOpen\\s*$", .tcp_hangup = "\x1dquit\n",
     .remedies = nxos_remedies, .n_remedies = sizeof(nxos_remedies) / sizeof(nxos_remedies[0]),
