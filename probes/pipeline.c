@@ -1,8 +1,10 @@
 /* pipeline.c: splitting a command into stages, and the check of its output filters.
  *
- * The keyword lists are deliberately platform independent: a word that is a pipe keyword on any
- * platform starts a stage on all of them, because the cost of a wrong guess is asymmetric (an
- * alternation read as a stage is refused; a stage read as an alternation would be sent). */
+ * The keyword lists are deliberately platform independent: a word that writes on any platform
+ * starts a stage on all of them, because the cost of a wrong guess is asymmetric (an alternation
+ * read as a stage is refused; a writing stage read as an alternation would be sent).  A read-only
+ * filter word glued after a '|' ("BGP state|Last reset") stays alternation: at worst a device
+ * reads it as one more read-only filter. */
 #include "probes/pipeline.h"
 
 #include <stdio.h>
@@ -28,13 +30,11 @@ static const char *const write_words[] = {
     "emacs", NULL,
 };
 
-/* The read-only pipe keywords of every platform (IOS, NX-OS, IOS-XR, EOS, Junos, vtysh) and the
- * usual text tools: after a '|' each of them starts a stage, never an alternation. */
-static const char *const filter_words[] = {
-    "include", "exclude", "begin", "section", "count", "match", "except", "find", "last", "hold",
-    "trim", "resolve", "compare", "display", "no-more", "nomore", "more", "less", "json",
-    "json-pretty", "xml", "grep", "egrep", "fgrep", "head", "tail", "sort", "uniq", "wc", "cut",
-    "tr", "diff", "refresh", "format", "exit", "human", "linenum", "nz", "page", "monitor", NULL,
+/* The stage words that write and that a CLI accepts abbreviated ("| red" is redirect on IOS,
+ * "| sa" save on Junos): any prefix of one starts a stage.  The other write words (shells, text
+ * tools) start a stage only when spelt out, so that "include State|AS path" stays one filter. */
+static const char *const abbreviable_write_words[] = {
+    "redirect", "tee", "append", "save", "request", "file", "copy", "utility", "email", NULL,
 };
 
 static bool is_blank(unsigned char c)
@@ -76,8 +76,8 @@ static bool in_list(const char *const *list, const char *w, size_t len)
 
 static bool abbreviates_write_word(const char *w, size_t len)
 {
-    for (size_t i = 0; len && write_words[i]; i++)
-        if (len <= strlen(write_words[i]) && strncasecmp(write_words[i], w, len) == 0)
+    for (size_t i = 0; len && abbreviable_write_words[i]; i++)
+        if (len <= strlen(abbreviable_write_words[i]) && strncasecmp(abbreviable_write_words[i], w, len) == 0)
             return true;
     return false;
 }
@@ -99,8 +99,7 @@ static bool word_in(const char *const *list, const char *w, size_t len, size_t *
 bool pipeline_is_keyword(const char *word, size_t len)
 {
     size_t stem;
-    return word_in(write_words, word, len, &stem) || word_in(filter_words, word, len, &stem) ||
-           abbreviates_write_word(word, stem);
+    return word_in(write_words, word, len, &stem) || abbreviates_write_word(word, stem);
 }
 
 bool pipeline_stage_writes(const pipe_stage_t *s)
@@ -136,7 +135,8 @@ int pipeline_split(const char *line, pipeline_t *p, char *why, size_t whylen)
     const char *start = line;
     p->n = 0;
     for (const char *c = line;; c++) {
-        if (*c && (*c != '|' || is_alternation(line, c)))
+        /* alternation lives only inside a filter's argument, never in the head */
+        if (*c && (*c != '|' || (p->n > 0 && is_alternation(line, c))))
             continue;
         if (p->n == PIPELINE_MAX_STAGES) {
             snprintf(why, whylen, "more than %d '|' stages", PIPELINE_MAX_STAGES - 1);

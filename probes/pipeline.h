@@ -4,8 +4,8 @@
  * two output filters.  The split is the same on every platform and errs toward more stages:
  * a '|' separates stages unless it is regular-expression alternation inside a filter argument,
  * and it is taken for alternation only when both its neighbours are printable and not blank and
- * the word after it is no pipe keyword of any platform (nor a shell or interpreter, nor an
- * abbreviation of a word that writes or runs something).  Quotes protect nothing: IOS takes them
+ * the word after it does not write or run something on any platform (a shell, an interpreter,
+ * redirect/tee/save/..., or an abbreviation of a writing pipe command such as "red" or "t").  Quotes protect nothing: IOS takes them
  * literally.  So no argument swallows a second stage; at worst an alternation is read as a
  * stage and refused.
  *
@@ -36,8 +36,9 @@ typedef struct {
 /* Splits line into p (whose stages point into line).  Returns 0, or -1 with the reason in why
  * when the line has more than PIPELINE_MAX_STAGES stages. */
 int pipeline_split(const char *line, pipeline_t *p, char *why, size_t whylen);
-/* True when word[0..len) (any case) is a pipe keyword of some platform, a shell or interpreter,
- * or an abbreviation of a word that writes or runs something: after a '|' it starts a stage. */
+/* True when word[0..len) (any case) writes or runs something on some platform (a shell, an
+ * interpreter, redirect, save, ...) or abbreviates a writing pipe command: after a '|' it
+ * starts a stage. */
 bool pipeline_is_keyword(const char *word, size_t len);
 /* True when the first word of the stage (any case) writes, copies or runs something:
  * redirect, tee, append, save, file, request, sed, awk, xargs, sh, bash, python, copy, ... */

@@ -7,10 +7,10 @@ static const char *const eos_errors[] = {
     "^\\s*% ?Unavailable command", "^\\s*% ?Authorization denied", NULL,
 };
 static const char *const eos_allow[] = {
-    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+-]*$",
+    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal (length|width) [0-9]{1,5}$",
     "^traceroute( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [0-9a-fA-F.:]+)?$",
-    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( repeat [0-9]{1,3})?$",
+    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| repeat [0-9]{1,3}| size [0-9]{1,5}| df-bit){0,4}$",
     NULL,
 };
 

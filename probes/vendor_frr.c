@@ -7,16 +7,16 @@ static const char *const frr_errors[] = {
     "^\\s*% ?Malformed address", "^\\s*% ?Can't find", NULL,
 };
 static const char *const frr_allow[] = {
-    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+-]*$",
+    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal length [0-9]{1,3}$",
     "^traceroute [0-9a-fA-F.:]+$",
     NULL,
 };
 
-/* Output filters after a '|': vtysh may hand them to a shell, so only include/exclude of plain
- * words that cannot be read as an option. */
+/* Output filters after a '|': vtysh knows one, "include", and compiles the rest of the line as a
+ * POSIX regular expression itself (no shell, no "exclude"). */
 static const char *const frr_pipes[] = {
-    "^(?:include|exclude) (?<arg>[A-Za-z0-9._:/][A-Za-z0-9 ._:/-]{0,63})$",
+    "^include (?<arg>.+)$",
     NULL,
 };
 
@@ -138,7 +138,7 @@ static const vendor_remedy_t frr_remedies[] = {
                       " neighbor {peer} bfd",
                       "bfdd must run (bfdd=yes in /etc/frr/daemons); its default 300 ms x 3 matches the MSEE",
                       "Peerings set up before Aug 2018 (private) / Jan 2020 (Microsoft) need a peering reset in Azure to get BFD"}},
-    {"peer_shutdown", {"show bgp neighbors {peer} | include BGP state|Last reset|shutdown",
+    {"peer_shutdown", {"show bgp neighbors {peer} | include BGP state|Last reset|Administratively",
                        "router bgp {local_as}",
                        " no neighbor {peer} shutdown",
                        "If the Cease came from Microsoft: check the peering State is Enabled (Get-AzExpressRouteCircuitPeeringConfig)"}},

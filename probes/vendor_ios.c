@@ -7,10 +7,10 @@ static const char *const ios_errors[] = {
     "^\\s*% ?Unknown command", "^\\s*% ?Bad IP address", "^\\s*% ?Authorization failed", NULL,
 };
 static const char *const ios_allow[] = {
-    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+-]*$",
+    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal (length|width) [0-9]{1,3}$",
     "^traceroute( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( numeric)?( timeout [0-9]{1,2})?( ttl [0-9]{1,2} [0-9]{1,2})?$",
-    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( repeat [0-9]{1,3})?( size [0-9]{1,4})?( df-bit)?$",
+    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| repeat [0-9]{1,3}| size [0-9]{1,5}| df-bit| timeout [0-9]{1,2}){0,5}$",
     "^telnet [0-9a-fA-F.:]+ 179( /vrf [A-Za-z0-9_.-]+)?( /source-interface [A-Za-z0-9/._:-]+)?$",
     NULL,
 };

@@ -7,10 +7,10 @@ static const char *const iosxr_errors[] = {
     "^\\s*% ?This command is not authorized", NULL,
 };
 static const char *const iosxr_allow[] = {
-    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+-]*$",
+    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal (length|width) [0-9]{1,3}$",
     "^traceroute( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( numeric)?$",
-    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( count [0-9]{1,3})?$",
+    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| count [0-9]{1,3}| size [0-9]{1,5}| donotfrag| timeout [0-9]{1,2}){0,5}$",
     "^telnet( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+ 179( source-interface [A-Za-z0-9/._:-]+)?$",
     NULL,
 };

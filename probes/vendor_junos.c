@@ -8,11 +8,11 @@ static const char *const junos_errors[] = {
     "^\\s*error: ", "^\\s*syntax error", "^\\s*unknown command", "^\\s*\\^$", NULL,
 };
 static const char *const junos_allow[] = {
-    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+-]*$",
+    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^set cli (screen-length|screen-width) [0-9]{1,4}$",
     "^set cli complete-on-space off$",
     "^traceroute [0-9a-fA-F.:]+( routing-instance [A-Za-z0-9_.-]+)?( source [0-9a-fA-F.:]+)?( no-resolve)?$",
-    "^ping [0-9a-fA-F.:]+( routing-instance [A-Za-z0-9_.-]+)?( source [0-9a-fA-F.:]+)?( count [0-9]{1,3})?( rapid)?$",
+    "^ping [0-9a-fA-F.:]+( routing-instance [A-Za-z0-9_.-]+| source [0-9a-fA-F.:]+| count [0-9]{1,3}| size [0-9]{1,5}| do-not-fragment| rapid){0,6}$",
     "^telnet [0-9a-fA-F.:]+ port 179( routing-instance [A-Za-z0-9_.-]+)?( source [0-9a-fA-F.:]+)?$",
     NULL,
 };
@@ -149,7 +149,7 @@ static const vendor_remedy_t junos_remedies[] = {
                       "set protocols bgp group <GROUP> neighbor {peer} bfd-liveness-detection multiplier 3",
                       "commit",
                       "MSEE runs BFD at 300 ms; peerings set up before Aug 2018 (private) / Jan 2020 (Microsoft) need a peering reset first"}},
-    {"peer_shutdown", {"show configuration protocols bgp | display set | match \"deactivate|shutdown\"",
+    {"peer_shutdown", {"show configuration protocols bgp | display set | match \"deactivate|inactive|shut\"",
                        "activate protocols bgp group <GROUP> neighbor {peer}",
                        "activate protocols bgp group <GROUP>",
                        "commit",

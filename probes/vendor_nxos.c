@@ -7,10 +7,10 @@ static const char *const nxos_errors[] = {
     "^\\s*% ?Ambiguous command", "^\\s*% ?Invalid ip address", "^\\s*% ?Permission denied", NULL,
 };
 static const char *const nxos_allow[] = {
-    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+-]*$",
+    "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal (length|width) [0-9]{1,3}$",
     "^traceroute [0-9a-fA-F.:]+( vrf [A-Za-z0-9_.-]+)?( source [0-9a-fA-F.:]+)?$",
-    "^ping [0-9a-fA-F.:]+( vrf [A-Za-z0-9_.-]+)?( source [0-9a-fA-F.:]+)?( count [0-9]{1,3})?$",
+    "^ping [0-9a-fA-F.:]+( vrf [A-Za-z0-9_.-]+| source [0-9a-fA-F.:]+| count [0-9]{1,3}| packet-size [0-9]{1,5}| df-bit){0,5}$",
     "^telnet [0-9a-fA-F.:]+ 179( vrf [A-Za-z0-9_.-]+)?$",
     NULL,
 };

@@ -82,8 +82,8 @@ static const row_t fixed_rows[] = {
     {"ios", "show logging | include BADAUTH|MD5|redirect flash:x", REFUSED, "redirect"},
     {"ios", "show logging | include BADAUTH|MD5|TCP-6|tee flash:x", REFUSED, "tee"},
     {"ios", "show logging | include x|include y", ALLOWED, NULL},
-    {"ios", "show logging | include x|last 5", REFUSED, "last 5"},
-    {"ios", "show logging | include x|grep y", REFUSED, "grep y"},
+    {"ios", "show logging | include x|last 5", ALLOWED, NULL}, /* a read-only word: alternation */
+    {"ios", "show logging | include x|grep y", ALLOWED, NULL},
     {"nxos", "show run | grep x|sed -n p", REFUSED, "sed"},
     {"nxos", "show run | grep x|awk 1", REFUSED, "awk"},
     {"nxos", "show run | grep x|xargs reboot", REFUSED, "xargs"},
@@ -94,7 +94,7 @@ static const row_t fixed_rows[] = {
     {"nxos", "show run | grep x|perl5 -e 1", REFUSED, "perl5"},
     {"nxos", "show run | grep x|vsh", REFUSED, "vsh"},
     {"nxos", "show run | grep x|email a", REFUSED, "email"},
-    {"nxos", "show run | egrep x|tail", REFUSED, "tail"},
+    {"nxos", "show run | egrep x|tail", ALLOWED, NULL},
     {"nxos", "show run | grep -f bootflash:x", REFUSED, "grep -f"},
     {"nxos", "show run | json|redirect bootflash:x", REFUSED, "redirect"},
     {"eos", "show ip bgp summary | include x|bash", REFUSED, "bash"},
@@ -112,10 +112,11 @@ static const row_t fixed_rows[] = {
     {"junos", "show configuration | count|append /var/tmp/x", REFUSED, "append"},
     {"frr", "show running-config | include x|sh", REFUSED, "sh"},
     {"frr", "show running-config | include x|reboot", REFUSED, "reboot"},
-    {"frr", "show running-config | include x|cat /etc/shadow", REFUSED, NULL},
-    {"frr", "show running-config | include a|b", REFUSED, NULL},
-    {"frr", "show running-config | include -f /etc/shadow", REFUSED, NULL},
-    {"frr", "show running-config | include \"x\"", REFUSED, NULL},
+    {"frr", "show running-config | include x|cat /etc/shadow", ALLOWED, NULL}, /* vtysh: a regex, no shell */
+    {"frr", "show running-config | include a|b", ALLOWED, NULL},
+    {"frr", "show running-config | include -f /etc/shadow", ALLOWED, NULL},
+    {"frr", "show running-config | include \"x\"", ALLOWED, NULL},
+    {"frr", "show running-config | exclude password", REFUSED, "exclude"}, /* vtysh has no exclude */
     {"frr", "show running-config | begin router", REFUSED, "begin"},
     {"frr", "show running-config | grep bgp", REFUSED, "grep"},
     {"frr", "show running-config | json", REFUSED, "json"},
@@ -368,13 +369,13 @@ static const row_t fixed_rows[] = {
     {"ios", "show ip interface brief | exclude unassigned", ALLOWED, NULL},
     {"ios", "show ip bgp 10.1.0.0/16 | count Path", ALLOWED, NULL},
     {"ios", "show interfaces | include (Gi|Fa)[0-9]+/0", ALLOWED, NULL},
-    /* the price of erring toward stages: an alternative that abbreviates a writing word ("Te":
-     * tee) or is any platform's keyword ("Last") is read as a stage, and refused */
+    /* the price of erring toward stages: an alternative that abbreviates a writing pipe command
+     * ("Te": tee) is read as a stage, and refused; a read-only word ("Last") is not */
     {"ios", "show interfaces | include (Gi|Te)[0-9]+/0", REFUSED, "Te)"},
-    {"iosxr", "show bgp neighbors 192.168.100.130 | include \"BGP state|Last reset\"", REFUSED, NULL},
-    {"ios", "show ip bgp neighbors 192.168.100.130 | include BGP state|Last reset", REFUSED, "Last reset"},
+    {"iosxr", "show bgp neighbors 192.168.100.130 | include \"BGP state|Last reset\"", ALLOWED, NULL},
+    {"ios", "show ip bgp neighbors 192.168.100.130 | include BGP state|Last reset", ALLOWED, NULL},
     {"ios", "show ip arp 192.168.100.130", ALLOWED, NULL},
-    {"ios", "ping 192.168.100.130 size 1500 df-bit repeat 100", REFUSED, "not a read-only"},
+    {"ios", "ping 192.168.100.130 size 1500 df-bit repeat 1000", REFUSED, "not a read-only"},
     {"ios", "ping 192.168.100.130 repeat 100 size 1500 df-bit", ALLOWED, NULL},
     {"ios", "traceroute vrf BLUE 10.1.0.4 source GigabitEthernet0/0/0 numeric", ALLOWED, NULL},
     {"ios", "telnet 192.168.100.130 179 /vrf BLUE", ALLOWED, NULL},
@@ -482,8 +483,8 @@ static const struct {
     {"junos", "show log messages", "last 100", "match BGP"},
     {"junos", "show log messages", "trim 5", "match BGP"},
     {"junos", "show configuration", "no-more", "display set"},
-    {"frr", "show running-config", "include neighbor 192.168.100.130", "exclude password"},
-    {"frr", "show bgp summary", "exclude Idle", "include Established"},
+    {"frr", "show running-config", "include neighbor 192.168.100.130", "include password"},
+    {"frr", "show bgp summary", "include Idle", "include Established"},
 };
 
 /* Stages that write, copy or run something, and the word the refusal must name. */
@@ -662,6 +663,54 @@ static void add_long_rows(void)
     }
 }
 
+/* A remedy line with its {placeholders} filled as framework/step.c fills them from evidence. */
+static void fill_remedy(const char *tmpl, char *out, size_t size)
+{
+    static const char *const values[][2] = {
+        {"peer", "192.168.100.130"}, {"iface", "Ethernet1"}, {"local_ip", "192.168.100.129"},
+        {"local_as", "65010"}, {"peer_as", "12076"}, {"keepalive", "60"}, {"hold_time", "180"},
+        {"mask", "255.255.255.252"}, {"subnet", "192.168.100.128/30"}, {"prefix_list", "FROM-MSEE"},
+        {"route_map", "RM-MSEE-IN"}, {"group", "MSEE"}, {"vrf", "BLUE"}, {"prefix", "10.1.0.0/16"},
+    };
+    size_t w = 0;
+    for (const char *p = tmpl; *p && w + 1 < size;) {
+        const char *end = *p == '{' ? strchr(p, '}') : NULL;
+        const char *value = NULL;
+        for (size_t i = 0; end && !value && i < sizeof(values) / sizeof(values[0]); i++)
+            if (strlen(values[i][0]) == (size_t)(end - p - 1) && !strncmp(values[i][0], p + 1, (size_t)(end - p - 1)))
+                value = values[i][1];
+        if (!value) {
+            out[w++] = *p++;
+            continue;
+        }
+        w += (size_t)snprintf(out + w, size - w, "%s", value);
+        w = w < size ? w : size - 1;
+        p = end + 1;
+    }
+    out[w] = '\0';
+}
+
+/* Every read-only command erdiag itself suggests (a remedy line that starts with show, ping,
+ * traceroute or telnet and holds no <placeholder>) must pass that platform's allowlist: an
+ * operator pastes them into `erdiag run`. */
+static void add_remedy_rows(void)
+{
+    static const char *const verbs[] = {"show ", "ping ", "traceroute ", "telnet "};
+    for (size_t v = 0; v < N_VENDORS; v++)
+        for (size_t r = 0; r < vendors[v]->n_remedies; r++)
+            for (size_t l = 0; l < VENDOR_REMEDY_LINES; l++) {
+                const char *line = vendors[v]->remedies[r].lines[l];
+                bool command = false;
+                for (size_t k = 0; line && k < sizeof(verbs) / sizeof(verbs[0]); k++)
+                    command = command || !strncmp(line, verbs[k], strlen(verbs[k]));
+                if (!command || strchr(line, '<'))
+                    continue;
+                char filled[1024];
+                fill_remedy(line, filled, sizeof(filled));
+                add_line(vendors[v], ALLOWED, NULL, "%s", filled);
+            }
+}
+
 static void build_cases(void)
 {
     add_long_rows();
@@ -670,6 +719,7 @@ static void build_cases(void)
     add_filter_rows();
     add_head_write_rows();
     add_character_rows();
+    add_remedy_rows();
 }
 
 /* A test's name: the platform, the expectation and the line, made printable. */
