@@ -112,8 +112,9 @@ static void find_reverse_device(check_t *c)
     const device_t *r = inventory_find(&c->inv, d->reverse_from);
     if (!r || strcmp(r->vendor, "linux") != 0 || !d->has_onprem_source) {
         sanitize_fprintf(stderr, "erdiag check: reverse_from '%s': %s; no reverse trace\n", d->reverse_from,
-                !r ? "no such device in the inventory"
-                   : strcmp(r->vendor, "linux") ? "not a linux device" : "the device has no onprem_source to trace to");
+                         !r ? "no such device in the inventory"
+                            : strcmp(r->vendor, "linux") ? "not a linux device"
+                                                         : "the device has no onprem_source to trace to");
         return;
     }
     c->rev_dev = r;
@@ -240,8 +241,8 @@ static void trace_reply(const check_t *c, const job_t *j, const probe_reply_t *r
     if (!c->o->verbose || !rp)
         return;
     sanitize_fprintf(stderr, "erdiag check: %s poll %d: %s: '%s': %s, %zu records%s\n", j->dev->name, j->done + 1,
-            probe_name(j->req.probe), rp->command, probe_error_text(rp->result.error), rp->n_records,
-            rp->partial ? " (partial)" : "");
+                     probe_name(j->req.probe), rp->command, probe_error_text(rp->result.error), rp->n_records,
+                     rp->partial ? " (partial)" : "");
 }
 
 static void finish_poll(check_t *c, job_t *j, probe_reply_t *rp, double t)
@@ -518,7 +519,7 @@ static probe_reply_t *import_file(const char *path, bool trace, char *err, size_
     snprintf(rp->command, sizeof(rp->command), "%s (imported from %.400s)", command, path);
     if (rp->kind == KIND_NONE || rp->n_records == 0)
         sanitize_fprintf(stderr, "erdiag check: %s: read as %s output, but %s\n", path, command,
-                rp->parse_error[0] ? rp->parse_error : "nothing in it was understood");
+                         rp->parse_error[0] ? rp->parse_error : "nothing in it was understood");
     return rp;
 }
 
@@ -538,7 +539,7 @@ static int import_files(check_t *c)
         fact_from_reply(dest[i], c->imported[i], 0);
         if (c->o->verbose)
             sanitize_fprintf(stderr, "erdiag check: imported %s: %zu records%s\n", c->imported[i]->command,
-                    c->imported[i]->n_records, c->imported[i]->partial ? " (partial)" : "");
+                             c->imported[i]->n_records, c->imported[i]->partial ? " (partial)" : "");
     }
     return 0;
 }
@@ -579,7 +580,7 @@ static void console_tcp(check_t *c)
     }
     if (c->o->verbose && c->ev.has_console_tcp)
         sanitize_fprintf(stderr, "erdiag check: console TCP to %s port 179: %s (%s)\n", peer,
-                tcp_result_name(c->ev.console_tcp.result), c->ev.console_tcp.message);
+                         tcp_result_name(c->ev.console_tcp.result), c->ev.console_tcp.message);
 }
 
 /* ---- recording what the recorder cannot ---- */
@@ -726,7 +727,7 @@ static void print_problems_text(const check_t *c)
                 printf("\nNot collected:\n");
             header = true;
             sanitize_fprintf(stdout, "  %s%s: %s\n", probe_name(c->jobs[i].req.probe), k ? " (second poll)" : "",
-                   redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
+                             redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
         }
     }
 }
@@ -760,7 +761,7 @@ static void print_problems_stderr(const check_t *c)
                 continue;
             fact_from_reply(&f, c->jobs[i].reply[k], 0);
             sanitize_fprintf(stderr, "erdiag check: %s: %s\n", probe_name(c->jobs[i].req.probe),
-                    redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
+                             redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
         }
     }
 }
@@ -792,7 +793,7 @@ static int check_run(check_t *c)
     console_tcp(c);
     if (collect(c) != 0) {
         sanitize_fprintf(stderr, "erdiag check: %s: cannot reach the device: %s\n", c->dev->name,
-                c->unreachable ? c->unreachable_msg : strerror(errno));
+                         c->unreachable ? c->unreachable_msg : strerror(errno));
         return CHECK_UNKNOWN;
     }
     if (c->o->record)

@@ -65,19 +65,22 @@ static int parse_exec(int argc, char **argv)
         }
     }
     if (!vendor_name || !command) {
-        sanitize_fprintf(stderr, "erdiag parse: --vendor and --command are required (erdiag parse --list shows both)\n");
+        sanitize_fprintf(stderr,
+                         "erdiag parse: --vendor and --command are required (erdiag parse --list shows both)\n");
         return EXIT_USAGE;
     }
     const parser_vendor_t *vendor = parser_vendor_find(vendor_name);
     if (!vendor) {
-        sanitize_fprintf(stderr, "erdiag parse: unknown vendor '%s' (one of: ios nxos iosxr eos junos frr linux windows azure)\n",
-                vendor_name);
+        sanitize_fprintf(stderr,
+                         "erdiag parse: unknown vendor '%s' (one of: ios nxos iosxr eos junos frr linux windows azure)\n",
+                         vendor_name);
         return EXIT_USAGE;
     }
     const parser_def_t *def = parser_find(vendor, command);
     if (!def) {
-        sanitize_fprintf(stderr, "erdiag parse: no %s parser for '%s' (erdiag parse --list shows the supported commands)\n",
-                vendor->name, command);
+        sanitize_fprintf(stderr,
+                         "erdiag parse: no %s parser for '%s' (erdiag parse --list shows the supported commands)\n",
+                         vendor->name, command);
         return EXIT_USAGE;
     }
     const char *path = optind < argc ? argv[optind] : "-";

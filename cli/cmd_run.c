@@ -116,8 +116,8 @@ static int run_one(const run_opts_t *o, transport_t *t, const device_t *dev, con
     cmd_result_t res;
     int rc;
     if (transport_run(t, PROBE_COUNT, command, &res) != 0) {
-        sanitize_fprintf(stderr, "erdiag run: %s: %s%s%s\n", dev->name, probe_error_text(res.error), res.message[0] ? ": " : "",
-                res.message);
+        sanitize_fprintf(stderr, "erdiag run: %s: %s%s%s\n", dev->name, probe_error_text(res.error),
+                         res.message[0] ? ": " : "", res.message);
         rc = res.error == PERR_NOT_ALLOWED || res.error == PERR_REJECTED ? EXIT_USAGE : EXIT_IO;
     } else {
         if (res.truncated)

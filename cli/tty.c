@@ -14,7 +14,8 @@ bool cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint)
     FILE *tty = fopen("/dev/tty", "r+");
     if (!tty)
         return false;
-    sanitize_fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host, fingerprint);
+    sanitize_fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host,
+                     fingerprint);
     fflush(tty);
     char answer[16] = "";
     bool yes = fgets(answer, sizeof(answer), tty) && (answer[0] == 'y' || answer[0] == 'Y');

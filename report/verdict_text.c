@@ -22,15 +22,15 @@ static void step_text(FILE *f, const step_result_t *s)
     sanitize_fprintf(f, "[%s] %s: %s\n", verdict_name(s->verdict), s->title, redact(s->finding, a, sizeof(a)));
     for (int i = 0; i < s->n_evidence; i++)
         sanitize_fprintf(f, "    > %s  (%s)\n", redact(s->evidence[i].line, a, sizeof(a)),
-               redact(s->evidence[i].command, b, sizeof(b)));
+                         redact(s->evidence[i].command, b, sizeof(b)));
     for (int i = 0; i < s->n_next; i++)
         sanitize_fprintf(f, "    next: %s\n", redact(s->next[i], a, sizeof(a)));
 }
 
 void verdict_text_steps(FILE *f, const char *device, const char *vendor, const runbook_result_t *r)
 {
-    sanitize_fprintf(f, "Device:  %s (%s)\nRunbook: %s\nStatus:  %s (exit %d)\n\n", device, vendor, runbook_name(r->runbook),
-            r->status, r->exit_code);
+    sanitize_fprintf(f, "Device:  %s (%s)\nRunbook: %s\nStatus:  %s (exit %d)\n\n", device, vendor,
+                     runbook_name(r->runbook), r->status, r->exit_code);
     for (int i = 0; i < r->n_steps; i++)
         step_text(f, &r->steps[i]);
 }
