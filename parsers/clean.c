@@ -96,6 +96,16 @@ static size_t skip_c1(const unsigned char *s, size_t r, size_t len, unsigned cod
     return r; /* any other C1 control: dropped alone */
 }
 
+/* The length of the character that ends at s[w - 1]: a whole valid UTF-8 character, else
+ * one byte (0 at the start of the line). */
+static size_t last_char_len(const unsigned char *s, size_t w)
+{
+    for (size_t n = 2; n <= 4 && n <= w; n++)
+        if (utf8_check(s + w - n, n) == (int)n)
+            return n;
+    return w ? 1 : 0;
+}
+
 /* Removes escape sequences and control characters; a backspace erases the character before
  * it (all of a UTF-8 character).  Valid UTF-8 is content and is copied whole, so a
  * continuation byte such as the 0x9b of U+06DB is never taken for a CSI. */
@@ -112,18 +122,15 @@ static size_t strip_escapes(char *line, size_t len)
         } else if ((n = c1_at(s, r, len, &code)) != 0) {
             r = skip_c1(s, r + n, len, code);
         } else if (c == '\b') {
-            while (w && (s[w - 1] & 0xc0) == 0x80)
-                w--;
-            w -= w ? 1 : 0;
+            w -= last_char_len(s, w);
             r++;
         } else if (c < 0x20 && c != '\t') {
             r++; /* NULs and bells are never content */
         } else {
             int u = utf8_check(s + r, len - r);
-            n = u > 0 ? (size_t)u : 1; /* an invalid byte is kept as it is: the display escapes it */
-            memmove(s + w, s + r, n);
-            w += n;
-            r += n;
+            /* an invalid byte is kept as it is: the display escapes it (core/sanitize.h) */
+            for (size_t k = u > 0 ? (size_t)u : 1; k; k--)
+                s[w++] = s[r++]; /* w <= r: copying forward is safe */
         }
     }
     return w;

@@ -60,6 +60,8 @@ static void strips_control_sequences(void **state)
         {"x\x1b", "x"},                                    /* lone ESC at the end */
         {"\x1b[\xc3\xa9", "\xc3\xa9"},                      /* a broken CSI does not eat text */
         {"caf\xc3\xa9\bx", "cafx"},                        /* backspace erases a whole character */
+        {"\xe6\xbc\xa2\b\b!", "!"},                          /* ... of three bytes, then the line start */
+        {"ab\xa9\xa9\bx", "ab\xa9x"},                       /* stray continuation bytes: one at a time */
         {"\xe9\x1b[0m", "\xe9"},                           /* invalid UTF-8 stays for the display */
         {"caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x94\xa5", "caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x94\xa5"},
         {"\xdb\x9b\xc4\x9b\xc5\x9c\xc2\xa0", "\xdb\x9b\xc4\x9b\xc5\x9c\xc2\xa0"}, /* 0x9b inside characters */
