@@ -21,6 +21,7 @@
 #include "core/clock.h"
 #include "core/redact.h"
 #include "core/inventory.h"
+#include "core/sanitize.h"
 #include "framework/evidence.h"
 #include "framework/runbook.h"
 #include "parsers/parser.h"
@@ -96,7 +97,7 @@ static int find_device(check_t *c)
         return -1;
     c->vendor = vendor_find(c->dev->vendor);
     if (!c->vendor) {
-        fprintf(stderr, "erdiag check: %s: unknown vendor '%s'\n", c->dev->name, c->dev->vendor);
+        sanitize_fprintf(stderr, "erdiag check: %s: unknown vendor '%s'\n", c->dev->name, c->dev->vendor);
         return -1;
     }
     return 0;
@@ -110,9 +111,10 @@ static void find_reverse_device(check_t *c)
         return;
     const device_t *r = inventory_find(&c->inv, d->reverse_from);
     if (!r || strcmp(r->vendor, "linux") != 0 || !d->has_onprem_source) {
-        fprintf(stderr, "erdiag check: reverse_from '%s': %s; no reverse trace\n", d->reverse_from,
-                !r ? "no such device in the inventory"
-                   : strcmp(r->vendor, "linux") ? "not a linux device" : "the device has no onprem_source to trace to");
+        sanitize_fprintf(stderr, "erdiag check: reverse_from '%s': %s; no reverse trace\n", d->reverse_from,
+                         !r ? "no such device in the inventory"
+                            : strcmp(r->vendor, "linux") ? "not a linux device"
+                                                         : "the device has no onprem_source to trace to");
         return;
     }
     c->rev_dev = r;
@@ -162,7 +164,7 @@ static int prepare_record(check_t *c)
     if ((mkdir(dir, 0755) != 0 && errno != EEXIST) || append_device_ini(dir, c->dev, "w") != 0 ||
         (c->rev_dev && (append_device_ini(dir, c->rev_dev, "a") != 0 ||
                         (mkdir(c->fctx[1].record_dir, 0755) != 0 && errno != EEXIST)))) {
-        fprintf(stderr, "erdiag check: cannot record into %s: %s\n", dir, strerror(errno));
+        sanitize_fprintf(stderr, "erdiag check: cannot record into %s: %s\n", dir, strerror(errno));
         return -1;
     }
     return 0;
@@ -191,7 +193,7 @@ static int start_runner(check_t *c)
     c->runner = runner_new();
     if (!c->runner || runner_add_device(c->runner, c->dev, open_device, &c->fctx[0]) != 0 ||
         (c->rev_dev && runner_add_device(c->runner, c->rev_dev, open_device, &c->fctx[1]) != 0)) {
-        fprintf(stderr, "erdiag check: cannot start the session runner\n");
+        sanitize_fprintf(stderr, "erdiag check: cannot start the session runner\n");
         return -1;
     }
     return 0;
@@ -238,9 +240,9 @@ static void trace_reply(const check_t *c, const job_t *j, const probe_reply_t *r
 {
     if (!c->o->verbose || !rp)
         return;
-    fprintf(stderr, "erdiag check: %s poll %d: %s: '%s': %s, %zu records%s\n", j->dev->name, j->done + 1,
-            probe_name(j->req.probe), rp->command, probe_error_text(rp->result.error), rp->n_records,
-            rp->partial ? " (partial)" : "");
+    sanitize_fprintf(stderr, "erdiag check: %s poll %d: %s: '%s': %s, %zu records%s\n", j->dev->name, j->done + 1,
+                     probe_name(j->req.probe), rp->command, probe_error_text(rp->result.error), rp->n_records,
+                     rp->partial ? " (partial)" : "");
 }
 
 static void finish_poll(check_t *c, job_t *j, probe_reply_t *rp, double t)
@@ -516,8 +518,8 @@ static probe_reply_t *import_file(const char *path, bool trace, char *err, size_
     parse_into(rp, vendor, command);
     snprintf(rp->command, sizeof(rp->command), "%s (imported from %.400s)", command, path);
     if (rp->kind == KIND_NONE || rp->n_records == 0)
-        fprintf(stderr, "erdiag check: %s: read as %s output, but %s\n", path, command,
-                rp->parse_error[0] ? rp->parse_error : "nothing in it was understood");
+        sanitize_fprintf(stderr, "erdiag check: %s: read as %s output, but %s\n", path, command,
+                         rp->parse_error[0] ? rp->parse_error : "nothing in it was understood");
     return rp;
 }
 
@@ -531,13 +533,13 @@ static int import_files(check_t *c)
             continue;
         c->imported[i] = import_file(paths[i], i == 0, err, sizeof(err));
         if (!c->imported[i]) {
-            fprintf(stderr, "erdiag check: %s\n", err);
+            sanitize_fprintf(stderr, "erdiag check: %s\n", err);
             return -1;
         }
         fact_from_reply(dest[i], c->imported[i], 0);
         if (c->o->verbose)
-            fprintf(stderr, "erdiag check: imported %s: %zu records%s\n", c->imported[i]->command,
-                    c->imported[i]->n_records, c->imported[i]->partial ? " (partial)" : "");
+            sanitize_fprintf(stderr, "erdiag check: imported %s: %zu records%s\n", c->imported[i]->command,
+                             c->imported[i]->n_records, c->imported[i]->partial ? " (partial)" : "");
     }
     return 0;
 }
@@ -561,7 +563,7 @@ static void replayed_tcp(check_t *c)
         }
     }
     if (!c->ev.has_console_tcp)
-        fprintf(stderr, "erdiag check: %s: not one of open|refused|timeout|unreachable\n", path);
+        sanitize_fprintf(stderr, "erdiag check: %s: not one of open|refused|timeout|unreachable\n", path);
 }
 
 static void console_tcp(check_t *c)
@@ -577,8 +579,8 @@ static void console_tcp(check_t *c)
         c->ev.has_console_tcp = true;
     }
     if (c->o->verbose && c->ev.has_console_tcp)
-        fprintf(stderr, "erdiag check: console TCP to %s port 179: %s (%s)\n", peer,
-                tcp_result_name(c->ev.console_tcp.result), c->ev.console_tcp.message);
+        sanitize_fprintf(stderr, "erdiag check: console TCP to %s port 179: %s (%s)\n", peer,
+                         tcp_result_name(c->ev.console_tcp.result), c->ev.console_tcp.message);
 }
 
 /* ---- recording what the recorder cannot ---- */
@@ -669,7 +671,7 @@ static void record_extras(const check_t *c)
         rc |= write_file(c->o->record, "tcp_console.txt", name, strlen(name));
     }
     if (rc)
-        fprintf(stderr, "erdiag check: recording into %s failed: %s\n", c->o->record, strerror(errno));
+        sanitize_fprintf(stderr, "erdiag check: recording into %s failed: %s\n", c->o->record, strerror(errno));
 }
 
 /* ---- evidence ---- */
@@ -724,8 +726,8 @@ static void print_problems_text(const check_t *c)
             if (!header)
                 printf("\nNot collected:\n");
             header = true;
-            printf("  %s%s: %s\n", probe_name(c->jobs[i].req.probe), k ? " (second poll)" : "",
-                   redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
+            sanitize_fprintf(stdout, "  %s%s: %s\n", probe_name(c->jobs[i].req.probe), k ? " (second poll)" : "",
+                             redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
         }
     }
 }
@@ -737,10 +739,12 @@ static void print_text(const check_t *c)
     verdict_text_causes(stdout, &c->result);
 }
 
+/* ASCII only: every character past 0x7f as a \u escape, so the C1 controls a terminal obeys
+ * (U+009B is CSI) never reach it raw; jansson escapes ESC and the other C0 controls itself. */
 static int print_json(const check_t *c)
 {
     json_t *root = verdict_json(c->dev->name, &c->result);
-    int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+    int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII) : -1;
     fputc('\n', stdout);
     json_decref(root);
     return rc;
@@ -756,8 +760,8 @@ static void print_problems_stderr(const check_t *c)
             if (!c->jobs[i].reply[k] || reply_ok(c->jobs[i].reply[k]))
                 continue;
             fact_from_reply(&f, c->jobs[i].reply[k], 0);
-            fprintf(stderr, "erdiag check: %s: %s\n", probe_name(c->jobs[i].req.probe),
-                    redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
+            sanitize_fprintf(stderr, "erdiag check: %s: %s\n", probe_name(c->jobs[i].req.probe),
+                             redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
         }
     }
 }
@@ -788,8 +792,8 @@ static int check_run(check_t *c)
     submit_due(c, clock_now_s()); /* the device works while the console tests TCP */
     console_tcp(c);
     if (collect(c) != 0) {
-        fprintf(stderr, "erdiag check: %s: cannot reach the device: %s\n", c->dev->name,
-                c->unreachable ? c->unreachable_msg : strerror(errno));
+        sanitize_fprintf(stderr, "erdiag check: %s: cannot reach the device: %s\n", c->dev->name,
+                         c->unreachable ? c->unreachable_msg : strerror(errno));
         return CHECK_UNKNOWN;
     }
     if (c->o->record)
@@ -809,9 +813,9 @@ static int check_run(check_t *c)
 
 static int usage_error(const char *fmt, const char *what)
 {
-    fprintf(stderr, "erdiag check: ");
-    fprintf(stderr, fmt, what);
-    fprintf(stderr, " (try erdiag check --help)\n");
+    sanitize_fprintf(stderr, "erdiag check: ");
+    sanitize_fprintf(stderr, fmt, what);
+    sanitize_fprintf(stderr, " (try erdiag check --help)\n");
     return CHECK_UNKNOWN;
 }
 
@@ -884,7 +888,7 @@ static int check_exec(int argc, char **argv)
         return rc < 0 ? EXIT_OK : rc;
     check_t *c = calloc(1, sizeof(*c));
     if (!c) {
-        fprintf(stderr, "erdiag check: out of memory\n");
+        sanitize_fprintf(stderr, "erdiag check: out of memory\n");
         return CHECK_UNKNOWN;
     }
     c->o = &o;

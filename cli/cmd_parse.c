@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/json_stream.h"
+#include "core/sanitize.h"
 #include "parsers/parse_json.h"
 #include "parsers/parser.h"
 
@@ -36,7 +37,7 @@ static int parse_stream(FILE *in, const char *path, parse_run_t *run)
         if (parse_run_feed(run, chunk, n) != 0)
             break;
     if (ferror(in)) {
-        fprintf(stderr, "erdiag parse: cannot read %s: %s\n", path, strerror(errno));
+        sanitize_fprintf(stderr, "erdiag parse: cannot read %s: %s\n", path, strerror(errno));
         return EXIT_IO;
     }
     return EXIT_OK;
@@ -64,25 +65,28 @@ static int parse_exec(int argc, char **argv)
         }
     }
     if (!vendor_name || !command) {
-        fprintf(stderr, "erdiag parse: --vendor and --command are required (erdiag parse --list shows both)\n");
+        sanitize_fprintf(stderr,
+                         "erdiag parse: --vendor and --command are required (erdiag parse --list shows both)\n");
         return EXIT_USAGE;
     }
     const parser_vendor_t *vendor = parser_vendor_find(vendor_name);
     if (!vendor) {
-        fprintf(stderr, "erdiag parse: unknown vendor '%s' (one of: ios nxos iosxr eos junos frr linux windows azure)\n",
-                vendor_name);
+        sanitize_fprintf(stderr,
+                         "erdiag parse: unknown vendor '%s' (one of: ios nxos iosxr eos junos frr linux windows azure)\n",
+                         vendor_name);
         return EXIT_USAGE;
     }
     const parser_def_t *def = parser_find(vendor, command);
     if (!def) {
-        fprintf(stderr, "erdiag parse: no %s parser for '%s' (erdiag parse --list shows the supported commands)\n",
-                vendor->name, command);
+        sanitize_fprintf(stderr,
+                         "erdiag parse: no %s parser for '%s' (erdiag parse --list shows the supported commands)\n",
+                         vendor->name, command);
         return EXIT_USAGE;
     }
     const char *path = optind < argc ? argv[optind] : "-";
     FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!in) {
-        fprintf(stderr, "erdiag parse: cannot open %s: %s\n", path, strerror(errno));
+        sanitize_fprintf(stderr, "erdiag parse: cannot open %s: %s\n", path, strerror(errno));
         return EXIT_IO;
     }
     static json_stream_t js;
@@ -91,7 +95,7 @@ static int parse_exec(int argc, char **argv)
     parse_json_begin(&pj, &js, vendor->name, command, def->kind);
     parse_run_t *run = parse_run_new(def, vendor, command, parse_json_sink, &pj);
     if (!run) {
-        fprintf(stderr, "erdiag parse: out of memory\n");
+        sanitize_fprintf(stderr, "erdiag parse: out of memory\n");
         return EXIT_IO;
     }
     int rc = parse_stream(in, path, run);
@@ -103,10 +107,10 @@ static int parse_exec(int argc, char **argv)
     parse_status_t st;
     parse_run_status(run, &st);
     if (st.error)
-        fprintf(stderr, "erdiag parse: %s\n", st.error);
+        sanitize_fprintf(stderr, "erdiag parse: %s\n", st.error);
     parse_run_free(run);
     if (js_flush(&js) != 0 || fflush(stdout) != 0) {
-        fprintf(stderr, "erdiag parse: cannot write the output\n");
+        sanitize_fprintf(stderr, "erdiag parse: cannot write the output\n");
         return EXIT_IO;
     }
     if (rc != EXIT_OK)

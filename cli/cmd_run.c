@@ -13,6 +13,7 @@
 #include "core/inventory.h"
 #include "core/json_stream.h"
 #include "core/redact.h"
+#include "core/sanitize.h"
 #include "parsers/parse_json.h"
 #include "probes/command.h"
 #include "probes/ssh.h"
@@ -54,11 +55,11 @@ static transport_t *open_transport(const run_opts_t *o, const device_t *dev, con
         probe_error_t perr;
         t = ssh_open(&so, &perr, err, sizeof(err));
         if (!t)
-            fprintf(stderr, "erdiag run: %s: %s: %s\n", dev->name, probe_error_text(perr), err);
+            sanitize_fprintf(stderr, "erdiag run: %s: %s: %s\n", dev->name, probe_error_text(perr), err);
     }
     if (t && o->record) {
         if (save_device_ini(o->record, dev) != 0) {
-            fprintf(stderr, "erdiag run: cannot write %s/device.ini: %s\n", o->record, strerror(errno));
+            sanitize_fprintf(stderr, "erdiag run: cannot write %s/device.ini: %s\n", o->record, strerror(errno));
             transport_close(t);
             return NULL;
         }
@@ -68,27 +69,28 @@ static transport_t *open_transport(const run_opts_t *o, const device_t *dev, con
         t = rec;
     }
     if (!t && o->replay)
-        fprintf(stderr, "erdiag run: %s\n", err);
+        sanitize_fprintf(stderr, "erdiag run: %s\n", err);
     return t;
 }
 
 static int print_result(const run_opts_t *o, const vendor_t *v, const char *command, const cmd_result_t *res)
 {
     if (!o->json) {
-        /* The raw answer is shown, but never a password or key in it. */
+        /* The raw answer is shown, but never a password or key in it, and never a byte the
+         * terminal would obey (a title, a reset, a cursor move: core/sanitize.h). */
         char *clean = redact_text(res->output, res->len);
         if (!clean)
             return EXIT_IO;
-        fputs(clean, stdout);
+        int rc = sanitize_fwrite(stdout, clean, strlen(clean));
         free(clean);
-        return EXIT_OK;
+        return rc == 0 ? EXIT_OK : EXIT_IO;
     }
     const parser_vendor_t *pv = parser_vendor_find(v->name);
     static json_stream_t js;
     js_init(&js, write_stdout, NULL);
     int rc = pv ? parse_json_text(&js, pv, command, res->output, res->len) : 2;
     if (rc == 2) {
-        fprintf(stderr, "erdiag run: no %s parser for '%s' (try without --json)\n", v->name, command);
+        sanitize_fprintf(stderr, "erdiag run: no %s parser for '%s' (try without --json)\n", v->name, command);
         return EXIT_USAGE;
     }
     js_raw(&js, "\n");
@@ -102,7 +104,7 @@ static bool all_allowed(const vendor_t *v, char **commands, int n)
     char why[512];
     for (int i = 0; i < n; i++) {
         if (!v || !command_allowed(v, commands[i], why, sizeof(why))) {
-            fprintf(stderr, "erdiag run: refused: %s\n", v ? why : "unknown vendor");
+            sanitize_fprintf(stderr, "erdiag run: refused: %s\n", v ? why : "unknown vendor");
             return false;
         }
     }
@@ -114,12 +116,12 @@ static int run_one(const run_opts_t *o, transport_t *t, const device_t *dev, con
     cmd_result_t res;
     int rc;
     if (transport_run(t, PROBE_COUNT, command, &res) != 0) {
-        fprintf(stderr, "erdiag run: %s: %s%s%s\n", dev->name, probe_error_text(res.error), res.message[0] ? ": " : "",
-                res.message);
+        sanitize_fprintf(stderr, "erdiag run: %s: %s%s%s\n", dev->name, probe_error_text(res.error),
+                         res.message[0] ? ": " : "", res.message);
         rc = res.error == PERR_NOT_ALLOWED || res.error == PERR_REJECTED ? EXIT_USAGE : EXIT_IO;
     } else {
         if (res.truncated)
-            fprintf(stderr, "erdiag run: output truncated: %s\n", res.message);
+            sanitize_fprintf(stderr, "erdiag run: output truncated: %s\n", res.message);
         rc = print_result(o, t->vendor, command, &res);
     }
     cmd_result_free(&res);
@@ -179,11 +181,11 @@ static int run_exec(int argc, char **argv)
         }
     }
     if (argc - optind < 2) {
-        fprintf(stderr, "erdiag run: need DEVICE and \"COMMAND\"\n");
+        sanitize_fprintf(stderr, "erdiag run: need DEVICE and \"COMMAND\"\n");
         return EXIT_USAGE;
     }
     if (o.replay && o.record) {
-        fprintf(stderr, "erdiag run: --replay and --record do not go together\n");
+        sanitize_fprintf(stderr, "erdiag run: --replay and --record do not go together\n");
         return EXIT_USAGE;
     }
     return run_commands(&o, argv[optind], argv + optind + 1, argc - optind - 1);

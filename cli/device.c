@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "core/sanitize.h"
+
 int cli_load_device(const char *who, const char *replay, const char *inventory, const char *name, inventory_t *inv,
                     const device_t **dev)
 {
@@ -14,14 +16,14 @@ int cli_load_device(const char *who, const char *replay, const char *inventory, 
     else
         inventory_default_path(path, sizeof(path));
     if (inventory_load(inv, path, err, sizeof(err)) != 0) {
-        fprintf(stderr, "erdiag %s: %s\n", who, err);
+        sanitize_fprintf(stderr, "erdiag %s: %s\n", who, err);
         return -1;
     }
     *dev = inventory_find(inv, name);
     if (!*dev && replay && inv->n_devices == 1)
         *dev = &inv->devices[0]; /* a scenario holds one device, whatever it was called */
     if (!*dev) {
-        fprintf(stderr, "erdiag %s: no device '%s' in %s\n", who, name, path);
+        sanitize_fprintf(stderr, "erdiag %s: no device '%s' in %s\n", who, name, path);
         return -1;
     }
     return 0;

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <termios.h>
 
+#include "core/sanitize.h"
+
 /* Unknown host keys need a person's yes, on the terminal, never by default. */
 bool cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint)
 {
@@ -12,7 +14,8 @@ bool cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint)
     FILE *tty = fopen("/dev/tty", "r+");
     if (!tty)
         return false;
-    fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host, fingerprint);
+    sanitize_fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host,
+                     fingerprint);
     fflush(tty);
     char answer[16] = "";
     bool yes = fgets(answer, sizeof(answer), tty) && (answer[0] == 'y' || answer[0] == 'Y');
@@ -34,7 +37,7 @@ int cli_ask_secret(void *ud, const char *prompt, bool echo, char *buf, size_t si
         quiet.c_lflag &= ~(tcflag_t)ECHO;
         tcsetattr(fd, TCSAFLUSH, &quiet);
     }
-    fprintf(tty, "%s", prompt);
+    sanitize_fprintf(tty, "%s", prompt); /* the device chose this text */
     fflush(tty);
     int rc = fgets(buf, (int)size, tty) ? 0 : -1;
     if (restore) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "core/utf8.h"
 
 void js_init(json_stream_t *js, js_write_fn write, void *ud)
 {
@@ -81,40 +82,10 @@ void js_end_object(json_stream_t *js) { close_(js, '}'); }
 void js_begin_array(json_stream_t *js) { open_(js, '['); }
 void js_end_array(json_stream_t *js) { close_(js, ']'); }
 
-/* Length of a valid UTF-8 sequence at s, or 0 (RFC 3629: no overlong forms, no surrogates,
- * nothing above U+10FFFF: exactly what a strict JSON reader accepts). */
-static size_t utf8_len(const unsigned char *s, size_t avail)
-{
-    unsigned char c = s[0];
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xbf; /* allowed range of the second byte */
-    if (c >= 0xc2 && c <= 0xdf)
-        n = 2;
-    else if (c >= 0xe0 && c <= 0xef) {
-        n = 3;
-        if (c == 0xe0)
-            lo = 0xa0; /* overlong */
-        if (c == 0xed)
-            hi = 0x9f; /* surrogates */
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        n = 4;
-        if (c == 0xf0)
-            lo = 0x90; /* overlong */
-        if (c == 0xf4)
-            hi = 0x8f; /* above U+10FFFF */
-    } else {
-        return 0;
-    }
-    if (n > avail || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
-/* Bytes that cannot go into a JSON string as they are: controls, '"', '\\', and every byte
- * >= 0x80 (checked as UTF-8 on the slow path). */
+/* Bytes that cannot go into a JSON string as they are: controls, '"', '\\', DEL, and every
+ * byte >= 0x80 (checked as UTF-8 on the slow path).  DEL and the C1 controls U+0080..U+009F are
+ * valid JSON as they are, but a terminal obeys them (U+009B is CSI): `erdiag run --json`
+ * printed to a terminal must not move its cursor, so they go out as \u escapes. */
 #define JS_X4(v) v, v, v, v
 #define JS_X16(v) JS_X4(v), JS_X4(v), JS_X4(v), JS_X4(v)
 static const unsigned char js_special_tab[256] = {
@@ -124,7 +95,7 @@ static const unsigned char js_special_tab[256] = {
     JS_X16(0),                                              /* 0x40-0x4f */
     JS_X4(0), JS_X4(0), JS_X4(0),                           /* 0x50-0x5b */
     1, 0, 0, 0,                                             /* 0x5c: '\\' */
-    JS_X16(0), JS_X16(0),                                   /* 0x60-0x7f */
+    JS_X16(0), JS_X4(0), JS_X4(0), JS_X4(0), 0, 0, 0, 1,    /* 0x60-0x7f: DEL */
     JS_X16(1), JS_X16(1), JS_X16(1), JS_X16(1),             /* 0x80-0xff: checked as UTF-8 */
     JS_X16(1), JS_X16(1), JS_X16(1), JS_X16(1),
 };
@@ -147,17 +118,19 @@ static void put_escaped_slow(json_stream_t *js, const char *str, size_t len)
             esc[0] = '\\';
             esc[1] = (char)c;
             put(js, esc, 2);
-        } else if (c < 0x20) {
+        } else if (c < 0x20 || c == 0x7f) {
             int n = snprintf(esc, sizeof(esc), c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\u%04x", c);
             put(js, esc, (size_t)n);
         } else {
-            size_t n = utf8_len(s + i, len - i);
-            if (n) {
-                put(js, str + i, n);
-                i += n - 1;
+            int n = utf8_check(s + i, len - i);
+            uint32_t cp = n > 0 ? utf8_decode(s + i, n) : 0xfffd;
+            if (n > 0 && cp >= 0xa0) {
+                put(js, str + i, (size_t)n);
             } else {
-                put(js, "\\ufffd", 6);
+                snprintf(esc, sizeof(esc), "\\u%04x", (unsigned)cp);
+                put(js, esc, 6);
             }
+            i += n > 0 ? (size_t)n - 1 : 0;
         }
     }
     put(js, str + len - run, run);

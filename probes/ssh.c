@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "core/clock.h"
+#include "core/sanitize.h"
 #include "parsers/clean.h"
 #include "parsers/rx.h"
 #include "probes/command.h"
@@ -332,6 +333,35 @@ static int send_line(ssh_transport_t *t, const char *line)
     return 0;
 }
 
+/* The last bytes received (at most 200), as many as fit in size once sanitized: the end is
+ * what tells why no prompt came.  A banner's escapes are quoted, never replayed to the
+ * user's terminal; a character cut by the 200-byte window is left out rather than shown as
+ * stray \xNN bytes. */
+static void quote_tail(const char *buf, size_t len, char *out, size_t size)
+{
+    size_t n = len < 200 ? len : 200;
+    while (n && sanitize_len(buf + len - n, n) >= size)
+        n--;
+    const char *start = buf + len - n;
+    for (int k = 0; k < 3 && n && ((unsigned char)*start & 0xc0) == 0x80; k++) {
+        start++;
+        n--;
+    }
+    sanitize_buf(start, n, out, size);
+}
+
+/* The message embeds device bytes, and the front end prints messages as they are: the bytes
+ * go in sanitized (core/sanitize.h), and whole, not cut short by msg's end. */
+#define NO_PROMPT_FMT "no %s prompt after login; last bytes received: \"%s\""
+static void no_prompt_error(const ssh_transport_t *t, char *msg, size_t msglen)
+{
+    char tail[SANITIZE_MAX(200)];
+    size_t fixed = (size_t)snprintf(NULL, 0, NO_PROMPT_FMT, t->base.vendor->name, "");
+    size_t room = msglen > fixed + 1 ? msglen - fixed : 1;
+    quote_tail(t->buf ? t->buf : "", t->len, tail, room < sizeof(tail) ? room : sizeof(tail));
+    snprintf(msg, msglen, NO_PROMPT_FMT, t->base.vendor->name, tail);
+}
+
 static int open_shell(ssh_transport_t *t, probe_error_t *err, char *msg, size_t msglen)
 {
     t->channel = ssh_channel_new(t->session);
@@ -346,12 +376,8 @@ static int open_shell(ssh_transport_t *t, probe_error_t *err, char *msg, size_t 
     t->len = 0;
     /* Banners and MOTDs come first; the prompt is the first line that looks like one. */
     if (wait_prompt(t, clock_now_s() + LOGIN_TIMEOUT_S, &truncated) != WAIT_PROMPT) {
-        char tail[201];
-        size_t n = t->len > 200 ? 200 : t->len;
-        memcpy(tail, t->buf ? t->buf + t->len - n : "", n);
-        tail[n] = '\0';
+        no_prompt_error(t, msg, msglen);
         *err = PERR_PROMPT;
-        snprintf(msg, msglen, "no %s prompt after login; last bytes received: \"%s\"", t->base.vendor->name, tail);
         return -1;
     }
     last_line(t, t->prompt, sizeof(t->prompt), NULL);
@@ -472,9 +498,9 @@ static bool device_rejected(const vendor_t *v, const char *out, char *msg, size_
         rx_t rx = {.pattern = v->errors[i], .options = 0x00000400u /* PCRE2_MULTILINE */, .code = NULL};
         rx_caps_t c;
         bool hit = rx_match(&rx, out, strlen(out), &c);
-        if (hit) {
+        if (hit) { /* the device's own words, quoted: sanitized like every device byte in a message */
             const char *line = out + c.ov[0];
-            snprintf(msg, msglen, "%.*s", (int)strcspn(line, "\r\n"), line);
+            sanitize_buf(line, strcspn(line, "\r\n"), msg, msglen);
         }
         rx_free(&rx);
         if (hit)

@@ -1,16 +1,21 @@
 /* verdict_json.c: a runbook result as DESIGN.md's verdict contract (erdiag check --json).
- * Every string passes through core/redact first. */
+ * Every string passes through core/redact first, then is made valid UTF-8: jansson refuses a
+ * string that is not, and a device line with one Latin-1 byte must not make its evidence
+ * vanish from the verdict.  (The caller prints with JSON_ENSURE_ASCII, so no control byte a
+ * terminal obeys, ESC or C1, is ever written raw.) */
 #include <stdio.h>
 
 #include "core/redact.h"
+#include "core/utf8.h"
 #include "report/verdict.h"
 
 static json_t *jstr(const char *s)
 {
-    char buf[4096];
+    char buf[4096], valid[3 * sizeof(buf)]; /* each invalid byte becomes 3-byte U+FFFD */
     snprintf(buf, sizeof(buf), "%s", s);
     redact_inplace(buf, sizeof(buf));
-    return json_string(buf);
+    utf8_repair(buf, valid, sizeof(valid));
+    return json_string(valid);
 }
 
 static json_t *cause_json(const step_result_t *s)
@@ -61,8 +66,8 @@ static json_t *step_json(const step_result_t *s)
 
 json_t *verdict_json(const char *device, const runbook_result_t *r)
 {
-    json_t *root = json_pack("{s:s, s:s, s:s, s:i}", "device", device, "runbook", runbook_name(r->runbook), "status",
-                             r->status, "exit_code", r->exit_code);
+    json_t *root = json_pack("{s:o, s:s, s:s, s:i}", "device", jstr(device), "runbook", runbook_name(r->runbook),
+                             "status", r->status, "exit_code", r->exit_code);
     json_t *causes = json_array(), *steps = json_array();
     for (int i = 0; i < r->n_causes; i++)
         json_array_append_new(causes, cause_json(&r->steps[r->causes[i]]));

@@ -1,4 +1,5 @@
 /* test_clean.c: the parse driver's cleaning of captured terminal output. */
+#include <stdio.h>
 #include <string.h>
 
 #include "parsers/clean.h"
@@ -29,6 +30,67 @@ static void strips_terminal_noise(void **state)
     char e[] = " --More-- \r          \rLoopback0   up";
     e[clean(e, &pager)] = '\0';
     assert_string_equal(e, "Loopback0   up");
+}
+
+/* Terminal control sequences in every form a device or a capture may hold them: gone, and the
+ * text around them (UTF-8 included) untouched. */
+static void strips_control_sequences(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } rows[] = {
+        {"\x1b]0;pwned\x07Gi0/0 up", "Gi0/0 up"},          /* OSC title, BEL */
+        {"\x1b]2;t\x1b\\up", "up"},                        /* OSC title, ESC \ */
+        {"ok\x1b]0;title never ends", "ok"},               /* unterminated OSC */
+        {"\x1b]0;t\x1b[1mx", "x"},                         /* ESC ends an OSC and starts a CSI */
+        {"\x1b]0;\xc5\x9c\x07x", "x"},                     /* UTF-8 title: its 0x9c is no ST */
+        {"\x1bPdata\x1b\\x", "x"},                         /* DCS */
+        {"\x1b_apc\x1b\\x", "x"},                          /* APC */
+        {"\x1b" "cup", "up"},                              /* ESC c: full reset */
+        {"\x1b(Bup", "up"},                                /* charset designation */
+        {"\x1b=\x1b>\x1b" "7x\x1b" "8", "x"},               /* keypad modes, save/restore cursor */
+        {"\x9b" "1;31mred\x9b" "0m", "red"},               /* raw C1 CSI */
+        {"\xc2\x9b" "2Jx", "x"},                           /* UTF-8 encoded CSI */
+        {"\x9d" "0;t\x07x", "x"},                          /* raw C1 OSC, BEL */
+        {"\x9d" "0;t\x9cx", "x"},                          /* raw C1 OSC, raw ST */
+        {"\xc2\x9d" "0;t\xc2\x9cx", "x"},                  /* UTF-8 OSC, UTF-8 ST */
+        {"\x90q\x9cx", "x"},                               /* raw DCS */
+        {"a\xc2\x85" "b\x85" "c", "abc"},                  /* other C1, both forms: dropped */
+        {"x\x1b", "x"},                                    /* lone ESC at the end */
+        {"\x1b[\xc3\xa9", "\xc3\xa9"},                      /* a broken CSI does not eat text */
+        {"caf\xc3\xa9\bx", "cafx"},                        /* backspace erases a whole character */
+        {"\xe6\xbc\xa2\b\b!", "!"},                          /* ... of three bytes, then the line start */
+        {"ab\xa9\xa9\bx", "ab\xa9x"},                       /* stray continuation bytes: one at a time */
+        {"\xe9\x1b[0m", "\xe9"},                           /* invalid UTF-8 stays for the display */
+        {"caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x94\xa5", "caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x94\xa5"},
+        {"\xdb\x9b\xc4\x9b\xc5\x9c\xc2\xa0", "\xdb\x9b\xc4\x9b\xc5\x9c\xc2\xa0"}, /* 0x9b inside characters */
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        char buf[128];
+        bool pager;
+        snprintf(buf, sizeof(buf), "%s", rows[i].in);
+        buf[clean(buf, &pager)] = '\0';
+        if (strcmp(buf, rows[i].want) != 0)
+            fail_msg("row %zu: got \"%s\", want \"%s\"", i, buf, rows[i].want);
+    }
+}
+
+/* A capture coloured with C1 CSI and retitled by its banner parses like a clean one. */
+static void parses_through_c1_noise(void **state)
+{
+    (void)state;
+    const char *text = "\x1b]0;pwned\x07\x1b" "c"
+                       "Interface              IP-Address      OK? Method Status                Protocol\n"
+                       "Loopback0              10.255.0.1      YES manual \x9b" "32mup\x9b" "0m                    up\n"
+                       "Loopback1              10.255.0.2      YES manual \xc2\x9b" "31mdown\xc2\x9b" "0m"
+                       "                  down\n";
+    parsed_t *p = th_parse_text("ios", "show ip interface brief", text, strlen(text));
+    assert_int_equal(p->n, 2);
+    assert_false(p->partial);
+    assert_non_null(strstr(p->json, "\"name\":\"Loopback1\""));
+    assert_null(strchr(p->json, 0x1b));
+    th_free(p);
 }
 
 static void classifies_prompts(void **state)
@@ -87,7 +149,8 @@ static void truncated_and_garbage(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(strips_terminal_noise), cmocka_unit_test(classifies_prompts),
+        cmocka_unit_test(strips_terminal_noise), cmocka_unit_test(strips_control_sequences),
+        cmocka_unit_test(parses_through_c1_noise), cmocka_unit_test(classifies_prompts),
         cmocka_unit_test(drops_banner_before_echo), cmocka_unit_test(truncated_and_garbage),
     };
     return cmocka_run_group_tests_name("clean", tests, NULL, NULL);

@@ -1,7 +1,9 @@
 #!/bin/bash
 # erdiag run against the SSH device simulator on loopback: host keys (unknown, accepted,
 # changed), password_command auth, banners, a pager that cannot be disabled, a device that
-# stalls, one that drops the connection mid-answer, the allowlist, and record -> replay.
+# stalls, one that drops the connection mid-answer, one whose banner is all terminal escapes
+# and no prompt (quoted in the error, never replayed to the terminal), the allowlist, and
+# record -> replay.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 erdiag=$top/erdiag
@@ -55,10 +57,12 @@ start_sim $base "$work/key1" normal --banner || exit 1
 start_sim $((base + 1)) "$work/key2" sticky-pager || exit 1
 start_sim $((base + 2)) "$work/key3" stall || exit 1
 start_sim $((base + 3)) "$work/key4" disconnect || exit 1
+start_sim $((base + 4)) "$work/key5" hostile-banner || exit 1
 device ce1 $base
 device pager $((base + 1))
 device stall $((base + 2)) 3
 device cut $((base + 3))
+device hostile $((base + 4))
 printf '[device execdev]\nhost = 127.0.0.1\nport = %s\nuser = noc\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\nexec = yes\n\n' \
     "$base" "$work/known_hosts" >>"$work/inventory.ini"
 printf '[device viaconfig]\nhost = simalias\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\n\n' \
@@ -89,6 +93,27 @@ checks=$((checks + 1))
 if [ "$(grep -c '^GigabitEthernet' <<<"$out")" -eq 60 ] && ! grep -q 'More' <<<"$out"; then echo "ok   all 60 rows, no pager residue"; else echo "FAIL pager: $(grep -c '^GigabitEthernet' <<<"$out") rows"; fails=$((fails + 1)); fi
 expect "stalled device times out" 3 'timed out: no prompt within 3 s' -- run stall "show ip interface brief" --accept-new
 expect "disconnect mid-output is reported" 3 'disconnected' -- run cut "show ip interface brief" --accept-new
+# The banner's escapes are quoted in the "prompt not detected" error as \e, \x9b...: not one
+# raw ESC or C1 byte (0x9b, 0x9d, or C2 9B / C2 9D) reaches the terminal; UTF-8 text still reads.
+run hostile "show ip interface brief" --accept-new >"$work/hostile.out" 2>"$work/hostile.err"
+rc=$?
+checks=$((checks + 1))
+if [ "$rc" -eq 3 ] && grep -q 'prompt not detected' "$work/hostile.err" &&
+    grep -qF 'café-edge \e]0;pwned\x07\ec\x9b2J\x9d0;x\x07' "$work/hostile.err" &&
+    grep -qF 'login refused \e[31mhere\e[0m' "$work/hostile.err"; then
+    echo "ok   hostile banner quoted"
+else
+    echo "FAIL hostile banner: exit $rc: $(cat "$work/hostile.err")"
+    fails=$((fails + 1))
+fi
+checks=$((checks + 1))
+if [ "$(cat "$work/hostile.out" "$work/hostile.err" | grep -c $'\e')" -eq 0 ] &&
+    ! cat "$work/hostile.out" "$work/hostile.err" | od -An -tx1 | grep -qE '(^| )(9b|9d)( |$)'; then
+    echo "ok   no raw ESC or C1 byte from the hostile banner"
+else
+    echo "FAIL hostile banner bytes reached the terminal:"; od -c "$work/hostile.err" | head
+    fails=$((fails + 1))
+fi
 expect "record a live session" 0 'Loopback0' -- run ce1 "show ip interface brief" --record "$work/rec"
 expect "recording uses the probe layout" 0 'ip_brief.txt' -- ls "$work/rec" "$work/rec/device.ini"
 expect "replay the recording" 0 'GigabitEthernet0/1/59' -- "$erdiag" run ce1 "show ip interface brief" --replay "$work/rec"

@@ -4,7 +4,8 @@
  * banner, prompt, echo, paging (a --More-- every 24 lines until paging is turned off), CRLF
  * line ends, "% Invalid input" for unknown commands.  Answers come from a scenario directory in
  * the replay layout (probe files), so the same captures serve replay and live tests.
- * Misbehaviours on demand: --behaviour slow | stall | disconnect | sticky-pager.
+ * Misbehaviours on demand: --behaviour slow | stall | disconnect | sticky-pager | hostile-banner
+ * (a banner full of terminal escapes, then the session closes without a prompt).
  *
  * usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE
  *               [--user U --password P] [--banner] [--behaviour B] [--pidfile F]
@@ -178,9 +179,21 @@ static bool answer(shell_t *s, transport_t *replay, const char *line)
     return ok && (!connected || hold_telnet(s));
 }
 
+/* What a hostile or broken device may send before any prompt: a window title (OSC), a full
+ * reset (ESC c), a C1 CSI raw and an OSC in UTF-8, among readable UTF-8; then it hangs up. */
+static void hostile_banner(shell_t *s)
+{
+    puts_crlf(s, "Welcome to caf\xc3\xa9-edge \x1b]0;pwned\x07\x1b" "c\x9b" "2J\xc2\x9d" "0;x\x07");
+    puts_crlf(s, "login refused \x1b[31mhere\x1b[0m");
+}
+
 static void run_shell(shell_t *s)
 {
     char err[256];
+    if (strcmp(s->o->behaviour, "hostile-banner") == 0) {
+        hostile_banner(s);
+        return;
+    }
     transport_t *replay = replay_open(s->o->dir, vendor_find(s->o->vendor), err, sizeof(err));
     if (!replay)
         return;
@@ -324,7 +337,7 @@ int main(int argc, char **argv)
     sim_opts_t o;
     if (parse_args(argc, argv, &o) != 0) {
         fprintf(stderr, "usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE [--user U --password P]"
-                        " [--banner] [--behaviour slow|stall|disconnect|sticky-pager] [--pidfile F]\n");
+                        " [--banner] [--behaviour slow|stall|disconnect|sticky-pager|hostile-banner] [--pidfile F]\n");
         return 2;
     }
     if (ensure_hostkey(o.hostkey) != 0) {
