@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "core/redact.h"
 
+#include <ctype.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -16,9 +17,8 @@
 /* The backstop: a match attempt on a line of n bytes may take this many PCRE2 steps.  The
  * rules need about one step per byte; a rule that went quadratic by mistake hits this and the
  * line fails closed instead of taking minutes. */
-#define MATCH_BUDGET_BASE 100000u
-#define MATCH_BUDGET_PER_BYTE 16u
 #define MAX_RULES 32
+static unsigned budget_base = 100000, budget_per_byte = 16;
 
 static pcre2_code *rule_code[MAX_RULES], *trigger_code, *header_code;
 static bool compiled_ok;
@@ -48,6 +48,12 @@ static void compile_all(void)
         ok = (rule_code[i] = compile(redact_rules[i].pattern)) != NULL;
     ok = ok && (trigger_code = compile(redact_trigger)) && (header_code = compile(redact_block_header));
     compiled_ok = ok;
+}
+
+void redact_set_match_budget(unsigned base, unsigned per_byte)
+{
+    budget_base = base;
+    budget_per_byte = per_byte;
 }
 
 /* ---- a growing output buffer ---- */
@@ -94,7 +100,7 @@ typedef struct {
 /* 1 matched, 0 no match, -1 failed (the caller fails closed). */
 static int find(redactor_t *r, const pcre2_code *code, const char *s, size_t len, size_t from)
 {
-    uint64_t budget = MATCH_BUDGET_BASE + (uint64_t)MATCH_BUDGET_PER_BYTE * len;
+    uint64_t budget = budget_base + (uint64_t)budget_per_byte * len;
     pcre2_set_match_limit(r->mc, budget > UINT32_MAX ? UINT32_MAX : (uint32_t)budget);
     int rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, 0, r->md, r->mc);
     if (rc == PCRE2_ERROR_NOMATCH)
@@ -126,6 +132,35 @@ static int apply_rule(redactor_t *r, const pcre2_code *rule, const char *line, s
     return n;
 }
 
+/* Whether s[0..len) holds word in any case (word is lower case).  Cheaper than a PCRE2 call
+ * on the short lines that make up most text, and linear: the word is at most a few bytes. */
+static bool holds_word(const char *s, size_t len, const char *word, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++) {
+        size_t k = 0;
+        while (k < n && tolower((unsigned char)s[i + k]) == word[k])
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+/* Whether the line holds one of the rule's needles ("a|b"); a rule can only match if so.  A
+ * long line goes straight to PCRE2, whose JIT scans it faster than this loop. */
+static bool may_match(const redact_rule_t *rule, const char *line, size_t len)
+{
+    if (len > 512)
+        return true;
+    for (const char *w = rule->needles; *w;) {
+        size_t n = strcspn(w, "|");
+        if (holds_word(line, len, w, n))
+            return true;
+        w += n + (w[n] == '|');
+    }
+    return false;
+}
+
 /* Every rule in turn, each on what the one before left. */
 static int redact_line(redactor_t *r, const char *line, size_t len, buf_t *out)
 {
@@ -133,7 +168,7 @@ static int redact_line(redactor_t *r, const char *line, size_t len, buf_t *out)
     size_t cur_len = len;
     int next = 0;
     for (size_t i = 0; i < redact_n_rules; i++) {
-        if (redact_rules[i].in_block_only && !r->in_block)
+        if ((redact_rules[i].in_block_only && !r->in_block) || !may_match(&redact_rules[i], cur, cur_len))
             continue;
         buf_t *dst = &r->scratch[next];
         int n = apply_rule(r, rule_code[i], cur, cur_len, dst);

@@ -21,6 +21,7 @@
 
 typedef struct {
     const char *name;    /* for messages and tests */
+    const char *needles; /* "a|b": a line holding none of these (in any case) cannot match */
     const char *pattern; /* group 1 = the secret */
     bool in_block_only;  /* applies only inside a RADIUS/TACACS+ server block (redact_block_header) */
 } redact_rule_t;
@@ -32,5 +33,9 @@ extern const char redact_trigger[];
 /* A non-indented line that opens a block whose indented " key XXXX" line is a secret
  * (IOS "radius server NAME", IOS-XR "tacacs-server host X port 49", "aaa group server ..."). */
 extern const char redact_block_header[];
+
+/* The match limit of one attempt on a line of n bytes is base + per_byte * n (100000 + 16 n by
+ * default).  For tests that prove a failed match fails closed; not thread-safe. */
+void redact_set_match_budget(unsigned base, unsigned per_byte);
 
 #endif
