@@ -3,7 +3,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "core/redact.h"
 
-#include <ctype.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -14,10 +13,12 @@
 
 #include "core/redact_rules.h"
 
-/* The backstop: a match attempt on a line of n bytes may take this many PCRE2 steps.  The
- * rules need about one step per byte; a rule that went quadratic by mistake hits this and the
- * line fails closed instead of taking minutes. */
 #define MAX_RULES 32
+
+/* The backstop: PCRE2's match limit for an attempt on a line of n bytes is base + per_byte * n
+ * (PCRE2 counts per start position).  The rules need about one step per byte from any start;
+ * one that went quadratic by mistake hits this and the line fails closed instead of taking
+ * minutes. */
 static unsigned budget_base = 100000, budget_per_byte = 16;
 
 static pcre2_code *rule_code[MAX_RULES], *trigger_code, *header_code;
@@ -132,13 +133,15 @@ static int apply_rule(redactor_t *r, const pcre2_code *rule, const char *line, s
     return n;
 }
 
-/* Whether s[0..len) holds word in any case (word is lower case).  Cheaper than a PCRE2 call
- * on the short lines that make up most text, and linear: the word is at most a few bytes. */
+static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+/* Whether s[0..len) holds word in any ASCII case (word is lower case), as PCRE2_CASELESS sees
+ * it.  Cheaper than a PCRE2 call on the short lines that make up most text. */
 static bool holds_word(const char *s, size_t len, const char *word, size_t n)
 {
     for (size_t i = 0; i + n <= len; i++) {
         size_t k = 0;
-        while (k < n && tolower((unsigned char)s[i + k]) == word[k])
+        while (k < n && ascii_lower(s[i + k]) == word[k])
             k++;
         if (k == n)
             return true;
@@ -192,9 +195,11 @@ static int redact_line(redactor_t *r, const char *line, size_t len, buf_t *out)
 
 static bool is_header_line(const char *s, size_t len) { return len > 0 && s[0] != ' ' && s[0] != '\t' && s[0] != '\r'; }
 
+/* A non-indented line opens a server block or ends one.  When matching fails, the block is
+ * taken as open: its " key XXXX" lines are then redacted (fail closed). */
 static void enter_line(redactor_t *r, const char *s, size_t len)
 {
-    r->in_block = find(r, header_code, s, len, 0) == 1;
+    r->in_block = find(r, header_code, s, len, 0) != 0;
 }
 
 /* Whether the line at line_start lies in a server block: the last non-indented line before it

@@ -35,6 +35,26 @@ static size_t count(const char *hay, size_t len, const char *needle)
     return n;
 }
 
+/* A fixture of one platform and its redacted form. */
+typedef struct {
+    char *in, *out;
+    size_t in_len, out_len;
+} redacted_t;
+
+static void redact_fixture(redacted_t *r, const char *dir, const char *platform)
+{
+    char rel[128];
+    snprintf(rel, sizeof(rel), "redact/%s%s.txt", dir, platform);
+    r->in = th_read_fixture(rel, &r->in_len);
+    r->out = redact_str(r->in, r->in_len, &r->out_len);
+}
+
+static void redacted_free(redacted_t *r)
+{
+    free(r->in);
+    free(r->out);
+}
+
 /* No marker survives, and every line reads as the reviewed .expected file says (the words
  * around each secret stay). */
 static void every_secret_form_per_platform(void **state)
@@ -42,21 +62,19 @@ static void every_secret_form_per_platform(void **state)
     (void)state;
     char rel[128];
     for (size_t i = 0; i < N_PLATFORMS; i++) {
-        size_t len, want_len, got_len;
-        snprintf(rel, sizeof(rel), "redact/%s.txt", platforms[i]);
-        char *in = th_read_fixture(rel, &len);
+        redacted_t r;
+        size_t want_len;
+        redact_fixture(&r, "", platforms[i]);
         snprintf(rel, sizeof(rel), "redact/%s.expected", platforms[i]);
         char *want = th_read_fixture(rel, &want_len);
-        assert_true(count(in, len, markers[0]) + count(in, len, markers[1]) >= 12);
-        char *got = redact_str(in, len, &got_len);
+        assert_true(count(r.in, r.in_len, markers[0]) + count(r.in, r.in_len, markers[1]) >= 12);
         for (size_t m = 0; m < sizeof(markers) / sizeof(markers[0]); m++)
-            if (count(got, got_len, markers[m]))
-                fail_msg("%s: a secret survived: ...%s", platforms[i], strstr(got, markers[m]));
-        if (got_len != want_len || memcmp(got, want, got_len) != 0)
-            fail_msg("%s: redacted form differs from %s:\n%s", platforms[i], rel, got);
-        free(in);
+            if (count(r.out, r.out_len, markers[m]))
+                fail_msg("%s: a secret survived: ...%s", platforms[i], strstr(r.out, markers[m]));
+        if (r.out_len != want_len || memcmp(r.out, want, want_len) != 0)
+            fail_msg("%s: redacted form differs from %s:\n%s", platforms[i], rel, r.out);
         free(want);
-        free(got);
+        redacted_free(&r);
     }
 }
 
@@ -64,16 +82,12 @@ static void every_secret_form_per_platform(void **state)
 static void show_output_unchanged(void **state)
 {
     (void)state;
-    char rel[128];
     for (size_t i = 0; i < N_PLATFORMS; i++) {
-        size_t len, got_len;
-        snprintf(rel, sizeof(rel), "redact/clean/%s.txt", platforms[i]);
-        char *in = th_read_fixture(rel, &len);
-        char *got = redact_str(in, len, &got_len);
-        if (got_len != len || memcmp(got, in, len) != 0)
-            fail_msg("%s: show output changed:\n%s", rel, got);
-        free(in);
-        free(got);
+        redacted_t r;
+        redact_fixture(&r, "clean/", platforms[i]);
+        if (r.out_len != r.in_len || memcmp(r.out, r.in, r.in_len) != 0)
+            fail_msg("clean/%s: show output changed:\n%s", platforms[i], r.out);
+        redacted_free(&r);
     }
 }
 
@@ -81,18 +95,15 @@ static void show_output_unchanged(void **state)
 static void redacting_twice_changes_nothing(void **state)
 {
     (void)state;
-    char rel[128];
     for (size_t i = 0; i < N_PLATFORMS; i++) {
-        size_t len, once_len, twice_len;
-        snprintf(rel, sizeof(rel), "redact/%s.txt", platforms[i]);
-        char *in = th_read_fixture(rel, &len);
-        char *once = redact_str(in, len, &once_len);
-        char *twice = redact_str(once, once_len, &twice_len);
-        assert_int_equal(once_len, twice_len);
-        assert_memory_equal(once, twice, once_len);
-        free(in);
-        free(once);
+        redacted_t r;
+        size_t twice_len;
+        redact_fixture(&r, "", platforms[i]);
+        char *twice = redact_str(r.out, r.out_len, &twice_len);
+        assert_int_equal(r.out_len, twice_len);
+        assert_memory_equal(r.out, twice, twice_len);
         free(twice);
+        redacted_free(&r);
     }
 }
 
@@ -173,7 +184,7 @@ static void remedies_unchanged(void **state)
     assert_true(lines > 20);
 }
 
-/* A match that fails (here: a match limit of 1) never lets the line through. */
+/* A match that fails (here: a match limit of 1) never lets the line through: the line goes. */
 static void failed_match_fails_closed(void **state)
 {
     (void)state;
@@ -182,8 +193,10 @@ static void failed_match_fails_closed(void **state)
     char *r = redact_text(in, strlen(in), NULL);
     redact_set_match_budget(100000, 16);
     assert_non_null(r);
-    assert_null(strstr(r, "S3CR3T"));
-    assert_non_null(strstr(r, REDACTED));
+    /* With JIT the trigger scan still gets through and only the line with the key goes; the
+     * interpreter counts differently and may fail the scan, and then all of the text goes. */
+    if (strcmp(r, "interface Gi0/1\n" REDACTED "\n") != 0 && strcmp(r, REDACTED) != 0)
+        fail_msg("not failed closed: '%s'", r);
     free(r);
 }
 
