@@ -5,8 +5,8 @@
  * keys, crypt hashes; core/redact_rules.c has every shape) are replaced with "<redacted>"; the
  * words around them stay, so the evidence still reads ("neighbor 192.168.100.130 password
  * <redacted>" proves MD5 is configured without telling the key).  A value that starts with '<'
- * is a placeholder of ours ("password <shared key>") and is never rewritten, so redacting twice
- * changes nothing.
+ * (or '"<') is a placeholder of ours ("password <shared key>", "<redacted>") and is never
+ * rewritten, so redacting twice changes nothing.
  *
  * Time is linear in the input: the text is read line by line, and every rule is written so
  * that no match attempt re-reads what an earlier one read (redact_rules.h).  Lines have no

@@ -11,7 +11,7 @@
  *   - every run (\s, \S, [^"]) is possessive, so a failed attempt never re-reads it;
  *   - a quoted secret runs to its closing quote OR the end of the line ("[^"]*+"?), so an
  *     unterminated quote never makes an attempt fail after reading the rest of the line;
- *   - no quantified group holds an unbounded quantifier, except with a fixed small bound.
+ *   - a repeated group repeats at most a fixed few times ({0,8}+), possessively.
  * The trigger is a superset of every rule's keyword: a line it does not match is copied as is. */
 #ifndef ERDIAG_REDACT_RULES_H
 #define ERDIAG_REDACT_RULES_H
