@@ -347,6 +347,7 @@ static void open_gate(check_t *c, const probe_reply_t *rp)
     c->unreachable = true;
     snprintf(c->unreachable_msg, sizeof(c->unreachable_msg), "%s%s%.500s", probe_error_text(rp->result.error),
              rp->result.message[0] ? ": " : "", rp->result.message);
+    redact_inplace(c->unreachable_msg, sizeof(c->unreachable_msg)); /* it may quote the device's output */
 }
 
 static void take_replies(check_t *c)
@@ -590,17 +591,6 @@ static bool reply_ok(const probe_reply_t *rp)
     return rp && rp->result.error == PERR_NONE && rp->result.output;
 }
 
-static int write_file(const char *dir, const char *name, const char *text, size_t len)
-{
-    char path[1400];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return -1;
-    int rc = fwrite(text, 1, len, f) == len ? 0 : -1;
-    return fclose(f) == 0 ? rc : -1;
-}
-
 /* Points command at file in DIR/index.tsv (replay reads the first line for a command). */
 static int index_point(const char *dir, const char *command, const char *file)
 {
@@ -644,7 +634,7 @@ static int record_shared(const check_t *c)
         if (j->dev != c->dev || !reply_ok(j->reply[0]) || !probe_shared(c, i))
             continue;
         snprintf(name, sizeof(name), "%s-%d.txt", probe_name(j->req.probe), i);
-        rc |= write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
+        rc |= record_write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
         rc |= index_point(c->o->record, j->command, name);
     }
     return rc;
@@ -662,13 +652,13 @@ static void record_extras(const check_t *c)
         if (j->wanted != 2 || j->dev != c->dev || !reply_ok(j->reply[0]) || !reply_ok(j->reply[1]))
             continue;
         snprintf(name, sizeof(name), "%s.txt", probe_name(j->req.probe));
-        rc |= write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
+        rc |= record_write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
         snprintf(name, sizeof(name), "%s.2.txt", probe_name(j->req.probe));
-        rc |= write_file(c->o->record, name, j->reply[1]->result.output, j->reply[1]->result.len);
+        rc |= record_write_file(c->o->record, name, j->reply[1]->result.output, j->reply[1]->result.len);
     }
     if (c->ev.has_console_tcp) {
         snprintf(name, sizeof(name), "%s\n", tcp_result_name(c->ev.console_tcp.result));
-        rc |= write_file(c->o->record, "tcp_console.txt", name, strlen(name));
+        rc |= record_write_file(c->o->record, "tcp_console.txt", name, strlen(name));
     }
     if (rc)
         sanitize_fprintf(stderr, "erdiag check: recording into %s failed: %s\n", c->o->record, strerror(errno));

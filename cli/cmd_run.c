@@ -78,10 +78,11 @@ static int print_result(const run_opts_t *o, const vendor_t *v, const char *comm
     if (!o->json) {
         /* The raw answer is shown, but never a password or key in it, and never a byte the
          * terminal would obey (a title, a reset, a cursor move: core/sanitize.h). */
-        char *clean = redact_text(res->output, res->len);
+        size_t n;
+        char *clean = redact_text(res->output, res->len, &n);
         if (!clean)
             return EXIT_IO;
-        int rc = sanitize_fwrite(stdout, clean, strlen(clean));
+        int rc = sanitize_fwrite(stdout, clean, n);
         free(clean);
         return rc == 0 ? EXIT_OK : EXIT_IO;
     }
@@ -115,7 +116,9 @@ static int run_one(const run_opts_t *o, transport_t *t, const device_t *dev, con
 {
     cmd_result_t res;
     int rc;
-    if (transport_run(t, PROBE_COUNT, command, &res) != 0) {
+    int failed = transport_run(t, PROBE_COUNT, command, &res);
+    redact_inplace(res.message, sizeof(res.message)); /* it may quote the device's output */
+    if (failed) {
         sanitize_fprintf(stderr, "erdiag run: %s: %s%s%s\n", dev->name, probe_error_text(res.error),
                          res.message[0] ? ": " : "", res.message);
         rc = res.error == PERR_NOT_ALLOWED || res.error == PERR_REJECTED ? EXIT_USAGE : EXIT_IO;

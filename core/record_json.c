@@ -1,7 +1,28 @@
 /* record_json.c: model records -> JSON objects, one writer function per kind. */
 #include "core/record_json.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "core/redact.h"
+
+/* Text a device wrote freely (descriptions, policy clauses, error strings) can quote a secret
+ * ("description password 7 ..."): it goes out redacted, like every raw line erdiag shows. */
+static void text_string(json_stream_t *js, const char *text)
+{
+    char clean[DESC_LEN * 2];
+    snprintf(clean, sizeof(clean), "%s", text);
+    redact_inplace(clean, sizeof(clean));
+    js_string(js, clean);
+}
+
+static void kv_text(json_stream_t *js, const char *key, const char *text)
+{
+    if (text && *text) {
+        js_key(js, key);
+        text_string(js, text);
+    }
+}
 
 static void kv_updown(json_stream_t *js, const char *key, updown_t v)
 {
@@ -38,7 +59,7 @@ static void string_list(json_stream_t *js, const char *key, const char (*items)[
 static void write_iface(json_stream_t *js, const iface_t *f)
 {
     js_kv_str(js, "name", f->name);
-    js_kv_str(js, "description", f->description);
+    kv_text(js, "description", f->description);
     kv_updown(js, "admin_status", f->admin_status);
     kv_updown(js, "oper_status", f->oper_status);
     kv_updown(js, "protocol_status", f->protocol_status);
@@ -77,7 +98,7 @@ static void write_peer(json_stream_t *js, const bgp_peer_t *p)
     js_kv_int(js, "msg_rcvd", p->msg_rcvd);
     js_kv_int(js, "msg_sent", p->msg_sent);
     js_kv_str(js, "vrf", p->vrf);
-    js_kv_str(js, "description", p->description);
+    kv_text(js, "description", p->description);
     js_kv_str(js, "router_id", p->router_id);
     js_kv_int(js, "local_as", p->local_as);
     js_kv_str(js, "address_family", p->address_family);
@@ -89,7 +110,7 @@ static void write_neighbor(json_stream_t *js, const bgp_neighbor_t *n)
     js_kv_int(js, "remote_as", n->remote_as);
     js_kv_int(js, "local_as", n->local_as);
     kv_state(js, n->state, n->admin_down, n->raw_state);
-    js_kv_str(js, "description", n->description);
+    kv_text(js, "description", n->description);
     js_kv_str(js, "remote_router_id", n->remote_router_id);
     js_kv_str(js, "local_address", n->local_address);
     js_kv_int(js, "local_port", n->local_port);
@@ -101,8 +122,8 @@ static void write_neighbor(json_stream_t *js, const bgp_neighbor_t *n)
     kv_tri(js, "md5", n->md5);
     kv_tri(js, "bfd", n->bfd);
     js_kv_int(js, "last_reset", n->last_reset);
-    js_kv_str(js, "last_reset_reason", n->last_reset_reason);
-    js_kv_str(js, "last_error", n->last_error);
+    kv_text(js, "last_reset_reason", n->last_reset_reason);
+    kv_text(js, "last_error", n->last_error);
     js_kv_int(js, "notification_code", n->notification_code);
     js_kv_int(js, "notification_subcode", n->notification_subcode);
     js_kv_str(js, "notification_dir", n->notification_dir);
@@ -213,7 +234,7 @@ static void clause_list(json_stream_t *js, const char *key, const char (*items)[
     js_key(js, key);
     js_begin_array(js);
     for (int i = 0; i < n; i++)
-        js_string(js, items[i]);
+        text_string(js, items[i]);
     js_end_array(js);
 }
 
@@ -234,7 +255,7 @@ static void write_bgp_config(json_stream_t *js, const bgp_config_neighbor_t *c)
     js_kv_int(js, "local_as", c->local_as);
     js_kv_str(js, "router_id", c->router_id);
     js_kv_str(js, "vrf", c->vrf);
-    js_kv_str(js, "description", c->description);
+    kv_text(js, "description", c->description);
     js_kv_str(js, "peer_group", c->peer_group);
     kv_tri(js, "md5", c->md5);
     kv_tri(js, "bfd", c->bfd);

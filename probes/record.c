@@ -17,28 +17,35 @@ typedef struct {
     int free_form; /* counter for cmd-N.txt */
 } recorder_t;
 
-static int save(recorder_t *r, const char *file, const char *command, const cmd_result_t *res)
+/* The one place a recording's files are written: a recording leaves this machine (tickets,
+ * training), so secrets never go into it. */
+int record_write_file(const char *dir, const char *name, const char *text, size_t len)
 {
     char path[1400];
-    snprintf(path, sizeof(path), "%s/%s", r->dir, file);
-    /* A recording leaves this machine (tickets, training): secrets never go into it. */
-    char *clean = redact_text(res->output, res->len);
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    size_t n;
+    char *clean = redact_text(text, len, &n);
     FILE *f = clean ? fopen(path, "wb") : NULL;
     if (!f) {
         free(clean);
         return -1;
     }
-    size_t n = strlen(clean);
     int rc = fwrite(clean, 1, n, f) == n ? 0 : -1;
     free(clean);
-    if (fclose(f) != 0)
-        rc = -1;
+    return fclose(f) == 0 ? rc : -1;
+}
+
+static int save(recorder_t *r, const char *file, const char *command, const cmd_result_t *res)
+{
+    char path[1400];
+    if (record_write_file(r->dir, file, res->output, res->len) != 0)
+        return -1;
     snprintf(path, sizeof(path), "%s/index.tsv", r->dir);
-    f = fopen(path, "a");
+    FILE *f = fopen(path, "a");
     if (!f)
         return -1;
     fprintf(f, "%s\t%s\n", command, file);
-    return fclose(f) == 0 ? rc : -1;
+    return fclose(f);
 }
 
 static int record_run(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res)

@@ -86,5 +86,8 @@ transport_t *replay_open(const char *dir, const vendor_t *vendor, char *err, siz
 /* Record: runs commands on inner and writes DIR/<probe>.txt and DIR/index.tsv; takes ownership
  * of inner. */
 transport_t *record_open(transport_t *inner, const char *dir, char *err, size_t errlen);
+/* Writes DIR/NAME with text[0..len) redacted (core/redact.h): every file of a recording that
+ * holds device output goes through here, whoever writes it.  0, or -1 with errno set. */
+int record_write_file(const char *dir, const char *name, const char *text, size_t len);
 
 #endif

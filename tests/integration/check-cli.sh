@@ -233,7 +233,8 @@ devsim=$top/tests/sim/devsim
 if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
     sport=$((20000 + RANDOM % 20000))
     mkdir -p "$work/home"
-    "$devsim" --port "$sport" --vendor ios --hostname ce1 --dir "$fix/healthy" --hostkey "$work/simkey" \
+    cp -r "$fix/healthy" "$work/scn" # answered per command: the secret test below edits it
+    "$devsim" --port "$sport" --vendor ios --hostname ce1 --dir "$work/scn" --hostkey "$work/simkey" \
         >"$work/devsim.log" 2>&1 &
     simpid=$!
     trap 'kill $simpid 2>/dev/null; rm -rf "$work"' EXIT
@@ -279,6 +280,20 @@ if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
         ok "--record asym: the two route lookups keep their own answers, and replay"
     else
         bad "--record asym" "$(ls "$work/arec"; cat "$work/arec/index.tsv"; echo "$areplay")"
+    fi
+    # A key quoted in an interface description never reaches a recording (both polls are
+    # written by erdiag check itself, through the record writer), nor does the BGP password.
+    sed -i 's/^  Description: .*/  Description: uplink password 7 S3CR3T-IF-1/' "$work/scn/interfaces.txt" \
+        "$work/scn/interfaces.2.txt"
+    HOME=$work/home "$erdiag" check ce1 --runbook bgp --inventory "$work/live.ini" --interval 1 --record "$work/srec" \
+        >/dev/null 2>&1
+    if [ -s "$work/srec/interfaces.2.txt" ] && ! grep -rqE 'S3CR3T|0822455D0A16544541' "$work/srec" &&
+        grep -q 'Description: uplink password 7 <redacted>' "$work/srec/interfaces.txt" &&
+        grep -q 'Description: uplink password 7 <redacted>' "$work/srec/interfaces.2.txt" &&
+        grep -q 'password 7 <redacted>' "$work/srec/bgp_config.txt"; then
+        ok "--record: no secret in any recorded file, interface polls included"
+    else
+        bad "--record kept a secret" "$(grep -rnE 'S3CR3T|0822455D0A16544541|Description' "$work/srec")"
     fi
     wrong=$(sed 's/^timeout = 5/timeout = 2/' "$work/live.ini" | sed "s/^port = .*/port = $sport/; s/^password_command = .*/password_command = echo wrong/")
     printf '%s\n' "$wrong" >"$work/wrong.ini"
