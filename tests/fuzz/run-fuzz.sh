@@ -13,15 +13,29 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-${FUZZ_SECONDS:-20}}
 build=$top/build/fuzz
+src=$build/src
 jobs=$(nproc)
 passed=0
 failed=0
 
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)"; echo "fuzz: 0 passed, 1 failed"; exit 1; }
 
+# The fuzz build needs its own configured copy of the sources: the tree itself may be
+# configured in place (tests/run-all.sh builds there), and autoconf refuses a second build dir.
+copy_sources() {
+    mkdir -p "$src" || return 1
+    if git -C "$top" rev-parse >/dev/null 2>&1; then
+        (cd "$top" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf -) | tar -xf - -C "$src"
+    else
+        (cd "$top" && tar --exclude=./build -cf - .) | tar -xf - -C "$src"
+    fi
+}
+
 configure_fuzz() {
-    mkdir -p "$build" && cd "$build" || return 1
-    [ -f Makefile ] || "$top/configure" -q CC=clang --enable-fuzzers 2>&1 | grep -v "cannot remove 'core'"
+    copy_sources || return 1
+    cd "$src" || return 1
+    [ -x configure ] || ./autogen.sh >/dev/null 2>&1 || return 1
+    [ -f Makefile ] || ./configure -q CC=clang --enable-fuzzers 2>&1 | grep -v "cannot remove 'core'"
     [ -f Makefile ] || return 1
     targets=$(make -s fuzz-targets)
     # shellcheck disable=SC2086
@@ -68,7 +82,7 @@ if ! configure_fuzz; then
     exit 1
 fi
 for t in $targets; do
-    if fuzz_one "$build/$t"; then
+    if fuzz_one "$src/$t"; then
         passed=$((passed + 1))
     else
         echo "fuzz: $(basename "$t") FAILED (log: build/fuzz/$(basename "$t" | sed 's/^fuzz_//').log)"
