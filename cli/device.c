@@ -17,6 +17,8 @@ int cli_load_device(const char *who, const char *replay, const char *inventory, 
         fprintf(stderr, "erdiag %s: %s\n", who, err);
         return -1;
     }
+    if (inv->warning[0])
+        fprintf(stderr, "erdiag %s: warning: %s\n", who, inv->warning);
     *dev = inventory_find(inv, name);
     if (!*dev && replay && inv->n_devices == 1)
         *dev = &inv->devices[0]; /* a scenario holds one device, whatever it was called */
