@@ -24,6 +24,7 @@ typedef struct {
     int line;            /* counted by our reader: inih does not pass it to the handler */
     int section_line;    /* line of the last [section] header */
     int cur_header;      /* the header line of the section cur belongs to */
+    int prefixes_header; /* the header line of the section expect_prefixes was last read in */
     bool credentials;    /* a password_command or identity was read */
     char err[512];       /* the first error: inih goes on after a handler fails */
     /* reader state */
@@ -110,7 +111,11 @@ static int set_prefix_list(inv_load_t *ld, device_t *d, const char *value)
     char buf[2048];
     if (!copy_text(buf, sizeof(buf), value))
         return fail(ld, "expect_prefixes is too long");
-    d->n_expect_prefixes = 0;
+    /* A line holds at most 199 bytes (inih): the list may go on over several lines of the same
+     * section, which add up; the first in a section replaces what [defaults] said. */
+    if (ld->prefixes_header != ld->cur_header)
+        d->n_expect_prefixes = 0;
+    ld->prefixes_header = ld->cur_header;
     for (char *save = NULL, *tok = strtok_r(buf, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
         if (d->n_expect_prefixes == INV_MAX_PREFIXES)
             return fail(ld, "expect_prefixes: more than 32 prefixes");
@@ -475,13 +480,11 @@ int inventory_write_device(FILE *out, const device_t *d)
             d->hold_time, d->keepalive, d->md5_expected ? "yes" : "no", d->bfd_expected ? "yes" : "no");
     if (d->route_limit > 0)
         fprintf(out, "route_limit = %d\n", d->route_limit);
-    if (d->n_expect_prefixes) {
-        fputs("expect_prefixes =", out);
-        for (int i = 0; i < d->n_expect_prefixes; i++) {
-            prefix_to_string(&d->expect_prefixes[i], false, buf, sizeof(buf));
-            fprintf(out, "%s %s", i ? "," : "", buf);
-        }
-        fputc('\n', out);
+    /* Four to a line: even four IPv6 prefixes fit the 199 bytes a line may hold. */
+    for (int i = 0; i < d->n_expect_prefixes; i++) {
+        prefix_to_string(&d->expect_prefixes[i], false, buf, sizeof(buf));
+        fprintf(out, "%s%s%s", i % 4 ? ", " : "expect_prefixes = ", buf,
+                i % 4 == 3 || i + 1 == d->n_expect_prefixes ? "\n" : "");
     }
     return ferror(out) ? -1 : 0;
 }

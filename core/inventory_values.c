@@ -9,6 +9,9 @@
 #include "core/cmdline.h"
 #include "core/prefix.h"
 
+#define INV_HOST_MAX 190
+#define INV_HOST_MAX_TEXT "190"
+
 /* Letters, digits, the characters of extra; not empty; not starting with one of lead. */
 static bool word_of(const char *v, size_t len, const char *extra, const char *lead)
 {
@@ -111,6 +114,8 @@ static bool refuse(const char *value, char *why, size_t whylen, const char *what
 
 bool inv_check_host(const char *value, char *why, size_t whylen)
 {
+    if (strlen(value) > INV_HOST_MAX) /* DNS allows 253; "host = NAME" must fit one inih line */
+        return refuse(value, why, whylen, "is longer than " INV_HOST_MAX_TEXT " characters");
     return host_literal(value, strlen(value)) ||
            refuse(value, why, whylen, "is not a host name (letters, digits, . _ -) or an IP address");
 }
