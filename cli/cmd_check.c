@@ -801,7 +801,8 @@ static const char check_usage[] =
     "usage: erdiag check DEVICE --runbook bgp|asym [--reverse-trace FILE] [--azure-routes FILE]\n"
     "                    [--replay DIR | --record DIR] [--inventory FILE] [--accept-new]\n"
     "                    [--interval SECONDS] [--json] [--verbose]\n"
-    "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable)\n";
+    "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable,\n"
+    "      a recording that could not be written)\n";
 
 static int parse_option(check_opts_t *o, int opt)
 {
