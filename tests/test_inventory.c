@@ -421,6 +421,42 @@ static void recorded_device_leaves_login_out(void **state)
     free(text);
 }
 
+/* 32 prefixes do not fit one 199-byte line: the list goes on over lines of the same section,
+ * the device's first line replaces [defaults]', and device.ini writes it back the same way. */
+static void prefix_lists_span_lines(void **state)
+{
+    (void)state;
+    inventory_t inv, back;
+    char err[600], text[4096], *out = NULL;
+    size_t len = 0;
+    int n = snprintf(text, sizeof(text), "[defaults]\nexpect_prefixes = 192.0.2.0/24\n" DEV);
+    for (int line = 0; line < 8; line++) {
+        n += snprintf(text + n, sizeof(text) - (size_t)n, "expect_prefixes = ");
+        for (int k = 0; k < 4; k++)
+            n += snprintf(text + n, sizeof(text) - (size_t)n, "%s2001:db8:%x::/48", k ? ", " : "", line * 4 + k);
+        n += snprintf(text + n, sizeof(text) - (size_t)n, "\n");
+    }
+    assert_int_equal(inventory_load_string(&inv, "inv.ini", text, err, sizeof(err)), 0);
+    assert_int_equal(inv.devices[0].n_expect_prefixes, 32);
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    assert_int_equal(inventory_write_device(f, &inv.devices[0]), 0);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(inventory_load_string(&back, "device.ini", out, err, sizeof(err)), 0);
+    assert_int_equal(back.devices[0].n_expect_prefixes, 32);
+    assert_memory_equal(back.devices[0].expect_prefixes, inv.devices[0].expect_prefixes,
+                        sizeof(inv.devices[0].expect_prefixes));
+    inventory_free(&back);
+    inventory_free(&inv);
+    free(out);
+    refused(DEV "expect_prefixes = 10.0.0.0/8\nexpect_prefixes = 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, "
+            "10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8\n"
+            "expect_prefixes = 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, "
+            "10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8\n"
+            "expect_prefixes = 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8\n",
+            "bad.ini:7: expect_prefixes: more than 32 prefixes");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -437,6 +473,7 @@ int main(void)
         cmocka_unit_test(devices_defined_twice_name_both_lines),
         cmocka_unit_test(loose_permissions_are_warned_about),
         cmocka_unit_test(recorded_device_leaves_login_out),
+        cmocka_unit_test(prefix_lists_span_lines),
     };
     return cmocka_run_group_tests_name("inventory", tests, make_tmpdir, remove_tmpdir);
 }
