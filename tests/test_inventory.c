@@ -24,16 +24,13 @@ static char tmpdir[64];
 static int make_tmpdir(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof(tmpdir), "/tmp/erdiag-inv.XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    return th_tmpdir(tmpdir, sizeof(tmpdir), "inv");
 }
 
 static int remove_tmpdir(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir); /* our own mkdtemp name: no quote in it */
-    return system(cmd) == 0 ? 0 : -1;
+    return th_rmtree(tmpdir);
 }
 
 static void tmp_path(char *buf, size_t size, const char *name)

@@ -21,16 +21,13 @@ static char top[64];
 static int make_top(void **state)
 {
     (void)state;
-    snprintf(top, sizeof(top), "/tmp/erdiag-rec.XXXXXX");
-    return mkdtemp(top) ? 0 : -1;
+    return th_tmpdir(top, sizeof(top), "rec");
 }
 
 static int remove_top(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top); /* our own mkdtemp name: no quote in it */
-    return system(cmd) == 0 ? 0 : -1;
+    return th_rmtree(top);
 }
 
 static void path_of(char *buf, size_t size, const char *rel)
