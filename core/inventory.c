@@ -361,6 +361,23 @@ static int load(inventory_t *inv, inv_load_t *ld, char *err, size_t errlen)
     return 0;
 }
 
+/* Reads fd to its end into text (cap bytes at most).  The byte count, or -1. */
+static ssize_t read_all(int fd, char *text, size_t cap)
+{
+    size_t n = 0;
+    while (n < cap) {
+        ssize_t got = read(fd, text + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    return (ssize_t)n;
+}
+
 /* The whole file, when it is a regular file of at most INV_MAX_FILE bytes without NUL bytes
  * (not /dev/zero, not a FIFO that never ends).  Caller frees. */
 static char *read_inventory(const char *path, struct stat *st, char *err, size_t errlen)
@@ -374,13 +391,13 @@ static char *read_inventory(const char *path, struct stat *st, char *err, size_t
         snprintf(err, errlen, "%s: not a regular file", path);
     else if (st->st_size > INV_MAX_FILE)
         snprintf(err, errlen, "%s: larger than %d bytes: not an inventory", path, INV_MAX_FILE);
-    else if (!(text = malloc(INV_MAX_FILE + 2)))
+    else if (!(text = malloc((size_t)st->st_size + 2)))
         snprintf(err, errlen, "%s: out of memory", path);
-    else if ((n = read(fd, text, INV_MAX_FILE + 1)) < 0 || n > INV_MAX_FILE)
+    else if ((n = read_all(fd, text, (size_t)st->st_size + 1)) < 0 || n > st->st_size)
         snprintf(err, errlen, "%s: %s", path, n < 0 ? strerror(errno) : "grew while being read");
     if (fd >= 0)
         close(fd);
-    if (text && n >= 0 && n <= INV_MAX_FILE) {
+    if (text && n >= 0 && n <= st->st_size) {
         text[n] = '\0';
         if (memchr(text, '\0', (size_t)n) == NULL)
             return text;

@@ -29,6 +29,8 @@ int helper_password(const char *command, char *buf, size_t size, char *err, size
         snprintf(err, errlen, "password_command: %s", why);
     else if (status != 0)
         snprintf(err, errlen, "password_command: %.200s exited with status %d", cl.argv[0], status);
+    else if (strcspn(out, "\r\n") == 0)
+        snprintf(err, errlen, "password_command: %.200s printed no password", cl.argv[0]);
     else if (size == 0 || strcspn(out, "\r\n") >= size)
         snprintf(err, errlen, "password_command: the password is longer than %zu bytes", size ? size - 1 : 0);
     else

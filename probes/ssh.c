@@ -335,13 +335,13 @@ static int proxy_command(const char *jump, char *out, size_t size)
     inv_jump_t j;
     if (!inventory_parse_jump(jump, &j))
         return -1;
-    int n = snprintf(out, size, "ssh -W '[%%h]:%%p'");
+    char port[16] = "", user[INV_NAME_LEN + 4] = "";
     if (j.port)
-        n += snprintf(out + n, size - (size_t)n, " -p %d", j.port);
+        snprintf(port, sizeof(port), " -p %d", j.port);
     if (j.user[0])
-        n += snprintf(out + n, size - (size_t)n, " -l %s", j.user);
-    n += snprintf(out + n, size - (size_t)n, " %s", j.host);
-    return (size_t)n < size ? 0 : -1;
+        snprintf(user, sizeof(user), " -l %s", j.user);
+    int n = snprintf(out, size, "ssh -W '[%%h]:%%p'%s%s %s", port, user, j.host);
+    return n >= 0 && (size_t)n < size ? 0 : -1;
 }
 
 static int connect_session(ssh_transport_t *t, probe_error_t *err, char *msg, size_t msglen)

@@ -173,6 +173,8 @@ static void password_command_runs_without_a_shell(void **state)
     assert_int_equal(helper_password(cmd, pw, sizeof(pw), err, sizeof(err)), -1);
     assert_non_null(strstr(err, "password_command is run without a shell: ';' outside quotes"));
     assert_false(exists(marker));
+    assert_int_equal(helper_password("true", pw, sizeof(pw), err, sizeof(err)), -1);
+    assert_string_equal(err, "password_command: true printed no password");
     assert_int_equal(helper_password("false", pw, sizeof(pw), err, sizeof(err)), -1);
     assert_string_equal(err, "password_command: false exited with status 1");
     assert_int_equal(helper_password("/nonexistent/pw-tool", pw, sizeof(pw), err, sizeof(err)), -1);
