@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -26,6 +25,7 @@
 #include "framework/runbook.h"
 #include "parsers/parser.h"
 #include "probes/command.h"
+#include "probes/record_dir.h"
 #include "probes/runner.h"
 #include "probes/ssh.h"
 #include "probes/tcp_probe.h"
@@ -45,7 +45,8 @@ typedef struct {
 /* What a worker needs to open one device's transport. */
 typedef struct {
     const check_opts_t *o;
-    char replay_dir[1100], record_dir[1100]; /* "" when not replaying / recording */
+    char replay_dir[1100]; /* "" when not replaying */
+    record_dir_t *record;  /* NULL when not recording (check_t owns it) */
 } factory_ctx_t;
 
 /* One probe request and its answers (two for a request polled twice). */
@@ -74,6 +75,8 @@ typedef struct {
     bool unreachable;
     char unreachable_msg[700];
     probe_reply_t *imported[2]; /* reverse trace, Azure routes */
+    record_dir_t *rec[2];       /* --record DIR and DIR/<reverse host>/ */
+    bool record_failed;         /* something could not be recorded: exit UNKNOWN */
     evidence_t ev;
     runbook_result_t result;
 } check_t;
@@ -134,8 +137,8 @@ static transport_t *open_device(void *ud, const device_t *dev, probe_error_t *er
                          .ask_secret = cli_ask_secret};
         t = ssh_open(&so, err, msg, msglen);
     }
-    if (t && f->record_dir[0]) {
-        transport_t *rec = record_open(t, f->record_dir, msg, msglen);
+    if (t && f->record) {
+        transport_t *rec = record_open(t, f->record, msg, msglen);
         if (!rec) {
             transport_close(t);
             *err = PERR_INTERNAL;
@@ -145,28 +148,27 @@ static transport_t *open_device(void *ud, const device_t *dev, probe_error_t *er
     return t;
 }
 
-static int append_device_ini(const char *dir, const device_t *d, const char *mode)
+/* A recording that cannot be written fails the run (exit UNKNOWN), after the verdict. */
+static void record_failure(check_t *c, const char *err)
 {
-    char path[1200];
-    snprintf(path, sizeof(path), "%s/device.ini", dir);
-    FILE *f = fopen(path, mode);
-    if (!f)
-        return -1;
-    int rc = inventory_write_device(f, d);
-    return fclose(f) == 0 ? rc : -1;
+    sanitize_fprintf(stderr, "erdiag check: recording failed: %s\n", err);
+    c->record_failed = true;
 }
 
-/* --record DIR: DIR/device.ini (the device, and the reverse_from host so a replay finds it)
- * and the answers; the reverse host's answers in DIR/<its name>/ (as --replay reads them). */
+/* --record DIR: DIR/device.ini (the device, and the reverse_from host so a replay finds it),
+ * and DIR/<that host>/ for its answers (as --replay reads them).  Before anything connects. */
 static int prepare_record(check_t *c)
 {
-    const char *dir = c->o->record;
-    if ((mkdir(dir, 0755) != 0 && errno != EEXIST) || append_device_ini(dir, c->dev, "w") != 0 ||
-        (c->rev_dev && (append_device_ini(dir, c->rev_dev, "a") != 0 ||
-                        (mkdir(c->fctx[1].record_dir, 0755) != 0 && errno != EEXIST)))) {
-        sanitize_fprintf(stderr, "erdiag check: cannot record into %s: %s\n", dir, strerror(errno));
+    char err[700];
+    const device_t *devs[2] = {c->dev, c->rev_dev};
+    c->rec[0] = record_dir_open(c->o->record, err, sizeof(err));
+    if (!c->rec[0] || record_dir_devices(c->rec[0], devs, c->rev_dev ? 2 : 1, err, sizeof(err)) != 0 ||
+        (c->rev_dev && !(c->rec[1] = record_dir_sub(c->rec[0], c->rev_dev->name, err, sizeof(err))))) {
+        sanitize_fprintf(stderr, "erdiag check: cannot record: %s\n", err);
         return -1;
     }
+    c->fctx[0].record = c->rec[0];
+    c->fctx[1].record = c->rec[1];
     return 0;
 }
 
@@ -174,13 +176,11 @@ static void factory_dirs(check_t *c, int i, const device_t *d)
 {
     factory_ctx_t *f = &c->fctx[i];
     f->o = c->o;
-    const char *base = c->o->replay ? c->o->replay : c->o->record;
-    char dir[1100] = "";
+    const char *base = c->o->replay;
     if (base && i == 0)
-        snprintf(dir, sizeof(dir), "%s", base);
+        snprintf(f->replay_dir, sizeof(f->replay_dir), "%s", base);
     else if (base)
-        snprintf(dir, sizeof(dir), "%.900s/%s", base, d->name);
-    snprintf(c->o->replay ? f->replay_dir : f->record_dir, sizeof(f->replay_dir), "%s", dir);
+        snprintf(f->replay_dir, sizeof(f->replay_dir), "%.900s/%s", base, d->name);
 }
 
 static int start_runner(check_t *c)
@@ -248,6 +248,8 @@ static void trace_reply(const check_t *c, const job_t *j, const probe_reply_t *r
 static void finish_poll(check_t *c, job_t *j, probe_reply_t *rp, double t)
 {
     trace_reply(c, j, rp);
+    if (rp && rp->result.record_error[0])
+        record_failure(c, rp->result.record_error);
     if (j->done >= 2) {
         probe_reply_free(rp);
         return;
@@ -591,28 +593,6 @@ static bool reply_ok(const probe_reply_t *rp)
     return rp && rp->result.error == PERR_NONE && rp->result.output;
 }
 
-/* Points command at file in DIR/index.tsv (replay reads the first line for a command). */
-static int index_point(const char *dir, const char *command, const char *file)
-{
-    char path[1200], tmp[1300], line[1200];
-    snprintf(path, sizeof(path), "%s/index.tsv", dir);
-    snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-    FILE *in = fopen(path, "r"), *out = fopen(tmp, "w");
-    if (!out) {
-        if (in)
-            fclose(in);
-        return -1;
-    }
-    fprintf(out, "%s\t%s\n", command, file);
-    size_t n = strlen(command);
-    while (in && fgets(line, sizeof(line), in))
-        if (!(strncmp(line, command, n) == 0 && line[n] == '\t'))
-            fputs(line, out);
-    if (in)
-        fclose(in);
-    return fclose(out) == 0 ? rename(tmp, path) : -1;
-}
-
 /* Another job asked the same probe with another command (the two route lookups). */
 static bool probe_shared(const check_t *c, int i)
 {
@@ -625,43 +605,49 @@ static bool probe_shared(const check_t *c, int i)
 
 /* The recorder keeps one file per probe: a second command of the same probe overwrites the
  * first's answer, so each such command gets its own file and index line. */
-static int record_shared(const check_t *c)
+static int record_shared(const check_t *c, char *err, size_t errlen)
 {
     char name[96];
-    int rc = 0;
     for (int i = 0; i < c->n_jobs; i++) {
         const job_t *j = &c->jobs[i];
         if (j->dev != c->dev || !reply_ok(j->reply[0]) || !probe_shared(c, i))
             continue;
         snprintf(name, sizeof(name), "%s-%d.txt", probe_name(j->req.probe), i);
-        rc |= record_write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
-        rc |= index_point(c->o->record, j->command, name);
+        if (record_dir_capture(c->rec[0], name, j->reply[0]->result.output, j->reply[0]->result.len, err, errlen) != 0 ||
+            record_dir_index(c->rec[0], j->command, name, err, errlen) != 0)
+            return -1;
     }
-    return rc;
+    return 0;
 }
 
 /* A probe polled twice would keep only its second answer: both polls are written here as
  * <probe>.txt and <probe>.2.txt (what --replay reads), and the console's TCP test as
  * tcp_console.txt. */
-static void record_extras(const check_t *c)
+static int record_polls(const check_t *c, char *err, size_t errlen)
 {
     char name[96];
-    int rc = record_shared(c);
     for (int i = 0; i < c->n_jobs; i++) {
         const job_t *j = &c->jobs[i];
         if (j->wanted != 2 || j->dev != c->dev || !reply_ok(j->reply[0]) || !reply_ok(j->reply[1]))
             continue;
-        snprintf(name, sizeof(name), "%s.txt", probe_name(j->req.probe));
-        rc |= record_write_file(c->o->record, name, j->reply[0]->result.output, j->reply[0]->result.len);
-        snprintf(name, sizeof(name), "%s.2.txt", probe_name(j->req.probe));
-        rc |= record_write_file(c->o->record, name, j->reply[1]->result.output, j->reply[1]->result.len);
+        for (int k = 0; k < 2; k++) {
+            snprintf(name, sizeof(name), k ? "%s.2.txt" : "%s.txt", probe_name(j->req.probe));
+            if (record_dir_capture(c->rec[0], name, j->reply[k]->result.output, j->reply[k]->result.len, err, errlen) != 0)
+                return -1;
+        }
     }
     if (c->ev.has_console_tcp) {
         snprintf(name, sizeof(name), "%s\n", tcp_result_name(c->ev.console_tcp.result));
-        rc |= record_write_file(c->o->record, "tcp_console.txt", name, strlen(name));
+        return record_dir_write(c->rec[0], "tcp_console.txt", name, strlen(name), err, errlen);
     }
-    if (rc)
-        sanitize_fprintf(stderr, "erdiag check: recording into %s failed: %s\n", c->o->record, strerror(errno));
+    return 0;
+}
+
+static void record_extras(check_t *c)
+{
+    char err[700];
+    if (record_shared(c, err, sizeof(err)) != 0 || record_polls(c, err, sizeof(err)) != 0)
+        record_failure(c, err);
 }
 
 /* ---- evidence ---- */
@@ -766,6 +752,8 @@ static void check_free(check_t *c)
             probe_reply_free(c->jobs[i].reply[k]);
     probe_reply_free(c->imported[0]);
     probe_reply_free(c->imported[1]);
+    record_dir_close(c->rec[1]);
+    record_dir_close(c->rec[0]);
     inventory_free(&c->inv);
     free(c);
 }
@@ -786,8 +774,11 @@ static int check_run(check_t *c)
                          c->unreachable ? c->unreachable_msg : strerror(errno));
         return CHECK_UNKNOWN;
     }
-    if (c->o->record)
+    if (c->o->record) {
+        runner_free(c->runner); /* no worker writes into the recording while we do */
+        c->runner = NULL;
         record_extras(c);
+    }
     build_evidence(c);
     runbook_evaluate(c->o->runbook, &c->ev, &c->result);
     if (c->o->json) {
@@ -798,7 +789,9 @@ static int check_run(check_t *c)
         print_text(c);
     }
     fflush(stdout);
-    return c->result.exit_code;
+    if (c->record_failed)
+        sanitize_fprintf(stderr, "erdiag check: exit 3 (UNKNOWN): the recording in %s is incomplete\n", c->o->record);
+    return c->record_failed ? CHECK_UNKNOWN : c->result.exit_code;
 }
 
 static int usage_error(const char *fmt, const char *what)
@@ -813,7 +806,8 @@ static const char check_usage[] =
     "usage: erdiag check DEVICE --runbook bgp|asym [--reverse-trace FILE] [--azure-routes FILE]\n"
     "                    [--replay DIR | --record DIR] [--inventory FILE] [--accept-new]\n"
     "                    [--interval SECONDS] [--json] [--verbose]\n"
-    "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable)\n";
+    "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable,\n"
+    "      a recording that could not be written)\n";
 
 static int parse_option(check_opts_t *o, int opt)
 {

@@ -1,10 +1,8 @@
 /* cmd_run.c: `erdiag run`: allowlisted commands on one device (live, replayed, recorded). */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -16,6 +14,7 @@
 #include "core/sanitize.h"
 #include "parsers/parse_json.h"
 #include "probes/command.h"
+#include "probes/record_dir.h"
 #include "probes/ssh.h"
 #include "probes/transport.h"
 
@@ -30,25 +29,29 @@ static int write_stdout(void *ud, const char *buf, size_t len)
     return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
 }
 
-static int save_device_ini(const char *dir, const device_t *d)
+/* --record DIR: opened, and its device.ini written, before anything connects: a recording
+ * that cannot be made costs no session. */
+static record_dir_t *open_recording(const run_opts_t *o, const device_t *dev)
 {
-    char path[1100];
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-        return -1;
-    snprintf(path, sizeof(path), "%s/device.ini", dir);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return -1;
-    int rc = inventory_write_device(f, d);
-    return fclose(f) == 0 ? rc : -1;
+    char err[700];
+    record_dir_t *rd = record_dir_open(o->record, err, sizeof(err));
+    if (rd && record_dir_devices(rd, &dev, 1, err, sizeof(err)) != 0) {
+        record_dir_close(rd);
+        rd = NULL;
+    }
+    if (!rd)
+        sanitize_fprintf(stderr, "erdiag run: cannot record: %s\n", err);
+    return rd;
 }
 
-static transport_t *open_transport(const run_opts_t *o, const device_t *dev, const vendor_t *v)
+static transport_t *open_transport(const run_opts_t *o, const device_t *dev, const vendor_t *v, record_dir_t *rd)
 {
     char err[600];
     transport_t *t;
     if (o->replay) {
         t = replay_open(o->replay, v, err, sizeof(err));
+        if (!t)
+            sanitize_fprintf(stderr, "erdiag run: %s\n", err);
     } else {
         ssh_opts_t so = {.device = dev, .accept_new = o->accept_new, .confirm_hostkey = cli_confirm_hostkey,
                          .ask_secret = cli_ask_secret};
@@ -57,19 +60,14 @@ static transport_t *open_transport(const run_opts_t *o, const device_t *dev, con
         if (!t)
             sanitize_fprintf(stderr, "erdiag run: %s: %s: %s\n", dev->name, probe_error_text(perr), err);
     }
-    if (t && o->record) {
-        if (save_device_ini(o->record, dev) != 0) {
-            sanitize_fprintf(stderr, "erdiag run: cannot write %s/device.ini: %s\n", o->record, strerror(errno));
+    if (t && rd) {
+        transport_t *rec = record_open(t, rd, err, sizeof(err));
+        if (!rec) {
+            sanitize_fprintf(stderr, "erdiag run: %s\n", err);
             transport_close(t);
-            return NULL;
         }
-        transport_t *rec = record_open(t, o->record, err, sizeof(err));
-        if (!rec)
-            transport_close(t);
         t = rec;
     }
-    if (!t && o->replay)
-        sanitize_fprintf(stderr, "erdiag run: %s\n", err);
     return t;
 }
 
@@ -127,6 +125,10 @@ static int run_one(const run_opts_t *o, transport_t *t, const device_t *dev, con
             sanitize_fprintf(stderr, "erdiag run: output truncated: %s\n", res.message);
         rc = print_result(o, t->vendor, command, &res);
     }
+    if (res.record_error[0]) {
+        sanitize_fprintf(stderr, "erdiag run: recording failed: %s\n", res.record_error);
+        rc = rc > EXIT_IO ? rc : EXIT_IO;
+    }
     cmd_result_free(&res);
     return rc;
 }
@@ -144,19 +146,18 @@ static int run_commands(const run_opts_t *o, const char *name, char **commands, 
         inventory_free(&inv);
         return EXIT_USAGE;
     }
-    transport_t *t = open_transport(o, dev, v);
-    if (!t) {
-        inventory_free(&inv);
-        return EXIT_IO;
-    }
-    for (int i = 0; i < n; i++) {
+    record_dir_t *rd = o->record ? open_recording(o, dev) : NULL;
+    transport_t *t = o->record && !rd ? NULL : open_transport(o, dev, v, rd);
+    bool opened = t != NULL;
+    for (int i = 0; t && i < n; i++) {
         int one = run_one(o, t, dev, commands[i]);
         if (one > rc)
             rc = one;
     }
     transport_close(t);
+    record_dir_close(rd);
     inventory_free(&inv);
-    return rc;
+    return opened ? rc : EXIT_IO;
 }
 
 static int run_exec(int argc, char **argv)

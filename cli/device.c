@@ -19,6 +19,8 @@ int cli_load_device(const char *who, const char *replay, const char *inventory, 
         sanitize_fprintf(stderr, "erdiag %s: %s\n", who, err);
         return -1;
     }
+    if (inv->warning[0])
+        sanitize_fprintf(stderr, "erdiag %s: warning: %s\n", who, inv->warning);
     *dev = inventory_find(inv, name);
     if (!*dev && replay && inv->n_devices == 1)
         *dev = &inv->devices[0]; /* a scenario holds one device, whatever it was called */

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "config.h"
+#include "core/sanitize.h"
 
 static const cli_cmd_t *const cli_cmds[] = {
     &cli_cmd_parse,
@@ -40,6 +41,6 @@ int main(int argc, char **argv)
     for (size_t i = 0; cli_cmds[i]; i++)
         if (strcmp(argv[1], cli_cmds[i]->name) == 0)
             return cli_cmds[i]->exec(argc - 1, argv + 1);
-    fprintf(stderr, "erdiag: unknown command '%s' (try erdiag --help)\n", argv[1]);
+    sanitize_fprintf(stderr, "erdiag: unknown command '%s' (try erdiag --help)\n", argv[1]);
     return EXIT_USAGE;
 }

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <ini.h>
@@ -10,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/inventory_values.h"
 
 typedef struct {
     inventory_t *inv;
@@ -18,11 +23,13 @@ typedef struct {
     const char *name;    /* file name for messages */
     int line;            /* counted by our reader: inih does not pass it to the handler */
     int section_line;    /* line of the last [section] header */
-    char err[512];
+    int cur_header;      /* the header line of the section cur belongs to */
+    int prefixes_header; /* the header line of the section expect_prefixes was last read in */
+    bool credentials;    /* a password_command or identity was read */
+    char err[512];       /* the first error: inih goes on after a handler fails */
     /* reader state */
     const char *text;
     size_t off;
-    FILE *file;
 } inv_load_t;
 
 static void device_defaults(device_t *d)
@@ -37,16 +44,33 @@ static void device_defaults(device_t *d)
     snprintf(d->known_hosts, sizeof(d->known_hosts), "~/.ssh/known_hosts");
 }
 
-/* Records "file:line: message" and returns 0, which tells inih to stop. */
+/* Records "file:line: message" (the first only) and returns 0, which tells inih it failed. */
+static int vfail_at(inv_load_t *ld, int line, const char *fmt, va_list ap)
+{
+    char msg[400];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    if (!ld->err[0])
+        snprintf(ld->err, sizeof(ld->err), "%s:%d: %s", ld->name, line, msg);
+    return 0;
+}
+
 static int fail(inv_load_t *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(inv_load_t *ld, const char *fmt, ...)
 {
-    char msg[300];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    vfail_at(ld, ld->line, fmt, ap);
     va_end(ap);
-    snprintf(ld->err, sizeof(ld->err), "%s:%d: %s", ld->name, ld->line, msg);
+    return 0;
+}
+
+static int fail_at(inv_load_t *ld, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail_at(inv_load_t *ld, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail_at(ld, line, fmt, ap);
+    va_end(ap);
     return 0;
 }
 
@@ -87,7 +111,11 @@ static int set_prefix_list(inv_load_t *ld, device_t *d, const char *value)
     char buf[2048];
     if (!copy_text(buf, sizeof(buf), value))
         return fail(ld, "expect_prefixes is too long");
-    d->n_expect_prefixes = 0;
+    /* A line holds at most 199 bytes (inih): the list may go on over several lines of the same
+     * section, which add up; the first in a section replaces what [defaults] said. */
+    if (ld->prefixes_header != ld->cur_header)
+        d->n_expect_prefixes = 0;
+    ld->prefixes_header = ld->cur_header;
     for (char *save = NULL, *tok = strtok_r(buf, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
         if (d->n_expect_prefixes == INV_MAX_PREFIXES)
             return fail(ld, "expect_prefixes: more than 32 prefixes");
@@ -123,14 +151,35 @@ static int set_int(inv_load_t *ld, const char *key, const char *value, long min,
     return 1;
 }
 
-#define TEXT_KEY(k) {#k, offsetof(device_t, k), sizeof(((device_t *)0)->k)}
+/* Text keys, the shape each must have, and whether a recording's device.ini keeps it (how to
+ * log in stays out: it is no business of whoever gets the recording). */
+#define TEXT_KEY(k, check, recorded) {#k, offsetof(device_t, k), sizeof(((device_t *)0)->k), check, recorded}
 static const struct {
     const char *key;
     size_t off, size;
+    bool (*check)(const char *value, char *why, size_t whylen);
+    bool recorded;
 } text_keys[] = {
-    TEXT_KEY(host), TEXT_KEY(user), TEXT_KEY(identity), TEXT_KEY(password_command), TEXT_KEY(jump),
-    TEXT_KEY(known_hosts), TEXT_KEY(circuit), TEXT_KEY(reverse_from), TEXT_KEY(interface),
+    TEXT_KEY(host, inv_check_host, true),
+    TEXT_KEY(user, inv_check_user, true),
+    TEXT_KEY(identity, inv_check_path, false),
+    TEXT_KEY(password_command, inv_check_command, false),
+    TEXT_KEY(jump, inv_check_jump, false),
+    TEXT_KEY(known_hosts, inv_check_path, false),
+    TEXT_KEY(circuit, inv_check_text, true),
+    TEXT_KEY(reverse_from, inv_check_name, true),
+    TEXT_KEY(interface, inv_check_text, true),
 };
+
+static int set_text(inv_load_t *ld, device_t *d, size_t i, const char *value)
+{
+    char why[400];
+    if (!text_keys[i].check(value, why, sizeof(why)))
+        return fail(ld, "%s %s", text_keys[i].key, why);
+    if (text_keys[i].off == offsetof(device_t, password_command) || text_keys[i].off == offsetof(device_t, identity))
+        ld->credentials = true;
+    return copy_text((char *)d + text_keys[i].off, text_keys[i].size, value) || fail(ld, "%s is too long", text_keys[i].key);
+}
 
 /* One key of a [defaults] or [device] section. */
 static int set_key(inv_load_t *ld, device_t *d, const char *key, const char *value)
@@ -139,8 +188,7 @@ static int set_key(inv_load_t *ld, device_t *d, const char *key, const char *val
     bool b;
     for (size_t i = 0; i < sizeof(text_keys) / sizeof(text_keys[0]); i++)
         if (!strcmp(key, text_keys[i].key))
-            return copy_text((char *)d + text_keys[i].off, text_keys[i].size, value) ||
-                   fail(ld, "%s is too long", key);
+            return set_text(ld, d, i, value);
     if (!strcmp(key, "vrf")) {
         for (const char *p = value; *p; p++)
             if (!isalnum((unsigned char)*p) && !strchr("_.-", *p))
@@ -204,52 +252,62 @@ static int check_pairs(inv_load_t *ld, const device_t *d)
 
 static int check_device(inv_load_t *ld, const device_t *d)
 {
-    int line = ld->line;
-    ld->line = d->line;
-    int ok = 1;
     if (!d->host[0])
-        ok = fail(ld, "device '%s' has no host", d->name);
-    else if (!d->vendor[0])
-        ok = fail(ld, "device '%s' has no vendor", d->name);
-    else if (d->keepalive > 0 && d->hold_time > 0 && d->keepalive * 3 > d->hold_time)
-        ok = fail(ld, "device '%s': keepalive must be at most a third of hold_time", d->name);
-    if (ok)
-        ld->line = line;
-    return ok;
+        return fail_at(ld, d->line, "device '%s' has no host", d->name);
+    if (!d->vendor[0])
+        return fail_at(ld, d->line, "device '%s' has no vendor", d->name);
+    if (d->keepalive > 0 && d->hold_time > 0 && d->keepalive * 3 > d->hold_time)
+        return fail_at(ld, d->line, "device '%s': keepalive must be at most a third of hold_time", d->name);
+    return 1;
+}
+
+/* The first key of a [device NAME] section: a new device, starting from the defaults. */
+static int new_device(inv_load_t *ld, const char *name)
+{
+    inventory_t *inv = ld->inv;
+    char why[300];
+    const device_t *old = inventory_find(inv, name);
+    if (old)
+        return fail_at(ld, ld->section_line, "device '%s' is defined twice: [device %s] at lines %d and %d", name, name,
+                       old->line, ld->section_line);
+    if (!inv_check_name(name, why, sizeof(why)))
+        return fail_at(ld, ld->section_line, "device name %s", why);
+    device_t *grown = realloc(inv->devices, (inv->n_devices + 1) * sizeof(device_t));
+    if (!grown)
+        return fail(ld, "out of memory");
+    inv->devices = grown;
+    ld->cur = &inv->devices[inv->n_devices++];
+    *ld->cur = ld->defaults;
+    ld->cur->line = ld->section_line;
+    return copy_text(ld->cur->name, sizeof(ld->cur->name), name) ||
+           fail_at(ld, ld->section_line, "device name '%s' is too long", name);
 }
 
 static int on_key(void *user, const char *section, const char *key, const char *value)
 {
     inv_load_t *ld = user;
+    bool first_key = ld->cur_header != ld->section_line;
+    ld->cur_header = ld->section_line;
     if (strcmp(section, "defaults") == 0) {
         ld->cur = &ld->defaults;
     } else if (strncmp(section, "device ", 7) == 0 && section[7]) {
-        inventory_t *inv = ld->inv;
-        const char *name = section + 7;
-        if (!ld->cur || ld->cur == &ld->defaults || strcmp(ld->cur->name, name) != 0) {
-            if (inventory_find(inv, name))
-                return fail(ld, "device '%s' is defined twice", name);
-            device_t *grown = realloc(inv->devices, (inv->n_devices + 1) * sizeof(device_t));
-            if (!grown)
-                return fail(ld, "out of memory");
-            inv->devices = grown;
-            ld->cur = &inv->devices[inv->n_devices++];
-            *ld->cur = ld->defaults;
-            ld->cur->line = ld->section_line;
-            if (!copy_text(ld->cur->name, sizeof(ld->cur->name), name))
-                return fail(ld, "device name '%s' is too long", name);
+        /* A header seen again, even right after itself, is a second definition. */
+        if (first_key && !new_device(ld, section + 7)) {
+            ld->cur = NULL;
+            return 0;
         }
     } else {
         return fail(ld, "section [%s] is neither [defaults] nor [device NAME]", section);
     }
-    return set_key(ld, ld->cur, key, value) && check_pairs(ld, ld->cur);
+    return ld->cur && set_key(ld, ld->cur, key, value) && check_pairs(ld, ld->cur);
 }
 
+/* One line of the text into str (at most num - 1 bytes and the NUL, inih's fixed buffer).  A
+ * line that does not fit would reach inih as two lines, the rest read as a key of its own: it
+ * is refused instead.  NULL at the end or after an error. */
 static char *next_line(inv_load_t *ld, char *str, int num)
 {
-    if (ld->file)
-        return fgets(str, num, ld->file);
-    if (!ld->text[ld->off])
+    if (!ld->text[ld->off] || ld->err[0])
         return NULL;
     size_t n = 0;
     while (ld->text[ld->off] && n + 1 < (size_t)num) {
@@ -259,6 +317,15 @@ static char *next_line(inv_load_t *ld, char *str, int num)
             break;
     }
     str[n] = '\0';
+    if (n && str[n - 1] != '\n' && ld->text[ld->off]) {
+        const char *rest = ld->text + ld->off;
+        size_t eol = rest[0] == '\r' && rest[1] == '\n' ? 2 : rest[0] == '\n' ? 1 : 0;
+        if (!eol) {
+            fail_at(ld, ld->line + 1, "line longer than %d bytes", num - 1);
+            return NULL;
+        }
+        ld->off += eol; /* exactly num - 1 bytes: the line ends here */
+    }
     return str;
 }
 
@@ -282,14 +349,11 @@ static int load(inventory_t *inv, inv_load_t *ld, char *err, size_t errlen)
     ld->inv = inv;
     device_defaults(&ld->defaults);
     int rc = ini_parse_stream(read_line, ld, on_key, ld);
-    if (rc == 0) {
-        for (size_t i = 0; i < inv->n_devices && rc == 0; i++)
-            if (!check_device(ld, &inv->devices[i]))
-                rc = -1;
-    } else if (rc > 0 && !ld->err[0]) {
-        snprintf(ld->err, sizeof(ld->err), "%s:%d: not an INI line", ld->name, rc);
-    }
-    if (rc != 0) {
+    if (rc > 0 && !ld->err[0])
+        fail_at(ld, rc, "not an INI line");
+    for (size_t i = 0; i < inv->n_devices && !ld->err[0]; i++)
+        check_device(ld, &inv->devices[i]);
+    if (rc != 0 || ld->err[0]) {
         snprintf(err, errlen, "%s", ld->err[0] ? ld->err : "cannot read the inventory");
         inventory_free(inv);
         return -1;
@@ -297,17 +361,69 @@ static int load(inventory_t *inv, inv_load_t *ld, char *err, size_t errlen)
     return 0;
 }
 
+/* Reads fd to its end into text (cap bytes at most).  The byte count, or -1. */
+static ssize_t read_all(int fd, char *text, size_t cap)
+{
+    size_t n = 0;
+    while (n < cap) {
+        ssize_t got = read(fd, text + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    return (ssize_t)n;
+}
+
+/* The whole file, when it is a regular file of at most INV_MAX_FILE bytes without NUL bytes
+ * (not /dev/zero, not a FIFO that never ends).  Caller frees. */
+static char *read_inventory(const char *path, struct stat *st, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    char *text = NULL;
+    ssize_t n = -1;
+    if (fd < 0 || fstat(fd, st) != 0)
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    else if (!S_ISREG(st->st_mode))
+        snprintf(err, errlen, "%s: not a regular file", path);
+    else if (st->st_size > INV_MAX_FILE)
+        snprintf(err, errlen, "%s: larger than %d bytes: not an inventory", path, INV_MAX_FILE);
+    else if (!(text = malloc((size_t)st->st_size + 2)))
+        snprintf(err, errlen, "%s: out of memory", path);
+    else if ((n = read_all(fd, text, (size_t)st->st_size + 1)) < 0 || n > st->st_size)
+        snprintf(err, errlen, "%s: %s", path, n < 0 ? strerror(errno) : "grew while being read");
+    if (fd >= 0)
+        close(fd);
+    if (text && n >= 0 && n <= st->st_size) {
+        text[n] = '\0';
+        if (memchr(text, '\0', (size_t)n) == NULL)
+            return text;
+        int line = 1;
+        for (const char *p = text; *p; p++)
+            line += *p == '\n';
+        snprintf(err, errlen, "%s:%d: a NUL byte: not a text file", path, line);
+    }
+    free(text);
+    return NULL;
+}
+
 int inventory_load(inventory_t *inv, const char *path, char *err, size_t errlen)
 {
-    inv_load_t ld = {.name = path};
-    ld.file = fopen(path, "r");
-    if (!ld.file) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        memset(inv, 0, sizeof(*inv));
+    struct stat st;
+    memset(inv, 0, sizeof(*inv));
+    char *text = read_inventory(path, &st, err, errlen);
+    if (!text)
         return -1;
-    }
+    inv_load_t ld = {.name = path, .text = text};
     int rc = load(inv, &ld, err, errlen);
-    fclose(ld.file);
+    free(text);
+    if (rc == 0 && ld.credentials && (st.st_mode & 077))
+        snprintf(inv->warning, sizeof(inv->warning),
+                 "%.200s holds password_command or identity and is %s by others (mode %03o): chmod 600 it",
+                 path, (st.st_mode & 022) ? "writable" : "readable", (unsigned)(st.st_mode & 0777));
     return rc;
 }
 
@@ -356,7 +472,7 @@ int inventory_write_device(FILE *out, const device_t *d)
     fprintf(out, "[device %s]\nhost = %s\nvendor = %s\n", d->name, d->host, d->vendor);
     for (size_t i = 0; i < sizeof(text_keys) / sizeof(text_keys[0]); i++) {
         const char *v = (const char *)d + text_keys[i].off;
-        if (*v && strcmp(text_keys[i].key, "host") != 0)
+        if (*v && text_keys[i].recorded && strcmp(text_keys[i].key, "host") != 0)
             fprintf(out, "%s = %s\n", text_keys[i].key, v);
     }
     if (d->port)
@@ -381,13 +497,11 @@ int inventory_write_device(FILE *out, const device_t *d)
             d->hold_time, d->keepalive, d->md5_expected ? "yes" : "no", d->bfd_expected ? "yes" : "no");
     if (d->route_limit > 0)
         fprintf(out, "route_limit = %d\n", d->route_limit);
-    if (d->n_expect_prefixes) {
-        fputs("expect_prefixes =", out);
-        for (int i = 0; i < d->n_expect_prefixes; i++) {
-            prefix_to_string(&d->expect_prefixes[i], false, buf, sizeof(buf));
-            fprintf(out, "%s %s", i ? "," : "", buf);
-        }
-        fputc('\n', out);
+    /* Four to a line: even four IPv6 prefixes fit the 199 bytes a line may hold. */
+    for (int i = 0; i < d->n_expect_prefixes; i++) {
+        prefix_to_string(&d->expect_prefixes[i], false, buf, sizeof(buf));
+        fprintf(out, "%s%s%s", i % 4 ? ", " : "expect_prefixes = ", buf,
+                i % 4 == 3 || i + 1 == d->n_expect_prefixes ? "\n" : "");
     }
     return ferror(out) ? -1 : 0;
 }

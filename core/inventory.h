@@ -3,7 +3,10 @@
  * Read from INI (inih): a [defaults] section and one [device NAME] section per router or
  * host.  Every bad value is refused at load with "file:line: what is wrong", and so is an
  * inventory whose expectations contradict each other (a peer outside its subnet, local AS equal
- * to peer AS on an eBGP circuit). */
+ * to peer AS on an eBGP circuit), a device defined twice, a line too long for inih (it would be
+ * split into a second key) and a file that is not a regular file of at most INV_MAX_FILE bytes.
+ * Values are data: each has a strict shape (core/inventory_values.h) and none ever reaches a
+ * shell as written. */
 #ifndef ERDIAG_INVENTORY_H
 #define ERDIAG_INVENTORY_H
 
@@ -17,6 +20,7 @@
 #define INV_NAME_LEN 64
 #define INV_TEXT_LEN 256
 #define INV_MAX_PREFIXES 32
+#define INV_MAX_FILE (1024 * 1024)
 
 typedef enum { PEERING_PRIVATE = 0, PEERING_MICROSOFT } peering_t;
 typedef enum { LINK_PRIMARY = 0, LINK_SECONDARY } link_role_t;
@@ -60,6 +64,9 @@ typedef struct {
     char path[INV_TEXT_LEN];
     device_t *devices;
     size_t n_devices;
+    /* Not an error, for the caller to show once: the file holds password_command or identity
+     * and group or others may read or write it.  "" when there is nothing to say. */
+    char warning[INV_TEXT_LEN + 200];
 } inventory_t;
 
 /* Loads path into inv (which it owns until inventory_free).  Returns 0, or -1 with a message
@@ -69,8 +76,9 @@ int inventory_load(inventory_t *inv, const char *path, char *err, size_t errlen)
 int inventory_load_string(inventory_t *inv, const char *name, const char *text, char *err, size_t errlen);
 void inventory_free(inventory_t *inv);
 const device_t *inventory_find(const inventory_t *inv, const char *name);
-/* Writes d as a [device NAME] section that inventory_load reads back (for --record).
- * Secrets are never written: there are none in device_t, only how to obtain them. */
+/* Writes d as a [device NAME] section that inventory_load reads back (for --record): what a
+ * replay needs (host, port, user, vendor, vrf, the circuit's expectations) and nothing about
+ * how to log in: never password_command, identity, jump or known_hosts. */
 int inventory_write_device(FILE *out, const device_t *d);
 /* $XDG_CONFIG_HOME/erdiag/inventory.ini, or ~/.config/erdiag/inventory.ini. */
 void inventory_default_path(char *buf, size_t size);

@@ -1,19 +1,19 @@
 /* ssh.c: the libssh transport: connect, host key, auth, shell, prompt, paging, commands. */
 #include "probes/ssh.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <libssh/libssh.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "core/clock.h"
 #include "core/sanitize.h"
+#include "core/inventory_values.h"
 #include "parsers/clean.h"
 #include "parsers/rx.h"
 #include "probes/command.h"
+#include "probes/helpers.h"
 
 #define PROMPT_MAX 128
 #define LOGIN_TIMEOUT_S 20
@@ -28,6 +28,7 @@ typedef struct {
     char *buf;               /* bytes read since the last command was sent */
     size_t len, cap;
     bool reconnected;
+    char auth_note[320];     /* why the password_command gave no password ("" when it did) */
 } ssh_transport_t;
 
 static void set_error(probe_error_t *err, char *msg, size_t msglen, probe_error_t e, const char *fmt, const char *a)
@@ -43,33 +44,6 @@ static void expand_home(const char *path, char *out, size_t size)
         snprintf(out, size, "%s%s", home, path + 1);
     else
         snprintf(out, size, "%s", path);
-}
-
-/* Where the changed key's entry is, in words: ssh-keygen -F knows hashed entries too. */
-static void locate_known_host(const char *file, const char *host, int port, char *out, size_t size)
-{
-    char cmd[2400], line[512];
-    char target[300];
-    if (port && port != 22)
-        snprintf(target, sizeof(target), "[%s]:%d", host, port);
-    else
-        snprintf(target, sizeof(target), "%s", host);
-    snprintf(out, size, "%s", file);
-    for (const char *p = target; *p; p++)
-        if (!isalnum((unsigned char)*p) && !strchr("[]:.-_", *p))
-            return; /* never hand odd characters to a shell */
-    snprintf(cmd, sizeof(cmd), "ssh-keygen -F '%s' -f '%s' 2>/dev/null", target, file);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return;
-    while (fgets(line, sizeof(line), p)) {
-        int n;
-        if (sscanf(line, "# Host %*s found: line %d", &n) == 1) {
-            snprintf(out, size, "%s:%d", file, n);
-            break;
-        }
-    }
-    pclose(p);
 }
 
 static int verify_host_key(ssh_transport_t *t, probe_error_t *err, char *msg, size_t msglen)
@@ -95,7 +69,7 @@ static int verify_host_key(ssh_transport_t *t, probe_error_t *err, char *msg, si
         break;
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER:
-        locate_known_host(kh, t->device.host, t->device.port, where, sizeof(where));
+        helper_known_host(kh, t->device.host, t->device.port, where, sizeof(where));
         *err = PERR_HOSTKEY_CHANGED;
         snprintf(msg, msglen, "host key for %s has CHANGED (now %s); the old key is at %s. Refusing to connect: "
                  "verify the device, then remove that line yourself", t->device.host, fp ? fp : "?", where);
@@ -126,24 +100,12 @@ static int verify_host_key(ssh_transport_t *t, probe_error_t *err, char *msg, si
     return rc;
 }
 
-/* The password from the inventory's password_command: its first line of stdout. */
-static int password_from_command(const char *command, char *buf, size_t size)
-{
-    FILE *p = popen(command, "r");
-    if (!p)
-        return -1;
-    int rc = fgets(buf, (int)size, p) ? 0 : -1;
-    int status = pclose(p);
-    if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        rc = -1;
-    buf[strcspn(buf, "\r\n")] = '\0';
-    return rc;
-}
-
+/* The inventory's password_command (its first line of stdout), else the user at the prompt.  Why
+ * a password_command failed is kept for the authentication error. */
 static int get_password(ssh_transport_t *t, const char *prompt, bool echo, char *buf, size_t size)
 {
     if (t->device.password_command[0])
-        return password_from_command(t->device.password_command, buf, size);
+        return helper_password(t->device.password_command, buf, size, t->auth_note, sizeof(t->auth_note));
     if (t->opts.ask_secret)
         return t->opts.ask_secret(t->opts.ud, prompt, echo, buf, size);
     return -1;
@@ -200,8 +162,9 @@ static int authenticate(ssh_transport_t *t, probe_error_t *err, char *msg, size_
     }
     if ((methods & SSH_AUTH_METHOD_INTERACTIVE) && auth_kbdint(t) == SSH_AUTH_SUCCESS)
         return 0;
-    set_error(err, msg, msglen, PERR_AUTH, "authentication to %s failed (tried agent/keys, password, keyboard-interactive)",
-              t->device.host);
+    *err = PERR_AUTH;
+    snprintf(msg, msglen, "authentication to %s failed (tried agent/keys, password, keyboard-interactive)%s%.300s",
+             t->device.host, t->auth_note[0] ? ": " : "", t->auth_note);
     return -1;
 }
 
@@ -391,11 +354,28 @@ static int open_shell(ssh_transport_t *t, probe_error_t *err, char *msg, size_t 
     return 0;
 }
 
+/* libssh runs a ProxyCommand through /bin/sh -c: it is built only from the validated pieces of
+ * the jump value (names, digits), never from the text as written. */
+static int proxy_command(const char *jump, char *out, size_t size)
+{
+    inv_jump_t j;
+    if (!inventory_parse_jump(jump, &j))
+        return -1;
+    char port[16] = "", user[INV_NAME_LEN + 4] = "";
+    if (j.port)
+        snprintf(port, sizeof(port), " -p %d", j.port);
+    if (j.user[0])
+        snprintf(user, sizeof(user), " -l %s", j.user);
+    int n = snprintf(out, size, "ssh -W '[%%h]:%%p'%s%s %s", port, user, j.host);
+    return n >= 0 && (size_t)n < size ? 0 : -1;
+}
+
 static int connect_session(ssh_transport_t *t, probe_error_t *err, char *msg, size_t msglen)
 {
     long timeout = t->device.timeout_s;
     char kh[1024];
     expand_home(t->device.known_hosts, kh, sizeof(kh));
+    t->auth_note[0] = '\0';
     t->session = ssh_new();
     if (!t->session) {
         set_error(err, msg, msglen, PERR_INTERNAL, "%s", "cannot create an SSH session");
@@ -419,7 +399,10 @@ static int connect_session(ssh_transport_t *t, probe_error_t *err, char *msg, si
     ssh_options_set(t->session, SSH_OPTIONS_KNOWNHOSTS, kh);
     if (t->device.jump[0]) {
         char proxy[600];
-        snprintf(proxy, sizeof(proxy), "ssh -W '[%%h]:%%p' %s", t->device.jump);
+        if (proxy_command(t->device.jump, proxy, sizeof(proxy)) != 0) {
+            set_error(err, msg, msglen, PERR_INTERNAL, "jump '%.200s' is not [user@]host[:port]", t->device.jump);
+            return -1;
+        }
         ssh_options_set(t->session, SSH_OPTIONS_PROXYCOMMAND, proxy);
     }
     if (ssh_connect(t->session) != SSH_OK) {

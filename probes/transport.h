@@ -40,6 +40,9 @@ typedef struct {
     double seconds;
     probe_error_t error;
     char message[512];    /* details: the device's error line, the last bytes before a timeout */
+    /* A recorder could not save this (good) answer: "DIR/FILE: reason".  "" when it did, or when
+     * nothing records.  The caller must tell the user and fail (a recording is evidence). */
+    char record_error[400];
 } cmd_result_t;
 
 void cmd_result_free(cmd_result_t *r);
@@ -83,11 +86,10 @@ static inline void transport_close(transport_t *t)
 /* Replay: answers from DIR/<probe>.txt, or DIR/index.tsv ("command<TAB>file") for free-form
  * commands.  NULL with err set when DIR is unusable. */
 transport_t *replay_open(const char *dir, const vendor_t *vendor, char *err, size_t errlen);
-/* Record: runs commands on inner and writes DIR/<probe>.txt and DIR/index.tsv; takes ownership
- * of inner. */
-transport_t *record_open(transport_t *inner, const char *dir, char *err, size_t errlen);
-/* Writes DIR/NAME with text[0..len) redacted (core/redact.h): every file of a recording that
- * holds device output goes through here, whoever writes it.  0, or -1 with errno set. */
-int record_write_file(const char *dir, const char *name, const char *text, size_t len);
+/* Record: runs commands on inner and writes DIR/<probe>.txt and DIR/index.tsv into dir
+ * (probes/record_dir.h), which stays the caller's and must outlive the transport; takes
+ * ownership of inner.  A failed write is reported in each result's record_error. */
+typedef struct record_dir record_dir_t;
+transport_t *record_open(transport_t *inner, record_dir_t *dir, char *err, size_t errlen);
 
 #endif

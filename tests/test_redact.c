@@ -11,6 +11,7 @@
 
 #include "core/redact.h"
 #include "core/redact_rules.h"
+#include "probes/record_dir.h"
 #include "probes/transport.h"
 #include "probes/vendor.h"
 #include "tests/testhelp.h"
@@ -268,8 +269,8 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-/* Every file of a recording goes through record_write_file (erdiag check's two interface polls
- * too): what lands on disk is redacted. */
+/* Every device answer of a recording goes through record_dir_capture (erdiag check's two
+ * interface polls too): what lands on disk is redacted. */
 static void recorded_files_are_redacted(void **state)
 {
     (void)state;
@@ -277,7 +278,11 @@ static void recorded_files_are_redacted(void **state)
     assert_non_null(mkdtemp(dir));
     const char *answer = "GigabitEthernet0/1 is up, line protocol is up\n"
                          "  Description: password 7 S3CR3T-REC-1\n";
-    assert_int_equal(record_write_file(dir, "interfaces.2.txt", answer, strlen(answer)), 0);
+    char err[256];
+    record_dir_t *rd = record_dir_open(dir, err, sizeof(err));
+    assert_non_null(rd);
+    assert_int_equal(record_dir_capture(rd, "interfaces.2.txt", answer, strlen(answer), err, sizeof(err)), 0);
+    record_dir_close(rd);
     snprintf(path, sizeof(path), "%s/interfaces.2.txt", dir);
     size_t len;
     char *got = slurp(path, &len);

@@ -191,3 +191,18 @@ void th_fact_free(fact_t *f)
     free((void *)f->records);
     memset(f, 0, sizeof(*f));
 }
+
+int th_tmpdir(char *dir, size_t size, const char *what)
+{
+    if (snprintf(dir, size, "/tmp/erdiag-%s.XXXXXX", what) >= (int)size)
+        return -1;
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+int th_rmtree(const char *dir)
+{
+    char cmd[300];
+    if (strchr(dir, '\'') || snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir) >= (int)sizeof(cmd))
+        return -1;
+    return system(cmd) == 0 ? 0 : -1;
+}

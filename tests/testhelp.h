@@ -40,6 +40,11 @@ const record_t *th_must_find(const parsed_t *p, const char *key);
  * on how the input was split. */
 void th_assert_split_invariant(const char *vendor, const char *command, const char *text, size_t max_chunk);
 
+/* A fresh directory /tmp/erdiag-WHAT.XXXXXX, its name in dir.  0 or -1. */
+int th_tmpdir(char *dir, size_t size, const char *what);
+/* Removes dir and everything under it (a th_tmpdir name).  0 or -1. */
+int th_rmtree(const char *dir);
+
 /* A fact as the runbooks see it, from a device answer: the vendor's parser for command runs over
  * text.  The records and a copy of the text belong to the fact until th_fact_free(). */
 #include "framework/evidence.h"

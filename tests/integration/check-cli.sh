@@ -2,7 +2,8 @@
 # erdiag check, the mechanics (no root, no network): exit codes against the status, the verdict
 # JSON's shape, the second poll of a repeated probe answered from <probe>.2.txt, a missing probe
 # file giving its step SKIP with the reason, usage errors, imported reverse traces and Azure
-# routes, a reverse trace from the reverse_from host, an unreachable device, no secret printed.
+# routes, a reverse trace from the reverse_from host, an unreachable device, no secret printed,
+# recordings private and never through a planted link (exit 3 when one cannot be written).
 # The steps' own verdicts are the step tests' business (tests/framework/).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -223,6 +224,13 @@ else
     bad "unreachable device: exit $rc" "$out$(cat "$work/err")"
 fi
 
+# ---- a recording that cannot be made: UNKNOWN before anything connects, the file named
+touch "$work/afile"
+start=$SECONDS
+expect "--record into a path that cannot be a directory: exit 3, named" 3 'cannot record: .*afile/rec: Not a directory' -- \
+    check down --runbook bgp --inventory "$work/down.ini" --record "$work/afile/rec"
+[ $((SECONDS - start)) -lt 3 ] && ok "... and no connection was tried" || bad "--record failure took $((SECONDS - start)) s"
+
 # ---- live over SSH (the device simulator answering from the scenario), recorded, replayed
 if [ -z "${ERDIAG_SANDBOX_VERIFIED:-}" ]; then
     echo "check-cli: not inside tests/sandbox.sh: the live tests would reach the peer's address"
@@ -264,6 +272,23 @@ if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
         ok "--record: device.ini, both interface polls, the console TCP result"
     else
         bad "--record layout" "$(ls -l "$work/rec" 2>&1)"
+    fi
+    if [ "$(stat -c %a "$work/rec")" = 700 ] && [ "$(find "$work/rec" -type f -exec stat -c %a {} + | sort -u)" = 600 ] &&
+        ! grep -qE '^(password_command|identity|jump|known_hosts) *=' "$work/rec/device.ini"; then
+        ok "--record: directory 0700, files 0600, no login details in device.ini"
+    else
+        bad "--record modes or device.ini" "$(ls -la "$work/rec"; cat "$work/rec/device.ini")"
+    fi
+    mkdir -m 700 "$work/trap"
+    printf 'precious\n' >"$work/victim"
+    ln -s "$work/victim" "$work/trap/interfaces.2.txt"
+    out=$(HOME=$work/home "$erdiag" check ce1 --runbook bgp --inventory "$work/live.ini" --interval 0 --record "$work/trap" 2>&1)
+    rc=$?
+    if [ "$rc" -eq 3 ] && grep -q 'recording failed: .*trap/interfaces.2.txt: is a symbolic link' <<<"$out" &&
+        grep -q '^Status:' <<<"$out" && [ "$(cat "$work/victim")" = precious ]; then
+        ok "--record with a link planted as interfaces.2.txt: verdict shown, exit 3, target unchanged"
+    else
+        bad "--record through a planted link (exit $rc)" "$out"
     fi
     replayed=$(check ce1 --runbook bgp --replay "$work/rec" -v 2>&1 >/dev/null)
     if grep -q "poll 2: interfaces: 'show interfaces': ok, 2 records" <<<"$replayed" && ! grep -q 'no recorded answer' <<<"$replayed"; then

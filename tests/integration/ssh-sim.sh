@@ -2,8 +2,9 @@
 # erdiag run against the SSH device simulator on loopback: host keys (unknown, accepted,
 # changed), password_command auth, banners, a pager that cannot be disabled, a device that
 # stalls, one that drops the connection mid-answer, one whose banner is all terminal escapes
-# and no prompt (quoted in the error, never replayed to the terminal), the allowlist, and
-# record -> replay.
+# and no prompt (quoted in the error, never replayed to the terminal), the allowlist, record ->
+# replay, recordings that are private and never written through a planted link, and a
+# known_hosts path that is never handed to a shell.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 erdiag=$top/erdiag
@@ -35,6 +36,11 @@ start_sim() { # start_sim PORT HOSTKEY BEHAVIOUR [extra args]
 device() { # device NAME PORT [timeout]
     printf '[device %s]\nhost = 127.0.0.1\nport = %s\nuser = noc\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\ntimeout = %s\n\n' \
         "$1" "$2" "$work/known_hosts" "${3:-10}" >>"$work/inventory.ini"
+}
+
+verdict() { # verdict NAME STATUS [DETAIL]: STATUS 0 passes
+    checks=$((checks + 1))
+    if [ "$2" -eq 0 ]; then echo "ok   $1"; else echo "FAIL $1${3:+: $3}"; fails=$((fails + 1)); fi
 }
 
 expect() { # expect NAME WANT_RC PATTERN -- command...
@@ -117,6 +123,33 @@ fi
 expect "record a live session" 0 'Loopback0' -- run ce1 "show ip interface brief" --record "$work/rec"
 expect "recording uses the probe layout" 0 'ip_brief.txt' -- ls "$work/rec" "$work/rec/device.ini"
 expect "replay the recording" 0 'GigabitEthernet0/1/59' -- "$erdiag" run ce1 "show ip interface brief" --replay "$work/rec"
+
+# Recordings: 0700/0600 whatever the umask, no login details, never through a planted link,
+# and a recording that cannot be written is an error (exit 3) naming the file.
+(umask 022 && run ce1 "show ip interface brief" --record "$work/rec022" >/dev/null 2>&1)
+modes=$(stat -c '%a %n' "$work/rec022" "$work/rec022"/*)
+[ "$(stat -c %a "$work/rec022")" = 700 ] && [ "$(stat -c %a "$work/rec022"/* | sort -u)" = 600 ]
+verdict "umask 022: recording directory 0700, files 0600" $? "$modes"
+grep -qE '^(password_command|identity|jump|known_hosts) *=' "$work/rec022/device.ini"
+[ $? -eq 1 ] && grep -q '^host = 127.0.0.1$' "$work/rec022/device.ini"
+verdict "device.ini holds the device but no password_command" $? "$(cat "$work/rec022/device.ini")"
+for planted in device.ini ip_brief.txt index.tsv; do
+    mkdir -m 700 "$work/trap-$planted"
+    printf 'precious\n' >"$work/victim"
+    ln -s "$work/victim" "$work/trap-$planted/$planted"
+    expect "a link planted as $planted: exit 3, named" 3 "trap-$planted/$planted: is a symbolic link" -- \
+        run ce1 "show ip interface brief" --record "$work/trap-$planted"
+    [ "$(cat "$work/victim")" = precious ]
+    verdict "a link planted as $planted: its target unchanged" $?
+done
+ln -s "$work/rec022" "$work/reclink"
+expect "the recording directory a link: refused" 3 'reclink: is a symbolic link: refusing to record into it' -- \
+    run ce1 "show ip interface brief" --record "$work/reclink/"
+touch "$work/afile"
+expect "a recording that cannot be written: exit 3, named" 3 'cannot record: .*afile/rec: Not a directory' -- \
+    run ce1 "show ip interface brief" --record "$work/afile/rec"
+expect "an inventory with password_command readable by others: warned" 0 'warning: .*inventory.ini holds password_command .*chmod 600' -- \
+    run ce1 "show ip interface brief"
 # NX-OS, Junos and EOS speak their own prompts and pagers: the records that come back over SSH
 # must equal a direct parse of the same capture.
 port=$((base + 10))
@@ -141,11 +174,22 @@ for spec in "nxos:show ip bgp summary:nxos/bgp_summary_vrf_all.txt" "junos:show 
     port=$((port + 1))
 done
 
+# A known_hosts path that a shell would run ($(touch ...) after a quote): only ever a file name.
+odd_kh="$work/kh'\$(touch $work/pwned)'/known_hosts"
+mkdir -p "$(dirname "$odd_kh")"
+printf '[device oddkh]\nhost = 127.0.0.1\nport = %s\nuser = noc\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\n\n' \
+    "$base" "$odd_kh" >>"$work/inventory.ini"
+expect "a known_hosts path with \$(...) and quotes is a file name" 0 'Loopback0' -- run oddkh "show ip interface brief" --accept-new
+
 # A device that comes back with another host key is refused, and we say where the old one is.
 kill "${pids[0]}"
 sleep 0.3
 start_sim $base "$work/key-new" normal || exit 1
 expect "changed host key is refused" 3 "CHANGED.*known_hosts:[0-9]+" -- run ce1 "show ip interface brief" --accept-new
+expect "changed host key, odd known_hosts path: located by ssh-keygen" 3 "CHANGED.*kh'.*known_hosts:1" -- \
+    run oddkh "show ip interface brief" --accept-new
+[ ! -e "$work/pwned" ]
+verdict "the \$(touch) in the known_hosts path never ran" $?
 
 echo "ssh-sim: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

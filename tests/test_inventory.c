@@ -1,0 +1,478 @@
+/* test_inventory.c: inventory values are data, never shell: the password_command splitter,
+ * helpers run without a shell in a minimal environment, the shapes of host, user, jump, paths
+ * and names, lines too long for inih, files that are not inventories, devices defined twice,
+ * the permissions warning, and what a recording's device.ini leaves out. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/cmdline.h"
+#include "core/inventory.h"
+#include "core/inventory_values.h"
+#include "probes/helpers.h"
+#include "probes/spawn.h"
+#include "tests/testhelp.h"
+
+static char tmpdir[64];
+
+static int make_tmpdir(void **state)
+{
+    (void)state;
+    return th_tmpdir(tmpdir, sizeof(tmpdir), "inv");
+}
+
+static int remove_tmpdir(void **state)
+{
+    (void)state;
+    return th_rmtree(tmpdir);
+}
+
+static void tmp_path(char *buf, size_t size, const char *name)
+{
+    snprintf(buf, size, "%s/%s", tmpdir, name);
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static void write_text(const char *path, const char *text, mode_t mode)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(chmod(path, mode), 0);
+}
+
+/* Loading text must fail with a message starting with want. */
+static void refused(const char *text, const char *want)
+{
+    inventory_t inv;
+    char err[600];
+    if (inventory_load_string(&inv, "bad.ini", text, err, sizeof(err)) == 0) {
+        inventory_free(&inv);
+        fail_msg("accepted: %s", text);
+    }
+    if (strncmp(err, want, strlen(want)) != 0)
+        fail_msg("got '%s', want '%s...'", err, want);
+}
+
+static void accepted(const char *text)
+{
+    inventory_t inv;
+    char err[600] = "";
+    if (inventory_load_string(&inv, "good.ini", text, err, sizeof(err)) != 0)
+        fail_msg("refused: %s", err);
+    inventory_free(&inv);
+}
+
+#define DEV "[device a]\nhost = h\nvendor = ios\n"
+
+/* ---- the splitter ---- */
+
+static void splitter_quotes_like_a_shell(void **state)
+{
+    (void)state;
+    struct {
+        const char *line;
+        int argc;
+        const char *words[4];
+    } cases[] = {
+        {"pass show noc/ce1", 3, {"pass", "show", "noc/ce1"}},
+        {"  printf  '%s\\n'   \"a b\"  ", 3, {"printf", "%s\\n", "a b"}},
+        {"echo 'it''s' x\\ y \"q\\\"uote\" \"\\$HOME\"", 5, {"echo", "its", "x y", "q\"uote"}},
+        {"op read 'op://vault/a b/password' ''", 4, {"op", "read", "op://vault/a b/password", ""}},
+        {"cat ~/pw ~ x~/", 4, {"cat", "/home/u/pw", "/home/u", "x~/"}},
+        {"echo '$(touch f);|&<>' \"a;b|c\"", 3, {"echo", "$(touch f);|&<>", "a;b|c"}},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        cmdline_t cl;
+        char err[200];
+        if (cmdline_split(cases[i].line, "/home/u", &cl, err, sizeof(err)) != 0)
+            fail_msg("case %zu refused: %s", i, err);
+        assert_int_equal(cl.argc, cases[i].argc);
+        for (int k = 0; k < cl.argc && k < 4 && cases[i].words[k]; k++)
+            assert_string_equal(cl.argv[k], cases[i].words[k]);
+        assert_null(cl.argv[cl.argc]);
+    }
+    cmdline_t cl;
+    char err[200];
+    assert_int_equal(cmdline_split("echo \"\\$HOME\" x", "/h", &cl, err, sizeof(err)), 0);
+    assert_string_equal(cl.argv[1], "$HOME");
+    assert_int_equal(cmdline_split("cat ~/pw", NULL, &cl, err, sizeof(err)), 0);
+    assert_string_equal(cl.argv[1], "~/pw"); /* no home: left as written */
+}
+
+static void splitter_refuses_what_needs_a_shell(void **state)
+{
+    (void)state;
+    struct {
+        const char *line, *why;
+    } cases[] = {
+        {"pass show x; touch f", "';' outside quotes"},
+        {"pass show x|tee f", "'|' outside quotes"},
+        {"pass show x && y", "'&' outside quotes"},
+        {"pass show x >f", "'>' outside quotes"},
+        {"pass show x <f", "'<' outside quotes"},
+        {"echo $(touch f)", "'$' outside quotes"},
+        {"echo `touch f`", "'`' outside quotes"},
+        {"echo $HOME", "'$' outside quotes"},
+        {"echo \"$(touch f)\"", "'$' inside double quotes"},
+        {"echo \"`id`\"", "'`' inside double quotes"},
+        {"ls *.gpg", "'*' outside quotes"},
+        {"echo # comment", "a word starting with '#'"},
+        {"echo 'open", "a ' is not closed"},
+        {"echo \"open", "a \" is not closed"},
+        {"echo x\\", "a backslash at the end"},
+        {"echo a\nb", "a control character (0x0a)"},
+        {"   ", "no command"},
+        {"", "no command"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        cmdline_t cl;
+        char err[200] = "";
+        if (cmdline_split(cases[i].line, "/h", &cl, err, sizeof(err)) == 0)
+            fail_msg("case %zu accepted: %s", i, cases[i].line);
+        if (strncmp(err, cases[i].why, strlen(cases[i].why)) != 0)
+            fail_msg("case %zu: got '%s', want '%s...'", i, err, cases[i].why);
+    }
+    char many[200] = "x";
+    for (int i = 0; i < CMDLINE_MAX_ARGS; i++)
+        strcat(many, " y");
+    cmdline_t cl;
+    char err[200];
+    assert_int_equal(cmdline_split(many, NULL, &cl, err, sizeof(err)), -1);
+    assert_string_equal(err, "more than 32 words");
+}
+
+/* ---- helpers without a shell ---- */
+
+static void password_command_runs_without_a_shell(void **state)
+{
+    (void)state;
+    char pw[256], err[400], marker[128], cmd[400];
+    assert_int_equal(helper_password("printf '%s\\n' 'pw with spaces' second", pw, sizeof(pw), err, sizeof(err)), 0);
+    assert_string_equal(pw, "pw with spaces");
+    /* A quoted $(...) is an argument, never run. */
+    tmp_path(marker, sizeof(marker), "pw-ran");
+    snprintf(cmd, sizeof(cmd), "echo '$(touch %s)'", marker);
+    assert_int_equal(helper_password(cmd, pw, sizeof(pw), err, sizeof(err)), 0);
+    assert_true(strncmp(pw, "$(touch ", 8) == 0);
+    assert_false(exists(marker));
+    /* Refused at run time too, whatever the inventory said. */
+    snprintf(cmd, sizeof(cmd), "echo x; touch %s", marker);
+    assert_int_equal(helper_password(cmd, pw, sizeof(pw), err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "password_command is run without a shell: ';' outside quotes"));
+    assert_false(exists(marker));
+    assert_int_equal(helper_password("true", pw, sizeof(pw), err, sizeof(err)), -1);
+    assert_string_equal(err, "password_command: true printed no password");
+    assert_int_equal(helper_password("false", pw, sizeof(pw), err, sizeof(err)), -1);
+    assert_string_equal(err, "password_command: false exited with status 1");
+    assert_int_equal(helper_password("/nonexistent/pw-tool", pw, sizeof(pw), err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "/nonexistent/pw-tool: No such file"));
+}
+
+static void helpers_see_a_minimal_environment(void **state)
+{
+    (void)state;
+    char out[65536], err[200];
+    size_t len;
+    cmdline_t cl;
+    setenv("ERDIAG_SECRET_TEST", "hunter2", 1);
+    setenv("GNUPGHOME", "/tmp/gnupg-test", 1);
+    assert_int_equal(cmdline_split("env", NULL, &cl, err, sizeof(err)), 0);
+    spawn_opts_t o = {.timeout_s = 10, .quiet_stderr = true};
+    assert_int_equal(spawn_capture(cl.argv, &o, out, sizeof(out), &len, err, sizeof(err)), 0);
+    assert_null(strstr(out, "ERDIAG_SECRET_TEST"));
+    assert_null(strstr(out, "hunter2"));
+    assert_non_null(strstr(out, "GNUPGHOME=/tmp/gnupg-test\n"));
+    assert_non_null(strstr(out, "PATH="));
+    unsetenv("ERDIAG_SECRET_TEST");
+    /* stdin is /dev/null: cat ends at once instead of waiting for a terminal. */
+    char *cat[] = {"cat", NULL};
+    assert_int_equal(spawn_capture(cat, &o, out, sizeof(out), &len, err, sizeof(err)), 0);
+    assert_int_equal(len, 0);
+}
+
+static void helpers_are_capped_and_timed(void **state)
+{
+    (void)state;
+    char out[64], err[200];
+    size_t len;
+    spawn_opts_t o = {.timeout_s = 0.3, .quiet_stderr = true};
+    char *slow[] = {"sleep", "5", NULL};
+    double start = clock_now_s();
+    assert_int_equal(spawn_capture(slow, &o, out, sizeof(out), &len, err, sizeof(err)), -1);
+    assert_true(clock_now_s() - start < 2);
+    assert_string_equal(err, "sleep: no answer in time");
+    char *loud[] = {"seq", "100000", NULL};
+    o.timeout_s = 10;
+    assert_int_equal(spawn_capture(loud, &o, out, sizeof(out), &len, err, sizeof(err)), -1);
+    assert_string_equal(err, "seq: printed more than 63 bytes");
+}
+
+/* A known_hosts path holding $(...) and quotes is only ever an argument of ssh-keygen. */
+static void known_hosts_path_is_never_shell(void **state)
+{
+    (void)state;
+    char dir[256], file[300], marker[128], key[300], line[1024], out[600], hosts[2200];
+    tmp_path(marker, sizeof(marker), "kh-ran");
+    snprintf(dir, sizeof(dir), "%s/kh'$(touch %s)'", tmpdir, marker);
+    char *mk[] = {"mkdir", "-p", dir, NULL};
+    char *keygen[] = {"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key, NULL};
+    size_t len;
+    char err[200];
+    spawn_opts_t o = {.timeout_s = 20, .quiet_stderr = true};
+    assert_int_equal(spawn_capture(mk, &o, out, sizeof(out), &len, err, sizeof(err)), 0);
+    tmp_path(key, sizeof(key), "hostkey");
+    assert_int_equal(spawn_capture(keygen, &o, out, sizeof(out), &len, err, sizeof(err)), 0);
+    snprintf(line, sizeof(line), "%s.pub", key);
+    FILE *pub = fopen(line, "r");
+    assert_non_null(pub);
+    assert_non_null(fgets(line, sizeof(line), pub));
+    fclose(pub);
+    snprintf(file, sizeof(file), "%s/known_hosts", dir);
+    snprintf(hosts, sizeof(hosts), "other.example %s[127.0.0.1]:2222 %s", line, line);
+    write_text(file, hosts, 0600);
+    helper_known_host(file, "127.0.0.1", 2222, out, sizeof(out));
+    snprintf(line, sizeof(line), "%s:2", file);
+    assert_string_equal(out, line);
+    assert_false(exists(marker));
+}
+
+/* ---- value shapes ---- */
+
+static void jump_is_checked_and_split(void **state)
+{
+    (void)state;
+    char marker[128], text[400];
+    inv_jump_t j;
+    assert_true(inventory_parse_jump("noc@bastion-1.example:2222", &j));
+    assert_string_equal(j.user, "noc");
+    assert_string_equal(j.host, "bastion-1.example");
+    assert_int_equal(j.port, 2222);
+    assert_true(inventory_parse_jump("[2001:db8::1]:22", &j));
+    assert_string_equal(j.host, "2001:db8::1");
+    assert_true(inventory_parse_jump("10.0.0.9", &j));
+    assert_int_equal(j.port, 0);
+    const char *bad[] = {"-oProxyCommand=touch f", "a b", "bastion:0", "bastion:70000", "bastion:22x", "[fe80::1%eth0]:22",
+                         "[10.0.0.1]", "@bastion", "no user@h", "h;id", "x$(id)", "", "bastion:", "-l@h"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        if (inventory_parse_jump(bad[i], &j))
+            fail_msg("jump '%s' accepted", bad[i]);
+    tmp_path(marker, sizeof(marker), "jump-ran");
+    snprintf(text, sizeof(text), DEV "jump = x$(touch %s)\n", marker);
+    refused(text, "bad.ini:4: jump 'x$(touch ");
+    assert_false(exists(marker));
+    accepted(DEV "jump = noc@bastion:2222\n");
+}
+
+static void connection_values_have_strict_shapes(void **state)
+{
+    (void)state;
+    refused("[device a]\nhost = x$(id)\nvendor = ios\n", "bad.ini:2: host 'x$(id)' is not a host name");
+    refused("[device a]\nhost = -oProxyCommand=id\nvendor = ios\n", "bad.ini:2: host '-oProxyCommand=id'");
+    refused("[device a]\nhost = fe80::1%eth0\nvendor = ios\n", "bad.ini:2: host 'fe80::1%eth0'");
+    refused(DEV "user = noc;id\n", "bad.ini:4: user 'noc;id' may hold only");
+    refused(DEV "user = -oX\n", "bad.ini:4: user '-oX'");
+    refused(DEV "known_hosts = relative/kh\n", "bad.ini:4: known_hosts 'relative/kh' must be an absolute path");
+    refused(DEV "identity = id\x1b[31m\n", "bad.ini:4: identity holds a control character");
+    refused(DEV "password_command = pass show x;touch f\n",
+            "bad.ini:4: password_command is run without a shell: ';' outside quotes");
+    refused(DEV "password_command = pass show `id`\n", "bad.ini:4: password_command is run without a shell: '`'");
+    refused(DEV "reverse_from = ../vm\n", "bad.ini:4: reverse_from '../vm' may hold only");
+    refused("[device ../up]\nhost = h\nvendor = ios\n", "bad.ini:1: device name '../up' may hold only");
+    refused("[device .hidden]\nhost = h\nvendor = ios\n", "bad.ini:1: device name '.hidden'");
+    accepted("[device ce1_nyc.2-b]\nhost = 2001:db8::1\nvendor = ios\nuser = CORP\\noc@corp.example\n"
+             "known_hosts = ~/.ssh/kh '$(x)'\nidentity = /keys/id\npassword_command = pass show 'a b;c'\n");
+    accepted("[device a]\nhost = router-1.example.net\nvendor = ios\n");
+}
+
+/* ---- what inih reads ---- */
+
+static void long_lines_are_refused_not_split(void **state)
+{
+    (void)state;
+    char text[700], pad[300];
+    /* 4th line: "circuit = " + padding, then what would become a key of its own if split. */
+    memset(pad, 'x', sizeof(pad));
+    snprintf(text, sizeof(text), DEV "circuit = %.*shost = evil\n", 189, pad);
+    refused(text, "bad.ini:4: line longer than 199 bytes");
+    snprintf(text, sizeof(text), DEV "circuit = %.*s\n", 290, pad);
+    refused(text, "bad.ini:4: line longer than 199 bytes");
+    /* 199 bytes before the newline still fit (also with CRLF, and without a last newline), and
+     * the next line is read as itself. */
+    snprintf(text, sizeof(text), DEV "; %.*s\nmd5 = maybe\n", 197, pad);
+    refused(text, "bad.ini:5: md5: 'maybe'");
+    snprintf(text, sizeof(text), DEV "; %.*s\r\nmd5 = yes\r\n", 197, pad);
+    accepted(text);
+    snprintf(text, sizeof(text), DEV "; %.*s", 197, pad);
+    accepted(text);
+    snprintf(text, sizeof(text), DEV "; %.*s\n", 250, pad);
+    refused(text, "bad.ini:4: line longer than 199 bytes");
+}
+
+static void only_regular_text_files_are_read(void **state)
+{
+    (void)state;
+    inventory_t inv;
+    char err[600], path[128];
+    double start = clock_now_s();
+    assert_int_equal(inventory_load(&inv, "/dev/zero", err, sizeof(err)), -1);
+    assert_string_equal(err, "/dev/zero: not a regular file");
+    tmp_path(path, sizeof(path), "fifo.ini");
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_int_equal(inventory_load(&inv, path, err, sizeof(err)), -1); /* no writer: must not block */
+    assert_non_null(strstr(err, "fifo.ini: not a regular file"));
+    assert_true(clock_now_s() - start < 2);
+    tmp_path(path, sizeof(path), "big.ini");
+    write_text(path, "", 0600);
+    assert_int_equal(truncate(path, INV_MAX_FILE + 1), 0);
+    assert_int_equal(inventory_load(&inv, path, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "big.ini: larger than 1048576 bytes"));
+    tmp_path(path, sizeof(path), "nul.ini");
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    static const char with_nul[] = "[device a]\nhost = h\0x\nvendor = ios\n";
+    fwrite(with_nul, 1, sizeof(with_nul) - 1, f);
+    fclose(f);
+    assert_int_equal(inventory_load(&inv, path, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "nul.ini:2: a NUL byte"));
+    assert_int_equal(inventory_load(&inv, "/nonexistent.ini", err, sizeof(err)), -1);
+    assert_string_equal(err, "/nonexistent.ini: No such file or directory");
+}
+
+static void devices_defined_twice_name_both_lines(void **state)
+{
+    (void)state;
+    refused(DEV "\n[device b]\nhost = h\nvendor = ios\n[device a]\nhost = h2\n",
+            "bad.ini:8: device 'a' is defined twice: [device a] at lines 1 and 8");
+    refused(DEV "[device a]\nhost = h2\n", "bad.ini:4: device 'a' is defined twice: [device a] at lines 1 and 4");
+    refused(DEV "[defaults]\nuser = x\n[device a]\nport = 2\n", "bad.ini:6: device 'a' is defined twice");
+}
+
+/* ---- the permissions warning ---- */
+
+static void loose_permissions_are_warned_about(void **state)
+{
+    (void)state;
+    inventory_t inv;
+    char err[600], path[128];
+    tmp_path(path, sizeof(path), "perm.ini");
+    write_text(path, DEV "password_command = pass show a\n", 0644);
+    assert_int_equal(inventory_load(&inv, path, err, sizeof(err)), 0);
+    assert_non_null(strstr(inv.warning, "holds password_command or identity and is readable by others (mode 644)"));
+    inventory_free(&inv);
+    assert_int_equal(chmod(path, 0620), 0);
+    assert_int_equal(inventory_load(&inv, path, err, sizeof(err)), 0);
+    assert_non_null(strstr(inv.warning, "is writable by others (mode 620): chmod 600"));
+    inventory_free(&inv);
+    assert_int_equal(chmod(path, 0600), 0);
+    assert_int_equal(inventory_load(&inv, path, err, sizeof(err)), 0);
+    assert_string_equal(inv.warning, "");
+    inventory_free(&inv);
+    write_text(path, DEV, 0644); /* nothing about logging in: nothing to warn about */
+    assert_int_equal(inventory_load(&inv, path, err, sizeof(err)), 0);
+    assert_string_equal(inv.warning, "");
+    inventory_free(&inv);
+}
+
+/* ---- device.ini of a recording ---- */
+
+static void recorded_device_leaves_login_out(void **state)
+{
+    (void)state;
+    static const char *const gone[] = {"password_command", "identity", "jump", "known_hosts", "pass show", "bastion"};
+    inventory_t inv, back;
+    char err[600], *text = NULL;
+    size_t len = 0;
+    assert_int_equal(inventory_load_string(&inv, "inv.ini",
+                                           DEV "user = noc\nport = 2222\nvrf = ER\nidentity = ~/.ssh/id\n"
+                                               "password_command = pass show ce1\njump = noc@bastion\n"
+                                               "known_hosts = ~/.ssh/kh\ncircuit = er-1\n",
+                                           err, sizeof(err)),
+                     0);
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    assert_int_equal(inventory_write_device(f, &inv.devices[0]), 0);
+    assert_int_equal(fclose(f), 0);
+    for (size_t i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+        if (strstr(text, gone[i]))
+            fail_msg("device.ini holds '%s':\n%s", gone[i], text);
+    assert_non_null(strstr(text, "\nuser = noc\n"));
+    assert_non_null(strstr(text, "\ncircuit = er-1\n"));
+    assert_int_equal(inventory_load_string(&back, "device.ini", text, err, sizeof(err)), 0);
+    assert_string_equal(back.devices[0].host, "h");
+    assert_int_equal(back.devices[0].port, 2222);
+    assert_string_equal(back.devices[0].vrf, "ER");
+    assert_string_equal(back.devices[0].password_command, "");
+    inventory_free(&back);
+    inventory_free(&inv);
+    free(text);
+}
+
+/* 32 prefixes do not fit one 199-byte line: the list goes on over lines of the same section,
+ * the device's first line replaces [defaults]', and device.ini writes it back the same way. */
+static void prefix_lists_span_lines(void **state)
+{
+    (void)state;
+    inventory_t inv, back;
+    char err[600], text[4096], *out = NULL;
+    size_t len = 0;
+    int n = snprintf(text, sizeof(text), "[defaults]\nexpect_prefixes = 192.0.2.0/24\n" DEV);
+    for (int line = 0; line < 8; line++) {
+        n += snprintf(text + n, sizeof(text) - (size_t)n, "expect_prefixes = ");
+        for (int k = 0; k < 4; k++)
+            n += snprintf(text + n, sizeof(text) - (size_t)n, "%s2001:db8:%x::/48", k ? ", " : "", line * 4 + k);
+        n += snprintf(text + n, sizeof(text) - (size_t)n, "\n");
+    }
+    assert_int_equal(inventory_load_string(&inv, "inv.ini", text, err, sizeof(err)), 0);
+    assert_int_equal(inv.devices[0].n_expect_prefixes, 32);
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    assert_int_equal(inventory_write_device(f, &inv.devices[0]), 0);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(inventory_load_string(&back, "device.ini", out, err, sizeof(err)), 0);
+    assert_int_equal(back.devices[0].n_expect_prefixes, 32);
+    assert_memory_equal(back.devices[0].expect_prefixes, inv.devices[0].expect_prefixes,
+                        sizeof(inv.devices[0].expect_prefixes));
+    inventory_free(&back);
+    inventory_free(&inv);
+    free(out);
+    refused(DEV "expect_prefixes = 10.0.0.0/8\nexpect_prefixes = 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, "
+            "10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8\n"
+            "expect_prefixes = 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, "
+            "10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8\n"
+            "expect_prefixes = 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8, 10.0.0.0/8\n",
+            "bad.ini:7: expect_prefixes: more than 32 prefixes");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(splitter_quotes_like_a_shell),
+        cmocka_unit_test(splitter_refuses_what_needs_a_shell),
+        cmocka_unit_test(password_command_runs_without_a_shell),
+        cmocka_unit_test(helpers_see_a_minimal_environment),
+        cmocka_unit_test(helpers_are_capped_and_timed),
+        cmocka_unit_test(known_hosts_path_is_never_shell),
+        cmocka_unit_test(jump_is_checked_and_split),
+        cmocka_unit_test(connection_values_have_strict_shapes),
+        cmocka_unit_test(long_lines_are_refused_not_split),
+        cmocka_unit_test(only_regular_text_files_are_read),
+        cmocka_unit_test(devices_defined_twice_name_both_lines),
+        cmocka_unit_test(loose_permissions_are_warned_about),
+        cmocka_unit_test(recorded_device_leaves_login_out),
+        cmocka_unit_test(prefix_lists_span_lines),
+    };
+    return cmocka_run_group_tests_name("inventory", tests, make_tmpdir, remove_tmpdir);
+}
