@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "parsers/clean.h"
+#include "parsers/record_check.h"
+#include "parsers/textutil.h"
 
 /* Lines before the echoed command are a login banner or MOTD: hold this many back until we
  * know whether an echo follows. */
@@ -55,10 +57,37 @@ struct parse_run {
     size_t whole_len, whole_cap;
 };
 
+/* A number the parser could not keep (textutil's checked conversions, or the record check
+ * below) makes the result partial: the value is absent, and the reader must know why. */
+static void partial_number(parse_run_t *run)
+{
+    char why[96];
+    if (run->def->whole)
+        snprintf(why, sizeof(why), "a number out of range was left out");
+    else
+        snprintf(why, sizeof(why), "a number out of range was left out (line %llu)",
+                 (unsigned long long)run->line_no);
+    parse_partial(run, why);
+}
+
+static void note_range_errors(parse_run_t *run)
+{
+    if (tu_take_range_errors())
+        partial_number(run);
+}
+
 int parse_emit(parse_run_t *run, const record_t *rec)
 {
     if (run->failed)
         return -1;
+    note_range_errors(run);
+    record_t fixed;
+    if (!record_in_range(rec)) {
+        fixed = *rec;
+        record_drop_out_of_range(&fixed);
+        rec = &fixed;
+        partial_number(run);
+    }
     run->records++;
     int rc = run->sink ? run->sink(run->sink_ud, rec) : 0;
     if (rc != 0) {
@@ -114,6 +143,7 @@ parse_run_t *parse_run_new(const parser_def_t *def, const parser_vendor_t *vendo
     run->sink = sink;
     run->sink_ud = sink_ud;
     meta_init(&run->meta);
+    tu_take_range_errors(); /* a count left by anything before this run is not ours */
     if (def->state_size) {
         run->state = calloc(1, def->state_size);
         if (!run->state) {
@@ -156,7 +186,9 @@ static int deliver(parse_run_t *run, const char *line, size_t len, uint64_t line
             return parse_fail(run, "out of memory");
         return 0;
     }
-    return run->def->line(run, run->state, line, len) ? -1 : 0;
+    int rc = run->def->line(run, run->state, line, len);
+    note_range_errors(run);
+    return rc ? -1 : 0;
 }
 
 static void release_held(parse_run_t *run, bool deliver_them)
@@ -252,6 +284,9 @@ int parse_run_finish(parse_run_t *run)
         rc = run->def->whole(run, run->whole ? run->whole : "", run->whole_len);
     else
         rc = run->def->finish ? run->def->finish(run, run->state) : 0;
+    note_range_errors(run);
+    if (meta_drop_out_of_range(&run->meta))
+        partial_number(run);
     return rc || run->failed ? -1 : 0;
 }
 

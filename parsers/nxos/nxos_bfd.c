@@ -62,8 +62,8 @@ int nxos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
         return rc;
     }
     if (st->open && rx_match(&timers_rx, line, len, &c)) {
-        b->tx_interval_ms = rx_int(&c, "tx") / 1000;
-        b->rx_interval_ms = rx_int(&c, "rx") / 1000;
+        b->tx_interval_ms = tu_scale(rx_int(&c, "tx"), 1, 1000); /* usec */
+        b->rx_interval_ms = tu_scale(rx_int(&c, "rx"), 1, 1000);
         b->multiplier = rx_int(&c, "m");
         return 0;
     }
