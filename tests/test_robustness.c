@@ -4,7 +4,7 @@
  * of deterministic mutations of them, and pathological inputs.  Whatever comes in, the parse
  * must finish and its contract JSON must be valid JSON with a record count that matches what
  * the sink saw.  Run under --enable-sanitizers this is the fuzz corpus replayed on every
- * `make check`. */
+ * `make check`, with the inputs the fuzzers once broke (tests/fuzz/regressions/). */
 #include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -28,9 +28,9 @@ static uint64_t rng_next(void)
     return rng_state * 2685821657736338717ull;
 }
 
-/* Parses text with def and checks the contract JSON. */
-static void check_one(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
-                      const char *what)
+/* Parses text with def, fed in chunks of the given size, and checks the contract JSON. */
+static void check_one_chunked(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
+                              size_t chunk, const char *what)
 {
     js_membuf_t out = {0};
     json_stream_t *js = malloc(sizeof(*js));
@@ -40,7 +40,6 @@ static void check_one(const parser_vendor_t *v, const parser_def_t *def, const c
     parse_json_begin(&pj, js, v->name, def->command, def->kind);
     parse_run_t *run = parse_run_new(def, v, def->command, parse_json_sink, &pj);
     assert_non_null(run);
-    size_t chunk = 1 + (size_t)(rng_next() % 4096);
     for (size_t off = 0; off < len; off += chunk)
         parse_run_feed(run, text + off, off + chunk > len ? len - off : chunk);
     parse_run_finish(run);
@@ -59,6 +58,13 @@ static void check_one(const parser_vendor_t *v, const parser_def_t *def, const c
     parse_run_free(run);
     free(out.data);
     free(js);
+}
+
+/* The same, in chunks of a random size. */
+static void check_one(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
+                      const char *what)
+{
+    check_one_chunked(v, def, text, len, 1 + (size_t)(rng_next() % 4096), what);
 }
 
 static size_t mutate(const char *src, size_t len, char *dst, size_t cap)
@@ -138,6 +144,34 @@ static void pathological(const parser_vendor_t *v, const parser_def_t *def)
     check_one(v, def, "", 0, "empty input");
 }
 
+/* tests/fuzz/regressions/<vendor>/: inputs that once crashed or hit undefined behaviour, in
+ * the fuzz target's format (byte 0 the parser, byte 1 the chunk size - 1, then the text),
+ * replayed exactly as the fuzzer ran them. */
+static void regressions(const parser_vendor_t *v)
+{
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/%s", REGRESSION_DIR, v->name);
+    DIR *d = opendir(path);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char file[1300];
+        snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
+        FILE *f = fopen(file, "rb");
+        assert_non_null(f);
+        static char data[1 << 20];
+        size_t n = fread(data, 1, sizeof(data), f);
+        fclose(f);
+        assert_true(n >= 2);
+        const parser_def_t *def = &v->parsers[(unsigned char)data[0] % v->n_parsers];
+        check_one_chunked(v, def, data + 2, n - 2, (size_t)(unsigned char)data[1] + 1, e->d_name);
+    }
+    closedir(d);
+}
+
 /* Fixtures live under the vendor's name; traceroute and azure fixtures under theirs. */
 static const char *fixture_dir(const parser_vendor_t *v)
 {
@@ -151,12 +185,14 @@ static void all_parsers_survive(void **state)
     (void)state;
     const parser_vendor_t *const *vendors = parser_vendors();
     size_t parsers = 0;
-    for (size_t i = 0; vendors[i]; i++)
+    for (size_t i = 0; vendors[i]; i++) {
         for (size_t k = 0; k < vendors[i]->n_parsers; k++) {
             each_fixture(vendors[i], fixture_dir(vendors[i]), &vendors[i]->parsers[k]);
             pathological(vendors[i], &vendors[i]->parsers[k]);
             parsers++;
         }
+        regressions(vendors[i]);
+    }
     assert_true(parsers >= 1);
 }
 
