@@ -28,9 +28,10 @@ static uint64_t rng_next(void)
     return rng_state * 2685821657736338717ull;
 }
 
-/* Parses text with def, fed in chunks of the given size, and checks the contract JSON. */
+/* Parses text with def, fed in chunks of the given size (and a structured answer cut into
+ * pieces of split bytes, 0 for the default), and checks the contract JSON. */
 static void check_one_chunked(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
-                              size_t chunk, const char *what)
+                              size_t chunk, size_t split, const char *what)
 {
     js_membuf_t out = {0};
     json_stream_t *js = malloc(sizeof(*js));
@@ -40,6 +41,8 @@ static void check_one_chunked(const parser_vendor_t *v, const parser_def_t *def,
     parse_json_begin(&pj, js, v->name, def->command, def->kind);
     parse_run_t *run = parse_run_new(def, v, def->command, parse_json_sink, &pj);
     assert_non_null(run);
+    if (split)
+        parse_run_set_split_bytes(run, split);
     for (size_t off = 0; off < len; off += chunk)
         parse_run_feed(run, text + off, off + chunk > len ? len - off : chunk);
     parse_run_finish(run);
@@ -64,7 +67,7 @@ static void check_one_chunked(const parser_vendor_t *v, const parser_def_t *def,
 static void check_one(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
                       const char *what)
 {
-    check_one_chunked(v, def, text, len, 1 + (size_t)(rng_next() % 4096), what);
+    check_one_chunked(v, def, text, len, 1 + (size_t)(rng_next() % 4096), 0, what);
 }
 
 static size_t mutate(const char *src, size_t len, char *dst, size_t cap)
@@ -146,7 +149,7 @@ static void pathological(const parser_vendor_t *v, const parser_def_t *def)
 
 /* tests/fuzz/regressions/<vendor>/: inputs that once crashed or hit undefined behaviour, in
  * the fuzz target's format (byte 0 the parser, byte 1 the chunk size - 1, then the text),
- * replayed exactly as the fuzzer ran them. */
+ * replayed exactly as tests/fuzz/fuzz_parser.c runs them. */
 static void regressions(const parser_vendor_t *v)
 {
     char path[1024];
@@ -167,7 +170,8 @@ static void regressions(const parser_vendor_t *v)
         fclose(f);
         assert_true(n >= 2);
         const parser_def_t *def = &v->parsers[(unsigned char)data[0] % v->n_parsers];
-        check_one_chunked(v, def, data + 2, n - 2, (size_t)(unsigned char)data[1] + 1, e->d_name);
+        size_t chunk = (size_t)(unsigned char)data[1] + 1;
+        check_one_chunked(v, def, data + 2, n - 2, chunk, 64 * chunk, e->d_name);
     }
     closedir(d);
 }
