@@ -92,26 +92,12 @@ static void bad_json_and_cut_short(void **state)
 /* The contract JSON of text parsed with def, in pieces of at most split bytes (0: default). */
 static json_t *parse_doc(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len, size_t split)
 {
-    js_membuf_t out = {0};
-    json_stream_t *js = malloc(sizeof(*js));
-    assert_non_null(js);
-    js_init(js, js_membuf_write, &out);
-    parse_json_t pj;
-    parse_json_begin(&pj, js, v->name, def->command, def->kind);
-    parse_run_t *run = parse_run_new(def, v, def->command, parse_json_sink, &pj);
-    assert_non_null(run);
-    if (split)
-        parse_run_set_split_bytes(run, split);
-    parse_run_feed(run, text, len);
-    parse_run_finish(run);
-    parse_json_end(&pj, run);
-    js_flush(js);
-    parse_run_free(run);
-    free(js);
+    uint64_t records;
+    char *out = th_contract_json_with(v, def, text, len, 0, split, &records);
     json_error_t err;
-    json_t *doc = json_loads(out.data, 0, &err);
+    json_t *doc = json_loads(out, 0, &err);
     assert_non_null(doc);
-    free(out.data);
+    free(out);
     return doc;
 }
 

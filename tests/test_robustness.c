@@ -33,34 +33,17 @@ static uint64_t rng_next(void)
 static void check_one_chunked(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
                               size_t chunk, size_t split, const char *what)
 {
-    js_membuf_t out = {0};
-    json_stream_t *js = malloc(sizeof(*js));
-    assert_non_null(js);
-    js_init(js, js_membuf_write, &out);
-    parse_json_t pj;
-    parse_json_begin(&pj, js, v->name, def->command, def->kind);
-    parse_run_t *run = parse_run_new(def, v, def->command, parse_json_sink, &pj);
-    assert_non_null(run);
-    if (split)
-        parse_run_set_split_bytes(run, split);
-    for (size_t off = 0; off < len; off += chunk)
-        parse_run_feed(run, text + off, off + chunk > len ? len - off : chunk);
-    parse_run_finish(run);
-    parse_json_end(&pj, run);
-    assert_int_equal(js_flush(js), 0);
+    uint64_t records;
+    char *out = th_contract_json_with(v, def, text, len, chunk, split, &records);
     json_error_t err;
-    json_t *doc = json_loads(out.data, 0, &err);
+    json_t *doc = json_loads(out, 0, &err);
     if (!doc)
         fail_msg("%s %s on %s: invalid JSON (%s)", v->name, def->command, what, err.text);
-    parse_status_t st;
-    parse_run_status(run, &st);
-    json_t *records = json_object_get(doc, "records");
-    assert_true(json_is_integer(records));
-    assert_int_equal(json_integer_value(records), st.records);
+    json_t *n = json_object_get(doc, "records");
+    assert_true(json_is_integer(n));
+    assert_int_equal(json_integer_value(n), records);
     json_decref(doc);
-    parse_run_free(run);
-    free(out.data);
-    free(js);
+    free(out);
 }
 
 /* The same, in chunks of a random size. */
@@ -105,10 +88,11 @@ static size_t mutate(const char *src, size_t len, char *dst, size_t cap)
     }
 }
 
-static void each_fixture(const parser_vendor_t *v, const char *dir, const parser_def_t *def)
+/* Calls fn(rel, ud) for every file of rel_dir (both relative to tests/fixtures/). */
+static void each_file(const char *rel_dir, void (*fn)(const char *rel, void *ud), void *ud)
 {
     char path[1024];
-    snprintf(path, sizeof(path), "%s/%s", FIXTURE_DIR, dir);
+    snprintf(path, sizeof(path), "%s/%s", FIXTURE_DIR, rel_dir);
     DIR *d = opendir(path);
     if (!d)
         return;
@@ -117,18 +101,30 @@ static void each_fixture(const parser_vendor_t *v, const char *dir, const parser
         if (e->d_name[0] == '.')
             continue;
         char rel[512];
-        snprintf(rel, sizeof(rel), "%s/%s", dir, e->d_name);
-        size_t len;
-        char *text = th_read_fixture(rel, &len);
-        check_one(v, def, text, len, rel);
-        char *buf = malloc(len + 1);
-        assert_non_null(buf);
-        for (int i = 0; i < MUTATIONS_PER_FIXTURE; i++)
-            check_one(v, def, buf, mutate(text, len, buf, len), rel);
-        free(buf);
-        free(text);
+        snprintf(rel, sizeof(rel), "%s/%s", rel_dir, e->d_name);
+        fn(rel, ud);
     }
     closedir(d);
+}
+
+typedef struct {
+    const parser_vendor_t *v;
+    const parser_def_t *def;
+} target_t;
+
+/* A fixture as it is, then mutated. */
+static void fixture_and_mutations(const char *rel, void *ud)
+{
+    const target_t *t = ud;
+    size_t len;
+    char *text = th_read_fixture(rel, &len);
+    check_one(t->v, t->def, text, len, rel);
+    char *buf = malloc(len + 1);
+    assert_non_null(buf);
+    for (int i = 0; i < MUTATIONS_PER_FIXTURE; i++)
+        check_one(t->v, t->def, buf, mutate(text, len, buf, len), rel);
+    free(buf);
+    free(text);
 }
 
 static void pathological(const parser_vendor_t *v, const parser_def_t *def)
@@ -150,30 +146,16 @@ static void pathological(const parser_vendor_t *v, const parser_def_t *def)
 /* tests/fuzz/regressions/<vendor>/: inputs that once crashed or hit undefined behaviour, in
  * the fuzz target's format (byte 0 the parser, byte 1 the chunk size - 1, then the text),
  * replayed exactly as tests/fuzz/fuzz_parser.c runs them. */
-static void regressions(const parser_vendor_t *v)
+static void replay_regression(const char *rel, void *ud)
 {
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/%s", REGRESSION_DIR, v->name);
-    DIR *d = opendir(path);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char file[1300];
-        snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
-        FILE *f = fopen(file, "rb");
-        assert_non_null(f);
-        static char data[1 << 20];
-        size_t n = fread(data, 1, sizeof(data), f);
-        fclose(f);
-        assert_true(n >= 2);
-        const parser_def_t *def = &v->parsers[(unsigned char)data[0] % v->n_parsers];
-        size_t chunk = (size_t)(unsigned char)data[1] + 1;
-        check_one_chunked(v, def, data + 2, n - 2, chunk, 64 * chunk, e->d_name);
-    }
-    closedir(d);
+    const parser_vendor_t *v = ud;
+    size_t n;
+    char *data = th_read_fixture(rel, &n);
+    assert_true(n >= 2);
+    const parser_def_t *def = &v->parsers[(unsigned char)data[0] % v->n_parsers];
+    size_t chunk = (size_t)(unsigned char)data[1] + 1;
+    check_one_chunked(v, def, data + 2, n - 2, chunk, 64 * chunk, rel);
+    free(data);
 }
 
 /* Fixtures live under the vendor's name; traceroute and azure fixtures under theirs. */
@@ -191,11 +173,14 @@ static void all_parsers_survive(void **state)
     size_t parsers = 0;
     for (size_t i = 0; vendors[i]; i++) {
         for (size_t k = 0; k < vendors[i]->n_parsers; k++) {
-            each_fixture(vendors[i], fixture_dir(vendors[i]), &vendors[i]->parsers[k]);
+            target_t t = {vendors[i], &vendors[i]->parsers[k]};
+            each_file(fixture_dir(vendors[i]), fixture_and_mutations, &t);
             pathological(vendors[i], &vendors[i]->parsers[k]);
             parsers++;
         }
-        regressions(vendors[i]);
+        char dir[128];
+        snprintf(dir, sizeof(dir), "../fuzz/regressions/%s", vendors[i]->name);
+        each_file(dir, replay_regression, (void *)vendors[i]);
     }
     assert_true(parsers >= 1);
 }
