@@ -287,6 +287,8 @@ static void tail_start(reader_t *r, const ssh_transport_t *t)
 {
     r->len = 0;
     r->long_line = false;
+    if (t->len == 0)
+        return; /* t->buf may not exist yet */
     size_t from = t->len > TAIL_MAX ? t->len - TAIL_MAX : 0, i = t->len;
     while (i > from && t->buf[i - 1] != '\n')
         i--;

@@ -22,9 +22,8 @@ int64_t junos_duration(const char *s, size_t len)
             int64_t head = tu_duration(s, (size_t)(sp - s));
             int64_t h = tu_int(clk, (size_t)(colon - clk));
             int64_t m = tu_int(colon + 1, clen - (size_t)(colon + 1 - clk));
-            if (head != MODEL_ABSENT && h != MODEL_ABSENT && m != MODEL_ABSENT &&
-                tu_add_product(&head, h, 3600) && tu_add_product(&head, m, 60))
-                return head;
+            if (head != MODEL_ABSENT && h != MODEL_ABSENT && m != MODEL_ABSENT)
+                return tu_add_product(&head, h, 3600) && tu_add_product(&head, m, 60) ? head : MODEL_ABSENT;
         }
     }
     return tu_duration(s, len);
