@@ -213,16 +213,22 @@ void js_int(json_stream_t *js, int64_t v)
 
 void js_double(json_stream_t *js, double v)
 {
-    char num[32];
+    char num[48];
     before_value(js);
-    if (!isfinite(v)) {
+    /* JSON has no NaN or infinity; and "%.3f" of a huge value is hundreds of digits, so
+     * beyond 1e15 (where thousandths stop being exact anyway) the short exponent form is
+     * used.  Either way the text fits num: snprintf's result is checked, never trusted. */
+    int n = -1;
+    if (isfinite(v))
+        n = snprintf(num, sizeof(num), fabs(v) < 1e15 ? "%.3f" : "%.17g", v);
+    if (n <= 0 || (size_t)n >= sizeof(num)) {
         put(js, "null", 4);
         return;
     }
-    int n = snprintf(num, sizeof(num), "%.3f", v);
     /* "12.000" -> "12.0": shorter, and still a float to any reader. */
-    while (n > 2 && num[n - 1] == '0' && num[n - 2] != '.')
-        n--;
+    if (memchr(num, '.', (size_t)n) && !memchr(num, 'e', (size_t)n))
+        while (n > 2 && num[n - 1] == '0' && num[n - 2] != '.')
+            n--;
     put(js, num, (size_t)n);
 }
 

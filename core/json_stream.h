@@ -37,6 +37,7 @@ void js_key(json_stream_t *js, const char *key);
 void js_string(json_stream_t *js, const char *s);
 void js_string_n(json_stream_t *js, const char *s, size_t len);
 void js_int(json_stream_t *js, int64_t v);
+/* Three decimals ("12.5" -> 12.5); an exponent beyond 1e15; NaN and infinities -> null. */
 void js_double(json_stream_t *js, double v);
 void js_bool(json_stream_t *js, bool v);
 void js_null(json_stream_t *js);

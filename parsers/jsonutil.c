@@ -87,8 +87,15 @@ int64_t ju_int(const json_t *obj, const char *key)
     json_t *v = ju_get(obj, key);
     if (json_is_integer(v))
         return (int64_t)json_integer_value(v);
-    if (json_is_real(v))
-        return (int64_t)json_real_value(v);
+    if (json_is_real(v)) {
+        /* The fraction is dropped, as the text parsers drop it; 1e300 (or NaN) cannot be
+         * cast at all: it is out of range. */
+        double d = json_real_value(v);
+        if (d > -9223372036854775808.0 && d < 9223372036854775808.0)
+            return (int64_t)d;
+        tu_note_range_error();
+        return MODEL_ABSENT;
+    }
     if (json_is_string(v))
         return tu_int(json_string_value(v), json_string_length(v));
     return MODEL_ABSENT;

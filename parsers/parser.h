@@ -93,7 +93,13 @@ void parse_run_status(const parse_run_t *run, parse_status_t *out);
 const parse_meta_t *parse_run_meta(const parse_run_t *run);
 void parse_run_free(parse_run_t *run);
 
-/* Caps a structured input: JSON is parsed whole, so a hostile 2 GB answer must stop early. */
+/* Caps a structured input: its text is held whole, so a hostile 2 GB answer must stop early. */
 #define PARSE_MAX_STRUCTURED_BYTES (256u * 1024 * 1024)
+/* A structured input longer than this reaches def->whole() in pieces of at most this size
+ * (parsers/json_split.h): the jansson tree of a piece, not of the whole answer, is what is
+ * held, so memory stays near the text's own size. */
+#define PARSE_SPLIT_BYTES (512u * 1024)
+/* Sets the piece size of a run (tests cut tiny documents into many pieces with it). */
+void parse_run_set_split_bytes(parse_run_t *run, size_t bytes);
 
 #endif

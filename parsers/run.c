@@ -1,6 +1,8 @@
 /* run.c: the parse driver.  Splits raw device output into lines, cleans each line of what
  * terminals and pagers leave behind, drops prompts, echoed commands and login banners, and
- * feeds the rest to the vendor parser. */
+ * feeds the rest to the vendor parser: line by line to a text parser, or gathered once (no
+ * line cap, cleaned in place) and handed over whole, or cut into pieces when it is big
+ * (parsers/json_split.h), to a structured one. */
 #include "parsers/parser.h"
 
 #include <ctype.h>
@@ -10,6 +12,9 @@
 #include <string.h>
 
 #include "parsers/clean.h"
+#include "parsers/json_split.h"
+#include "parsers/record_check.h"
+#include "parsers/textutil.h"
 
 /* Lines before the echoed command are a login banner or MOTD: hold this many back until we
  * know whether an echo follows. */
@@ -51,14 +56,44 @@ struct parse_run {
     size_t n_held;
     bool banner_done; /* window closed: lines go straight to the parser */
 
-    char *whole; /* structured input */
+    char *whole; /* structured input, cleaned */
     size_t whole_len, whole_cap;
+    size_t whole_line; /* where the line being gathered starts in whole */
+    size_t whole_held; /* lines kept before the banner window closed */
+    size_t split_bytes;
 };
+
+/* A number the parser could not keep (textutil's checked conversions, or the record check
+ * below) makes the result partial: the value is absent, and the reader must know why. */
+static void partial_number(parse_run_t *run)
+{
+    char why[96];
+    if (run->def->whole)
+        snprintf(why, sizeof(why), "a number out of range was left out");
+    else
+        snprintf(why, sizeof(why), "a number out of range was left out (line %llu)",
+                 (unsigned long long)run->line_no);
+    parse_partial(run, why);
+}
+
+static void note_range_errors(parse_run_t *run)
+{
+    if (tu_take_range_errors())
+        partial_number(run);
+}
 
 int parse_emit(parse_run_t *run, const record_t *rec)
 {
     if (run->failed)
         return -1;
+    note_range_errors(run);
+    record_t fixed;
+    if (!record_in_range(rec)) {
+        fixed = *rec;
+        record_drop_out_of_range(&fixed);
+        rec = &fixed;
+        partial_number(run);
+    }
     run->records++;
     int rc = run->sink ? run->sink(run->sink_ud, rec) : 0;
     if (rc != 0) {
@@ -114,6 +149,8 @@ parse_run_t *parse_run_new(const parser_def_t *def, const parser_vendor_t *vendo
     run->sink = sink;
     run->sink_ud = sink_ud;
     meta_init(&run->meta);
+    tu_take_range_errors(); /* a count left by anything before this run is not ours */
+    run->split_bytes = PARSE_SPLIT_BYTES;
     if (def->state_size) {
         run->state = calloc(1, def->state_size);
         if (!run->state) {
@@ -148,15 +185,9 @@ static int deliver(parse_run_t *run, const char *line, size_t len, uint64_t line
     if (run->failed)
         return -1;
     run->line_no = line_no;
-    if (run->def->whole) {
-        if (run->whole_len + len + 1 > PARSE_MAX_STRUCTURED_BYTES)
-            return parse_fail(run, "structured output larger than %u MiB", PARSE_MAX_STRUCTURED_BYTES >> 20);
-        if (append(&run->whole, &run->whole_len, &run->whole_cap, line, len) ||
-            append(&run->whole, &run->whole_len, &run->whole_cap, "\n", 1))
-            return parse_fail(run, "out of memory");
-        return 0;
-    }
-    return run->def->line(run, run->state, line, len) ? -1 : 0;
+    int rc = run->def->line(run, run->state, line, len);
+    note_range_errors(run);
+    return rc ? -1 : 0;
 }
 
 static void release_held(parse_run_t *run, bool deliver_them)
@@ -214,8 +245,57 @@ static int end_line(parse_run_t *run)
     return rc;
 }
 
+/* A structured line is complete at whole[whole_line..whole_len), with its '\n' when it had
+ * one (a document cut mid-string must stay cut there): cleaned where it lies, then kept or
+ * dropped by the same rules as a text line.  It only ever shrinks, so the '\n' and the NUL
+ * after it always have room. */
+static void end_structured_line(parse_run_t *run, bool newline)
+{
+    run->lines_seen++;
+    run->line_no = run->lines_seen;
+    char *line = run->whole + run->whole_line;
+    size_t len = run->whole_len - run->whole_line - (newline ? 1 : 0);
+    bool had_pager = false;
+    len = len ? clean_line(line, len, &had_pager) : 0;
+    line_class_t cls = clean_classify(line, len);
+    size_t keep_to = run->whole_line; /* the line dropped */
+    if (cls == LINE_ECHO && !run->banner_done) {
+        keep_to = 0; /* everything before the echoed command was a banner */
+        run->banner_done = true;
+    } else if (cls != LINE_ECHO && cls != LINE_PROMPT && !(had_pager && cls == LINE_BLANK)) {
+        keep_to = run->whole_line + len;
+        if (newline)
+            run->whole[keep_to++] = '\n';
+        if (!run->banner_done && ++run->whole_held == BANNER_WINDOW_LINES)
+            run->banner_done = true;
+    }
+    run->whole_len = run->whole_line = keep_to;
+    run->whole[keep_to] = '\0';
+}
+
+/* Structured input goes straight into run->whole: no per-line copy and no line cap, so a
+ * one-line 250 MB answer costs its size once. */
+static int feed_structured(parse_run_t *run, const char *buf, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !run->failed) {
+        const char *nl = memchr(buf + i, '\n', len - i);
+        size_t take = nl ? (size_t)(nl - (buf + i)) + 1 : len - i; /* with its '\n' */
+        if (run->whole_len + take + 1 > PARSE_MAX_STRUCTURED_BYTES)
+            return parse_fail(run, "structured output larger than %u MiB", PARSE_MAX_STRUCTURED_BYTES >> 20);
+        if (append(&run->whole, &run->whole_len, &run->whole_cap, buf + i, take))
+            return parse_fail(run, "out of memory");
+        i += take;
+        if (nl)
+            end_structured_line(run, true);
+    }
+    return run->failed ? -1 : 0;
+}
+
 int parse_run_feed(parse_run_t *run, const char *buf, size_t len)
 {
+    if (run->def->whole)
+        return feed_structured(run, buf, len);
     size_t i = 0;
     while (i < len && !run->failed) {
         const char *nl = memchr(buf + i, '\n', len - i);
@@ -238,8 +318,72 @@ int parse_run_feed(parse_run_t *run, const char *buf, size_t len)
     return run->failed ? -1 : 0;
 }
 
+/* Top-level fields a piece set keep the first value any piece gave them: a parser that takes
+ * the router id from "the first VRF" sees a first VRF in every piece. */
+static void keep_first_meta(parse_meta_t *m, const parse_meta_t *before)
+{
+    if (before->router_id[0])
+        memcpy(m->router_id, before->router_id, sizeof(m->router_id));
+    if (before->local_as != MODEL_ABSENT)
+        m->local_as = before->local_as;
+    if (before->vrf[0])
+        memcpy(m->vrf, before->vrf, sizeof(m->vrf));
+    if (before->target[0])
+        memcpy(m->target, before->target, sizeof(m->target));
+    if (before->target_name[0])
+        memcpy(m->target_name, before->target_name, sizeof(m->target_name));
+}
+
+/* One piece of a split document (json_split.h) goes to the structured parser. */
+static int structured_piece(void *ud, const char *doc, size_t len)
+{
+    parse_run_t *run = ud;
+    parse_meta_t before = run->meta;
+    int rc = run->def->whole(run, doc, len);
+    keep_first_meta(&run->meta, &before);
+    note_range_errors(run);
+    return rc || run->failed ? 1 : 0;
+}
+
+/* "line L, column C" of an offset in the structured text, as jansson words its errors. */
+static int fail_at(parse_run_t *run, size_t offset, const char *why)
+{
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < offset && i < run->whole_len; i++, col++)
+        if (run->whole[i] == '\n')
+            line++, col = 0;
+    return parse_fail(run, "invalid JSON at line %zu, column %zu: %s", line, col, why);
+}
+
+/* Small documents go to the parser whole; a big one in pieces of at most split_bytes, so its
+ * jansson tree never exists at once.  A document the input cut short keeps its complete
+ * pieces. */
+static int run_structured(parse_run_t *run)
+{
+    const char *text = run->whole ? run->whole : "";
+    size_t len = run->whole_len, start = json_split_start(text, len);
+    if (len <= run->split_bytes || start == len)
+        return run->def->whole(run, text, len);
+    json_split_error_t err;
+    int rc = json_split(text + start, len - start, run->split_bytes, structured_piece, run, &err);
+    if (rc < 0 && err.cut_short) {
+        parse_partial(run, "the JSON answer was cut short: the records before the cut are kept");
+        return 0;
+    }
+    if (rc < 0)
+        return fail_at(run, start + err.offset, err.why);
+    return rc ? -1 : 0;
+}
+
+void parse_run_set_split_bytes(parse_run_t *run, size_t bytes)
+{
+    run->split_bytes = bytes ? bytes : 1;
+}
+
 int parse_run_finish(parse_run_t *run)
 {
+    if (run->def->whole && run->whole_len > run->whole_line && !run->failed)
+        end_structured_line(run, false); /* output cut without a final newline */
     if (run->pending_len && !run->failed)
         end_line(run); /* output cut without a final newline */
     if (!run->banner_done)
@@ -249,9 +393,12 @@ int parse_run_finish(parse_run_t *run)
     run->line_no = run->lines_seen + 1;
     int rc;
     if (run->def->whole)
-        rc = run->def->whole(run, run->whole ? run->whole : "", run->whole_len);
+        rc = run_structured(run);
     else
         rc = run->def->finish ? run->def->finish(run, run->state) : 0;
+    note_range_errors(run);
+    if (meta_drop_out_of_range(&run->meta))
+        partial_number(run);
     return rc || run->failed ? -1 : 0;
 }
 

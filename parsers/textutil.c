@@ -2,6 +2,9 @@
 #include "parsers/textutil.h"
 
 #include <ctype.h>
+#include <float.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,26 +34,138 @@ bool tu_starts(const char *s, size_t len, const char *prefix)
     return pl <= len && strncasecmp(s, prefix, pl) == 0;
 }
 
+static _Thread_local unsigned range_errors;
+
+void tu_note_range_error(void)
+{
+    if (range_errors < UINT_MAX)
+        range_errors++;
+}
+
+unsigned tu_take_range_errors(void)
+{
+    unsigned n = range_errors;
+    range_errors = 0;
+    return n;
+}
+
+bool tu_add_product(int64_t *acc, int64_t a, int64_t b)
+{
+    int64_t p;
+    if (__builtin_mul_overflow(a, b, &p) || __builtin_add_overflow(*acc, p, acc)) {
+        tu_note_range_error();
+        return false;
+    }
+    return true;
+}
+
+/* Accumulates one more decimal digit; false (counted) on overflow. */
+static bool push_digit(int64_t *v, char c)
+{
+    if (__builtin_mul_overflow(*v, 10, v) || __builtin_add_overflow(*v, c - '0', v)) {
+        tu_note_range_error();
+        return false;
+    }
+    return true;
+}
+
+int64_t tu_digits(const char *s, size_t len)
+{
+    if (len == 0)
+        return MODEL_ABSENT;
+    for (size_t i = 0; i < len; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return MODEL_ABSENT; /* not a number: nothing to count */
+    int64_t v = 0;
+    for (size_t i = 0; i < len; i++)
+        if (!push_digit(&v, s[i]))
+            return MODEL_ABSENT;
+    return v;
+}
+
 int64_t tu_int(const char *s, size_t len)
 {
     tu_trim(&s, &len);
     bool neg = len && *s == '-';
     size_t i = neg ? 1 : 0;
-    int64_t v = 0;
     int digits = 0;
-    for (; i < len; i++) {
-        if (s[i] == ',' || s[i] == '_')
+    for (size_t k = i; k < len; k++) {
+        if (s[k] == ',' || s[k] == '_')
             continue;
-        if (!isdigit((unsigned char)s[i]))
+        if (!isdigit((unsigned char)s[k]))
             return MODEL_ABSENT;
-        if (v > (INT64_MAX - 9) / 10)
-            return MODEL_ABSENT; /* out of range is not a number we can trust */
-        v = v * 10 + (s[i] - '0');
         digits++;
     }
     if (!digits)
         return MODEL_ABSENT;
+    int64_t v = 0;
+    for (; i < len; i++)
+        if (s[i] != ',' && s[i] != '_' && !push_digit(&v, s[i]))
+            return MODEL_ABSENT; /* out of range is not a number we can trust */
     return neg ? -v : v;
+}
+
+int64_t tu_int_max(const char *s, size_t len, int64_t max)
+{
+    int64_t v = tu_int(s, len);
+    if (v != MODEL_ABSENT && (v < 0 || v > max)) {
+        tu_note_range_error();
+        return MODEL_ABSENT;
+    }
+    return v;
+}
+
+bool tu_real(const char *s, size_t len, double max, double *out)
+{
+    char buf[32];
+    tu_trim(&s, &len);
+    size_t digits = 0, dots = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '.')
+            dots++;
+        else if (isdigit((unsigned char)s[i]))
+            digits++;
+        else
+            return false;
+    }
+    if (!digits || dots > 1)
+        return false;
+    /* A number this long cannot be a sane value of anything a router measures. */
+    if (len >= sizeof(buf)) {
+        tu_note_range_error();
+        return false;
+    }
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    double v = strtod(buf, NULL);
+    if (!isfinite(v) || v > max) {
+        tu_note_range_error();
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+int64_t tu_round(double v)
+{
+    /* 2^63 is exactly representable: anything at or beyond it does not fit. */
+    if (!isfinite(v) || v >= 9223372036854775808.0 || v <= -9223372036854775808.0) {
+        tu_note_range_error();
+        return MODEL_ABSENT;
+    }
+    return (int64_t)(v < 0 ? v - 0.5 : v + 0.5);
+}
+
+int64_t tu_scale(int64_t v, int64_t mul, int64_t div)
+{
+    if (v == MODEL_ABSENT)
+        return v;
+    int64_t p;
+    if (v < 0 || __builtin_mul_overflow(v, mul, &p)) {
+        tu_note_range_error();
+        return MODEL_ABSENT;
+    }
+    return p / div;
 }
 
 static int64_t unit_seconds(const char *u, size_t ulen)
@@ -72,18 +187,21 @@ static int64_t unit_seconds(const char *u, size_t ulen)
     }
 }
 
-/* Parses "h:mm:ss" or "d:hh:mm:ss" (with an optional ".fraction") at s; returns chars used. */
+/* Parses "mm:ss", "h:mm:ss" or "d:hh:mm:ss" (with an optional ".fraction") at s; returns
+ * chars used, 0 when it is not a clock.  *out is MODEL_ABSENT when the clock overflows. */
 static size_t parse_clock(const char *s, size_t len, int64_t *out)
 {
     int64_t parts[4];
     int n = 0;
     size_t i = 0;
+    bool overflow = false;
     while (i < len && n < 4) {
         if (!isdigit((unsigned char)s[i]))
             break;
         int64_t v = 0;
         while (i < len && isdigit((unsigned char)s[i]))
-            v = v * 10 + (s[i++] - '0');
+            if (!push_digit(&v, s[i++]))
+                overflow = true; /* keep scanning: the clock's extent still matters */
         parts[n++] = v;
         if (i < len && s[i] == ':' && i + 1 < len && isdigit((unsigned char)s[i + 1]))
             i++;
@@ -95,15 +213,27 @@ static size_t parse_clock(const char *s, size_t len, int64_t *out)
     if (i < len && s[i] == '.') /* fractional seconds */
         for (i++; i < len && isdigit((unsigned char)s[i]); i++)
             ;
+    static const int64_t units[4][4] = {{0}, {0}, {60, 1}, {3600, 60, 1}};
+    static const int64_t days[4] = {86400, 3600, 60, 1};
+    const int64_t *unit = n == 4 ? days : units[n];
     int64_t secs = 0;
-    if (n == 2)      /* mm:ss */
-        secs = parts[0] * 60 + parts[1];
-    else if (n == 3) /* hh:mm:ss */
-        secs = parts[0] * 3600 + parts[1] * 60 + parts[2];
-    else             /* dd:hh:mm:ss */
-        secs = parts[0] * 86400 + parts[1] * 3600 + parts[2] * 60 + parts[3];
-    *out = secs;
+    for (int k = 0; k < n && !overflow; k++)
+        overflow = !tu_add_product(&secs, parts[k], unit[k]);
+    *out = overflow ? MODEL_ABSENT : secs;
     return i;
+}
+
+static int64_t iso8601_unit(char c, bool in_time)
+{
+    switch (c) {
+    case 'Y': return 31536000;
+    case 'W': return 604800;
+    case 'D': return 86400;
+    case 'H': return 3600;
+    case 'M': return in_time ? 60 : 2592000;
+    case 'S': return 1;
+    default: return -1;
+    }
 }
 
 /* ISO 8601 durations ("P1DT2H3M4S", "PT5M"), as NX-API prints uptimes. */
@@ -114,9 +244,8 @@ static int64_t iso8601_duration(const char *s, size_t n)
     for (size_t i = 1; i < n; i++) {
         char c = (char)toupper((unsigned char)s[i]);
         if (isdigit((unsigned char)c)) {
-            if (v > 100000000000LL)
+            if (!push_digit(&v, c))
                 return MODEL_ABSENT;
-            v = v * 10 + (c - '0');
             digits = true;
             continue;
         }
@@ -125,24 +254,48 @@ static int64_t iso8601_duration(const char *s, size_t n)
                 i++;
             continue;
         }
-        int64_t unit;
-        switch (c) {
-        case 'T': in_time = true; continue;
-        case 'Y': unit = 31536000; break;
-        case 'W': unit = 604800; break;
-        case 'D': unit = 86400; break;
-        case 'H': unit = 3600; break;
-        case 'M': unit = in_time ? 60 : 2592000; break;
-        case 'S': unit = 1; break;
-        default: return MODEL_ABSENT;
+        if (c == 'T') {
+            in_time = true;
+            continue;
         }
-        if (!digits)
+        int64_t unit = iso8601_unit(c, in_time);
+        if (unit < 0 || !digits)
             return MODEL_ABSENT;
-        total += v * unit;
+        if (!tu_add_product(&total, v, unit))
+            return MODEL_ABSENT;
         v = 0;
         digits = false;
     }
     return total;
+}
+
+/* One "<number> <unit>" term of a duration ("3 days", "2d", "40week(s)", "0.106174") at *i:
+ * adds it to *total.  Returns false when the text is not a duration (or overflows). */
+static bool duration_term(const char *s, size_t len, size_t *ip, int64_t *total)
+{
+    size_t i = *ip;
+    int64_t v = 0;
+    while (i < len && isdigit((unsigned char)s[i]))
+        if (!push_digit(&v, s[i++]))
+            return false;
+    if (i + 1 < len && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
+        for (i++; i < len && isdigit((unsigned char)s[i]); i++)
+            ; /* "0.106174" seconds: the fraction does not matter */
+    while (i < len && s[i] == ' ')
+        i++;
+    size_t u = i;
+    while (i < len && isalpha((unsigned char)s[i]))
+        i++;
+    /* "and" after a bare number is the next word, not a unit */
+    if (i - u == 3 && strncasecmp(s + u, "and", 3) == 0)
+        i = u;
+    int64_t mult = unit_seconds(s + u, i - u);
+    if (i < len && s[i] == '(' && len - i >= 3 && s[i + 1] == 's' && s[i + 2] == ')')
+        i += 3; /* "week(s)" */
+    if (mult < 0 || (i == u && i < len && !isspace((unsigned char)s[i])))
+        return false;
+    *ip = i;
+    return tu_add_product(total, v, i == u ? 1 : mult);
 }
 
 int64_t tu_duration(const char *s, size_t len)
@@ -170,36 +323,11 @@ int64_t tu_duration(const char *s, size_t len)
             return MODEL_ABSENT;
         int64_t clock;
         size_t used = parse_clock(s + i, len - i, &clock);
-        if (used) {
-            total += clock;
-            i += used;
-            any = true;
-            continue;
-        }
-        int64_t v = 0;
-        size_t digits = 0;
-        while (i < len && isdigit((unsigned char)s[i])) {
-            if (++digits > 12)
-                return MODEL_ABSENT; /* no uptime has 13 digits: garbage, and overflow */
-            v = v * 10 + (s[i++] - '0');
-        }
-        if (i + 1 < len && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
-            for (i++; i < len && isdigit((unsigned char)s[i]); i++)
-                ; /* "0.106174" seconds: the fraction does not matter */
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t u = i;
-        while (i < len && isalpha((unsigned char)s[i]))
-            i++;
-        /* "and" after a bare number is the next word, not a unit */
-        if (i - u == 3 && strncasecmp(s + u, "and", 3) == 0)
-            i = u;
-        int64_t mult = unit_seconds(s + u, i - u);
-        if (i < len && s[i] == '(' && len - i >= 3 && s[i + 1] == 's' && s[i + 2] == ')')
-            i += 3; /* "week(s)" */
-        if (mult < 0 || (i == u && i < len && !isspace((unsigned char)s[i])))
+        if (used && (clock == MODEL_ABSENT || !tu_add_product(&total, clock, 1)))
             return MODEL_ABSENT;
-        total += v * (i == u ? 1 : mult);
+        if (!used && !duration_term(s, len, &i, &total))
+            return MODEL_ABSENT;
+        i += used;
         any = true;
     }
     return any ? total : MODEL_ABSENT;
@@ -210,10 +338,10 @@ int64_t tu_asn(const char *s, size_t len)
     tu_trim(&s, &len);
     const char *dot = memchr(s, '.', len);
     if (!dot)
-        return tu_int(s, len);
-    int64_t hi = tu_int(s, (size_t)(dot - s));
-    int64_t lo = tu_int(dot + 1, len - (size_t)(dot - s) - 1);
-    if (hi == MODEL_ABSENT || lo == MODEL_ABSENT || hi > 65535 || lo > 65535 || hi < 0 || lo < 0)
+        return tu_int_max(s, len, UINT32_MAX); /* 4-byte AS numbers */
+    int64_t hi = tu_int_max(s, (size_t)(dot - s), 65535);
+    int64_t lo = tu_int_max(dot + 1, len - (size_t)(dot - s) - 1, 65535);
+    if (hi == MODEL_ABSENT || lo == MODEL_ABSENT)
         return MODEL_ABSENT;
     return hi * 65536 + lo;
 }
@@ -317,15 +445,8 @@ bool tu_is_ip(const char *s, size_t len)
 
 int64_t tu_rate_bps(const char *value, size_t vlen, const char *unit, size_t ulen)
 {
-    char buf[32];
-    tu_trim(&value, &vlen);
-    if (vlen == 0 || vlen >= sizeof(buf))
-        return MODEL_ABSENT;
-    memcpy(buf, value, vlen);
-    buf[vlen] = '\0';
-    char *end;
-    double v = strtod(buf, &end);
-    if (end == buf)
+    double v;
+    if (!tu_real(value, vlen, DBL_MAX, &v))
         return MODEL_ABSENT;
     double mult = 1;
     tu_trim(&unit, &ulen);
@@ -338,7 +459,7 @@ int64_t tu_rate_bps(const char *value, size_t vlen, const char *unit, size_t ule
         default: mult = 1; break;
         }
     }
-    return (int64_t)(v * mult + 0.5);
+    return tu_round(v * mult);
 }
 
 const char *tu_route_code_protocol(const char *code, size_t len)

@@ -12,8 +12,35 @@
 void tu_trim(const char **s, size_t *len);
 bool tu_eq(const char *s, size_t len, const char *word);       /* exact, case-insensitive */
 bool tu_starts(const char *s, size_t len, const char *prefix); /* case-insensitive */
+/* ---- Checked numbers ----
+ * Every conversion of device text to a number goes through these helpers.  A number that
+ * does not fit (an int64 overflow, or a value beyond what the field can hold) comes back as
+ * MODEL_ABSENT and is counted; the parse driver (parsers/run.c) turns the count into a
+ * partial result.  So a number out of range is left out, never printed wrong or negative.
+ * The count is per thread: parsers run in the probe runner's worker threads. */
+void tu_note_range_error(void);
+/* The count since the last call, reset to zero. */
+unsigned tu_take_range_errors(void);
+
+/* Decimal digits only ("1234") -> number; anything else -> MODEL_ABSENT (counted when the
+ * text is all digits but does not fit). */
+int64_t tu_digits(const char *s, size_t len);
 /* "1,234" / "1234" / "-5" -> number; anything else -> MODEL_ABSENT. */
 int64_t tu_int(const char *s, size_t len);
+/* tu_int() limited to [0, max]: a number outside it is MODEL_ABSENT and counted. */
+int64_t tu_int_max(const char *s, size_t len, int64_t max);
+/* Unsigned decimal "12", "12.5", ".5" -> *out within [0, max]; false when not such a number,
+ * and counted when it is one but out of range. */
+bool tu_real(const char *s, size_t len, double max, double *out);
+/* A double rounded to an integer; NaN, infinities and values beyond int64 -> MODEL_ABSENT,
+ * counted. */
+int64_t tu_round(double v);
+/* v * mul / div (mul, div > 0), for unit changes ("1000 usec" -> 1 ms); MODEL_ABSENT stays
+ * absent, a negative v or an overflow becomes MODEL_ABSENT (counted). */
+int64_t tu_scale(int64_t v, int64_t mul, int64_t div);
+/* *acc += a * b with overflow checks (durations: total += count * unit seconds); false, and
+ * counted, when the result does not fit: the caller then drops the value. */
+bool tu_add_product(int64_t *acc, int64_t a, int64_t b);
 /* Uptimes as routers print them -> seconds, or MODEL_ABSENT ("never", "-", garbage):
  * "1w2d", "2d03h", "1y10w", "00:20:06", "9w2d 5:23:37", "21 minutes, 40 seconds",
  * "40week(s) 5day(s)", "3d04h05m", "1 hour and 5 minutes" (EOS), "0.106174" (seconds), and ISO 8601

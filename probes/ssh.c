@@ -210,54 +210,129 @@ static size_t last_line(const ssh_transport_t *t, char *out, size_t size, bool *
     return n;
 }
 
-typedef enum { WAIT_PROMPT, WAIT_TIMEOUT, WAIT_EOF, WAIT_CAP, WAIT_CONNECTED } wait_result_t;
+typedef enum { WAIT_MORE, WAIT_PROMPT, WAIT_TIMEOUT, WAIT_EOF, WAIT_CAP, WAIT_CONNECTED } wait_result_t;
 
-/* Reads until the last line is the prompt (learned, or the vendor pattern before we know it),
- * answering pager prompts on the way.  With connected set, also stops (WAIT_CONNECTED) when a
- * telnet of ours reports the port open: that session will not end by itself. */
+#define TAIL_MAX 512 /* a prompt, or a pager prompt, is shorter than this */
+
+/* The reader's view of the line being received, kept apart from the answer so that a read
+ * costs only its own bytes (an 80 MB line without a newline once cost a minute of CPU, the
+ * whole line being searched again after every 16 KiB): the line's text while it is short
+ * enough to be a prompt, else only that it is long. */
+typedef struct {
+    char text[TAIL_MAX];
+    size_t len;
+    bool long_line;
+    rx_t prompt_rx;   /* the vendor's prompt, until the session learned its own */
+    rx_t *connected;  /* a telnet of ours reports the port open */
+    bool draining;    /* past the output cap: read on to the prompt, keep nothing */
+} reader_t;
+
+static void tail_feed(reader_t *r, const char *data, size_t n)
+{
+    size_t i = n;
+    while (i > 0 && data[i - 1] != '\n')
+        i--;
+    if (i > 0) { /* a new line starts after the last '\n' of data */
+        r->len = 0;
+        r->long_line = false;
+        data += i;
+        n -= i;
+    }
+    if (r->long_line || r->len + n >= TAIL_MAX) {
+        r->long_line = true;
+        return;
+    }
+    memcpy(r->text + r->len, data, n);
+    r->len += n;
+}
+
+/* Starts the tail from what the buffer already holds, looking back at most TAIL_MAX bytes. */
+static void tail_start(reader_t *r, const ssh_transport_t *t)
+{
+    r->len = 0;
+    r->long_line = false;
+    if (t->len == 0)
+        return; /* t->buf may not exist yet */
+    size_t from = t->len > TAIL_MAX ? t->len - TAIL_MAX : 0, i = t->len;
+    while (i > from && t->buf[i - 1] != '\n')
+        i--;
+    if (i == from && from > 0)
+        r->long_line = true;
+    else
+        tail_feed(r, t->buf + i, t->len - i);
+}
+
+/* Whether the line being received is the prompt (learned, or the vendor pattern before we
+ * know it).  A pager prompt is answered on the way, and forgotten so it is not answered
+ * twice. */
+static bool at_prompt(ssh_transport_t *t, reader_t *r)
+{
+    if (r->long_line)
+        return false;
+    char line[TAIL_MAX];
+    bool pager = false;
+    memcpy(line, r->text, r->len);
+    size_t n = clean_line(line, r->len, &pager);
+    while (n && line[n - 1] == ' ')
+        n--;
+    line[n] = '\0';
+    if (t->prompt[0] ? strcmp(line, t->prompt) == 0 : n > 0 && rx_match(&r->prompt_rx, line, n, NULL))
+        return true;
+    if (pager) {
+        ssh_channel_write(t->channel, " ", 1);
+        tail_feed(r, "\n", 1);
+        if (!r->draining)
+            append(t, "\n", 1); /* ends the pager line, which keep_cleaned() drops */
+    }
+    return false;
+}
+
+/* One chunk read: seen by the tail, kept up to the output cap.  The telnet check looks at the
+ * new bytes and the start of their line only (at most TAIL_MAX back). */
+static wait_result_t take_chunk(ssh_transport_t *t, reader_t *r, const char *chunk, size_t got, bool *truncated)
+{
+    size_t back = r->long_line ? TAIL_MAX : r->len, from = t->len > back ? t->len - back : 0;
+    tail_feed(r, chunk, got);
+    if (r->draining)
+        return WAIT_MORE;
+    if (t->len + got > TRANSPORT_MAX_OUTPUT) {
+        *truncated = r->draining = true;
+        return WAIT_MORE;
+    }
+    if (append(t, chunk, got) != 0)
+        return WAIT_TIMEOUT;
+    if (r->connected && rx_match(r->connected, t->buf + from, t->len - from, NULL))
+        return WAIT_CONNECTED;
+    return WAIT_MORE;
+}
+
+/* Reads until the prompt, answering pager prompts on the way.  Past the output cap it reads on
+ * to the prompt without keeping anything (WAIT_CAP), so the session stays in step.  With
+ * connected set, also stops (WAIT_CONNECTED) when a telnet of ours reports the port open:
+ * that session will not end by itself. */
 static wait_result_t wait_until(ssh_transport_t *t, double deadline, bool *truncated, rx_t *connected)
 {
-    rx_t vendor_prompt = RX(t->base.vendor->prompt);
-    char chunk[16384], tail[512];
-    wait_result_t result = WAIT_TIMEOUT;
-    for (;;) {
-        if (connected && t->len && rx_match(connected, t->buf, t->len, NULL)) {
-            result = WAIT_CONNECTED;
+    reader_t r = {.prompt_rx = RX(t->base.vendor->prompt), .connected = connected};
+    tail_start(&r, t);
+    char chunk[16384];
+    wait_result_t result = WAIT_MORE;
+    while (result == WAIT_MORE) {
+        if (at_prompt(t, &r)) {
+            result = r.draining ? WAIT_CAP : WAIT_PROMPT;
             break;
-        }
-        bool pager = false;
-        size_t n = last_line(t, tail, sizeof(tail), &pager);
-        bool at_prompt = t->prompt[0] ? strcmp(tail, t->prompt) == 0
-                                      : n > 0 && rx_match(&vendor_prompt, tail, n, NULL);
-        if (at_prompt) {
-            result = WAIT_PROMPT;
-            break;
-        }
-        if (pager) {
-            /* Paging was not disabled: page on, and forget the prompt so it is not answered twice. */
-            ssh_channel_write(t->channel, " ", 1);
-            if (append(t, "\n", 1) != 0)
-                break;
         }
         double left = deadline - clock_now_s();
-        if (left <= 0)
+        if (left <= 0) {
+            result = WAIT_TIMEOUT;
             break;
+        }
         int got = ssh_channel_read_timeout(t->channel, chunk, sizeof(chunk), 0, left > 0.5 ? 500 : (int)(left * 1000) + 1);
-        if (got == SSH_ERROR || (got == 0 && ssh_channel_is_eof(t->channel))) {
+        if (got == SSH_ERROR || (got == 0 && ssh_channel_is_eof(t->channel)))
             result = WAIT_EOF;
-            break;
-        }
-        if (got > 0) {
-            if (t->len + (size_t)got > TRANSPORT_MAX_OUTPUT) {
-                *truncated = true;
-                result = WAIT_CAP;
-                break;
-            }
-            if (append(t, chunk, (size_t)got) != 0)
-                break;
-        }
+        else if (got > 0)
+            result = take_chunk(t, &r, chunk, (size_t)got, truncated);
     }
-    rx_free(&vendor_prompt);
+    rx_free(&r.prompt_rx);
     return result;
 }
 
@@ -578,7 +653,10 @@ static int run_once(ssh_transport_t *t, const char *command, cmd_result_t *res)
         snprintf(res->message, sizeof(res->message), "%s closed the session", t->device.host);
         return -1;
     }
-    take_output(t, res);
+    if (w == WAIT_CAP)
+        take_output_all(t, res); /* the prompt was never kept: the last line is answer */
+    else
+        take_output(t, res);
     if (w == WAIT_TIMEOUT) {
         res->error = PERR_TIMEOUT;
         snprintf(res->message, sizeof(res->message), "no prompt within %d s after '%s'", t->device.timeout_s, command);

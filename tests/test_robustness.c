@@ -4,7 +4,7 @@
  * of deterministic mutations of them, and pathological inputs.  Whatever comes in, the parse
  * must finish and its contract JSON must be valid JSON with a record count that matches what
  * the sink saw.  Run under --enable-sanitizers this is the fuzz corpus replayed on every
- * `make check`. */
+ * `make check`, with the inputs the fuzzers once broke (tests/fuzz/regressions/). */
 #include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -28,37 +28,29 @@ static uint64_t rng_next(void)
     return rng_state * 2685821657736338717ull;
 }
 
-/* Parses text with def and checks the contract JSON. */
+/* Parses text with def, fed in chunks of the given size (and a structured answer cut into
+ * pieces of split bytes, 0 for the default), and checks the contract JSON. */
+static void check_one_chunked(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
+                              size_t chunk, size_t split, const char *what)
+{
+    uint64_t records;
+    char *out = th_contract_json_with(v, def, text, len, chunk, split, &records);
+    json_error_t err;
+    json_t *doc = json_loads(out, 0, &err);
+    if (!doc)
+        fail_msg("%s %s on %s: invalid JSON (%s)", v->name, def->command, what, err.text);
+    json_t *n = json_object_get(doc, "records");
+    assert_true(json_is_integer(n));
+    assert_int_equal(json_integer_value(n), records);
+    json_decref(doc);
+    free(out);
+}
+
+/* The same, in chunks of a random size. */
 static void check_one(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
                       const char *what)
 {
-    js_membuf_t out = {0};
-    json_stream_t *js = malloc(sizeof(*js));
-    assert_non_null(js);
-    js_init(js, js_membuf_write, &out);
-    parse_json_t pj;
-    parse_json_begin(&pj, js, v->name, def->command, def->kind);
-    parse_run_t *run = parse_run_new(def, v, def->command, parse_json_sink, &pj);
-    assert_non_null(run);
-    size_t chunk = 1 + (size_t)(rng_next() % 4096);
-    for (size_t off = 0; off < len; off += chunk)
-        parse_run_feed(run, text + off, off + chunk > len ? len - off : chunk);
-    parse_run_finish(run);
-    parse_json_end(&pj, run);
-    assert_int_equal(js_flush(js), 0);
-    json_error_t err;
-    json_t *doc = json_loads(out.data, 0, &err);
-    if (!doc)
-        fail_msg("%s %s on %s: invalid JSON (%s)", v->name, def->command, what, err.text);
-    parse_status_t st;
-    parse_run_status(run, &st);
-    json_t *records = json_object_get(doc, "records");
-    assert_true(json_is_integer(records));
-    assert_int_equal(json_integer_value(records), st.records);
-    json_decref(doc);
-    parse_run_free(run);
-    free(out.data);
-    free(js);
+    check_one_chunked(v, def, text, len, 1 + (size_t)(rng_next() % 4096), 0, what);
 }
 
 static size_t mutate(const char *src, size_t len, char *dst, size_t cap)
@@ -96,10 +88,11 @@ static size_t mutate(const char *src, size_t len, char *dst, size_t cap)
     }
 }
 
-static void each_fixture(const parser_vendor_t *v, const char *dir, const parser_def_t *def)
+/* Calls fn(rel, ud) for every file of rel_dir (both relative to tests/fixtures/). */
+static void each_file(const char *rel_dir, void (*fn)(const char *rel, void *ud), void *ud)
 {
     char path[1024];
-    snprintf(path, sizeof(path), "%s/%s", FIXTURE_DIR, dir);
+    snprintf(path, sizeof(path), "%s/%s", FIXTURE_DIR, rel_dir);
     DIR *d = opendir(path);
     if (!d)
         return;
@@ -108,18 +101,30 @@ static void each_fixture(const parser_vendor_t *v, const char *dir, const parser
         if (e->d_name[0] == '.')
             continue;
         char rel[512];
-        snprintf(rel, sizeof(rel), "%s/%s", dir, e->d_name);
-        size_t len;
-        char *text = th_read_fixture(rel, &len);
-        check_one(v, def, text, len, rel);
-        char *buf = malloc(len + 1);
-        assert_non_null(buf);
-        for (int i = 0; i < MUTATIONS_PER_FIXTURE; i++)
-            check_one(v, def, buf, mutate(text, len, buf, len), rel);
-        free(buf);
-        free(text);
+        snprintf(rel, sizeof(rel), "%s/%s", rel_dir, e->d_name);
+        fn(rel, ud);
     }
     closedir(d);
+}
+
+typedef struct {
+    const parser_vendor_t *v;
+    const parser_def_t *def;
+} target_t;
+
+/* A fixture as it is, then mutated. */
+static void fixture_and_mutations(const char *rel, void *ud)
+{
+    const target_t *t = ud;
+    size_t len;
+    char *text = th_read_fixture(rel, &len);
+    check_one(t->v, t->def, text, len, rel);
+    char *buf = malloc(len + 1);
+    assert_non_null(buf);
+    for (int i = 0; i < MUTATIONS_PER_FIXTURE; i++)
+        check_one(t->v, t->def, buf, mutate(text, len, buf, len), rel);
+    free(buf);
+    free(text);
 }
 
 static void pathological(const parser_vendor_t *v, const parser_def_t *def)
@@ -138,6 +143,21 @@ static void pathological(const parser_vendor_t *v, const parser_def_t *def)
     check_one(v, def, "", 0, "empty input");
 }
 
+/* tests/fuzz/regressions/<vendor>/: inputs that once crashed or hit undefined behaviour, in
+ * the fuzz target's format (byte 0 the parser, byte 1 the chunk size - 1, then the text),
+ * replayed exactly as tests/fuzz/fuzz_parser.c runs them. */
+static void replay_regression(const char *rel, void *ud)
+{
+    const parser_vendor_t *v = ud;
+    size_t n;
+    char *data = th_read_fixture(rel, &n);
+    assert_true(n >= 2);
+    const parser_def_t *def = &v->parsers[(unsigned char)data[0] % v->n_parsers];
+    size_t chunk = (size_t)(unsigned char)data[1] + 1;
+    check_one_chunked(v, def, data + 2, n - 2, chunk, 64 * chunk, rel);
+    free(data);
+}
+
 /* Fixtures live under the vendor's name; traceroute and azure fixtures under theirs. */
 static const char *fixture_dir(const parser_vendor_t *v)
 {
@@ -151,12 +171,17 @@ static void all_parsers_survive(void **state)
     (void)state;
     const parser_vendor_t *const *vendors = parser_vendors();
     size_t parsers = 0;
-    for (size_t i = 0; vendors[i]; i++)
+    for (size_t i = 0; vendors[i]; i++) {
         for (size_t k = 0; k < vendors[i]->n_parsers; k++) {
-            each_fixture(vendors[i], fixture_dir(vendors[i]), &vendors[i]->parsers[k]);
+            target_t t = {vendors[i], &vendors[i]->parsers[k]};
+            each_file(fixture_dir(vendors[i]), fixture_and_mutations, &t);
             pathological(vendors[i], &vendors[i]->parsers[k]);
             parsers++;
         }
+        char dir[128];
+        snprintf(dir, sizeof(dir), "../fuzz/regressions/%s", vendors[i]->name);
+        each_file(dir, replay_regression, (void *)vendors[i]);
+    }
     assert_true(parsers >= 1);
 }
 

@@ -53,6 +53,34 @@ static char *contract_json(const parser_vendor_t *v, const char *command, const 
     return mb.data;
 }
 
+char *th_contract_json_with(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
+                            size_t chunk, size_t split, uint64_t *records)
+{
+    js_membuf_t out = {0};
+    json_stream_t *js = malloc(sizeof(*js));
+    assert_non_null(js);
+    js_init(js, js_membuf_write, &out);
+    parse_json_t pj;
+    parse_json_begin(&pj, js, v->name, def->command, def->kind);
+    parse_run_t *run = parse_run_new(def, v, def->command, parse_json_sink, &pj);
+    assert_non_null(run);
+    if (split)
+        parse_run_set_split_bytes(run, split);
+    if (!chunk)
+        chunk = len ? len : 1;
+    for (size_t off = 0; off < len; off += chunk)
+        parse_run_feed(run, text + off, off + chunk > len ? len - off : chunk);
+    parse_run_finish(run);
+    parse_json_end(&pj, run);
+    assert_int_equal(js_flush(js), 0);
+    parse_status_t st;
+    parse_run_status(run, &st);
+    *records = st.records;
+    parse_run_free(run);
+    free(js);
+    return out.data;
+}
+
 parsed_t *th_parse_text(const char *vendor, const char *command, const char *text, size_t len)
 {
     const parser_vendor_t *v = parser_vendor_find(vendor);

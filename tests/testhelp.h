@@ -36,6 +36,11 @@ void th_free(parsed_t *p);
 const record_t *th_find(const parsed_t *p, const char *key);
 /* Same as th_find but fails the test when absent. */
 const record_t *th_must_find(const parsed_t *p, const char *key);
+/* The contract JSON of text parsed with def: fed in chunks of chunk bytes (0: at once), a
+ * structured answer cut into pieces of split bytes (0: the default).  *records gets the count
+ * the sink saw.  Caller frees. */
+char *th_contract_json_with(const parser_vendor_t *v, const parser_def_t *def, const char *text, size_t len,
+                            size_t chunk, size_t split, uint64_t *records);
 /* Feeds text in chunks of every size from 1 to max_chunk and checks the records do not depend
  * on how the input was split. */
 void th_assert_split_invariant(const char *vendor, const char *command, const char *text, size_t max_chunk);

@@ -121,8 +121,8 @@ static int ej_interfaces(parse_run_t *run, const char *text, size_t len, bool br
         ej_if_status(f, o);
         f->mtu = ju_int(o, "mtu");
         int64_t bw = ju_int(o, "bandwidth");
-        if (bw != MODEL_ABSENT && !brief)
-            f->bandwidth_kbps = bw / 1000; /* eAPI gives bits per second */
+        if (!brief)
+            f->bandwidth_kbps = tu_scale(bw, 1, 1000); /* eAPI gives bits per second */
         char mac[64];
         if (ju_copy(o, "physicalAddress", mac, sizeof(mac)))
             tu_mac(mac, strlen(mac), f->mac);

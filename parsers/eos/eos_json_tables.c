@@ -240,11 +240,8 @@ static int ejt_bfd_peer(parse_run_t *run, const char *vname, const char *addr, c
         ju_copy(ps, "status", b->raw_state, sizeof(b->raw_state));
         b->state = tu_eq(b->raw_state, strlen(b->raw_state), "up") ? UPDOWN_UP : UPDOWN_DOWN;
         json_t *d = ju_get(ps, "peerStatsDetail");
-        int64_t tx = ju_int(d, "operTxInterval"), rx = ju_int(d, "operRxInterval");
-        if (tx != MODEL_ABSENT)
-            b->tx_interval_ms = tx / 1000; /* microseconds */
-        if (rx != MODEL_ABSENT)
-            b->rx_interval_ms = rx / 1000;
+        b->tx_interval_ms = tu_scale(ju_int(d, "operTxInterval"), 1, 1000); /* microseconds */
+        b->rx_interval_ms = tu_scale(ju_int(d, "operRxInterval"), 1, 1000);
         b->multiplier = ju_int(d, "detectMult");
         FIELD_SET(b->vrf, vname, -1);
         int rc = parse_emit(run, &rec);

@@ -3,6 +3,7 @@
 #include <strings.h>
 #include <string.h>
 
+#include "core/prefix.h"
 #include "parsers/eos/eos.h"
 #include "parsers/textutil.h"
 
@@ -11,15 +12,12 @@ bool eos_prefix(const char *s, size_t len, char *out, size_t size)
     tu_trim(&s, &len);
     if (memchr(s, '/', len) || memchr(s, ':', len))
         return tu_prefix(s, len, false, out, size);
-    unsigned a, b, c, d;
-    char buf[24];
-    if (len >= sizeof(buf))
+    ip_addr_t ip;
+    if (!ip_parse_n(s, len, &ip) || ip.family != 4)
         return false;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    if (sscanf(buf, "%u.%u.%u.%u", &a, &b, &c, &d) != 4 || a > 255 || b > 255 || c > 255 || d > 255)
-        return false;
-    uint32_t v = (a << 24) | (b << 16) | (c << 8) | d;
+    const uint8_t *o = ip.bytes;
+    unsigned a = o[0], b = o[1], c = o[2], d = o[3];
+    uint32_t v = (uint32_t)a << 24 | (uint32_t)b << 16 | (uint32_t)c << 8 | d;
     int plen = a < 128 ? 8 : a < 192 ? 16 : a < 224 ? 24 : 32;
     if (v == 0)
         plen = 0;

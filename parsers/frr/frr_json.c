@@ -37,8 +37,7 @@ static json_t *load(parse_run_t *run, const char *text, size_t len, int *rc)
 
 static int64_t msec_to_s(const json_t *o, const char *key)
 {
-    int64_t v = ju_int(o, key);
-    return v == MODEL_ABSENT ? v : v / 1000;
+    return tu_scale(ju_int(o, key), 1, 1000);
 }
 
 /* ---- interfaces ---- */
@@ -259,9 +258,10 @@ static void nb_reset(bgp_neighbor_t *nb, const json_t *o)
         frr_notification_codes(nb->last_error, strlen(nb->last_error), &nb->notification_code,
                                &nb->notification_subcode);
         char cs[8] = "";
-        if (ju_copy(o, "lastErrorCodeSubcode", cs, sizeof(cs)) && strlen(cs) == 4) {
-            nb->notification_code = (cs[0] - '0') * 10 + (cs[1] - '0');
-            nb->notification_subcode = (cs[2] - '0') * 10 + (cs[3] - '0');
+        if (ju_copy(o, "lastErrorCodeSubcode", cs, sizeof(cs)) && strlen(cs) == 4 &&
+            tu_digits(cs, 4) != MODEL_ABSENT) { /* "0603": code 6, subcode 3 */
+            nb->notification_code = tu_digits(cs, 2);
+            nb->notification_subcode = tu_digits(cs + 2, 2);
         }
         if (strstr(nb->last_reset_reason, "received"))
             FIELD_SET(nb->notification_dir, "received", -1);

@@ -39,9 +39,7 @@ int ios_arp_line(parse_run_t *run, void *state, const char *line, size_t len)
         parse_skip(run);
         return 0;
     }
-    int64_t age = rx_int(&c, "age");
-    if (age != MODEL_ABSENT)
-        a->age = age * 60;
+    a->age = tu_scale(rx_int(&c, "age"), 60, 1); /* minutes */
     rx_copy(&c, "if", a->interface, sizeof(a->interface));
     ios_command_vrf(run, a->vrf, sizeof(a->vrf));
     return parse_emit(run, &rec);

@@ -64,8 +64,8 @@ int ios_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
     if (rx_match(&our_rx, line, len, &c)) {
         rx_copy(&c, "a", b->local, sizeof(b->local));
     } else if (rx_match(&int_rx, line, len, &c)) {
-        b->tx_interval_ms = rx_int(&c, "tx") / 1000;
-        b->rx_interval_ms = rx_int(&c, "rx") / 1000;
+        b->tx_interval_ms = tu_scale(rx_int(&c, "tx"), 1, 1000); /* usec */
+        b->rx_interval_ms = tu_scale(rx_int(&c, "rx"), 1, 1000);
         b->multiplier = rx_int(&c, "m");
     } else if (rx_match(&up_rx, line, len, &c)) {
         b->up_time = ios_rx_duration(&c, "t");

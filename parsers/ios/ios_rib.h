@@ -113,9 +113,11 @@ size_t ios_rib_fmt_prefix(char *out, uint32_t addr, int len);
 /* A prefix token: "a.b.c.d/len", "a.b.c.d" (len = -1), or anything else via tu_prefix (IPv6). */
 bool ios_rib_prefix_token(const char *s, size_t n, uint32_t *addr, int *len);
 int ios_rib_classful_len(uint32_t addr);
+/* The netmask of a prefix length 0..32 (a shift by 32 would be undefined: /0 is 0). */
+uint32_t ios_rib_mask(int len);
 /* Durations as IOS prints them in tables ("00:01:02", "1w2d", "3d04h"), fast path first. */
 int64_t ios_rib_duration(const char *s, size_t n);
-/* Digits only -> number; anything else -> MODEL_ABSENT. */
+/* Digits only -> number; anything else -> MODEL_ABSENT (tu_digits: overflow is counted). */
 int64_t ios_rib_uint(const char *s, size_t n);
 /* "12076" or asdot "64086.59905" -> asplain; MODEL_ABSENT when neither. */
 int64_t ios_rib_asn(const char *s, size_t n);

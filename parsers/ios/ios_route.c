@@ -184,7 +184,7 @@ static bool subnet_header(ios_route_state_t *st, const char *p, const char *e)
     else
         return false;
     int cl = ios_rib_classful_len(addr);
-    st->major_mask = 0xffffffffu << (32 - cl);
+    st->major_mask = ios_rib_mask(cl); /* "0.0.0.0 is subnetted": classful /0 */
     st->major_net = addr & st->major_mask;
     return true;
 }

@@ -58,10 +58,8 @@ static char *put_u8(char *p, unsigned v)
 size_t ios_rib_fmt_prefix(char *out, uint32_t addr, int len)
 {
     char *p = out;
-    if (len >= 0) {
-        uint32_t mask = len == 0 ? 0 : 0xffffffffu << (32 - len);
-        addr &= mask;
-    }
+    if (len >= 0)
+        addr &= ios_rib_mask(len);
     for (int i = 3; i >= 0; i--) {
         p = put_u8(p, (addr >> (8 * i)) & 0xff);
         if (i)
@@ -99,17 +97,16 @@ int ios_rib_classful_len(uint32_t addr)
     return first < 128 ? 8 : first < 192 ? 16 : 24;
 }
 
+uint32_t ios_rib_mask(int len)
+{
+    if (len <= 0)
+        return 0;
+    return len >= 32 ? 0xffffffffu : 0xffffffffu << (32 - len);
+}
+
 int64_t ios_rib_uint(const char *s, size_t n)
 {
-    if (n == 0 || n > 18)
-        return MODEL_ABSENT;
-    int64_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return MODEL_ABSENT;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
+    return tu_digits(s, n);
 }
 
 int64_t ios_rib_asn(const char *s, size_t n)
@@ -152,10 +149,10 @@ int64_t ios_rib_duration(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c >= '0' && c <= '9') {
-            /* no real uptime has a 10-digit part: refuse rather than overflow (the general
-             * parser below would overflow on it too) */
+            /* a 10-digit part is left to the general parser and its overflow checks; up to
+             * 9 digits times a year's seconds cannot overflow here */
             if (++run > 9)
-                return MODEL_ABSENT;
+                return tu_duration(s, n);
             v = v * 10 + (c - '0');
             digits = true;
             continue;
@@ -163,7 +160,8 @@ int64_t ios_rib_duration(const char *s, size_t n)
         int64_t u = unit_secs(c);
         if (u < 0 || !digits)
             return tu_duration(s, n);
-        total += v * u;
+        if (!tu_add_product(&total, v, u))
+            return MODEL_ABSENT; /* "999999999y999999999y...": counted as out of range */
         v = 0;
         run = 0;
         digits = false;

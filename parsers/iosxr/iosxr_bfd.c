@@ -40,8 +40,7 @@ int iosxr_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
     b->state = tu_updown(s, n);
     int64_t v = rx_int(&c, "int");
     rx_named(&c, "unit", &s, &n);
-    if (v != MODEL_ABSENT)
-        v = *s == 'm' ? v : *s == 'u' ? v / 1000 : v * 1000;
+    v = *s == 'm' ? v : *s == 'u' ? tu_scale(v, 1, 1000) : tu_scale(v, 1000, 1);
     b->tx_interval_ms = b->rx_interval_ms = v;
     b->multiplier = rx_int(&c, "mult");
     return parse_emit(run, &rec);

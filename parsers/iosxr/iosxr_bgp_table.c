@@ -35,10 +35,11 @@ static void fix_prefix(const char *s, size_t n, char *out, size_t size)
     char buf[PREFIX_LEN + 4];
     if (!memchr(s, '/', n) && memchr(s, '.', n) && n < PREFIX_LEN) {
         /* Classful network printed without a length. */
-        int first = 0;
-        for (size_t i = 0; i < n && isdigit((unsigned char)s[i]); i++)
-            first = first * 10 + (s[i] - '0');
-        int plen = first < 128 ? 8 : first < 192 ? 16 : 24;
+        size_t d = 0;
+        while (d < n && isdigit((unsigned char)s[d]))
+            d++;
+        int64_t first = tu_digits(s, d); /* the first octet; tu_prefix refuses it above 255 */
+        int plen = first == MODEL_ABSENT || first < 128 ? 8 : first < 192 ? 16 : 24;
         if (n >= 7 && strncmp(s + n - 7, "0.0.0.0", 7) == 0 && n == 7)
             plen = 0;
         snprintf(buf, sizeof(buf), "%.*s/%d", (int)n, s, plen);

@@ -23,14 +23,11 @@ static rx_t totals_rx = RX("^\\d+ sessions?, \\d+ clients?");
 static rx_t noise_rx = RX("^(?:\\s+Detect\\s+Transmit|Address\\s+State\\s+Interface|"
                           "Cumulative transmit rate|\\s+)");
 
+/* "0.300" seconds -> 300 ms. */
 static int64_t ms(const char *s, size_t n)
 {
-    char buf[32];
-    if (n == 0 || n >= sizeof(buf))
-        return MODEL_ABSENT;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return (int64_t)(strtod(buf, NULL) * 1000.0 + 0.5);
+    double v;
+    return tu_real(s, n, 1e15, &v) ? tu_round(v * 1000.0) : MODEL_ABSENT;
 }
 
 static int flush(parse_run_t *run, junos_record_state_t *st)

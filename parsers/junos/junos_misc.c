@@ -16,6 +16,7 @@
 
 #include "parsers/junos/junos.h"
 #include "parsers/rx.h"
+#include "parsers/record_check.h"
 #include "parsers/textutil.h"
 
 static rx_t target_rx = RX("^traceroute6? to (?<name>\\S+)(?: \\((?<ip>[^)]+)\\))?");
@@ -62,10 +63,10 @@ static void probes(junos_trace_state_t *st, const char *s, size_t len)
             FIELD_SET(h->probes[h->n_probes - 1].annotation, t, (long)tl);
         } else if ((t[0] >= '0' && t[0] <= '9') && i + 3 <= len && !strncmp(s + i, " ms", 3)) {
             trace_probe_t *p = new_probe(h);
-            char buf[32];
-            field_set(buf, sizeof(buf), t, (long)tl);
+            double rtt;
             if (p) {
-                p->rtt_ms = strtod(buf, NULL);
+                if (tu_real(t, tl, RECORD_MAX_RTT_MS, &rtt))
+                    p->rtt_ms = rtt; /* else absent: not a number, or none a probe can measure */
                 FIELD_SET(p->address, st->cur_addr, -1);
                 FIELD_SET(p->name, st->cur_name, -1);
             }

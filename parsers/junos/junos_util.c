@@ -23,7 +23,7 @@ int64_t junos_duration(const char *s, size_t len)
             int64_t h = tu_int(clk, (size_t)(colon - clk));
             int64_t m = tu_int(colon + 1, clen - (size_t)(colon + 1 - clk));
             if (head != MODEL_ABSENT && h != MODEL_ABSENT && m != MODEL_ABSENT)
-                return head + h * 3600 + m * 60;
+                return tu_add_product(&head, h, 3600) && tu_add_product(&head, m, 60) ? head : MODEL_ABSENT;
         }
     }
     return tu_duration(s, len);
@@ -67,8 +67,7 @@ int64_t junos_speed_kbps(const char *s, size_t len)
         i++;
     if (i == 0)
         return MODEL_ABSENT;
-    int64_t bps = tu_rate_bps(s, i, s + i, len - i);
-    return bps == MODEL_ABSENT ? MODEL_ABSENT : bps / 1000;
+    return tu_scale(tu_rate_bps(s, i, s + i, len - i), 1, 1000);
 }
 
 void junos_iface_add_addr(iface_t *f, const char *local, size_t llen, const char *dest, size_t dlen)

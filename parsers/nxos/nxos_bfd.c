@@ -62,13 +62,21 @@ int nxos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
         return rc;
     }
     if (st->open && rx_match(&timers_rx, line, len, &c)) {
-        b->tx_interval_ms = rx_int(&c, "tx") / 1000;
-        b->rx_interval_ms = rx_int(&c, "rx") / 1000;
+        b->tx_interval_ms = tu_scale(rx_int(&c, "tx"), 1, 1000); /* usec */
+        b->rx_interval_ms = tu_scale(rx_int(&c, "rx"), 1, 1000);
         b->multiplier = rx_int(&c, "m");
         return 0;
     }
     if (st->open && rx_match(&uptime_rx, line, len, &c)) {
-        b->up_time = rx_int(&c, "d") * 86400 + rx_int(&c, "h") * 3600 + rx_int(&c, "m") * 60 + rx_int(&c, "s");
+        static const char *const part[] = {"d", "h", "m", "s"};
+        static const int64_t secs[] = {86400, 3600, 60, 1};
+        int64_t t = 0;
+        for (int i = 0; i < 4 && t != MODEL_ABSENT; i++) {
+            int64_t v = rx_int(&c, part[i]);
+            if (v == MODEL_ABSENT || !tu_add_product(&t, v, secs[i]))
+                t = MODEL_ABSENT;
+        }
+        b->up_time = t;
         return 0;
     }
     if (st->open && rx_match(&detail_rx, line, len, NULL))

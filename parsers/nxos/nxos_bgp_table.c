@@ -47,9 +47,12 @@ static bool nxos_tbl_prefix(const char *s, size_t n, char *out, size_t size)
 {
     if (memchr(s, '/', n) || memchr(s, ':', n))
         return tu_prefix(s, n, false, out, size);
-    int first = 0;
-    for (size_t i = 0; i < n && isdigit((unsigned char)s[i]); i++)
-        first = first * 10 + (s[i] - '0');
+    size_t d = 0;
+    while (d < n && isdigit((unsigned char)s[d]))
+        d++;
+    int64_t first = tu_digits(s, d); /* the first octet; tu_prefix refuses it above 255 */
+    if (first == MODEL_ABSENT)
+        return false;
     int len = first == 0 ? 0 : first < 128 ? 8 : first < 192 ? 16 : 24;
     char buf[PREFIX_LEN + 4];
     snprintf(buf, sizeof(buf), "%.*s/%d", (int)n, s, len);

@@ -75,7 +75,9 @@ void trace_hop_add(parse_run_t *run, trace_state_t *st, const trace_probe_t *p);
 int trace_hop_flush(parse_run_t *run, trace_state_t *st);
 /* Appends text to a probe's annotation, space-separated, truncating. */
 void trace_annotate(trace_probe_t *p, const char *s, size_t n);
-/* "12", "0.394" -> milliseconds; false if not a plain non-negative number. */
+/* "12", "0.394" -> milliseconds; false if not a plain non-negative number.  A number beyond
+ * RECORD_MAX_RTT_MS (or too long to read) gives true with *out = -1: absent, and counted as
+ * out of range (textutil.h). */
 bool trace_number(const char *s, size_t n, double *out);
 /* "traceroute to NAME (ADDR), 30 hops max, ..." and "Tracing the route to NAME (ADDR)" tails. */
 void trace_set_target(parse_run_t *run, const char *s, size_t n);

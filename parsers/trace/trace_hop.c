@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "parsers/rx.h"
+#include "parsers/record_check.h"
 #include "parsers/textutil.h"
 #include "parsers/trace/trace.h"
 
@@ -110,8 +111,7 @@ void trace_annotate(trace_probe_t *p, const char *s, size_t n)
 
 bool trace_number(const char *s, size_t n, double *out)
 {
-    char buf[32];
-    if (n == 0 || n >= sizeof(buf))
+    if (n == 0 || s[0] == '.')
         return false;
     int dots = 0;
     for (size_t i = 0; i < n; i++) {
@@ -120,11 +120,12 @@ bool trace_number(const char *s, size_t n, double *out)
         else if (s[i] < '0' || s[i] > '9')
             return false;
     }
-    if (dots > 1 || s[0] == '.')
+    if (dots > 1)
         return false;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    *out = strtod(buf, NULL);
+    /* A number, but maybe no sane RTT ("99999999999999999999999999999999999.5"): it stays a
+     * number for the line's layout, its value is absent (and the result partial). */
+    if (!tu_real(s, n, RECORD_MAX_RTT_MS, out))
+        *out = -1.0;
     return true;
 }
 

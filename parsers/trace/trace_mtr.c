@@ -65,7 +65,7 @@ static int row(parse_run_t *run, trace_state_t *st, const rx_caps_t *c)
         trace_tok_t l = t[st->mtr_loss_col];
         if (l.n && l.s[l.n - 1] == '%')
             l.n--;
-        if (trace_number(l.s, l.n, &loss)) {
+        if (trace_number(l.s, l.n, &loss) && loss >= 0) {
             char buf[SHORT_LEN];
             snprintf(buf, sizeof(buf), "loss=%.1f%%", loss);
             trace_annotate(&p, buf, strlen(buf));

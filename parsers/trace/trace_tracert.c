@@ -57,6 +57,31 @@ static bool responder(const trace_tok_t *t, size_t i, size_t nt, char *addr, cha
     return false;
 }
 
+/* The RTT columns after the TTL: "*", "12 ms", "<1 ms".  Fills probes (star[k]: a timeout)
+ * and returns the index of the first token after them. */
+static size_t rtt_columns(const trace_tok_t *t, size_t nt, trace_probe_t *probes, bool *star, int *np)
+{
+    size_t i = 1;
+    while (i < nt && *np < MAX_PROBES) {
+        double rtt;
+        trace_probe_t *p = &probes[*np];
+        trace_probe_init(p);
+        star[*np] = tu_eq(t[i].s, t[i].n, "*");
+        if (star[*np]) {
+            (*np)++, i++;
+            continue;
+        }
+        bool lt = t[i].n > 1 && t[i].s[0] == '<';
+        if (i + 1 >= nt || !tu_eq(t[i + 1].s, t[i + 1].n, "ms") || !trace_number(t[i].s + lt, t[i].n - lt, &rtt))
+            break;
+        p->rtt_ms = lt && rtt >= 0 ? rtt / 2 : rtt;
+        if (lt)
+            trace_annotate(p, t[i].s, t[i].n);
+        (*np)++, i += 2;
+    }
+    return i;
+}
+
 static int hop(parse_run_t *run, trace_state_t *st, const char *line, size_t len)
 {
     trace_tok_t t[TRACE_MAX_TOKS];
@@ -67,27 +92,9 @@ static int hop(parse_run_t *run, trace_state_t *st, const char *line, size_t len
         return 0;
     }
     trace_probe_t probes[MAX_PROBES];
+    bool star[MAX_PROBES];
     int np = 0;
-    size_t i = 1;
-    /* RTT columns: "*", "12 ms", "<1 ms". */
-    while (i < nt && np < MAX_PROBES) {
-        double rtt;
-        trace_probe_init(&probes[np]);
-        if (tu_eq(t[i].s, t[i].n, "*")) {
-            np++, i++;
-            continue;
-        }
-        bool lt = t[i].n > 1 && t[i].s[0] == '<';
-        if (i + 1 < nt && tu_eq(t[i + 1].s, t[i + 1].n, "ms") &&
-            trace_number(t[i].s + lt, t[i].n - lt, &rtt)) {
-            probes[np].rtt_ms = lt ? rtt / 2 : rtt;
-            if (lt)
-                trace_annotate(&probes[np], t[i].s, t[i].n);
-            np++, i += 2;
-            continue;
-        }
-        break;
-    }
+    size_t i = rtt_columns(t, nt, probes, star, &np);
     char addr[ADDR_LEN] = "", name[DESC_LEN / 2] = "";
     size_t after = i;
     const char *rest = i < nt ? t[i].s : line + len;
@@ -102,7 +109,7 @@ static int hop(parse_run_t *run, trace_state_t *st, const char *line, size_t len
     }
     int rc = trace_hop_begin(run, st, ttl);
     for (int k = 0; k < np; k++) {
-        if (probes[k].rtt_ms >= 0) {
+        if (!star[k]) { /* an answer, also when its RTT was out of range */
             FIELD_SET(probes[k].address, addr, -1);
             FIELD_SET(probes[k].name, name, -1);
         }

@@ -1,8 +1,10 @@
 /* fuzz_parser.c: a libFuzzer target over every parser of one vendor (FUZZ_VENDOR).
  *
  * The first input byte picks the parser, the second the chunk size the input is fed in (so
- * line assembly across chunk boundaries is fuzzed too); the rest is the device output.  The
- * contract JSON is produced as well and must always be valid JSON. */
+ * line assembly across chunk boundaries is fuzzed too) and, times 64, the piece size a
+ * structured answer is cut into (parsers/json_split.h: so small inputs are cut too); the rest
+ * is the device output.  The contract JSON is produced as well and must always be valid JSON.
+ * tests/test_robustness.c replays tests/fuzz/regressions/ the same way. */
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     parse_json_t pj;
     parse_json_begin(&pj, js, vendor->name, def->command, def->kind);
     parse_run_t *run = parse_run_new(def, vendor, def->command, parse_json_sink, &pj);
+    if (run)
+        parse_run_set_split_bytes(run, 64 * chunk);
     for (size_t off = 0; run && off < len; off += chunk)
         parse_run_feed(run, text + off, off + chunk > len ? len - off : chunk);
     if (run) {

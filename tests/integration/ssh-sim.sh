@@ -2,9 +2,10 @@
 # erdiag run against the SSH device simulator on loopback: host keys (unknown, accepted,
 # changed), password_command auth, banners, a pager that cannot be disabled, a device that
 # stalls, one that drops the connection mid-answer, one whose banner is all terminal escapes
-# and no prompt (quoted in the error, never replayed to the terminal), the allowlist, record ->
-# replay, recordings that are private and never written through a planted link, and a
-# known_hosts path that is never handed to a shell.
+# and no prompt (quoted in the error, never replayed to the terminal), one that answers a line
+# of 20 or 80 MB without a newline, the allowlist, record -> replay, recordings that are
+# private and never written through a planted link, and a known_hosts path that is never
+# handed to a shell.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 erdiag=$top/erdiag
@@ -64,11 +65,15 @@ start_sim $((base + 1)) "$work/key2" sticky-pager || exit 1
 start_sim $((base + 2)) "$work/key3" stall || exit 1
 start_sim $((base + 3)) "$work/key4" disconnect || exit 1
 start_sim $((base + 4)) "$work/key5" hostile-banner || exit 1
+start_sim $((base + 5)) "$work/key6" long-line || exit 1
+start_sim $((base + 6)) "$work/key7" long-line-20 || exit 1
 device ce1 $base
 device pager $((base + 1))
 device stall $((base + 2)) 3
 device cut $((base + 3))
 device hostile $((base + 4))
+device long $((base + 5)) 15
+device long20 $((base + 6)) 15
 printf '[device execdev]\nhost = 127.0.0.1\nport = %s\nuser = noc\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\nexec = yes\n\n' \
     "$base" "$work/known_hosts" >>"$work/inventory.ini"
 printf '[device viaconfig]\nhost = simalias\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\n\n' \
@@ -120,6 +125,15 @@ else
     echo "FAIL hostile banner bytes reached the terminal:"; od -c "$work/hostile.err" | head
     fails=$((fails + 1))
 fi
+# One line of 80 MB without a newline: shell mode reads it in linear time (it once took a
+# minute of CPU), keeps the first 64 MiB marked truncated, reads on to the prompt, and the next
+# command on the same session gets exactly its own answer.  20 MB comes back whole.
+expect "80 MB line in shell mode: cut at 64 MiB within 20 s, session in step" 0 \
+    'output truncated: output cut at 64 MiB.*"result":"open"' -- \
+    bash -c "$(declare -f run); erdiag=$erdiag work=$work; timeout 20 $erdiag run --inventory $work/inventory.ini long \
+        'show ip interface brief' 'telnet 192.168.100.130 179' --json --accept-new 2>&1 | tr -d '\n'"
+expect "20 MB line in shell mode: whole within 10 s" 0 '^20971521$' -- \
+    bash -c "timeout 10 $erdiag run --inventory $work/inventory.ini long20 'show ip interface brief' --accept-new | wc -c"
 expect "record a live session" 0 'Loopback0' -- run ce1 "show ip interface brief" --record "$work/rec"
 expect "recording uses the probe layout" 0 'ip_brief.txt' -- ls "$work/rec" "$work/rec/device.ini"
 expect "replay the recording" 0 'GigabitEthernet0/1/59' -- "$erdiag" run ce1 "show ip interface brief" --replay "$work/rec"

@@ -5,7 +5,9 @@
  * line ends, "% Invalid input" for unknown commands.  Answers come from a scenario directory in
  * the replay layout (probe files), so the same captures serve replay and live tests.
  * Misbehaviours on demand: --behaviour slow | stall | disconnect | sticky-pager | hostile-banner
- * (a banner full of terminal escapes, then the session closes without a prompt).
+ * (a banner full of terminal escapes, then the session closes without a prompt) | long-line[-MB]
+ * (every show command answers one line of MB megabytes, default 80, without a newline before
+ * the prompt's CRLF: a hostile or broken device).
  *
  * usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE
  *               [--user U --password P] [--banner] [--behaviour B] [--pidfile F]
@@ -135,6 +137,27 @@ static bool hold_telnet(shell_t *s)
 }
 
 /* IOS "disconnect" of the suspended telnet asks to confirm. */
+/* "long-line-20" -> 20 (MB); plain "long-line" -> 80; anything else -> 0. */
+static size_t long_line_mb(const sim_opts_t *o)
+{
+    if (strncmp(o->behaviour, "long-line", 9) != 0)
+        return 0;
+    return o->behaviour[9] == '-' ? (size_t)atoi(o->behaviour + 10) : 80;
+}
+
+/* One line of mb megabytes ('x' with a digit every 64 bytes), then the line end. */
+static bool write_long_line(shell_t *s, size_t mb)
+{
+    static char block[1 << 20];
+    for (size_t i = 0; i < sizeof(block); i++)
+        block[i] = i % 64 == 63 ? (char)('0' + i / 64 % 10) : 'x';
+    for (size_t i = 0; i < mb; i++)
+        if (ssh_channel_write(s->ch, block, sizeof(block)) != (int)sizeof(block))
+            return false;
+    put(s, "\r\n", 2);
+    return true;
+}
+
 static bool disconnect_session(shell_t *s)
 {
     char c;
@@ -166,6 +189,8 @@ static bool answer(shell_t *s, transport_t *replay, const char *line)
     }
     if (!s->junos && strcmp(line, "disconnect") == 0)
         return disconnect_session(s);
+    if (long_line_mb(s->o) && strncmp(line, "show ", 5) == 0)
+        return write_long_line(s, long_line_mb(s->o));
     cmd_result_t res;
     if (transport_run(replay, PROBE_COUNT, line, &res) != 0) {
         puts_crlf(s, s->junos ? "                                      ^" : "                 ^");
@@ -287,6 +312,11 @@ static void serve(ssh_session session, const sim_opts_t *o)
         run_shell(&s);
     }
     ssh_channel_send_eof(ch);
+    /* Let the client close first: a socket closed with its window adjustments unread is reset,
+     * and the tail of a big answer still in flight is lost with it. */
+    char c;
+    for (int i = 0; i < 50 && !ssh_channel_is_closed(ch) && !ssh_channel_is_eof(ch); i++)
+        ssh_channel_read_timeout(ch, &c, 1, 0, 100);
     ssh_channel_close(ch);
 }
 
@@ -337,7 +367,8 @@ int main(int argc, char **argv)
     sim_opts_t o;
     if (parse_args(argc, argv, &o) != 0) {
         fprintf(stderr, "usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE [--user U --password P]"
-                        " [--banner] [--behaviour slow|stall|disconnect|sticky-pager|hostile-banner] [--pidfile F]\n");
+                        " [--banner] [--behaviour slow|stall|disconnect|sticky-pager|hostile-banner|long-line[-MB]]"
+                        " [--pidfile F]\n");
         return 2;
     }
     if (ensure_hostkey(o.hostkey) != 0) {
