@@ -18,6 +18,7 @@
 #include "cli/device.h"
 #include "cli/tty.h"
 #include "core/clock.h"
+#include "core/utctime.h"
 #include "core/redact.h"
 #include "core/inventory.h"
 #include "core/sanitize.h"
@@ -58,8 +59,10 @@ typedef struct {
     bool asked;       /* a request is out */
     char command[512]; /* what the runner sends: replies are matched by it */
     double due;       /* monotonic time from which the next poll may go */
+    double asked_at;  /* monotonic time the request went out (progress: the slowest in flight) */
     probe_reply_t *reply[2];
-    double at[2];
+    double at[2];     /* for rates: monotonic live, the recorded UTC time on replay (0 unknown) */
+    double utc[2];    /* wall-clock UTC of each answer (0 unknown): what a recording keeps */
 } job_t;
 
 typedef struct {
@@ -255,8 +258,11 @@ static void finish_poll(check_t *c, job_t *j, probe_reply_t *rp, double t)
         return;
     }
     j->reply[j->done] = rp;
-    /* Replay has no real clock: the polls are one interval apart so that rates compute. */
-    j->at[j->done] = c->o->replay ? j->done * c->o->interval : t;
+    /* Replay: the time the recording gives the poll (polls.tsv), never one made up from
+     * --interval; without it the rate is per poll, over an unknown interval. */
+    double recorded = rp ? rp->result.recorded_utc : 0;
+    j->at[j->done] = c->o->replay ? recorded : t;
+    j->utc[j->done] = c->o->replay ? recorded : utc_now();
     j->done++;
     j->asked = false;
     j->due = c->o->replay ? t : t + c->o->interval;
@@ -288,6 +294,7 @@ static void submit(check_t *c, job_t *j, double t)
         return;
     }
     j->asked = true;
+    j->asked_at = t;
 }
 
 static bool job_waiting(const job_t *j)
@@ -620,33 +627,56 @@ static int record_shared(const check_t *c, char *err, size_t errlen)
     return 0;
 }
 
+/* The file a recording keeps job i's poll k in (record_shared names the shared ones). */
+static void poll_file(const check_t *c, int i, int k, char *name, size_t size)
+{
+    const job_t *j = &c->jobs[i];
+    if (probe_shared(c, i))
+        snprintf(name, size, "%s-%d.txt", probe_name(j->req.probe), i);
+    else
+        snprintf(name, size, k ? "%s.%d.txt" : "%s.txt", probe_name(j->req.probe), k + 1);
+}
+
 /* A probe polled twice would keep only its second answer: both polls are written here as
- * <probe>.txt and <probe>.2.txt (what --replay reads), and the console's TCP test as
- * tcp_console.txt. */
+ * <probe>.txt and <probe>.2.txt (what --replay reads), and every answer's UTC time goes into
+ * polls.tsv (so a replay computes rates over the real interval). */
 static int record_polls(const check_t *c, char *err, size_t errlen)
 {
-    char name[96];
+    static char names[MAX_JOBS * 2][96];
+    record_poll_t polls[MAX_JOBS * 2];
+    size_t n = 0;
     for (int i = 0; i < c->n_jobs; i++) {
         const job_t *j = &c->jobs[i];
-        if (j->wanted != 2 || j->dev != c->dev || !reply_ok(j->reply[0]) || !reply_ok(j->reply[1]))
-            continue;
-        for (int k = 0; k < 2; k++) {
-            snprintf(name, sizeof(name), k ? "%s.2.txt" : "%s.txt", probe_name(j->req.probe));
-            if (record_dir_capture(c->rec[0], name, j->reply[k]->result.output, j->reply[k]->result.len, err, errlen) != 0)
+        for (int k = 0; k < j->done && k < 2 && j->dev == c->dev; k++) {
+            if (!reply_ok(j->reply[k]) || j->utc[k] <= 0)
+                continue;
+            poll_file(c, i, k, names[n], sizeof(names[n]));
+            if (j->wanted == 2 && reply_ok(j->reply[1]) &&
+                record_dir_capture(c->rec[0], names[n], j->reply[k]->result.output, j->reply[k]->result.len, err,
+                                   errlen) != 0)
                 return -1;
+            polls[n] = (record_poll_t){probe_name(j->req.probe), k + 1, names[n], j->utc[k]};
+            n++;
         }
     }
-    if (c->ev.has_console_tcp) {
-        snprintf(name, sizeof(name), "%s\n", tcp_result_name(c->ev.console_tcp.result));
-        return record_dir_write(c->rec[0], "tcp_console.txt", name, strlen(name), err, errlen);
-    }
-    return 0;
+    return record_dir_polls(c->rec[0], polls, n, err, errlen);
+}
+
+/* The console's TCP test, one word: tcp_console.txt. */
+static int record_console(const check_t *c, char *err, size_t errlen)
+{
+    char word[32];
+    if (!c->ev.has_console_tcp)
+        return 0;
+    snprintf(word, sizeof(word), "%s\n", tcp_result_name(c->ev.console_tcp.result));
+    return record_dir_write(c->rec[0], "tcp_console.txt", word, strlen(word), err, errlen);
 }
 
 static void record_extras(check_t *c)
 {
     char err[700];
-    if (record_shared(c, err, sizeof(err)) != 0 || record_polls(c, err, sizeof(err)) != 0)
+    if (record_shared(c, err, sizeof(err)) != 0 || record_polls(c, err, sizeof(err)) != 0 ||
+        record_console(c, err, sizeof(err)) != 0)
         record_failure(c, err);
 }
 

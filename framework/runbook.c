@@ -1,6 +1,8 @@
 /* runbook.c: running a runbook's steps, ranking the causes, and the ticket summary. */
 #include "framework/runbook.h"
 
+#include "framework/metrics.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -102,7 +104,15 @@ static void write_summary(const evidence_t *ev, runbook_result_t *r)
             d->circuit, d->link == LINK_SECONDARY ? " secondary" : " primary", d->vendor,
             d->peering == PEERING_MICROSOFT ? "Microsoft" : "private", peer, (long long)d->peer_as,
             r->runbook == RUNBOOK_ASYM ? "asymmetric-routing" : "BGP-session", r->status);
-    if (r->n_causes == 0) {
+    int skipped = 0, first = -1;
+    for (int i = 0; i < r->n_steps; i++)
+        if (r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0 && skipped++ == 0)
+            first = i;
+    if (r->n_causes == 0 && skipped) {
+        /* UNKNOWN is not a clean bill: say what could not be judged, never "no fault found". */
+        SUMMARY(" %d of %d steps could not be judged; first %s: %s", skipped, r->n_steps, r->steps[first].title,
+                r->steps[first].finding);
+    } else if (r->n_causes == 0) {
         SUMMARY(" No fault found in %d steps.", r->n_steps);
     } else {
         const step_result_t *root = &r->steps[r->causes[0]];
@@ -136,6 +146,7 @@ void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *o
     rank_causes(out);
     set_status(out);
     write_summary(ev, out);
+    runbook_metrics(ev, out);
 }
 
 static probe_request_t *add(probe_request_t *out, size_t max, size_t *n, probe_id_t probe, const device_t *dev)

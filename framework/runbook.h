@@ -28,6 +28,18 @@ typedef struct {
     char line[320]; /* the exact output line that proves the finding */
 } evidence_ref_t;
 
+/* A figure a monitoring system graphs: Nagios performance data "label=value[uom];warn;crit;min;max"
+ * (report/ writes it).  Thresholds and bounds are NAN where they mean nothing. */
+typedef struct {
+    char label[32]; /* letters, digits and '_' only */
+    double value;
+    char uom[4];    /* "s", "%", "c" (a counter) or "" */
+    double warn, crit, min, max;
+} metric_t;
+
+#define STEP_MAX_METRICS 2
+#define RUNBOOK_MAX_METRICS 8
+
 typedef struct {
     const char *id;    /* "physical", "arp", ... (DESIGN.md step ids) */
     const char *title; /* "Physical layer" */
@@ -38,6 +50,8 @@ typedef struct {
     int n_evidence;
     char next[STEP_MAX_NEXT][320]; /* vendor-specific commands or config lines */
     int n_next;
+    metric_t metrics[STEP_MAX_METRICS]; /* what the step measured (step_metric) */
+    int n_metrics;
 } step_result_t;
 
 typedef struct {
@@ -49,6 +63,9 @@ typedef struct {
     const char *status;            /* OK | WARNING | CRITICAL | UNKNOWN */
     int exit_code;                 /* 0 | 1 | 2 | 3 (monitoring-plugin convention) */
     char summary[1600];
+    /* Performance data: the session's figures (uptime, prefixes), then the steps' metrics. */
+    metric_t metrics[RUNBOOK_MAX_METRICS];
+    int n_metrics;
 } runbook_result_t;
 
 /* A probe the runbook wants, with its arguments (copied in). */
@@ -89,6 +106,9 @@ bool step_evidence(step_result_t *s, const fact_t *f, const char *const *needles
 /* Adds a line of evidence that is not from a device answer (the console's TCP test). */
 void step_evidence_text(step_result_t *s, const char *command, const char *line);
 void step_next(step_result_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Adds a measured figure (see metric_t); ignored past STEP_MAX_METRICS. */
+void step_metric(step_result_t *s, const char *label, double value, const char *uom, double warn, double crit,
+                 double min, double max);
 /* Adds the vendor's remedy lines for cause (probes/vendor_*.c), placeholders filled from the
  * device: {peer} {local_ip} {peer_as} {local_as} {hold_time} {keepalive} {iface} {vrf}
  * {subnet} {plen} {mask} {prefix_list} {route_map}. extra fills {iface}/{prefix_list}/{route_map} when known. */

@@ -158,3 +158,18 @@ void step_remedy(step_result_t *s, const evidence_t *ev, const char *cause, cons
         out[w] = '\0';
     }
 }
+
+void step_metric(step_result_t *s, const char *label, double value, const char *uom, double warn, double crit,
+                 double min, double max)
+{
+    if (s->n_metrics >= STEP_MAX_METRICS)
+        return;
+    metric_t *m = &s->metrics[s->n_metrics++];
+    snprintf(m->label, sizeof(m->label), "%s", label);
+    snprintf(m->uom, sizeof(m->uom), "%s", uom);
+    m->value = value;
+    m->warn = warn;
+    m->crit = crit;
+    m->min = min;
+    m->max = max;
+}

@@ -2,18 +2,21 @@
  * and the ARP / ND entry of the peer on it.
  *
  * Physical-layer thresholds (per interval between the two polls of PROBE_INTERFACES):
- *   FAIL interface_errors  input errors (or CRC) grew by more than 0.1% of the packets received
- *                          in the interval, or faster than 100 errors per minute;
+ *   FAIL interface_errors  input errors (or CRC) grew by more than 0.1% of the frames received
+ *                          in the interval (framework/counter_rate.h), or faster than 100
+ *                          errors per minute (only when the polls' times are known);
  *   WARN interface_errors  any CRC / input-error growth below that, any new carrier transition,
  *                          any new interface reset (the link is flapping or degrading);
  *   PASS (with a note)     totals that did not move: old damage, not today's fault.
  * Without an earlier poll only totals exist: an error total above 0.1% of all input packets
  * WARNs, a smaller one PASSes with a note that growth was not measured. */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/prefix.h"
+#include "framework/counter_rate.h"
 #include "framework/steps.h"
 
 #define ERR_FAIL_PER_MIN 100.0
@@ -251,19 +254,23 @@ static void quote_counter(step_result_t *s, const fact_t *f, const iface_t *i, c
 typedef struct {
     const fact_t *now_f, *before_f;
     const iface_t *now, *before; /* the port that counts (parent of a sub-interface) */
-    double minutes;              /* interval between the polls; <= 0 unknown */
+    double minutes;              /* interval between the polls; <= 0 unknown (no poll times) */
     bool cleared;                /* a counter went backwards: cleared between polls */
 } polls_t;
 
-/* Error growth per minute and as a share of packets; FAIL over the thresholds. */
-static bool errors_critical(const polls_t *p, int64_t errs, double *per_min, double *ratio)
+static int64_t packets_between(const polls_t *p)
 {
-    int64_t pk = has(p->now->in_packets) && p->before && has(p->before->in_packets) ? p->now->in_packets - p->before->in_packets : -1;
-    *per_min = p->minutes > 0 ? (double)errs / p->minutes : -1;
-    *ratio = pk > 0 ? (double)errs / (double)pk : -1;
-    if (errs > 0 && pk == 0)
+    return has(p->now->in_packets) && p->before && has(p->before->in_packets) ? p->now->in_packets - p->before->in_packets
+                                                                              : -1;
+}
+
+/* Error growth as a rate (framework/counter_rate.h); FAIL over the thresholds. */
+static bool errors_critical(const polls_t *p, int64_t errs, counter_rate_t *rate)
+{
+    *rate = counter_rate(errs, packets_between(p), p->minutes * 60);
+    if (errs > 0 && rate->no_packets)
         return true; /* nothing good arrived, only errors */
-    return (*per_min > ERR_FAIL_PER_MIN) || (*ratio > ERR_FAIL_RATIO);
+    return rate->per_min > ERR_FAIL_PER_MIN || rate->share > ERR_FAIL_RATIO;
 }
 
 /* Judges growth between two polls; returns true when it gave a verdict (FAIL/WARN). */
@@ -300,20 +307,23 @@ static bool judge_growth(step_result_t *s, const evidence_t *ev, const polls_t *
         snprintf(note, size, "; counters steady between the two polls%s%s", p->minutes > 0 ? "" : " (interval unknown)", total);
         return false;
     }
-    double per_min = -1, ratio = -1;
-    bool fail = err && errors_critical(p, growth(err), &per_min, &ratio);
-    char interval[48] = "";
+    counter_rate_t rate = {-1, -1, false};
+    bool fail = err && errors_critical(p, growth(err), &rate);
+    /* Without poll times there is no per-minute figure: the growth is per poll, and says so. */
+    char interval[96] = " between two polls of unknown interval (per poll: no poll times recorded)";
     if (p->minutes > 0)
         snprintf(interval, sizeof(interval), " in %.1f min", p->minutes);
-    char share[64] = "";
-    if (ratio >= 0)
-        snprintf(share, sizeof(share), ", %.2f%% of the packets received", ratio * 100);
+    char share[80] = "";
+    if (rate.share >= 0)
+        snprintf(share, sizeof(share), ", %.2f%% of the frames received", rate.share * 100);
+    else if (err && rate.no_packets)
+        snprintf(share, sizeof(share), ", and no good packet received between the polls");
     if (fail)
-        step_fail(s, "interface_errors", "%s errors are rising: %s%s%s (FAIL above %.0f/min or %.1f%% of packets)", iface,
+        step_fail(s, "interface_errors", "%s errors are rising: %s%s%s (FAIL above %.0f/min or %.1f%% of the frames)", iface,
                   grew, interval, share, ERR_FAIL_PER_MIN, ERR_FAIL_RATIO * 100);
     else
-        step_warn(s, "interface_errors", "%s counters are rising: %s%s (below the failure threshold of %.0f/min and %.1f%% of packets)",
-                  iface, grew, interval, ERR_FAIL_PER_MIN, ERR_FAIL_RATIO * 100);
+        step_warn(s, "interface_errors", "%s counters are rising: %s%s%s (below the failure threshold of %.0f/min and %.1f%% of the frames)",
+                  iface, grew, interval, share, ERR_FAIL_PER_MIN, ERR_FAIL_RATIO * 100);
     char shape[320] = "";
     quote_counter(s, p->now_f, p->now, worst, worst->now, NULL, shape, sizeof(shape));
     quote_counter(s, p->before_f, p->before, worst, worst->before, shape[0] ? shape : NULL, NULL, 0);
@@ -352,6 +362,19 @@ static bool judge_totals(step_result_t *s, const evidence_t *ev, const polls_t *
              first->what, why);
     quote_counter(s, p->now_f, p->now, first, first->now, NULL, NULL, 0);
     return false;
+}
+
+/* Performance data: the CRC total, and its share of the frames between the polls. */
+static void measure_crc(step_result_t *s, const polls_t *p)
+{
+    if (!has(p->now->crc))
+        return;
+    step_metric(s, "crc_errors", (double)p->now->crc, "c", NAN, NAN, 0, NAN);
+    if (!p->before || p->cleared || !has(p->before->crc))
+        return;
+    counter_rate_t r = counter_rate(p->now->crc - p->before->crc, packets_between(p), p->minutes * 60);
+    if (r.share >= 0)
+        step_metric(s, "crc_rate", r.share * 100, "%", 0, ERR_FAIL_RATIO * 100, 0, 100);
 }
 
 static void subnet_text(const device_t *d, char *buf, size_t size)
@@ -416,8 +439,11 @@ void step_physical(const evidence_t *ev, step_result_t *s)
 
     const fact_t *e = &ev->earlier[PROBE_INTERFACES];
     const iface_t *before = fact_usable(e) && e->kind == KIND_INTERFACES ? find_by_name(e, port->name) : NULL;
-    polls_t p = {f, before ? e : NULL, port, before, before ? (f->at - e->at) / 60.0 : 0, false};
+    /* at is 0 when a replayed poll has no recorded time: then the interval is unknown. */
+    bool timed = before && f->at > 0 && e->at > 0;
+    polls_t p = {f, before ? e : NULL, port, before, timed ? (f->at - e->at) / 60.0 : 0, false};
     p.cleared = before && counters_went_back(port, before);
+    measure_crc(s, &p);
     char note[400] = "";
     if (before && !p.cleared) {
         if (judge_growth(s, ev, &p, port->name, note, sizeof(note)))

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/redact.h"
+#include "core/utctime.h"
 
 #define INDEX_NAME "index.tsv"
 #define INDEX_MAX (16u * 1024 * 1024)
@@ -321,4 +322,27 @@ int record_dir_devices(record_dir_t *d, const device_t *const *devices, size_t n
     rc = rc == 0 ? store(d, "device.ini", false, text, len, err, errlen) : fail(d, "device.ini", err, errlen, "out of memory");
     free(text);
     return rc;
+}
+
+int record_dir_polls(record_dir_t *d, const record_poll_t *polls, size_t n, char *err, size_t errlen)
+{
+    char *text = NULL, when[40];
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    int rc = f && fprintf(f, "# probe\tpoll\tfile\tutc\n") > 0 ? 0 : -1;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (!plain_name(polls[i].file) || strpbrk(polls[i].probe, "\t\r\n") ||
+            !utc_format(polls[i].utc, true, when, sizeof(when)))
+            rc = -2;
+        else if (fprintf(f, "%s\t%d\t%s\t%s\n", polls[i].probe, polls[i].poll, polls[i].file, when) < 0)
+            rc = -1;
+    }
+    if (f && fclose(f) != 0)
+        rc = -1;
+    if (rc == 0)
+        rc = store(d, RECORD_POLLS, false, text, len, err, errlen);
+    else
+        fail(d, RECORD_POLLS, err, errlen, "%s", rc == -2 ? "a poll that cannot be a polls.tsv line" : "out of memory");
+    free(text);
+    return rc == 0 ? 0 : -1;
 }

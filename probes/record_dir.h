@@ -37,6 +37,21 @@ int record_dir_capture_new(record_dir_t *d, const char *stem, char *name, size_t
 /* Points command at file in DIR/index.tsv ("command<TAB>file" lines; replay reads the first
  * for a command): the new line first, older lines for the same command dropped. */
 int record_dir_index(record_dir_t *d, const char *command, const char *file, char *err, size_t errlen);
+/* DIR/polls.tsv: when each answer was polled, so that a replay computes counter rates over the
+ * real interval.  One line per answer: "probe<TAB>poll<TAB>file<TAB>utc", e.g.
+ *     interfaces	2	interfaces.2.txt	2026-11-03T02:15:07.450Z
+ * (utc as core/utctime.h writes it; lines starting with '#' are comments).  Replay looks an
+ * answer's file up in it (replay.c); a recording without the file, or without a line for a
+ * file, replays with the poll time unknown.  Hand-written scenarios may carry one. */
+#define RECORD_POLLS "polls.tsv"
+typedef struct {
+    const char *probe; /* probe_name() */
+    int poll;          /* 1, 2 */
+    const char *file;  /* a plain file name in DIR */
+    double utc;        /* seconds since the epoch */
+} record_poll_t;
+/* Writes DIR/polls.tsv with a header line and one line per poll.  0, or -1 with err. */
+int record_dir_polls(record_dir_t *d, const record_poll_t *polls, size_t n, char *err, size_t errlen);
 /* DIR/device.ini: the devices' sections as inventory_write_device writes them (nothing about
  * how to log in). */
 int record_dir_devices(record_dir_t *d, const device_t *const *devices, size_t n, char *err, size_t errlen);

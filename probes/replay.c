@@ -1,13 +1,17 @@
 /* replay.c: a transport that answers from a recorded scenario directory.  When a probe is asked
  * the same command again, the Nth ask (N >= 2) reads <file>.N.txt if the scenario has it (a
- * second poll of the interface counters), else the same file again. */
+ * second poll of the interface counters), else the same file again.  Each answer carries the
+ * time it was polled when DIR/polls.tsv lists its file, so rates are computed over the
+ * recorded interval, never over one made up at replay time. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/utctime.h"
 #include "probes/command.h"
+#include "probes/record_dir.h"
 #include "probes/transport.h"
 
 typedef struct {
@@ -76,6 +80,26 @@ static bool index_lookup(const char *dir, const char *command, char *file, size_
     return found;
 }
 
+/* The poll time DIR/polls.tsv gives file ("probe<TAB>poll<TAB>file<TAB>utc"), or 0. */
+static double poll_time(const char *dir, const char *file)
+{
+    char path[1100], line[600];
+    snprintf(path, sizeof(path), "%s/%s", dir, RECORD_POLLS);
+    FILE *f = fopen(path, "r");
+    double t = 0;
+    while (f && t == 0 && fgets(line, sizeof(line), f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *save = NULL; /* replays run in the runner's worker threads */
+        char *probe = strtok_r(line, "\t", &save), *poll = strtok_r(NULL, "\t", &save),
+             *name = strtok_r(NULL, "\t", &save), *when = strtok_r(NULL, "\t", &save);
+        if (probe && probe[0] != '#' && poll && name && when && strcmp(name, file) == 0 && !utc_parse(when, &t))
+            t = 0;
+    }
+    if (f)
+        fclose(f);
+    return t;
+}
+
 /* Counts this ask of probe: 1 for a new command, one more for the same command again. */
 static unsigned count_call(replay_t *r, probe_id_t probe, const char *command)
 {
@@ -124,6 +148,7 @@ static int replay_run(transport_t *t, probe_id_t probe, const char *command, cmd
         snprintf(res->message, sizeof(res->message), "%.200s: no answer recorded for '%.200s'", r->dir, command);
         return -1;
     }
+    res->recorded_utc = poll_time(r->dir, path + strlen(r->dir) + 1);
     return 0;
 }
 

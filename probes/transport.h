@@ -38,6 +38,9 @@ typedef struct {
     size_t len;
     bool truncated;       /* the output-size cap was hit */
     double seconds;
+    /* Replay: when this answer was polled, seconds since the epoch (UTC), from the recording's
+     * polls.tsv; 0 when the recording does not say (live answers leave it 0 too). */
+    double recorded_utc;
     probe_error_t error;
     char message[512];    /* details: the device's error line, the last bytes before a timeout */
     /* A recorder could not save this (good) answer: "DIR/FILE: reason".  "" when it did, or when
@@ -84,7 +87,8 @@ static inline void transport_close(transport_t *t)
 #define TRANSPORT_MAX_OUTPUT (64u * 1024 * 1024)
 
 /* Replay: answers from DIR/<probe>.txt, or DIR/index.tsv ("command<TAB>file") for free-form
- * commands.  NULL with err set when DIR is unusable. */
+ * commands, each answer stamped with its poll time from DIR/polls.tsv when that file lists
+ * it (record_dir.h: RECORD_POLLS).  NULL with err set when DIR is unusable. */
 transport_t *replay_open(const char *dir, const vendor_t *vendor, char *err, size_t errlen);
 /* Record: runs commands on inner and writes DIR/<probe>.txt and DIR/index.tsv into dir
  * (probes/record_dir.h), which stays the caller's and must outlive the transport; takes
