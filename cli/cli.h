@@ -1,12 +1,27 @@
 /* cli.h: subcommands.  Each lives in its own file as a const cli_cmd_t (after tmux's
- * cmd_entry); main() finds it by name and --help is generated from the same table. */
+ * cmd_entry) with a table of its options: main() finds the subcommand by name, and the same
+ * table drives getopt_long, `erdiag CMD --help` and the "did you mean" of a mistyped option
+ * (cli/options.c), so the help can never list an option the parser does not take, or miss
+ * one it does. */
 #ifndef ERDIAG_CLI_H
 #define ERDIAG_CLI_H
 
+/* Keys of options without a short letter start here. */
+#define CLI_LONG_ONLY 256
+
+typedef struct {
+    const char *name; /* the long name, without "--"; NULL ends a table */
+    int key;          /* its short letter, or CLI_LONG_ONLY + n: what cli_getopt_next returns */
+    const char *arg;  /* the argument's name ("FILE"), NULL for a flag */
+    const char *help; /* one line */
+} cli_option_t;
+
 typedef struct {
     const char *name;
-    const char *usage;   /* arguments after the name */
-    const char *summary; /* one line for --help */
+    const char *usage;           /* operands and required options, after the name */
+    const char *summary;         /* one line for erdiag --help */
+    const cli_option_t *options; /* ends with a NULL name */
+    const char *epilog;          /* printed after the options by --help (exit statuses), or NULL */
     int (*exec)(int argc, char **argv); /* argv[0] is the subcommand name */
 } cli_cmd_t;
 

@@ -3,11 +3,12 @@
  * imports the files the user saved (reverse trace, Azure effective routes), judges them with
  * framework/ and prints each step's verdict and evidence, as text or as DESIGN.md's verdict
  * JSON.  Exit status as a monitoring plugin's: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also for
- * usage errors and a device that cannot be reached at all). */
+ * usage errors and a device that cannot be reached at all: then too a verdict is printed, the
+ * UNKNOWN status line or a JSON object, with the error in words). */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 
 #include "cli/cli.h"
 #include "cli/device.h"
+#include "cli/options.h"
+#include "cli/progress.h"
 #include "cli/tty.h"
 #include "core/clock.h"
 #include "core/utctime.h"
@@ -41,6 +44,7 @@ typedef struct {
     bool json, accept_new, has_runbook, verbose;
     double interval;
     runbook_id_t runbook;
+    char error[600]; /* the first usage error (said on stderr; --json also prints it as JSON) */
 } check_opts_t;
 
 /* What a worker needs to open one device's transport. */
@@ -82,6 +86,12 @@ typedef struct {
     bool record_failed;         /* something could not be recorded: exit UNKNOWN */
     evidence_t ev;
     runbook_result_t result;
+    progress_t progress;
+    double started, started_utc; /* monotonic and wall-clock time of the start */
+    /* Why nothing could be judged (said on stderr when it happened; printed as the status line
+     * or the JSON verdict at the end), with the step and cause the JSON names. */
+    char error[1200];
+    const char *error_step, *error_cause;
 } check_t;
 
 /* ---- secrets: nothing we print may carry one (DESIGN.md "Security and safety") ---- */
@@ -94,18 +104,36 @@ static const char *redact(const char *in, char *out, size_t size)
     return out;
 }
 
+/* Nothing can be judged: says why on stderr now, and keeps it for the verdict (JSON or the
+ * status line) printed at the end.  Returns -1. */
+static int check_failed(check_t *c, const char *step, const char *cause, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int check_failed(check_t *c, const char *step, const char *cause, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->error, sizeof(c->error), fmt, ap);
+    va_end(ap);
+    c->error_step = step;
+    c->error_cause = cause;
+    progress_clear(&c->progress);
+    sanitize_fprintf(stderr, "erdiag check: %s\n", c->error);
+    return -1;
+}
+
 /* ---- the device, the inventory, the transports ---- */
 
 static int find_device(check_t *c)
 {
     const check_opts_t *o = c->o;
-    if (cli_load_device("check", o->replay, o->inventory, o->device, &c->inv, &c->dev) != 0)
-        return -1;
-    c->vendor = vendor_find(c->dev->vendor);
-    if (!c->vendor) {
-        sanitize_fprintf(stderr, "erdiag check: %s: unknown vendor '%s'\n", c->dev->name, c->dev->vendor);
-        return -1;
+    char err[1100];
+    if (cli_load_device("check", o->replay, o->inventory, o->device, &c->inv, &c->dev, err, sizeof(err)) != 0) {
+        c->dev = NULL;
+        return check_failed(c, "none", "usage_error", "%s", err);
     }
+    c->vendor = vendor_find(c->dev->vendor);
+    if (!c->vendor)
+        return check_failed(c, "none", "usage_error", "%s: unknown vendor '%s'", c->dev->name, c->dev->vendor);
     return 0;
 }
 
@@ -166,10 +194,8 @@ static int prepare_record(check_t *c)
     const device_t *devs[2] = {c->dev, c->rev_dev};
     c->rec[0] = record_dir_open(c->o->record, err, sizeof(err));
     if (!c->rec[0] || record_dir_devices(c->rec[0], devs, c->rev_dev ? 2 : 1, err, sizeof(err)) != 0 ||
-        (c->rev_dev && !(c->rec[1] = record_dir_sub(c->rec[0], c->rev_dev->name, err, sizeof(err))))) {
-        sanitize_fprintf(stderr, "erdiag check: cannot record: %s\n", err);
-        return -1;
-    }
+        (c->rev_dev && !(c->rec[1] = record_dir_sub(c->rec[0], c->rev_dev->name, err, sizeof(err)))))
+        return check_failed(c, "none", "record_failed", "cannot record: %s", err);
     c->fctx[0].record = c->rec[0];
     c->fctx[1].record = c->rec[1];
     return 0;
@@ -195,10 +221,8 @@ static int start_runner(check_t *c)
         return -1;
     c->runner = runner_new();
     if (!c->runner || runner_add_device(c->runner, c->dev, open_device, &c->fctx[0]) != 0 ||
-        (c->rev_dev && runner_add_device(c->runner, c->rev_dev, open_device, &c->fctx[1]) != 0)) {
-        sanitize_fprintf(stderr, "erdiag check: cannot start the session runner\n");
-        return -1;
-    }
+        (c->rev_dev && runner_add_device(c->runner, c->rev_dev, open_device, &c->fctx[1]) != 0))
+        return check_failed(c, "none", "internal_error", "cannot start the session runner");
     return 0;
 }
 
@@ -239,10 +263,11 @@ static probe_reply_t *local_reply(const job_t *j, probe_error_t err, const char 
 }
 
 /* --verbose: what came back, poll by poll (how the tests see that a second poll happened). */
-static void trace_reply(const check_t *c, const job_t *j, const probe_reply_t *rp)
+static void trace_reply(check_t *c, const job_t *j, const probe_reply_t *rp)
 {
     if (!c->o->verbose || !rp)
         return;
+    progress_clear(&c->progress);
     sanitize_fprintf(stderr, "erdiag check: %s poll %d: %s: '%s': %s, %zu records%s\n", j->dev->name, j->done + 1,
                      probe_name(j->req.probe), rp->command, probe_error_text(rp->result.error), rp->n_records,
                      rp->partial ? " (partial)" : "");
@@ -397,7 +422,26 @@ static int budget_s(const check_t *c)
     return (int)total;
 }
 
-static int collect(check_t *c)
+/* The progress line: polls answered of polls asked, and the request out longest. */
+static void show_progress(check_t *c, double t)
+{
+    int answered = 0, asked = 0;
+    const job_t *slowest = NULL;
+    for (int i = 0; i < c->n_jobs; i++) {
+        const job_t *j = &c->jobs[i];
+        answered += j->done;
+        asked += j->wanted;
+        if (j->asked && (!slowest || j->asked_at < slowest->asked_at))
+            slowest = j;
+    }
+    char what[96] = "";
+    if (slowest)
+        snprintf(what, sizeof(what), "%s%s%s", probe_name(slowest->req.probe), slowest->reverse ? " on " : "",
+                 slowest->reverse ? slowest->dev->name : "");
+    progress_show(&c->progress, answered, asked, slowest ? what : NULL, slowest ? t - slowest->asked_at : 0, t);
+}
+
+static int collect_loop(check_t *c)
 {
     int budget = budget_s(c);
     double deadline = clock_now_s() + budget;
@@ -413,12 +457,22 @@ static int collect(check_t *c)
             expire(c, t, budget);
             return 0;
         }
+        show_progress(c, t);
         struct pollfd p = {.fd = runner_fd(c->runner), .events = POLLIN};
         double wait = next_due(c, deadline) - t;
+        if (c->progress.on && wait > 0.2)
+            wait = 0.2; /* the seconds shown keep counting */
         if (poll(&p, 1, wait > 0 ? (int)(wait * 1000) + 1 : 0) < 0 && errno != EINTR)
             return -1;
         take_replies(c);
     }
+}
+
+static int collect(check_t *c)
+{
+    int rc = collect_loop(c);
+    progress_clear(&c->progress);
+    return rc;
 }
 
 /* ---- imported files and the console's TCP test ---- */
@@ -542,10 +596,8 @@ static int import_files(check_t *c)
         if (!paths[i])
             continue;
         c->imported[i] = import_file(paths[i], i == 0, err, sizeof(err));
-        if (!c->imported[i]) {
-            sanitize_fprintf(stderr, "erdiag check: %s\n", err);
-            return -1;
-        }
+        if (!c->imported[i])
+            return check_failed(c, "none", "usage_error", "%s", err);
         fact_from_reply(dest[i], c->imported[i], 0);
         if (c->o->verbose)
             sanitize_fprintf(stderr, "erdiag check: imported %s: %zu records%s\n", c->imported[i]->command,
@@ -738,22 +790,64 @@ static void print_problems_text(const check_t *c)
     }
 }
 
+/* What the report needs besides the result: names, the width, the time taken. */
+static verdict_meta_t meta_of(const check_t *c, char *peer, size_t size)
+{
+    const device_t *d = c->dev;
+    peer[0] = '\0';
+    if (d && c->o->runbook == RUNBOOK_ASYM && d->has_azure_vm)
+        ip_to_string(&d->azure_vm, peer, size);
+    else if (d && d->has_peer_ip)
+        ip_to_string(&d->peer_ip, peer, size);
+    return (verdict_meta_t){
+        .device = d ? d->name : c->o->device ? c->o->device : "",
+        .vendor = d ? d->vendor : NULL,
+        .peer = peer,
+        .runbook = c->o->has_runbook ? runbook_name(c->o->runbook) : NULL,
+        .collect_s = c->started > 0 ? clock_now_s() - c->started : -1,
+        .utc = c->started_utc > 0 ? c->started_utc : utc_now(),
+        .width = cli_width(STDOUT_FILENO, 100),
+    };
+}
+
 static void print_text(const check_t *c)
 {
-    verdict_text_steps(stdout, c->dev->name, c->dev->vendor, &c->result);
+    char peer[ADDR_LEN];
+    verdict_meta_t m = meta_of(c, peer, sizeof(peer));
+    verdict_text_head(stdout, &m, &c->result);
+    verdict_text_steps(stdout, &m, &c->result);
     print_problems_text(c);
-    verdict_text_causes(stdout, &c->result);
+    verdict_text_causes(stdout, &m, &c->result);
 }
 
 /* ASCII only: every character past 0x7f as a \u escape, so the C1 controls a terminal obeys
  * (U+009B is CSI) never reach it raw; jansson escapes ESC and the other C0 controls itself. */
-static int print_json(const check_t *c)
+static int dump_json(json_t *root)
 {
-    json_t *root = verdict_json(c->dev->name, &c->result);
     int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII) : -1;
     fputc('\n', stdout);
     json_decref(root);
     return rc;
+}
+
+static int print_json(const check_t *c)
+{
+    char peer[ADDR_LEN];
+    verdict_meta_t m = meta_of(c, peer, sizeof(peer));
+    return dump_json(verdict_json(&m, &c->result));
+}
+
+/* Nothing could be judged (c->error): still one verdict on stdout, UNKNOWN, the error in words
+ * (a monitoring system shows stdout's first line; --json consumers always get an object). */
+static void print_error(const check_t *c)
+{
+    char peer[ADDR_LEN];
+    verdict_meta_t m = meta_of(c, peer, sizeof(peer));
+    if (c->o->json)
+        dump_json(verdict_json_error(&m, c->error_step, c->error_cause, c->error));
+    else
+        verdict_text_error(stdout, &m, c->error_cause, c->error);
+    fflush(stdout);
 }
 
 /* In JSON mode the contract has no place for collection errors: they go to stderr. */
@@ -790,6 +884,8 @@ static void check_free(check_t *c)
 
 static int check_run(check_t *c)
 {
+    c->started = clock_now_s();
+    c->started_utc = utc_now();
     if (find_device(c) != 0 || import_files(c) != 0)
         return CHECK_UNKNOWN;
     find_reverse_device(c);
@@ -800,8 +896,8 @@ static int check_run(check_t *c)
     submit_due(c, clock_now_s()); /* the device works while the console tests TCP */
     console_tcp(c);
     if (collect(c) != 0) {
-        sanitize_fprintf(stderr, "erdiag check: %s: cannot reach the device: %s\n", c->dev->name,
-                         c->unreachable ? c->unreachable_msg : strerror(errno));
+        check_failed(c, "connect", "device_unreachable", "%s: cannot reach the device: %s", c->dev->name,
+                     c->unreachable ? c->unreachable_msg : strerror(errno));
         return CHECK_UNKNOWN;
     }
     if (c->o->record) {
@@ -824,28 +920,40 @@ static int check_run(check_t *c)
     return c->record_failed ? CHECK_UNKNOWN : c->result.exit_code;
 }
 
-static int usage_error(const char *fmt, const char *what)
+/* Says what was wrong on stderr and keeps the first such message for the JSON verdict. */
+static int usage_error(check_opts_t *o, const char *fmt, const char *what)
 {
-    sanitize_fprintf(stderr, "erdiag check: ");
-    sanitize_fprintf(stderr, fmt, what);
-    sanitize_fprintf(stderr, " (try erdiag check --help)\n");
+    char msg[500];
+    snprintf(msg, sizeof(msg), fmt, what);
+    if (!o->error[0])
+        snprintf(o->error, sizeof(o->error), "%s", msg);
+    sanitize_fprintf(stderr, "erdiag check: %s (try erdiag check --help)\n", msg);
     return CHECK_UNKNOWN;
 }
 
-static const char check_usage[] =
-    "usage: erdiag check DEVICE --runbook bgp|asym [--reverse-trace FILE] [--azure-routes FILE]\n"
-    "                    [--replay DIR | --record DIR] [--inventory FILE] [--accept-new]\n"
-    "                    [--interval SECONDS] [--json] [--verbose]\n"
-    "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable,\n"
-    "      a recording that could not be written)\n";
+static const cli_option_t check_options[] = {
+    {"runbook", 'b', "bgp|asym", "bgp (BGP session failure) or asym (asymmetric routing); required"},
+    {"replay", 'r', "DIR", "answer from a recording or scenario instead of the device"},
+    {"record", 'R', "DIR", "also save the answers (redacted), poll times and console TCP test"},
+    {"inventory", 'i', "FILE", "the inventory (default $XDG_CONFIG_HOME/erdiag/inventory.ini)"},
+    {"interval", 'n', "SECONDS", "between the two counter polls (default 10; a replay: as recorded)"},
+    {"reverse-trace", 't', "FILE", "asym: the VM's trace back to on-prem (tracert, traceroute, mtr)"},
+    {"azure-routes", 'z', "FILE", "asym: the VM NIC's effective routes (az or Get-AzEffectiveRouteTable)"},
+    {"accept-new", 'a', NULL, "accept and save an unknown host key without asking"},
+    {"json", 'j', NULL, "print the verdict as one JSON object, also when nothing was judged"},
+    {"verbose", 'v', NULL, "report each answer on stderr as it arrives"},
+    {"help", 'h', NULL, "show this help"},
+    {NULL, 0, NULL, NULL},
+};
 
+/* One option's value; a bad one is a usage error (kept, so that parsing goes on to --json). */
 static int parse_option(check_opts_t *o, int opt)
 {
     char *end;
     switch (opt) {
     case 'b':
-        o->has_runbook = true;
-        return runbook_from_name(optarg, &o->runbook) ? 0 : usage_error("unknown runbook '%s' (bgp or asym)", optarg);
+        o->has_runbook = runbook_from_name(optarg, &o->runbook);
+        return o->has_runbook ? 0 : usage_error(o, "unknown runbook '%s' (bgp or asym)", optarg);
     case 't': o->reverse_trace = optarg; return 0;
     case 'z': o->azure_routes = optarg; return 0;
     case 'r': o->replay = optarg; return 0;
@@ -858,63 +966,72 @@ static int parse_option(check_opts_t *o, int opt)
         errno = 0;
         o->interval = strtod(optarg, &end);
         if (errno || end == optarg || *end || !(o->interval >= 0 && o->interval <= 3600))
-            return usage_error("--interval '%s': a number of seconds from 0 to 3600", optarg);
+            return usage_error(o, "--interval '%s': a number of seconds from 0 to 3600", optarg);
         return 0;
-    default: return CHECK_UNKNOWN; /* getopt already said what was wrong */
+    default: return CHECK_UNKNOWN;
     }
 }
 
+/* 0 to go on, -1 after --help, CHECK_UNKNOWN for a usage error (o->error holds it unless
+ * getopt stopped on an unknown option, which cli_getopt_next has told already). */
 static int parse_options(int argc, char **argv, check_opts_t *o)
 {
-    static const struct option opts[] = {
-        {"runbook", required_argument, NULL, 'b'}, {"reverse-trace", required_argument, NULL, 't'},
-        {"azure-routes", required_argument, NULL, 'z'}, {"replay", required_argument, NULL, 'r'},
-        {"record", required_argument, NULL, 'R'}, {"inventory", required_argument, NULL, 'i'},
-        {"accept-new", no_argument, NULL, 'a'}, {"interval", required_argument, NULL, 'n'},
-        {"json", no_argument, NULL, 'j'}, {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    int opt, rc;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "b:t:z:r:R:i:an:jvh", opts, NULL)) != -1) {
+    cli_getopt_t g;
+    int opt, rc = 0;
+    cli_getopt_init(&g, &cli_cmd_check);
+    while ((opt = cli_getopt_next(&g, argc, argv)) != -1) {
         if (opt == 'h') {
-            printf("%s", check_usage);
+            cli_usage(stdout, &cli_cmd_check);
             return -1;
         }
-        if ((rc = parse_option(o, opt)) != 0)
-            return rc;
+        if (opt == '?')
+            return CHECK_UNKNOWN;
+        if (parse_option(o, opt) != 0)
+            rc = CHECK_UNKNOWN;
     }
+    if (optind < argc)
+        o->device = argv[optind];
+    if (rc != 0)
+        return rc;
     if (argc - optind != 1)
-        return usage_error("%s", argc - optind < 1 ? "need DEVICE" : "one DEVICE only");
-    o->device = argv[optind];
+        return usage_error(o, "%s", argc - optind < 1 ? "need DEVICE" : "one DEVICE only");
     if (!o->has_runbook)
-        return usage_error("%s", "need --runbook bgp|asym");
+        return usage_error(o, "%s", "need --runbook bgp|asym");
     if (o->replay && o->record)
-        return usage_error("%s", "--replay and --record do not go together");
+        return usage_error(o, "%s", "--replay and --record do not go together");
     return 0;
 }
 
 static int check_exec(int argc, char **argv)
 {
     check_opts_t o = {.interval = 10};
-    int rc = parse_options(argc, argv, &o);
-    if (rc != 0)
-        return rc < 0 ? EXIT_OK : rc;
     check_t *c = calloc(1, sizeof(*c));
     if (!c) {
         sanitize_fprintf(stderr, "erdiag check: out of memory\n");
         return CHECK_UNKNOWN;
     }
     c->o = &o;
-    rc = check_run(c);
+    progress_init(&c->progress);
+    int rc = parse_options(argc, argv, &o);
+    if (rc == 0) {
+        rc = check_run(c);
+    } else if (rc > 0 && o.error[0]) {
+        snprintf(c->error, sizeof(c->error), "%s", o.error);
+        c->error_step = "none";
+        c->error_cause = "usage_error";
+    }
+    if (c->error[0])
+        print_error(c);
     check_free(c);
-    return rc;
+    return rc < 0 ? EXIT_OK : rc;
 }
 
 const cli_cmd_t cli_cmd_check = {
     .name = "check",
-    .usage = "DEVICE --runbook bgp|asym [--reverse-trace FILE] [--azure-routes FILE] [--replay DIR | --record DIR] "
-             "[--inventory FILE] [--accept-new] [--interval SECONDS] [--json] [--verbose]",
+    .usage = "DEVICE --runbook bgp|asym [OPTION...]",
     .summary = "run a runbook and print each step's verdict (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)",
+    .options = check_options,
+    .epilog = "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable,\n"
+              "      a recording that could not be written)\n",
     .exec = check_exec,
 };

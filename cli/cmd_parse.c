@@ -1,12 +1,12 @@
 /* cmd_parse.c: `erdiag parse`: saved CLI output -> the JSON contract. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "core/json_stream.h"
 #include "core/sanitize.h"
 #include "parsers/parse_json.h"
@@ -43,24 +43,26 @@ static int parse_stream(FILE *in, const char *path, parse_run_t *run)
     return EXIT_OK;
 }
 
+static const cli_option_t parse_options[] = {
+    {"vendor", 'v', "VENDOR", "the platform: ios nxos iosxr eos junos frr linux windows azure"},
+    {"command", 'c', "COMMAND", "the command that printed the output (it picks the parser)"},
+    {"list", 'l', NULL, "list every vendor and command, with the kind of records it gives"},
+    {"help", 'h', NULL, "show this help"},
+    {NULL, 0, NULL, NULL},
+};
+
 static int parse_exec(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"vendor", required_argument, NULL, 'v'}, {"command", required_argument, NULL, 'c'},
-        {"list", no_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
-    };
     const char *vendor_name = NULL, *command = NULL;
+    cli_getopt_t g;
     int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "v:c:lh", opts, NULL)) != -1) {
+    cli_getopt_init(&g, &cli_cmd_parse);
+    while ((opt = cli_getopt_next(&g, argc, argv)) != -1) {
         switch (opt) {
         case 'v': vendor_name = optarg; break;
         case 'c': command = optarg; break;
         case 'l': print_list(); return EXIT_OK;
-        case 'h':
-            printf("usage: erdiag parse --vendor VENDOR --command \"COMMAND\" [FILE]\n"
-                   "       erdiag parse --list\n");
-            return EXIT_OK;
+        case 'h': cli_usage(stdout, &cli_cmd_parse); return EXIT_OK;
         default: return EXIT_USAGE;
         }
     }
@@ -122,5 +124,8 @@ const cli_cmd_t cli_cmd_parse = {
     .name = "parse",
     .usage = "--vendor VENDOR --command \"COMMAND\" [FILE] | --list",
     .summary = "parse saved CLI output into JSON (stdin when no FILE)",
+    .options = parse_options,
+    .epilog = "exit: 0 parsed (a partial parse included), 1 nothing could be parsed, 2 usage error or no\n"
+              "      parser for the command, 3 the file could not be read or the output written\n",
     .exec = parse_exec,
 };

@@ -1,11 +1,11 @@
 /* cmd_run.c: `erdiag run`: allowlisted commands on one device (live, replayed, recorded). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "cli/device.h"
 #include "cli/tty.h"
 #include "core/inventory.h"
@@ -138,8 +138,12 @@ static int run_commands(const run_opts_t *o, const char *name, char **commands, 
 {
     inventory_t inv = {0};
     const device_t *dev = NULL;
-    if (cli_load_device("run", o->replay, o->inventory, name, &inv, &dev) != 0)
+    char err[1200];
+    if (cli_load_device("run", o->replay, o->inventory, name, &inv, &dev, err, sizeof(err)) != 0) {
+        sanitize_fprintf(stderr, "erdiag run: %s\n", err);
+        inventory_free(&inv);
         return EXIT_USAGE;
+    }
     int rc = EXIT_OK;
     const vendor_t *v = vendor_find(dev->vendor);
     if (!all_allowed(v, commands, n)) {
@@ -160,27 +164,30 @@ static int run_commands(const run_opts_t *o, const char *name, char **commands, 
     return opened ? rc : EXIT_IO;
 }
 
+static const cli_option_t run_options[] = {
+    {"json", 'j', NULL, "print each answer parsed: the JSON contract, one object per line"},
+    {"replay", 'r', "DIR", "answer from a recording or scenario instead of the device"},
+    {"record", 'R', "DIR", "also save every answer (redacted) into DIR for --replay"},
+    {"inventory", 'i', "FILE", "the inventory (default $XDG_CONFIG_HOME/erdiag/inventory.ini)"},
+    {"accept-new", 'a', NULL, "accept and save an unknown host key without asking"},
+    {"help", 'h', NULL, "show this help"},
+    {NULL, 0, NULL, NULL},
+};
+
 static int run_exec(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'}, {"replay", required_argument, NULL, 'r'},
-        {"record", required_argument, NULL, 'R'}, {"inventory", required_argument, NULL, 'i'},
-        {"accept-new", no_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
-    };
     run_opts_t o = {0};
+    cli_getopt_t g;
     int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "jr:R:i:ah", opts, NULL)) != -1) {
+    cli_getopt_init(&g, &cli_cmd_run);
+    while ((opt = cli_getopt_next(&g, argc, argv)) != -1) {
         switch (opt) {
         case 'j': o.json = true; break;
         case 'r': o.replay = optarg; break;
         case 'R': o.record = optarg; break;
         case 'i': o.inventory = optarg; break;
         case 'a': o.accept_new = true; break;
-        case 'h':
-            printf("usage: erdiag run DEVICE \"COMMAND\" [\"COMMAND\"...] [--json] [--replay DIR | --record DIR] "
-                   "[--inventory FILE] [--accept-new]\n");
-            return EXIT_OK;
+        case 'h': cli_usage(stdout, &cli_cmd_run); return EXIT_OK;
         default: return EXIT_USAGE;
         }
     }
@@ -197,7 +204,10 @@ static int run_exec(int argc, char **argv)
 
 const cli_cmd_t cli_cmd_run = {
     .name = "run",
-    .usage = "DEVICE \"COMMAND\" [\"COMMAND\"...] [--json] [--replay DIR | --record DIR] [--inventory FILE] [--accept-new]",
+    .usage = "DEVICE \"COMMAND\" [\"COMMAND\"...] [OPTION...]",
     .summary = "run read-only commands over one session and print the answers (or their parsed JSON, one per line)",
+    .options = run_options,
+    .epilog = "exit: 0 done, 1 an answer could not be parsed (--json), 2 usage error or a command refused\n"
+              "      (by erdiag's allowlist or by the device), 3 no connection, or --record could not write\n",
     .exec = run_exec,
 };

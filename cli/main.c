@@ -1,8 +1,11 @@
 /* main.c: erdiag's entry point: global options and subcommand dispatch. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "cli/suggest.h"
 #include "config.h"
 #include "core/sanitize.h"
 
@@ -17,11 +20,34 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "erdiag %s: diagnostics for the customer edge of ExpressRoute circuits (and any eBGP edge)\n\n"
-            "usage: erdiag [--version | --help] COMMAND [ARGS]\n\ncommands:\n",
+            "usage: erdiag [--version | --help] COMMAND [ARGS]\n"
+            "       erdiag help COMMAND\n\ncommands:\n",
             PACKAGE_VERSION);
     for (size_t i = 0; cli_cmds[i]; i++)
-        fprintf(out, "  erdiag %s %s\n      %s\n", cli_cmds[i]->name, cli_cmds[i]->usage, cli_cmds[i]->summary);
-    fprintf(out, "\nSee erdiag(1) for the details, exit codes and the JSON contract.\n");
+        fprintf(out, "  %-7s %s\n", cli_cmds[i]->name, cli_cmds[i]->summary);
+    fprintf(out, "\n'erdiag COMMAND --help' lists a command's options; erdiag(1) has the details, the\n"
+                 "inventory, the environment, the files and the exit statuses.\n");
+}
+
+static const cli_cmd_t *find_cmd(const char *name)
+{
+    for (size_t i = 0; cli_cmds[i]; i++)
+        if (strcmp(name, cli_cmds[i]->name) == 0)
+            return cli_cmds[i];
+    return NULL;
+}
+
+static int unknown_cmd(const char *name)
+{
+    cli_suggest_t s;
+    cli_suggest_init(&s, name);
+    for (size_t i = 0; cli_cmds[i]; i++)
+        cli_suggest_offer(&s, cli_cmds[i]->name);
+    if (cli_suggest_best(&s))
+        sanitize_fprintf(stderr, "erdiag: unknown command '%s'; did you mean '%s'?\n", name, cli_suggest_best(&s));
+    else
+        sanitize_fprintf(stderr, "erdiag: unknown command '%s' (erdiag --help lists them)\n", name);
+    return EXIT_USAGE;
 }
 
 int main(int argc, char **argv)
@@ -34,13 +60,18 @@ int main(int argc, char **argv)
         printf("erdiag %s\n", PACKAGE_VERSION);
         return EXIT_OK;
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+    bool help = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0;
+    if (help && argc > 2) {
+        const cli_cmd_t *cmd = find_cmd(argv[2]);
+        if (!cmd)
+            return unknown_cmd(argv[2]);
+        cli_usage(stdout, cmd);
+        return EXIT_OK;
+    }
+    if (help) {
         usage(stdout);
         return EXIT_OK;
     }
-    for (size_t i = 0; cli_cmds[i]; i++)
-        if (strcmp(argv[1], cli_cmds[i]->name) == 0)
-            return cli_cmds[i]->exec(argc - 1, argv + 1);
-    sanitize_fprintf(stderr, "erdiag: unknown command '%s' (try erdiag --help)\n", argv[1]);
-    return EXIT_USAGE;
+    const cli_cmd_t *cmd = find_cmd(argv[1]);
+    return cmd ? cmd->exec(argc - 1, argv + 1) : unknown_cmd(argv[1]);
 }

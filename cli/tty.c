@@ -1,9 +1,13 @@
-/* tty.c: questions only a person at the terminal may answer (host keys, passwords). */
+/* tty.c: questions only a person at the terminal may answer (host keys, passwords), and how
+ * wide that terminal is. */
 #include "cli/tty.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
+#include <unistd.h>
 
 #include "core/sanitize.h"
 
@@ -47,4 +51,17 @@ int cli_ask_secret(void *ud, const char *prompt, bool echo, char *buf, size_t si
     fclose(tty);
     buf[strcspn(buf, "\r\n")] = '\0';
     return rc;
+}
+
+int cli_width(int fd, int not_tty)
+{
+    if (!isatty(fd))
+        return not_tty;
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *env = getenv("COLUMNS");
+    char *end;
+    long cols = env ? strtol(env, &end, 10) : 0;
+    return env && *env && !*end && cols > 0 && cols < 10000 ? (int)cols : 80;
 }

@@ -2,10 +2,13 @@
  * Every string passes through core/redact first, then is made valid UTF-8: jansson refuses a
  * string that is not, and a device line with one Latin-1 byte must not make its evidence
  * vanish from the verdict.  (The caller prints with JSON_ENSURE_ASCII, so no control byte a
- * terminal obeys, ESC or C1, is ever written raw.) */
+ * terminal obeys, ESC or C1, is ever written raw.)  Keys are only ever added at the end of an
+ * object, so that consumers of the older contract keep working. */
 #include <stdio.h>
+#include <string.h>
 
 #include "core/redact.h"
+#include "core/utctime.h"
 #include "core/utf8.h"
 #include "report/verdict.h"
 
@@ -24,6 +27,7 @@ static json_t *cause_json(const step_result_t *s)
     json_object_set_new(o, "step", json_string(s->id));
     json_object_set_new(o, "cause", json_string(s->cause));
     json_object_set_new(o, "finding", jstr(s->finding));
+    json_object_set_new(o, "verdict", json_string(verdict_name(s->verdict)));
     return o;
 }
 
@@ -33,15 +37,17 @@ static json_t *no_cause_json(const runbook_result_t *r)
 {
     int skipped = 0, first = -1;
     for (int i = 0; i < r->n_steps; i++)
-        if (r->steps[i].verdict == VERDICT_SKIP && skipped++ == 0)
+        if (r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0 && skipped++ == 0)
             first = i;
     if (first < 0)
-        return json_pack("{s:s, s:s, s:s}", "step", "none", "cause", "none", "finding", "no fault found");
+        return json_pack("{s:s, s:s, s:s, s:s}", "step", "none", "cause", "none", "finding", "no fault found", "verdict",
+                         "PASS");
     char finding[900];
-    snprintf(finding, sizeof(finding), "no fault found, but %d of %d steps could not be judged (%s: %s)", skipped,
-             r->n_steps, r->steps[first].id, r->steps[first].finding);
+    snprintf(finding, sizeof(finding), "%d of %d steps could not be judged (%s: %s)", skipped, r->n_steps,
+             r->steps[first].id, r->steps[first].finding);
     json_t *o = json_pack("{s:s, s:s}", "step", r->steps[first].id, "cause", "evidence_missing");
     json_object_set_new(o, "finding", jstr(finding));
+    json_object_set_new(o, "verdict", json_string("SKIP"));
     return o;
 }
 
@@ -64,9 +70,19 @@ static json_t *step_json(const step_result_t *s)
     return o;
 }
 
-json_t *verdict_json(const char *device, const runbook_result_t *r)
+/* The keys after the original contract: erdiag's version, the platform, the time (UTC). */
+static void add_run_keys(json_t *root, const verdict_meta_t *m)
 {
-    json_t *root = json_pack("{s:o, s:s, s:s, s:i}", "device", jstr(device), "runbook", runbook_name(r->runbook),
+    char when[40] = "";
+    utc_format(m->utc, false, when, sizeof(when));
+    json_object_set_new(root, "version", json_string(PACKAGE_VERSION));
+    json_object_set_new(root, "vendor", m->vendor ? jstr(m->vendor) : json_null());
+    json_object_set_new(root, "time", json_string(when));
+}
+
+json_t *verdict_json(const verdict_meta_t *m, const runbook_result_t *r)
+{
+    json_t *root = json_pack("{s:o, s:s, s:s, s:i}", "device", jstr(m->device), "runbook", runbook_name(r->runbook),
                              "status", r->status, "exit_code", r->exit_code);
     json_t *causes = json_array(), *steps = json_array();
     for (int i = 0; i < r->n_causes; i++)
@@ -77,5 +93,25 @@ json_t *verdict_json(const char *device, const runbook_result_t *r)
         json_array_append_new(steps, step_json(&r->steps[i]));
     json_object_set_new(root, "steps", steps);
     json_object_set_new(root, "summary", jstr(r->summary));
+    add_run_keys(root, m);
+    return root;
+}
+
+json_t *verdict_json_error(const verdict_meta_t *m, const char *step, const char *cause, const char *error)
+{
+    json_t *root = json_pack("{s:o, s:o, s:s, s:i}", "device", jstr(m->device ? m->device : ""), "runbook",
+                             m->runbook ? json_string(m->runbook) : json_null(), "status", "UNKNOWN", "exit_code", 3);
+    json_t *rc = json_pack("{s:s, s:s}", "step", step, "cause", cause);
+    json_object_set_new(rc, "finding", jstr(error));
+    json_object_set_new(rc, "verdict", json_string("SKIP"));
+    json_object_set_new(root, "root_cause", rc);
+    json_object_set_new(root, "causes", json_array());
+    json_object_set_new(root, "steps", json_array());
+    char summary[1200];
+    snprintf(summary, sizeof(summary), "%s: check UNKNOWN: nothing could be judged: %s", m->device ? m->device : "?",
+             error);
+    json_object_set_new(root, "summary", jstr(summary));
+    add_run_keys(root, m);
+    json_object_set_new(root, "error", jstr(error));
     return root;
 }
