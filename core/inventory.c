@@ -26,7 +26,8 @@ typedef struct {
     int cur_header;      /* the header line of the section cur belongs to */
     int prefixes_header; /* the header line of the section expect_prefixes was last read in */
     bool credentials;    /* a password_command or identity was read */
-    char err[512];       /* the first error: inih goes on after a handler fails */
+    char err[512];       /* the error of the earliest line: inih goes on after a handler fails */
+    int err_line;
     /* reader state */
     const char *text;
     size_t off;
@@ -44,13 +45,16 @@ static void device_defaults(device_t *d)
     snprintf(d->known_hosts, sizeof(d->known_hosts), "~/.ssh/known_hosts");
 }
 
-/* Records "file:line: message" (the first only) and returns 0, which tells inih it failed. */
+/* Records "file:line: message" for the earliest bad line (a syntax error inih reports at the
+ * end may lie before a bad value already recorded) and returns 0, which tells inih it failed. */
 static int vfail_at(inv_load_t *ld, int line, const char *fmt, va_list ap)
 {
     char msg[400];
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    if (!ld->err[0])
+    if (!ld->err[0] || line < ld->err_line) {
         snprintf(ld->err, sizeof(ld->err), "%s:%d: %s", ld->name, line, msg);
+        ld->err_line = line;
+    }
     return 0;
 }
 
@@ -349,8 +353,8 @@ static int load(inventory_t *inv, inv_load_t *ld, char *err, size_t errlen)
     ld->inv = inv;
     device_defaults(&ld->defaults);
     int rc = ini_parse_stream(read_line, ld, on_key, ld);
-    if (rc > 0 && !ld->err[0])
-        fail_at(ld, rc, "not an INI line");
+    if (rc > 0)
+        fail_at(ld, rc, "not an INI line"); /* kept only when no earlier line was bad */
     for (size_t i = 0; i < inv->n_devices && !ld->err[0]; i++)
         check_device(ld, &inv->devices[i]);
     if (rc != 0 || ld->err[0]) {

@@ -362,6 +362,17 @@ static void devices_defined_twice_name_both_lines(void **state)
 
 /* ---- the permissions warning ---- */
 
+/* The error names the first bad line of the file, whichever kind of mistake comes first: a
+ * line that is no INI at all before a bad value, and a bad value before a later syntax error. */
+static void first_bad_line_is_named(void **state)
+{
+    (void)state;
+    refused("[device a]\nhost = 192.0.2.1\nvendor = ios\nbogus line\npeer_ip = 1.2.3\n", "bad.ini:4: not an INI line");
+    refused("[device a]\nhost = 192.0.2.1\nvendor = ios\npeer_ip = 1.2.3\nbogus line\n",
+            "bad.ini:4: peer_ip: '1.2.3' is not");
+    refused("[device a]\nhost = 192.0.2.1\nvendor = ios\nfoo = 1\npeer_ip = 1.2.3\n", "bad.ini:4: unknown key 'foo'");
+}
+
 static void loose_permissions_are_warned_about(void **state)
 {
     (void)state;
@@ -470,6 +481,7 @@ int main(void)
         cmocka_unit_test(long_lines_are_refused_not_split),
         cmocka_unit_test(only_regular_text_files_are_read),
         cmocka_unit_test(devices_defined_twice_name_both_lines),
+        cmocka_unit_test(first_bad_line_is_named),
         cmocka_unit_test(loose_permissions_are_warned_about),
         cmocka_unit_test(recorded_device_leaves_login_out),
         cmocka_unit_test(prefix_lists_span_lines),
