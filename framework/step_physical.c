@@ -318,12 +318,15 @@ static bool judge_growth(step_result_t *s, const evidence_t *ev, const polls_t *
         snprintf(share, sizeof(share), ", %.2f%% of the frames received", rate.share * 100);
     else if (err && rate.no_packets)
         snprintf(share, sizeof(share), ", and no good packet received between the polls");
+    char limit[48] = "";
+    if (p->minutes > 0)
+        snprintf(limit, sizeof(limit), "%.0f/min %s ", ERR_FAIL_PER_MIN, fail ? "or" : "and");
     if (fail)
-        step_fail(s, "interface_errors", "%s errors are rising: %s%s%s (FAIL above %.0f/min or %.1f%% of the frames)", iface,
-                  grew, interval, share, ERR_FAIL_PER_MIN, ERR_FAIL_RATIO * 100);
+        step_fail(s, "interface_errors", "%s errors are rising: %s%s%s (FAIL above %s%.1f%% of the frames)", iface, grew,
+                  interval, share, limit, ERR_FAIL_RATIO * 100);
     else
-        step_warn(s, "interface_errors", "%s counters are rising: %s%s%s (below the failure threshold of %.0f/min and %.1f%% of the frames)",
-                  iface, grew, interval, share, ERR_FAIL_PER_MIN, ERR_FAIL_RATIO * 100);
+        step_warn(s, "interface_errors", "%s counters are rising: %s%s%s (below the failure threshold of %s%.1f%% of the frames)",
+                  iface, grew, interval, share, limit, ERR_FAIL_RATIO * 100);
     char shape[320] = "";
     quote_counter(s, p->now_f, p->now, worst, worst->now, NULL, shape, sizeof(shape));
     quote_counter(s, p->before_f, p->before, worst, worst->before, shape[0] ? shape : NULL, NULL, 0);
