@@ -202,8 +202,11 @@ static void step_text(FILE *f, int width, const step_result_t *s)
 
 void verdict_text_steps(FILE *f, const verdict_meta_t *m, const runbook_result_t *r)
 {
-    sanitize_fprintf(f, "\nSteps of the %s runbook on %s (%s), status %s (exit %d):\n", runbook_name(r->runbook),
-                     m->device, m->vendor ? m->vendor : "?", r->status, r->exit_code);
+    char line[600];
+    snprintf(line, sizeof(line), "Steps of the %s runbook on %s (%s), status %s (exit %d):", runbook_name(r->runbook),
+             m->device, m->vendor ? m->vendor : "?", r->status, r->exit_code);
+    fputc('\n', f);
+    wrap_write(f, m->width, 2, 0, line);
     for (int i = 0; i < r->n_steps; i++)
         step_text(f, m->width, &r->steps[i]);
 }

@@ -39,7 +39,7 @@ expect "two devices" 3 'one DEVICE only' -- check ce1 ce2 --runbook bgp --replay
 expect "replay and record" 3 'do not go together' -- check ce1 --runbook bgp --replay "$fix/healthy" --record "$work/rec"
 expect "bad interval" 3 "--interval 'soon'" -- check ce1 --runbook bgp --replay "$fix/healthy" --interval soon
 expect "negative interval" 3 "--interval '-1'" -- check ce1 --runbook bgp --replay "$fix/healthy" --interval -1
-expect "unknown option" 3 'unrecognized option|invalid option' -- check ce1 --runbook bgp --frobnicate
+expect "unknown option" 3 "unrecognized option '--frobnicate'" -- check ce1 --runbook bgp --frobnicate
 expect "--help" 0 'usage: erdiag check DEVICE --runbook bgp\|asym' -- check --help
 expect "missing scenario" 3 'device.ini' -- check ce1 --runbook bgp --replay "$work/nowhere"
 expect "unknown device in an inventory" 3 "no device 'nope'" -- check nope --runbook bgp --inventory "$fix/viavm/device.ini"
@@ -47,24 +47,32 @@ expect "unreadable reverse trace" 3 'nothere.txt: No such file' -- check ce1 --r
 
 # ---- the JSON contract: keys in order, step ids in order, exit status = exit_code = status
 json_shape() { # json_shape RUNBOOK IDS... < json
-    python3 -c '
-import json, sys
+    ERDIAG_VERSION=$("$erdiag" --version | sed 's/^erdiag //') python3 -c '
+import datetime, json, os, sys
 d = json.load(sys.stdin)
 runbook, want = sys.argv[1], sys.argv[2:]
 codes = {"OK": 0, "WARNING": 1, "CRITICAL": 2, "UNKNOWN": 3}
-assert list(d) == ["device", "runbook", "status", "exit_code", "root_cause", "causes", "steps", "summary"], list(d)
+# The original contract first, in its order; keys added later only ever go at the end.
+assert list(d) == ["device", "runbook", "status", "exit_code", "root_cause", "causes", "steps", "summary",
+                   "version", "vendor", "time"], list(d)
 assert d["device"] == "ce1" and d["runbook"] == runbook, (d["device"], d["runbook"])
 assert codes[d["status"]] == d["exit_code"], (d["status"], d["exit_code"])
-shape = ["step", "cause", "finding"]
+assert d["version"] == os.environ["ERDIAG_VERSION"] and d["vendor"] == "ios", (d["version"], d["vendor"])
+when = datetime.datetime.strptime(d["time"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+assert abs((datetime.datetime.now(datetime.timezone.utc) - when).total_seconds()) < 600, d["time"]
+shape = ["step", "cause", "finding", "verdict"]
 assert list(d["root_cause"]) == shape, d["root_cause"]
+verdicts = {s["id"]: s["verdict"] for s in d["steps"]}
 for c in d["causes"]:
     assert list(c) == shape, c
+    assert c["verdict"] in ("FAIL", "WARN") and c["verdict"] == verdicts[c["step"]], (c, verdicts)
 if d["causes"]:
     assert d["root_cause"] == d["causes"][0]
 elif d["status"] == "OK":
-    assert d["root_cause"] == {"step": "none", "cause": "none", "finding": "no fault found"}
+    assert d["root_cause"] == {"step": "none", "cause": "none", "finding": "no fault found", "verdict": "PASS"}
 else:
-    assert d["root_cause"]["cause"] == "evidence_missing", d["root_cause"]
+    assert d["root_cause"]["cause"] == "evidence_missing" and d["root_cause"]["verdict"] == "SKIP", d["root_cause"]
+    assert "no fault found" not in d["root_cause"]["finding"] + d["summary"].lower(), d
 assert [s["id"] for s in d["steps"]] == want, [s["id"] for s in d["steps"]]
 for s in d["steps"]:
     assert list(s) == ["id", "title", "verdict", "cause", "finding", "evidence", "next"], list(s)
@@ -94,26 +102,161 @@ code=$(json_shape asym "${asym_ids[@]}" <<<"$out" 2>&1)
 if [ "$code" = "$rc" ]; then ok "asym JSON shape, step ids in order, exit $rc = exit_code"; else bad "asym JSON: $code (exit $rc)" "$out"; fi
 if [ ! -s "$work/err" ]; then ok "complete scenario: nothing on stderr"; else bad "stderr on a complete scenario" "$(cat "$work/err")"; fi
 
-# ---- text: device, runbook, status, one line per step, causes, summary; exit = the status line
+# ---- text: line 1 the status as a monitoring plugin prints it (perfdata after '|'), then the
+# root cause in at most 6 lines, then one line per step, the causes and the summary
+status_re='^(OK|WARNING|CRITICAL|UNKNOWN) - [a-z0-9_]+ on [^ ]+( [0-9a-f.:]+)?: [^|]+ \| (.*)$'
+perf_re="^[A-Za-z0-9_]+=-?[0-9]+(\.[0-9]+)?(s|%|c|B)?(;(-?[0-9.]+)?){0,4}$"
+plugin_line() { # plugin_line NAME RC TEXT: line 1's status matches the exit status, its perfdata parses
+    local name=$1 rc=$2 first label
+    first=$(head -n 1 <<<"$3")
+    if ! [[ $first =~ $status_re ]]; then bad "$name: line 1 is no plugin status line" "$first"; return; fi
+    case "${BASH_REMATCH[1]}:$rc" in OK:0 | WARNING:1 | CRITICAL:2 | UNKNOWN:3) ;; *) bad "$name: ${BASH_REMATCH[1]} but exit $rc"; return ;; esac
+    for label in ${BASH_REMATCH[3]}; do
+        [[ $label =~ $perf_re ]] || { bad "$name: perfdata '$label' is not label=value[uom];warn;crit;min;max" "$first"; return; }
+    done
+    grep -q 'collect_time=[0-9.]*s' <<<"$first" || { bad "$name: no collect_time in the perfdata" "$first"; return; }
+    ok "$name: plugin status line ($first)"
+}
+root_block() { # the lines between line 1 and the blank line before the steps
+    sed -n '2,/^$/p' <<<"$1" | sed '/^$/d'
+}
 out=$(check ce1 --runbook bgp --replay "$fix/healthy")
 rc=$?
-want="Device:  ce1 (ios)
-Runbook: bgp
-Status:  [A-Z]+ \(exit $rc\)"
+plugin_line "text report, healthy" "$rc" "$out"
+grep -qE '^OK - bgp on ce1 192\.168\.100\.130: session Established .*\| uptime=[0-9]+s;;;0 prefixes_received=2;;;0 prefixes_accepted=2;;;0 ' <<<"$out" &&
+    ok "healthy: OK, the session's uptime and prefixes as perfdata" || bad "healthy status line" "$(head -n 1 <<<"$out")"
 steps=$(grep -cE '^\[(PASS|WARN|FAIL|SKIP)\] ' <<<"$out")
-if grep -qzE "$want" <<<"$out" && [ "$steps" -eq 7 ] && grep -q '^Causes, most likely first:' <<<"$out" &&
-    grep -q '^Summary:' <<<"$out"; then
-    ok "text report: header, 7 steps, causes, summary"
+if grep -qE "^Steps of the bgp runbook on ce1 \(ios\), status [A-Z]+ \(exit $rc\):" <<<"$out" && [ "$steps" -eq 7 ] &&
+    grep -q '^Causes, most likely first:' <<<"$out" && grep -q '^Summary:' <<<"$out" &&
+    [ "$(root_block "$out")" = "Root cause: none (all 7 steps passed)" ]; then
+    ok "text report: status, root cause, 7 steps, causes, summary"
 else
     bad "text report (exit $rc, $steps steps)" "$out"
 fi
-status=$(sed -n 's/^Status:  \([A-Z]*\).*/\1/p' <<<"$out")
-case "$status:$rc" in OK:0 | WARNING:1 | CRITICAL:2 | UNKNOWN:3) ok "text status $status = exit $rc" ;; *) bad "status $status but exit $rc" ;; esac
 for step in "Physical layer" "ARP / neighbor discovery" "BGP configuration" "IP addressing" "Route filters" "TCP 179" \
     "Session state and last error"; do
     grep -qE "^\[(PASS|WARN|FAIL|SKIP)\] $step: " <<<"$out" || bad "text: no line for $step" "$out"
 done
+# A fault: the root cause, its finding, its deciding evidence line and first next command come
+# before the steps, in at most 6 lines.
+scn=$top/scenarios
+out=$(check ce1-nyc --runbook bgp --replay "$scn/md5-mismatch-ios")
+rc=$?
+plugin_line "text report, md5 mismatch" "$rc" "$out"
+block=$(root_block "$out")
+if [ "$rc" -eq 2 ] && grep -qE '^CRITICAL - md5_mismatch on ce1-nyc 192\.168\.100\.130: 192\.168\.100\.130 in Active' <<<"$out" &&
+    [ "$(wc -l <<<"$block")" -le 6 ] && grep -q '^Root cause: md5_mismatch (Session state and last error, FAIL)$' <<<"$block" &&
+    grep -q '^  evidence: .*%TCP-6-BADAUTH' <<<"$block" && grep -q '^  next: show logging | include BADAUTH' <<<"$block"; then
+    ok "md5 mismatch: root cause, evidence and next command first, $(wc -l <<<"$block") lines"
+else
+    bad "md5 mismatch root-cause block (exit $rc)" "$out"
+fi
+# UNKNOWN never reads as a clean bill: it says what could not be judged.
+cp -r "$fix/healthy" "$work/nobgp"
+rm "$work/nobgp/bgp_neighbor.txt" "$work/nobgp/bgp_summary.txt"
+out=$(check ce1 --runbook bgp --replay "$work/nobgp" 2>/dev/null)
+rc=$?
+plugin_line "text report, UNKNOWN" "$rc" "$out"
+if [ "$rc" -eq 3 ] && grep -qE '^UNKNOWN - evidence_missing on ce1 192\.168\.100\.130: [0-9]+ of 7 steps could not be judged' <<<"$out" &&
+    grep -q '^Not judged: ' <<<"$out" && ! grep -qi 'no fault found' <<<"$out"; then
+    ok "UNKNOWN: what could not be judged, never 'no fault found'"
+else
+    bad "UNKNOWN text (exit $rc)" "$out"
+fi
+# Lines fold at 100 columns when stdout is no terminal (line 1, the plugin line, never folds);
+# continuation lines are indented.
+long=$(check ce1-nyc --runbook bgp --replay "$scn/md5-mismatch-ios" | tail -n +2 | awk 'length($0) > 100')
+folded=$(check ce1-nyc --runbook bgp --replay "$scn/md5-mismatch-ios" | grep -cE '^       [^ ]')
+if [ -z "$long" ] && [ "$folded" -gt 0 ]; then ok "piped: folded at 100 columns, $folded indented continuations"; else bad "piped folding ($folded)" "$long"; fi
+# The CRC scenario carries its poll times: the rate is per minute of the recorded interval and
+# below 100% of the frames, whatever --interval says; without polls.tsv it is per poll.
+for iv in 10 60; do
+    out=$(check ce1-nyc --runbook bgp --replay "$scn/crc-rising-ios" --interval $iv)
+    json=$(check ce1-nyc --runbook bgp --replay "$scn/crc-rising-ios" --interval $iv --json)
+    grep -q '+707 CRC errors (707.0/min), +786 input errors (786.0/min) in 1.0 min, 3.08% of the frames received' <<<"$json" &&
+        grep -qE '^CRITICAL - interface_errors .*crc_rate=2\.78[0-9]*%;0;0\.1;0;100' <<<"$out" &&
+        ok "crc-rising-ios with --interval $iv: the recorded minute, 3.08% of the frames, crc_rate perfdata" ||
+        bad "crc-rising-ios --interval $iv" "$(head -n 8 <<<"$out")"
+done
+cp -r "$scn/crc-rising-ios" "$work/crc-untimed"
+rm "$work/crc-untimed/polls.tsv"
+out=$(check ce1-nyc --runbook bgp --replay "$work/crc-untimed" --json)
+if grep -q '+707 CRC errors, +786 input errors between two polls of unknown interval' <<<"$out" && ! grep -q '/min)' <<<"$out"; then
+    ok "crc scenario without poll times: per poll, no per-minute figure"
+else
+    bad "untimed crc scenario" "$(head -n 8 <<<"$out")"
+fi
 
+# ---- the device named must be the scenario's (or the inventory's)
+expect "scenario records another device" 3 "scenario .*md5-mismatch-ios records device 'ce1-nyc', not 'ce2'" -- \
+    check ce2 --runbook bgp --replay "$scn/md5-mismatch-ios"
+expect "run: scenario records another device" 2 "records device 'ce1-nyc', not 'ce2'" -- \
+    "$erdiag" run ce2 "show version" --replay "$scn/md5-mismatch-ios"
+printf '[device ce2]\nhost = 192.0.2.9\nvendor = ios\npeer_ip = 192.168.100.130\n' >"$work/ce2.ini"
+expect "--inventory with --replay: the recording must be of that device" 3 "records device 'ce1-nyc', not 'ce2'" -- \
+    check ce2 --runbook bgp --replay "$scn/md5-mismatch-ios" --inventory "$work/ce2.ini"
+expect "--inventory with --replay: expectations from the inventory" 2 '^CRITICAL - md5_mismatch on ce1-nyc' -- \
+    check ce1-nyc --runbook bgp --replay "$scn/md5-mismatch-ios" --inventory "$scn/md5-mismatch-ios/device.ini"
+
+# ---- suggestions, a missing inventory, the first bad line of an inventory
+expect "mistyped option" 3 "unrecognized option '--runbok'; did you mean --runbook\?" -- check ce1 --runbok bgp
+expect "ambiguous option" 3 "ambiguous option '--re': --replay, --record, --reverse-trace" -- check ce1 --re x
+expect "missing option argument" 3 "--runbook needs an argument" -- check ce1 --runbook
+expect "mistyped device" 3 "no device 'ce1-nyk' in .*device.ini; did you mean 'ce1-nyc'\?" -- \
+    check ce1-nyk --runbook bgp --inventory "$scn/md5-mismatch-ios/device.ini"
+expect "mistyped command" 2 "unknown command 'chek'; did you mean 'check'\?" -- "$erdiag" chek
+expect "run: mistyped option" 2 "unrecognized option '--jsn'; did you mean --json\?" -- "$erdiag" run ce1 x --jsn
+mkdir -p "$work/nohome"
+expect "no inventory: where erdiag looked, and --inventory" 3 \
+    "no inventory at $work/nohome/.config/erdiag/inventory.ini .*XDG_CONFIG_HOME.* --inventory FILE" -- \
+    env HOME="$work/nohome" XDG_CONFIG_HOME= "$erdiag" check ce1 --runbook bgp
+expect "no inventory under XDG_CONFIG_HOME" 3 "no inventory at $work/xdg/erdiag/inventory.ini" -- \
+    env XDG_CONFIG_HOME="$work/xdg" "$erdiag" check ce1 --runbook bgp
+printf '[device ce1]\nhost = 192.0.2.1\nvendor = ios\nbogus line\npeer_ip = 1.2.3\n' >"$work/badline.ini"
+expect "inventory error: the first bad line" 3 "badline.ini:4: not an INI line" -- check ce1 --runbook bgp --inventory "$work/badline.ini"
+
+# ---- --help of every subcommand lists every option its table gives getopt, one line each
+# within 100 columns, and the man page documents each; no subcommand parses options elsewhere.
+for cmd in parse run check; do
+    src=$top/cli/cmd_$cmd.c
+    names=$(sed -n '/^static const cli_option_t /,/^};/p' "$src" | grep -oE '^    \{"[a-z-]+", ' | grep -oE '[a-z-]+')
+    help=$("$erdiag" "$cmd" --help)
+    missing=""
+    for n in $names; do
+        [ "$(grep -cE -- "^  (-[a-zA-Z], )?--$n( |$)" <<<"$help")" -eq 1 ] || missing="$missing --$n(help)"
+        grep -qF -- "\-\-${n//-/\\-}" "$top/man/erdiag.1" || missing="$missing --$n(man)"
+    done
+    lines=$(grep -cE '^  -' <<<"$help")
+    if [ -n "$names" ] && [ -z "$missing" ] && [ "$lines" -eq "$(wc -w <<<"$names")" ] && ! grep -q 'struct option' "$src" &&
+        [ -z "$(awk 'length($0) > 100' <<<"$help")" ]; then
+        ok "$cmd --help: all $lines options of its table, one line each, all in the man page"
+    else
+        bad "$cmd --help ($lines lines):$missing" "$help"
+    fi
+done
+help=$("$erdiag" --help)
+grep -qE '^  parse ' <<<"$help" && grep -qE '^  run ' <<<"$help" && grep -qE '^  check ' <<<"$help" &&
+    ok "erdiag --help lists the subcommands" || bad "erdiag --help" "$help"
+for sec in ENVIRONMENT FILES "EXIT STATUS"; do
+    grep -q "^\.SH \"\?$sec\"\?$" "$top/man/erdiag.1" && ok "man page: $sec" || bad "man page has no $sec section"
+done
+
+# ---- on a terminal (a pty from script(1)): progress on stderr redrawn in place, lines folded
+# at COLUMNS; with stderr not a terminal, no progress at all
+if command -v script >/dev/null; then
+    tty_out=$(COLUMNS=64 script -qec "'$erdiag' check ce1-nyc --runbook bgp --replay '$scn/md5-mismatch-ios'" /dev/null | tr -d '\r')
+    long=$(sed 's/\x1b\[K//g' <<<"$tty_out" | grep -v '^CRITICAL - ' | grep -v 'collecting:' | awk 'length($0) > 64')
+    if grep -qE 'erdiag check: collecting: [0-9]+ of 11 answered' <<<"$tty_out" && grep -q $'\x1b\[K' <<<"$tty_out" &&
+        [ -z "$long" ] && grep -q '^Root cause: md5_mismatch' <<<"$tty_out"; then
+        ok "pty: progress on stderr erased in place, lines folded at COLUMNS=64"
+    else
+        bad "pty progress and folding" "$long$tty_out"
+    fi
+    check ce1-nyc --runbook bgp --replay "$scn/md5-mismatch-ios" >/dev/null 2>"$work/err"
+    [ ! -s "$work/err" ] && ok "stderr not a terminal: no progress" || bad "progress without a terminal" "$(cat -A "$work/err")"
+else
+    echo "== pty checks skipped: no script(1)"
+fi
 # ---- secrets never printed (the scenario's BGP config holds an MD5 key)
 all=$(check ce1 --runbook bgp --replay "$fix/healthy" 2>&1; check ce1 --runbook bgp --replay "$fix/healthy" --json -v 2>&1)
 if grep -q '0822455D0A16544541' <<<"$all"; then bad "the MD5 key was printed"; else ok "no secret in text, JSON or stderr"; fi
@@ -217,12 +360,41 @@ EOF
 start=$SECONDS
 out=$(check down --runbook bgp --inventory "$work/down.ini" 2>"$work/err")
 rc=$?
-if [ "$rc" -eq 3 ] && [ -z "$out" ] && grep -q 'down: cannot reach the device: cannot connect' "$work/err" &&
-    [ $((SECONDS - start)) -lt 10 ]; then
-    ok "unreachable device: exit 3, one connect attempt, error in words"
+if [ "$rc" -eq 3 ] && [ "$(wc -l <<<"$out")" -eq 1 ] &&
+    grep -qE '^UNKNOWN - device_unreachable on down 192\.0\.2\.2: down: cannot reach the device: cannot connect.* \| collect_time=' <<<"$out" &&
+    grep -q 'down: cannot reach the device: cannot connect' "$work/err" && [ $((SECONDS - start)) -lt 10 ]; then
+    ok "unreachable device: exit 3, one connect attempt, the UNKNOWN line with the error in words"
 else
     bad "unreachable device: exit $rc" "$out$(cat "$work/err")"
 fi
+# --json always prints one object: UNKNOWN, the error in words, nothing else on stdout.
+json_error() { # json_error CAUSE PATTERN < stdout
+    python3 -c '
+import json, re, sys
+d = json.loads(sys.stdin.read())  # the whole of stdout is one object
+assert list(d) == ["device", "runbook", "status", "exit_code", "root_cause", "causes", "steps", "summary",
+                   "version", "vendor", "time", "error"], list(d)
+assert d["status"] == "UNKNOWN" and d["exit_code"] == 3 and d["steps"] == [] and d["causes"] == [], d
+assert d["root_cause"]["cause"] == sys.argv[1] and d["root_cause"]["verdict"] == "SKIP", d["root_cause"]
+assert re.search(sys.argv[2], d["error"]) and d["root_cause"]["finding"] == d["error"], d["error"]
+assert "no fault found" not in json.dumps(d), d
+' "$@"
+}
+out=$(check down --runbook bgp --inventory "$work/down.ini" --json 2>/dev/null)
+rc=$?
+if [ "$rc" -eq 3 ] && json_error device_unreachable 'cannot reach the device: cannot connect' <<<"$out"; then
+    ok "--json, unreachable device: one UNKNOWN object with the error"
+else
+    bad "--json unreachable (exit $rc)" "$out"
+fi
+out=$(check nope --runbook bgp --inventory "$work/down.ini" --json 2>/dev/null)
+rc=$?
+[ "$rc" -eq 3 ] && json_error usage_error "no device 'nope'" <<<"$out" && ok "--json, unknown device: an UNKNOWN object" ||
+    bad "--json unknown device (exit $rc)" "$out"
+out=$(check ce1 --runbook ospf --json --replay "$fix/healthy" 2>/dev/null)
+rc=$?
+[ "$rc" -eq 3 ] && json_error usage_error "unknown runbook 'ospf'" <<<"$out" && ok "--json, usage error after the options: an object" ||
+    bad "--json usage error (exit $rc)" "$out"
 
 # ---- a recording that cannot be made: UNKNOWN before anything connects, the file named
 touch "$work/afile"
@@ -273,6 +445,23 @@ if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
     else
         bad "--record layout" "$(ls -l "$work/rec" 2>&1)"
     fi
+    # polls.tsv: every answer with its UTC time; the two interface polls about --interval apart,
+    # and a replay of the recording computes its rates over that interval.
+    if python3 -c '
+import datetime, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if not l.startswith("#")]
+t = {(r[0], r[1]): datetime.datetime.strptime(r[3], "%Y-%m-%dT%H:%M:%S.%fZ") for r in rows}
+files = {(r[0], r[1]): r[2] for r in rows}
+assert files[("interfaces", "1")] == "interfaces.txt" and files[("interfaces", "2")] == "interfaces.2.txt", files
+gap = (t[("interfaces", "2")] - t[("interfaces", "1")]).total_seconds()
+assert 0.9 <= gap < 5, gap
+assert len(rows) >= 10, rows
+' "$work/rec/polls.tsv" && replayed=$(check ce1 --runbook bgp --replay "$work/rec" --json) &&
+        grep -q 'counters steady between the two polls' <<<"$replayed" && ! grep -q 'interval unknown' <<<"$replayed"; then
+        ok "--record: polls.tsv holds each answer's UTC time; the replay knows the interval"
+    else
+        bad "--record polls.tsv" "$(cat "$work/rec/polls.tsv"; check ce1 --runbook bgp --replay "$work/rec" | sed -n 4,6p)"
+    fi
     if [ "$(stat -c %a "$work/rec")" = 700 ] && [ "$(find "$work/rec" -type f -exec stat -c %a {} + | sort -u)" = 600 ] &&
         ! grep -qE '^(password_command|identity|jump|known_hosts) *=' "$work/rec/device.ini"; then
         ok "--record: directory 0700, files 0600, no login details in device.ini"
@@ -285,7 +474,7 @@ if make -C "$top" tests/sim/devsim >/dev/null 2>&1 && [ -x "$devsim" ]; then
     out=$(HOME=$work/home "$erdiag" check ce1 --runbook bgp --inventory "$work/live.ini" --interval 0 --record "$work/trap" 2>&1)
     rc=$?
     if [ "$rc" -eq 3 ] && grep -q 'recording failed: .*trap/interfaces.2.txt: is a symbolic link' <<<"$out" &&
-        grep -q '^Status:' <<<"$out" && [ "$(cat "$work/victim")" = precious ]; then
+        grep -qE '^(OK|WARNING|CRITICAL) - ' <<<"$out" && [ "$(cat "$work/victim")" = precious ]; then
         ok "--record with a link planted as interfaces.2.txt: verdict shown, exit 3, target unchanged"
     else
         bad "--record through a planted link (exit $rc)" "$out"
