@@ -111,6 +111,26 @@ static const step_result_t *headline(const runbook_result_t *r, const char **int
 
 /* ---- the root cause block ---- */
 
+/* The other causes, each code once (two steps may name the same one). */
+static void also_line(FILE *f, int width, const runbook_result_t *r)
+{
+    char line[800];
+    size_t w = (size_t)snprintf(line, sizeof(line), "  also:");
+    int named = 0;
+    for (int i = 1; i < r->n_causes && w < sizeof(line); i++) {
+        const char *cause = r->steps[r->causes[i]].cause;
+        bool seen = false;
+        for (int k = 0; k < i && !seen; k++)
+            seen = strcmp(r->steps[r->causes[k]].cause, cause) == 0;
+        if (!seen)
+            w += (size_t)snprintf(line + w, sizeof(line) - w, "%s %s", named++ ? "," : "", cause);
+    }
+    if (named && w < sizeof(line)) {
+        snprintf(line + w, sizeof(line) - w, " (see the causes below)");
+        wrap_write(f, width, 8, 1, line);
+    }
+}
+
 static void root_cause(FILE *f, int width, const runbook_result_t *r)
 {
     char a[2048], b[1024], line[3200];
@@ -129,14 +149,8 @@ static void root_cause(FILE *f, int width, const runbook_result_t *r)
         snprintf(line, sizeof(line), "  next: %s", redact(s->next[0], a, sizeof(a)));
         left -= wrap_write(f, width, 8, r->n_causes > 1 ? left - 1 : left, line);
     }
-    if (r->n_causes > 1 && left > 0) {
-        size_t w = (size_t)snprintf(line, sizeof(line), "  also:");
-        for (int i = 1; i < r->n_causes && w < sizeof(line); i++)
-            w += (size_t)snprintf(line + w, sizeof(line) - w, "%s %s", i > 1 ? "," : "", r->steps[r->causes[i]].cause);
-        if (w < sizeof(line))
-            snprintf(line + w, sizeof(line) - w, " (see the causes below)");
-        wrap_write(f, width, 8, 1, line);
-    }
+    if (r->n_causes > 1 && left > 0)
+        also_line(f, width, r);
 }
 
 /* No FAIL or WARN: all passed, or what could not be judged (UNKNOWN is no clean bill). */

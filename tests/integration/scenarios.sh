@@ -1,6 +1,7 @@
 #!/bin/bash
 # The bundled replay scenarios (scenarios/*/): `erdiag check` must name each one's root cause
-# first.  The expectation lives in the scenario itself, as a comment line of its device.ini:
+# first, every cause with its verdict, no share above 100%, and the text's first line must be
+# the monitoring-plugin status line of the same verdict (status, root cause, perfdata).  The expectation lives in the scenario itself, as a comment line of its device.ini:
 #     ; expect: bgp peer_as_mismatch
 # (runbook, then the cause code; "none" for a healthy circuit).
 #
@@ -108,14 +109,16 @@ check_scenario() { # name
     cause=${expect#* }
     device=$(sed -n 's/^\[device \(.*\)\]$/\1/p' "$d/device.ini")
     [ -n "$expect" ] && [ -n "$device" ] || { echo "  $1: device.ini lacks '; expect:' or [device NAME]"; return 1; }
-    args=(check "$device" --runbook "$runbook" --replay "$d" --json)
+    args=(check "$device" --runbook "$runbook" --replay "$d")
     [ -f "$d/reverse_trace.txt" ] && args+=(--reverse-trace "$d/reverse_trace.txt")
     [ -f "$d/azure_routes.json" ] && args+=(--azure-routes "$d/azure_routes.json")
-    out=$("$erdiag" "${args[@]}" 2>"$dir/.stderr.$$") # stderr lists what could not be collected
+    out=$("$erdiag" "${args[@]}" --json 2>"$dir/.stderr.$$") # stderr lists what could not be collected
     rm -f "$dir/.stderr.$$"
+    # The text run's first line is the monitoring-plugin status line of the same verdict.
+    text=$("$erdiag" "${args[@]}" 2>/dev/null | sed -n 1p)
     printf '%s' "$out" | python3 -c '
-import json, sys
-name, want = sys.argv[1], sys.argv[2]
+import json, re, sys
+name, want, line1 = sys.argv[1], sys.argv[2], sys.argv[3]
 text = sys.stdin.read()
 try:
     j = json.loads(text)
@@ -128,7 +131,19 @@ if got != want:
     print("  %s: root cause %s, expected %s (status %s; causes: %s; finding: %s)"
           % (name, got, want, j.get("status"), causes or "-", root.get("finding", "-")))
     sys.exit(1)
-' "$1" "$cause"
+# Every cause carries its step verdict; no share is above 100%; line 1 of the text says the
+# same status and root cause, with performance data a plugin host parses.
+steps = {s["id"]: s["verdict"] for s in j["steps"]}
+bad = [c for c in j["causes"] if c.get("verdict") not in ("FAIL", "WARN") or c["verdict"] != steps[c["step"]]]
+over = [p for s in j["steps"] for p in re.findall(r"([0-9.]+)%", s["finding"]) if float(p) > 100]
+m = re.match(r"^(OK|WARNING|CRITICAL|UNKNOWN) - ([a-z0-9_]+) on \S+( \S+)?: [^|]+ \| (.+)$", line1)
+perf_ok = m and all(re.match(r"^[A-Za-z0-9_]+=-?[0-9.]+(s|%|c)?(;[-0-9.]*){0,4}$", p) for p in m.group(4).split())
+head = want if want != "none" else j["runbook"]
+if bad or over or not perf_ok or m.group(1) != j["status"] or m.group(2) != head:
+    print("  %s: causes without their verdict %s, shares above 100%% %s, or line 1 not the plugin line of %s %s: %s"
+          % (name, bad, over, j["status"], head, line1))
+    sys.exit(1)
+' "$1" "$cause" "$text"
 }
 
 names=("$@")
