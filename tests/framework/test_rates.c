@@ -43,7 +43,7 @@ static void no_packets_and_no_interval_are_said(void **state)
 static void utc_times_round_trip(void **state)
 {
     (void)state;
-    double a, b;
+    double a = 0, b = 0;
     char buf[40];
     assert_true(utc_parse("2026-11-03T02:14:07Z", &a));
     assert_true(utc_parse("2026-11-03T02:15:07Z", &b));
@@ -102,7 +102,7 @@ static const metric_t *metric(const step_result_t *s, const char *label)
 static void recorded_times_make_the_rate(void **state)
 {
     (void)state;
-    double t0, t1;
+    double t0 = 0, t1 = 0;
     assert_true(utc_parse("2026-11-03T02:14:07Z", &t0) && utc_parse("2026-11-03T02:16:07Z", &t1));
     char *a = ios_counts(112233000, 25), *b = ios_counts(112257000, 4025);
     ctx_t *c = two_polls(a, b, t0, t1);
