@@ -35,6 +35,7 @@
 #include "probes/tcp_probe.h"
 #include "probes/transport.h"
 #include "report/verdict.h"
+#include "report/wrap.h"
 
 #define CHECK_UNKNOWN 3
 #define MAX_JOBS 24
@@ -770,9 +771,9 @@ static void build_evidence(check_t *c)
 /* ---- output (report/verdict_*.c renders the result; collection problems are ours) ---- */
 
 /* Probes that gave nothing usable, with the reason: the steps say what they lack, this says why. */
-static void print_problems_text(const check_t *c)
+static void print_problems_text(const check_t *c, int width)
 {
-    char why[1200], a[2048];
+    char why[1200], a[2048], line[2200];
     bool header = false;
     for (int i = 0; i < c->n_jobs; i++) {
         for (int k = 0; k < c->jobs[i].done; k++) {
@@ -784,8 +785,9 @@ static void print_problems_text(const check_t *c)
             if (!header)
                 printf("\nNot collected:\n");
             header = true;
-            sanitize_fprintf(stdout, "  %s%s: %s\n", probe_name(c->jobs[i].req.probe), k ? " (second poll)" : "",
-                             redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
+            snprintf(line, sizeof(line), "  %s%s: %s", probe_name(c->jobs[i].req.probe), k ? " (second poll)" : "",
+                     redact(fact_problem(&f, why, sizeof(why)), a, sizeof(a)));
+            wrap_write(stdout, width, 4, 0, line);
         }
     }
 }
@@ -816,7 +818,7 @@ static void print_text(const check_t *c)
     verdict_meta_t m = meta_of(c, peer, sizeof(peer));
     verdict_text_head(stdout, &m, &c->result);
     verdict_text_steps(stdout, &m, &c->result);
-    print_problems_text(c);
+    print_problems_text(c, m.width);
     verdict_text_causes(stdout, &m, &c->result);
 }
 
