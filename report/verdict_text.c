@@ -41,7 +41,12 @@ void verdict_text_causes(FILE *f, const runbook_result_t *r)
     sanitize_fprintf(f, "\nCauses, most likely first:\n");
     for (int i = 0; i < r->n_causes; i++) {
         const step_result_t *s = &r->steps[r->causes[i]];
-        sanitize_fprintf(f, "  %d. %s (%s): %s\n", i + 1, s->cause, s->id, redact(s->finding, a, sizeof(a)));
+        const cause_group_t *g = &r->groups[i];
+        char steps[160] = "";
+        for (int k = 0, w = 0; k < g->n_steps && w < (int)sizeof(steps); k++) /* every step that found it */
+            w += snprintf(steps + w, sizeof(steps) - (size_t)w, "%s%s", k ? ", " : "", r->steps[g->steps[k]].id);
+        sanitize_fprintf(f, "  %d. %s (%s): %s\n", i + 1, s->cause, steps[0] ? steps : s->id,
+                         redact(s->finding, a, sizeof(a)));
     }
     if (r->n_causes == 0)
         sanitize_fprintf(f, "  none\n");
