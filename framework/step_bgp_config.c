@@ -450,17 +450,24 @@ static void check_md5(const device_t *d, const bgp_view_t *v, const char *peer, 
     }
 }
 
-static void check_bfd_session(const evidence_t *ev, const char *peer, issues_t *is)
+/* BFD runs only beside a BGP session that is up over a link that is up: with BGP down, BFD is
+ * down too and says nothing of its own (it is no cause then, only a note).  Up BGP without an
+ * up BFD session is bfd_session_down. */
+static void check_bfd_session(const evidence_t *ev, const bgp_view_t *v, const char *peer, issues_t *is)
 {
     const fact_t *f = &ev->facts[PROBE_BFD];
+    if (!v->established) {
+        issue(is, VERDICT_PASS, "none", "BFD not judged: the BGP session is down, and BFD with it");
+        return;
+    }
     if (!fact_usable(f) || f->partial)
         return;
     const record_t *r = find_peer(f, ev->device);
     if (r && r->u.bfd.state == UPDOWN_UP)
         return;
-    issue_t *it = issue(is, VERDICT_WARN, "bfd_disabled",
-                        "BFD is configured for %s but %s: peerings created before August 2018 (private) or January 2020 "
-                        "(Microsoft) need a peering reset to get BFD on the MSEE", peer,
+    issue_t *it = issue(is, VERDICT_WARN, "bfd_session_down",
+                        "BFD is configured for %s and BGP is up, but %s: peerings created before August 2018 "
+                        "(private) or January 2020 (Microsoft) need a peering reset to get BFD on the MSEE", peer,
                         r ? "its BFD session is down" : "there is no BFD session with it");
     if (r) {
         const char *n[] = {peer, NULL};
@@ -469,6 +476,9 @@ static void check_bfd_session(const evidence_t *ev, const char *peer, issues_t *
     }
 }
 
+/* Expected (inventory bfd = yes) but not configured is reported under the same code,
+ * bfd_session_down, in words: there is no BFD session because none is configured.  It is a
+ * configuration fact, so it stands whatever the session's state. */
 static void check_bfd(const evidence_t *ev, const bgp_view_t *v, const char *peer, issues_t *is)
 {
     if (!ev->device->bfd_expected)
@@ -478,12 +488,12 @@ static void check_bfd(const evidence_t *ev, const bgp_view_t *v, const char *pee
         return;
     }
     if (v->bfd == TRI_TRUE) {
-        check_bfd_session(ev, peer, is);
+        check_bfd_session(ev, v, peer, is);
         return;
     }
-    issue_t *it = issue(is, VERDICT_WARN, "bfd_disabled",
-                        "BFD is expected but not enabled for %s: without it a dead link is noticed only after the "
-                        "180 s hold time (the MSEE runs BFD at 300 ms)", peer);
+    issue_t *it = issue(is, VERDICT_WARN, "bfd_session_down",
+                        "BFD is expected but not configured for %s, so there is no BFD session: without it a dead "
+                        "link is noticed only after the 180 s hold time (the MSEE runs BFD at 300 ms)", peer);
     quote_neighbor(it, v->bfd_src, peer);
 }
 

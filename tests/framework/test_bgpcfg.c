@@ -230,8 +230,8 @@ static void test_cfg_ios_md5_unexpected_but_up(void **state)
 static void test_cfg_ios_bfd_off(void **state)
 {
     (void)state;
-    cfg_case("ios", "ios_cfg_no_bfd.txt", "ios_nei_up.txt", VERDICT_WARN, "bfd_disabled",
-             "BFD is expected but not enabled for 192.168.100.130", "neighbor 192.168.100.130 remote-as 12076");
+    cfg_case("ios", "ios_cfg_no_bfd.txt", "ios_nei_up.txt", VERDICT_WARN, "bfd_session_down",
+             "BFD is expected but not configured for 192.168.100.130, so there is no BFD session", "neighbor 192.168.100.130 remote-as 12076");
 }
 
 static void test_cfg_ios_bfd_session_down(void **state)
@@ -242,7 +242,7 @@ static void test_cfg_ios_bfd_session_down(void **state)
     load(t, PROBE_BGP_NEIGHBOR, "ios_nei_up.txt");
     load(t, PROBE_BFD, "bfd_ios_down.txt");
     run_cfg(t);
-    expect(t, VERDICT_WARN, "bfd_disabled", "its BFD session is down",
+    expect(t, VERDICT_WARN, "bfd_session_down", "its BFD session is down",
            "192.168.100.130                      4097/0          Down      Down      Gi0/0/0.100");
     tc_free(t);
 }
@@ -347,7 +347,7 @@ static void test_cfg_frr_timers_fast(void **state)
 static void test_cfg_frr_bfd_off(void **state)
 {
     (void)state;
-    cfg_case("frr", "frr_cfg_no_bfd.txt", "frr_nei_up.txt", VERDICT_WARN, "bfd_disabled", "BFD is expected",
+    cfg_case("frr", "frr_cfg_no_bfd.txt", "frr_nei_up.txt", VERDICT_WARN, "bfd_session_down", "BFD is expected",
              "neighbor 192.168.100.130 remote-as 12076");
 }
 
