@@ -114,11 +114,16 @@ static void mark_follower(step_result_t *s, const step_result_t *root, const cha
     s->n_next = 0;
 }
 
+/* Adds step index to g, and its deciding line unless another step of g quoted the same. */
 static void group_add(cause_group_t *g, int index, const step_result_t *s)
 {
     g->steps[g->n_steps++] = index;
-    if (s->n_evidence && g->n_evidence < CAUSE_MAX_EVIDENCE)
-        g->evidence[g->n_evidence++] = s->evidence[0];
+    if (!s->n_evidence || g->n_evidence == CAUSE_MAX_EVIDENCE)
+        return;
+    for (int i = 0; i < g->n_evidence; i++)
+        if (!strcmp(g->evidence[i].line, s->evidence[0].line) && !strcmp(g->evidence[i].command, s->evidence[0].command))
+            return;
+    g->evidence[g->n_evidence++] = s->evidence[0];
 }
 
 /* The FAIL/WARN steps, most likely cause first (insertion sort: a handful, and stable, so step

@@ -16,6 +16,7 @@
 
 #include "framework/md5_judge.h"
 #include "framework/peer_record.h"
+#include "framework/prefix_limit.h"
 #include "framework/steps.h"
 
 #define MS_HOLD_TIME 180 /* Microsoft's fixed hold time on every MSEE (ER-FAQ) */
@@ -86,7 +87,7 @@ static void remedy(step_result_t *s, const evidence_t *ev, const char *cause)
                   "Get-AzExpressRouteCircuitPeeringConfig -Name %s -ExpressRouteCircuit (Get-AzExpressRouteCircuit "
                   "-Name %s -ResourceGroupName <rg>)  # PeerASN, AzureASN 12076, SharedKey",
                   peering, ckt);
-    else if (!strcmp(cause, "route_limit"))
+    else if (!strcmp(cause, "route_limit")) /* what Microsoft counts of what we send */
         step_next(s,
                   "Get-AzExpressRouteCircuitRouteTableSummary -ResourceGroupName <rg> -ExpressRouteCircuitName %s "
                   "-PeeringType %s -DevicePath %s",
@@ -767,6 +768,13 @@ static void session_notification(session_t *x, const notif_t *n, int64_t code, i
 {
     const char *why;
     const char *cause = open_error_cause(x, n, sub, &why);
+    /* A Cease for a prefix limit: whose limit, from its direction and the counts. */
+    limit_view_t lv;
+    limit_judge(x->ev, &lv);
+    if (n->code == 6 && lv.cause && lv.tripped) {
+        cause = lv.cause;
+        why = lv.words;
+    }
     const char *st = x->raw_state[0] ? x->raw_state : bgp_state_name(x->state);
     const char *dir = x->nb && x->nb->notification_dir[0] ? x->nb->notification_dir : "sent or received";
     char codes[32];
@@ -782,8 +790,6 @@ static void session_notification(session_t *x, const notif_t *n, int64_t code, i
         {"timer_mismatch", "one side refuses the other's hold time (it must be 0 or at least 3 s)"},
         {"hold_timer_expired", "keepalives stopped arriving: link loss, congestion, an MTU/fragmentation problem "
                                "or a CPU-starved peer"},
-        {"route_limit", "the prefix limit was exceeded (Microsoft drops the session over 4,000 / 10,000 private or "
-                        "200 Microsoft-peering prefixes; our maximum-prefix may be lower)"},
         {"peer_shutdown", "the session was shut down administratively"},
     };
     const char *hint = why[0] ? why : "";

@@ -518,8 +518,9 @@ static void test_session_frr_hold_unacceptable(void **state)
 static void test_session_frr_max_prefix(void **state)
 {
     (void)state;
-    session_case("frr", "frr_nei_max_prefix.txt", NULL, NULL, "frr_cfg_ok.txt", VERDICT_FAIL, "route_limit",
-                 "Cease / Maximum Number of Prefixes Reached (6/1)",
+    /* Sent by the CE: its own maximum-prefix tripped. */
+    session_case("frr", "frr_nei_max_prefix.txt", NULL, NULL, "frr_cfg_ok.txt", VERDICT_FAIL, "local_prefix_limit",
+                 "last NOTIFICATION sent: Cease / Maximum Number of Prefixes Reached (6/1): the CE's own maximum-prefix",
                  "Last reset 00:01:10,  Notification sent (Cease/Maximum Number of Prefixes Reached)");
 }
 
@@ -556,7 +557,7 @@ static void test_session_frr_summary_only_up(void **state)
 static void test_session_frr_summary_only_pfxct(void **state)
 {
     (void)state;
-    session_case("frr", NULL, "frr_sum_pfxct.txt", NULL, NULL, VERDICT_FAIL, "route_limit",
+    session_case("frr", NULL, "frr_sum_pfxct.txt", NULL, NULL, VERDICT_FAIL, "local_prefix_limit",
                  "Cease / Maximum Number of Prefixes Reached (6/1)",
                  "192.168.100.130 4      12076     10195     10102        0    0    0 00:01:10  Idle (PfxCt)        0 MSEE primary");
 }
