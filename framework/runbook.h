@@ -51,7 +51,7 @@ typedef struct {
 typedef struct {
     int steps[RUNBOOK_MAX_STEPS]; /* indexes into steps[], the step that states the cause first */
     int n_steps;
-    evidence_ref_t evidence[CAUSE_MAX_EVIDENCE]; /* the first evidence line of each of those steps */
+    evidence_ref_t evidence[CAUSE_MAX_EVIDENCE]; /* a line from each of those steps: its first one not already here */
     int n_evidence;
 } cause_group_t;
 

@@ -114,16 +114,24 @@ static void mark_follower(step_result_t *s, const step_result_t *root, const cha
     s->n_next = 0;
 }
 
-/* Adds step index to g, and its deciding line unless another step of g quoted the same. */
+static bool group_has(const cause_group_t *g, const evidence_ref_t *e)
+{
+    for (int i = 0; i < g->n_evidence; i++)
+        if (!strcmp(g->evidence[i].line, e->line) && !strcmp(g->evidence[i].command, e->command))
+            return true;
+    return false;
+}
+
+/* Adds step index to g with its first evidence line that g does not hold yet (two steps that
+ * quote the same log line first each still add a line of their own). */
 static void group_add(cause_group_t *g, int index, const step_result_t *s)
 {
     g->steps[g->n_steps++] = index;
-    if (!s->n_evidence || g->n_evidence == CAUSE_MAX_EVIDENCE)
-        return;
-    for (int i = 0; i < g->n_evidence; i++)
-        if (!strcmp(g->evidence[i].line, s->evidence[0].line) && !strcmp(g->evidence[i].command, s->evidence[0].command))
+    for (int i = 0; i < s->n_evidence && g->n_evidence < CAUSE_MAX_EVIDENCE; i++)
+        if (!group_has(g, &s->evidence[i])) {
+            g->evidence[g->n_evidence++] = s->evidence[i];
             return;
-    g->evidence[g->n_evidence++] = s->evidence[0];
+        }
 }
 
 /* The FAIL/WARN steps, most likely cause first (insertion sort: a handful, and stable, so step

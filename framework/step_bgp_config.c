@@ -416,14 +416,12 @@ static void check_md5(const bgp_view_t *v, const char *peer, issues_t *is)
     issue_t *it = issue(is, VERDICT_FAIL, cause, "%s: %s", words,
                         j->state == MD5_DIFFER ? "every TCP segment is dropped, no NOTIFICATION is sent"
                                                : "a key on one side only drops every TCP segment, no NOTIFICATION is sent");
-    if (j->by_log) {
-        it->ev = j->log;
-        it->has_ev = true;
-    } else if (j->state == MD5_OURS_MISSING) {
+    /* The configuration's own line: the neighbor without a key, or the key (the session step
+     * quotes the log). */
+    if (j->state == MD5_OURS_MISSING)
         quote_neighbor(it, v->cfg ? v->cfg_fact : v->nb_fact, peer);
-    } else {
+    else
         quote_md5(it, v->md5_src, peer);
-    }
 }
 
 /* BFD runs only beside a BGP session that is up over a link that is up: with BGP down, BFD is

@@ -2,7 +2,14 @@
 # The bundled replay scenarios (scenarios/*/): `erdiag check` must name each one's root cause
 # first.  The expectation lives in the scenario itself, as a comment line of its device.ini:
 #     ; expect: bgp peer_as_mismatch
-# (runbook, then the cause code; "none" for a healthy circuit).
+# (runbook, then the cause code; "none" for a healthy circuit).  More comment lines assert more:
+#     ; absent: tcp179_blocked session_down   no step reports these causes (symptoms of the root)
+#     ; follows: tcp179 md5_mismatch          that step's result follows from that cause
+#     ; merged: peer_as_mismatch bgp_config session
+#                                             the cause is listed once, found by these steps,
+#                                             with an evidence line from each
+#     ; says: arp never sends an ARP request  that step's finding holds these words
+# In every scenario each cause is listed once.
 #
 #   tests/integration/scenarios.sh [NAME...]          run `erdiag check` on every (or the named) scenario
 #   tests/integration/scenarios.sh --parse [NAME...]  only check that every capture parses cleanly
@@ -113,9 +120,13 @@ check_scenario() { # name
     [ -f "$d/azure_routes.json" ] && args+=(--azure-routes "$d/azure_routes.json")
     out=$("$erdiag" "${args[@]}" 2>"$dir/.stderr.$$") # stderr lists what could not be collected
     rm -f "$dir/.stderr.$$"
-    printf '%s' "$out" | python3 -c '
+    printf '%s' "$out" | python3 -c "$check_py" "$1" "$cause" "$d/device.ini"
+}
+
+# Reads erdiag check --json on stdin; argv: name, expected root cause, the device.ini.
+check_py='
 import json, sys
-name, want = sys.argv[1], sys.argv[2]
+name, want, ini = sys.argv[1], sys.argv[2], sys.argv[3]
 text = sys.stdin.read()
 try:
     j = json.loads(text)
@@ -123,13 +134,43 @@ except ValueError:
     print("  %s: no JSON from erdiag check: %s" % (name, text.strip()[:300])); sys.exit(1)
 root = j.get("root_cause") or {}
 got = root.get("cause") or "none"
+causes = [c.get("cause", "?") for c in j.get("causes", [])]
+steps = {s.get("id"): s for s in j.get("steps", [])}
+bad = []
 if got != want:
-    causes = ", ".join(c.get("cause", "?") for c in j.get("causes", []))
-    print("  %s: root cause %s, expected %s (status %s; causes: %s; finding: %s)"
-          % (name, got, want, j.get("status"), causes or "-", root.get("finding", "-")))
-    sys.exit(1)
-' "$1" "$cause"
-}
+    bad.append("root cause %s, expected %s (status %s; causes: %s; finding: %s)"
+               % (got, want, j.get("status"), ", ".join(causes) or "-", root.get("finding", "-")))
+for c in set(causes):
+    if causes.count(c) > 1:
+        bad.append("cause %s listed %d times" % (c, causes.count(c)))
+for line in open(ini):
+    key, _, rest = line.lstrip("; ").partition(":")
+    if not line.startswith(";") or key not in ("absent", "follows", "merged", "says"):
+        continue
+    words = rest.split()
+    if key == "absent":
+        for c in words:
+            seen = [s for s in steps if steps[s].get("cause") == c]
+            if c in causes or seen:
+                bad.append("symptom cause %s reported (%s)" % (c, ", ".join(seen) or "causes"))
+    elif key == "follows":
+        s = steps.get(words[0], {})
+        if s.get("cause") != words[1] or not s.get("follows"):
+            bad.append("step %s should follow from %s: cause %s, follows %s"
+                       % (words[0], words[1], s.get("cause"), s.get("follows")))
+    elif key == "merged":
+        c = [x for x in j.get("causes", []) if x.get("cause") == words[0]]
+        if len(c) != 1 or sorted(c[0].get("steps", [])) != sorted(words[1:]) or len(c[0].get("evidence", [])) < len(words) - 1:
+            bad.append("cause %s should be listed once with steps %s and a line from each: %s"
+                       % (words[0], " ".join(words[1:]), json.dumps(c)[:400]))
+    elif key == "says":
+        finding = steps.get(words[0], {}).get("finding", "")
+        if " ".join(words[1:]) not in finding:
+            bad.append("step %s does not say \"%s\": %s" % (words[0], " ".join(words[1:]), finding))
+for b in bad:
+    print("  %s: %s" % (name, b))
+sys.exit(1 if bad else 0)
+'
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
