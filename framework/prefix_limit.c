@@ -40,6 +40,12 @@ static void read_cease(const bgp_neighbor_t *nb, const bgp_peer_t *sum, last_cea
                      (has_ci(texts[i], "max") || has_ci(texts[i], "limit") || has_ci(texts[i], "exceed"));
 }
 
+/* The NOTIFICATION as it was seen: a platform that shows no subcode is not quoted as 6/1. */
+static const char *cease_words(const last_cease_t *c)
+{
+    return c->six_one || c->pfxct ? "the Cease 6/1" : "a Cease (no subcode shown; the counts tell which)";
+}
+
 static int64_t first_set(int64_t a, int64_t b)
 {
     return a != MODEL_ABSENT ? a : b;
@@ -81,8 +87,8 @@ static bool judge_local(const evidence_t *ev, const last_cease_t *c, limit_view_
     v->verdict = v->tripped && v->established && !over && !below_expected ? VERDICT_WARN : VERDICT_FAIL;
     if (v->tripped)
         snprintf(v->words, sizeof(v->words), "the CE's own maximum-prefix limit%s tripped on what Microsoft sends: "
-                 "the CE %s the Cease 6/1%s%s", max, c->pfxct ? "stopped the session (Idle (PfxCt)) and sent" : "sent",
-                 got, v->established ? "; the session is up again, and it trips again once Microsoft sends more" : "");
+                 "the CE %s %s%s%s", max, c->pfxct ? "stopped the session (Idle (PfxCt)) and sent" : "sent",
+                 cease_words(c), got, v->established ? "; the session is up again, and it trips again once Microsoft sends more" : "");
     else if (over)
         snprintf(v->words, sizeof(v->words), "%lld prefixes received from Microsoft, above the CE's own maximum-prefix "
                  "%lld: the CE tears the session down (it sends the Cease 6/1) unless the limit only warns",
@@ -110,9 +116,9 @@ static bool judge_microsoft(const evidence_t *ev, const last_cease_t *c, limit_v
     v->cause = "route_limit";
     v->verdict = v->tripped && v->established && !over ? VERDICT_WARN : VERDICT_FAIL;
     if (v->tripped)
-        snprintf(v->words, sizeof(v->words), "Microsoft dropped the session: %s, because the CE advertises more "
+        snprintf(v->words, sizeof(v->words), "Microsoft dropped the session: %s %s, because the CE advertises more "
                  "prefixes than Microsoft accepts on %s (%s %d)",
-                 rcvd ? "the CE received the Cease 6/1" : "a Cease 6/1 ended it and the CE has no maximum-prefix of its own",
+                 rcvd ? "the CE received" : "nothing the CE configured can have sent", cease_words(c),
                  peering_words(ev->device), count, v->limit);
     else
         snprintf(v->words, sizeof(v->words), "the CE advertises %lld prefixes to Microsoft, above the %d Microsoft "

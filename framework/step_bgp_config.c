@@ -425,16 +425,12 @@ static void check_md5(const bgp_view_t *v, const char *peer, issues_t *is)
 }
 
 /* BFD runs only beside a BGP session that is up over a link that is up: with BGP down, BFD is
- * down too and says nothing of its own (it is no cause then, only a note).  Up BGP without an
- * up BFD session is bfd_session_down. */
+ * down too and says nothing of its own, so it is not judged then.  Up BGP without an up BFD
+ * session is bfd_session_down. */
 static void check_bfd_session(const evidence_t *ev, const bgp_view_t *v, const char *peer, issues_t *is)
 {
     const fact_t *f = &ev->facts[PROBE_BFD];
-    if (!v->established) {
-        issue(is, VERDICT_PASS, "none", "BFD not judged: the BGP session is down, and BFD with it");
-        return;
-    }
-    if (!fact_usable(f) || f->partial)
+    if (!v->established || !fact_usable(f) || f->partial)
         return;
     const record_t *r = peer_record(f, ev->device);
     if (r && r->u.bfd.state == UPDOWN_UP)
