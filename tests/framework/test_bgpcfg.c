@@ -248,6 +248,20 @@ static void test_cfg_ios_bfd_session_down(void **state)
     tc_free(t);
 }
 
+static void test_cfg_ios_bfd_down_with_bgp_down(void **state)
+{
+    (void)state;
+    /* BFD is down whenever BGP is: no BFD cause then, whatever the BFD table says. */
+    tc_t *t = tc_new("ios");
+    load(t, PROBE_BGP_CONFIG, "ios_cfg_ok.txt");
+    load(t, PROBE_BGP_NEIGHBOR, "ios_nei_active.txt");
+    load(t, PROBE_BFD, "bfd_ios_down.txt");
+    run_cfg(t);
+    expect(t, VERDICT_PASS, "none", "neighbor 192.168.100.130: remote-as 12076, local AS 65010, MD5 on, BFD on", NULL);
+    assert_null(strstr(t->s.finding, "BFD session"));
+    tc_free(t);
+}
+
 static void test_cfg_ios_fallback_neighbor(void **state)
 {
     (void)state;
@@ -677,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_cfg_ios_md5_unexpected_but_up),
         cmocka_unit_test(test_cfg_ios_bfd_off),
         cmocka_unit_test(test_cfg_ios_bfd_session_down),
+        cmocka_unit_test(test_cfg_ios_bfd_down_with_bgp_down),
         cmocka_unit_test(test_cfg_ios_fallback_neighbor),
         cmocka_unit_test(test_cfg_ios_fallback_incomplete),
         cmocka_unit_test(test_cfg_ios_neighbor_missing),
