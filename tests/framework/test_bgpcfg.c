@@ -235,31 +235,34 @@ static void test_cfg_ios_bfd_off(void **state)
              "BFD is expected but not configured for 192.168.100.130, so there is no BFD session", "neighbor 192.168.100.130 remote-as 12076");
 }
 
+/* The configuration with BFD on, a BFD table whose session with the peer is down, and the
+ * neighbor in the given state. */
+static void bfd_down_case(const char *nei, verdict_t v, const char *cause, const char *finding, const char *line)
+{
+    tc_t *t = tc_new("ios");
+    load(t, PROBE_BGP_CONFIG, "ios_cfg_ok.txt");
+    load(t, PROBE_BGP_NEIGHBOR, nei);
+    load(t, PROBE_BFD, "bfd_ios_down.txt");
+    run_cfg(t);
+    expect(t, v, cause, finding, line);
+    if (v == VERDICT_PASS)
+        assert_null(strstr(t->s.finding, "BFD session"));
+    tc_free(t);
+}
+
 static void test_cfg_ios_bfd_session_down(void **state)
 {
     (void)state;
-    tc_t *t = tc_new("ios");
-    load(t, PROBE_BGP_CONFIG, "ios_cfg_ok.txt");
-    load(t, PROBE_BGP_NEIGHBOR, "ios_nei_up.txt");
-    load(t, PROBE_BFD, "bfd_ios_down.txt");
-    run_cfg(t);
-    expect(t, VERDICT_WARN, "bfd_session_down", "its BFD session is down",
-           "192.168.100.130                      4097/0          Down      Down      Gi0/0/0.100");
-    tc_free(t);
+    bfd_down_case("ios_nei_up.txt", VERDICT_WARN, "bfd_session_down", "BGP is up, but its BFD session is down",
+                  "192.168.100.130                      4097/0          Down      Down      Gi0/0/0.100");
 }
 
 static void test_cfg_ios_bfd_down_with_bgp_down(void **state)
 {
     (void)state;
     /* BFD is down whenever BGP is: no BFD cause then, whatever the BFD table says. */
-    tc_t *t = tc_new("ios");
-    load(t, PROBE_BGP_CONFIG, "ios_cfg_ok.txt");
-    load(t, PROBE_BGP_NEIGHBOR, "ios_nei_active.txt");
-    load(t, PROBE_BFD, "bfd_ios_down.txt");
-    run_cfg(t);
-    expect(t, VERDICT_PASS, "none", "neighbor 192.168.100.130: remote-as 12076, local AS 65010, MD5 on, BFD on", NULL);
-    assert_null(strstr(t->s.finding, "BFD session"));
-    tc_free(t);
+    bfd_down_case("ios_nei_active.txt", VERDICT_PASS, "none",
+                  "neighbor 192.168.100.130: remote-as 12076, local AS 65010, MD5 on, BFD on", NULL);
 }
 
 static void test_cfg_ios_fallback_neighbor(void **state)
