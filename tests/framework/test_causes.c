@@ -70,6 +70,20 @@ static void md5_makes_tcp179_follow(void **state)
     assert_false(listed(&r, "tcp179_blocked"));
 }
 
+static void admin_down_peer_makes_tcp179_follow(void **state)
+{
+    (void)state;
+    runbook_result_t r;
+    memset(&r, 0, sizeof(r));
+    add_step(&r, "tcp179", VERDICT_FAIL, "tcp179_refused", "% Connection refused by remote host");
+    add_step(&r, "session", VERDICT_FAIL, "peer_shutdown", "Notification received (Cease/Administrative Shutdown)");
+    runbook_rank_causes(NULL, &r);
+    assert_int_equal(r.n_causes, 1);
+    assert_string_equal(r.steps[0].cause, "peer_shutdown");
+    assert_string_equal(r.steps[0].follows, "session");
+    assert_non_null(strstr(r.steps[0].finding, "shut down administratively"));
+}
+
 static void same_cause_listed_once(void **state)
 {
     (void)state;
@@ -519,6 +533,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(md5_makes_tcp179_follow),
+        cmocka_unit_test(admin_down_peer_makes_tcp179_follow),
         cmocka_unit_test(same_cause_listed_once),
         cmocka_unit_test(merged_steps_add_distinct_lines),
         cmocka_unit_test(warn_never_explains_fail),
