@@ -1,4 +1,5 @@
-/* runbook.c: running a runbook's steps, ranking the causes, and the ticket summary. */
+/* runbook.c: running a runbook's steps and the ticket summary (the ranking of the causes is
+ * framework/runbook_causes.c). */
 #include "framework/runbook.h"
 
 #include "framework/metrics.h"
@@ -26,47 +27,6 @@ const char *verdict_name(verdict_t v)
 {
     static const char *const names[] = {"PASS", "WARN", "FAIL", "SKIP"};
     return v <= VERDICT_SKIP ? names[v] : "SKIP";
-}
-
-/* Which cause explains a session failure first.  A cause that would stop everything after it
- * (no link, a wrong subnet, no ARP) outranks one that only stops BGP; a wrong subnet comes
- * before ARP because it is why the peer does not answer ARP; a specific, evidence-backed
- * configuration error outranks the symptoms it produces (an MD5 mismatch makes TCP 179 look
- * blocked; a bad peer AS ends in a NOTIFICATION).  Unlisted causes rank last. */
-static const char *const cause_order[] = {
-    "link_down", "subnet_mismatch", "address_swapped", "arp_incomplete", "neighbor_missing", "peer_shutdown",
-    "peer_as_mismatch", "local_as_mismatch", "md5_missing", "md5_mismatch", "timer_mismatch", "tcp179_refused",
-    "tcp179_blocked", "route_limit", "inbound_filter", "hold_timer_expired", "forced_tunneling",
-    "return_via_internet", "asymmetric_path", "interface_errors", "session_down", "evidence_missing",
-    "bfd_disabled",
-};
-
-static int cause_rank(const step_result_t *s)
-{
-    int n = (int)(sizeof(cause_order) / sizeof(cause_order[0]));
-    int base = 0;
-    for (; base < n; base++)
-        if (strcmp(cause_order[base], s->cause) == 0)
-            break;
-    /* A FAIL always explains more than a WARN of any cause. */
-    return (s->verdict == VERDICT_FAIL ? 0 : 100) + base;
-}
-
-static void rank_causes(runbook_result_t *r)
-{
-    r->n_causes = 0;
-    for (int i = 0; i < r->n_steps; i++)
-        if (r->steps[i].verdict == VERDICT_FAIL || r->steps[i].verdict == VERDICT_WARN)
-            r->causes[r->n_causes++] = i;
-    /* Insertion sort: a handful of items, and stable, so step order breaks ties. */
-    for (int i = 1; i < r->n_causes; i++) {
-        int c = r->causes[i], k = i;
-        while (k > 0 && cause_rank(&r->steps[r->causes[k - 1]]) > cause_rank(&r->steps[c])) {
-            r->causes[k] = r->causes[k - 1];
-            k--;
-        }
-        r->causes[k] = c;
-    }
 }
 
 static void set_status(runbook_result_t *r)
@@ -119,8 +79,12 @@ static void write_summary(const evidence_t *ev, runbook_result_t *r)
         size_t flen = strlen(root->finding);
         SUMMARY(" Most likely cause (%s, %s): %s%s", root->title, root->cause, root->finding,
                 flen && root->finding[flen - 1] == '.' ? "" : ".");
-        if (root->n_evidence)
-            SUMMARY(" Evidence: \"%s\" (%s).", root->evidence[0].line, root->evidence[0].command);
+        /* The deciding line of each step that found the cause (an AS mismatch: the configured
+         * remote-as and the NOTIFICATION). */
+        const cause_group_t *g = &r->groups[0];
+        for (int i = 0; i < g->n_evidence && i < 2; i++)
+            SUMMARY("%s\"%s\" (%s)%s", i ? "; " : " Evidence: ", g->evidence[i].line, g->evidence[i].command,
+                    i + 1 == g->n_evidence || i == 1 ? "." : "");
         if (root->n_next)
             SUMMARY(" Next: %s", root->next[0]);
         for (int i = 1; i < r->n_causes && i < 3; i++)
@@ -143,7 +107,7 @@ void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *o
         s->title = steps[i].title;
         steps[i].evaluate(ev, s);
     }
-    rank_causes(out);
+    runbook_rank_causes(ev, out);
     set_status(out);
     write_summary(ev, out);
     runbook_metrics(ev, out);

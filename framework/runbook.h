@@ -52,14 +52,32 @@ typedef struct {
     int n_next;
     metric_t metrics[STEP_MAX_METRICS]; /* what the step measured (step_metric) */
     int n_metrics;
+    /* Set by the ranking when another step's cause explains this step's result (an MD5
+     * mismatch also makes TCP 179 time out): the id of that step (static, like id).  cause then
+     * names the explaining cause, the finding says how it follows, and next is empty.  NULL
+     * when the result stands on its own. */
+    const char *follows;
 } step_result_t;
+
+/* One distinct cause: every step that found it on its own (an AS mismatch seen in the
+ * configuration and in the 2/2 NOTIFICATION is one cause) and each one's deciding line. */
+#define CAUSE_MAX_EVIDENCE 4
+typedef struct {
+    int steps[RUNBOOK_MAX_STEPS]; /* indexes into steps[], the step that states the cause first */
+    int n_steps;
+    evidence_ref_t evidence[CAUSE_MAX_EVIDENCE]; /* a line from each of those steps: its first one not already here */
+    int n_evidence;
+} cause_group_t;
 
 typedef struct {
     runbook_id_t runbook;
     step_result_t steps[RUNBOOK_MAX_STEPS];
     int n_steps;
-    int causes[RUNBOOK_MAX_STEPS]; /* indexes into steps[] of FAIL/WARN steps, most likely first */
+    /* Each distinct cause once, most likely first: the index into steps[] of the FAIL/WARN step
+     * that states it.  A step whose result follows from another's cause is not listed. */
+    int causes[RUNBOOK_MAX_STEPS];
     int n_causes;
+    cause_group_t groups[RUNBOOK_MAX_STEPS]; /* groups[i]: the steps and evidence behind causes[i] */
     const char *status;            /* OK | WARNING | CRITICAL | UNKNOWN */
     int exit_code;                 /* 0 | 1 | 2 | 3 (monitoring-plugin convention) */
     char summary[1600];
@@ -91,6 +109,11 @@ const char *verdict_name(verdict_t v);     /* "PASS" ... */
 size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *out, size_t max);
 /* Runs every step, ranks the causes and writes the summary. */
 void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *out);
+/* The ranking alone, over steps already judged (framework/runbook_causes.c): marks the steps
+ * whose result follows from another step's cause (and rewrites their finding), merges steps
+ * that found the same cause, and fills causes[] and groups[].  ev may be NULL (the peer's
+ * address then reads "the peer" in the words it writes). */
+void runbook_rank_causes(const evidence_t *ev, runbook_result_t *r);
 
 /* ---- for the steps (framework/step.c) ---- */
 void step_pass(step_result_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

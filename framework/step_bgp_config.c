@@ -14,6 +14,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "framework/md5_judge.h"
+#include "framework/peer_record.h"
+#include "framework/prefix_limit.h"
 #include "framework/steps.h"
 
 #define MS_HOLD_TIME 180 /* Microsoft's fixed hold time on every MSEE (ER-FAQ) */
@@ -21,45 +24,6 @@
 #define MAX_ISSUES 12
 
 /* ---------------------------------------------------------------- shared helpers */
-
-static const char *rec_peer(const record_t *r, const char **vrf)
-{
-    switch (r->kind) {
-    case KIND_BGP_NEIGHBORS: *vrf = r->u.neighbor.vrf; return r->u.neighbor.peer;
-    case KIND_BGP_SUMMARY: *vrf = r->u.peer.vrf; return r->u.peer.peer;
-    case KIND_BGP_CONFIG: *vrf = r->u.bgp_config.vrf; return r->u.bgp_config.peer;
-    case KIND_BFD: *vrf = r->u.bfd.vrf; return r->u.bfd.peer;
-    default: *vrf = ""; return NULL;
-    }
-}
-
-static bool vrf_same(const char *want, const char *have)
-{
-    bool want_default = !want[0] || !strcmp(want, "default");
-    bool have_default = !have[0] || !strcmp(have, "default") || !strcmp(have, "master");
-    return want_default ? have_default : !strcmp(want, have);
-}
-
-/* The record about the circuit's peer in f: the one in the device's VRF first, else any with
- * the peer's address (a parser that cannot tell the VRF leaves it empty). */
-static const record_t *find_peer(const fact_t *f, const device_t *d)
-{
-    const record_t *any = NULL;
-    if (!fact_usable(f) || !d->has_peer_ip)
-        return NULL;
-    for (size_t i = 0; i < f->n_records; i++) {
-        const char *vrf;
-        const char *p = rec_peer(&f->records[i], &vrf);
-        ip_addr_t a;
-        if (!p || !ip_parse(p, &a) || !ip_equal(&a, &d->peer_ip))
-            continue;
-        if (vrf_same(d->vrf, vrf))
-            return &f->records[i];
-        if (!any)
-            any = &f->records[i];
-    }
-    return any;
-}
 
 /* Output lines can carry a secret (FRR keeps passwords in clear): keep the keyword, drop the rest. */
 static void redact(char *line, size_t size)
@@ -123,7 +87,7 @@ static void remedy(step_result_t *s, const evidence_t *ev, const char *cause)
                   "Get-AzExpressRouteCircuitPeeringConfig -Name %s -ExpressRouteCircuit (Get-AzExpressRouteCircuit "
                   "-Name %s -ResourceGroupName <rg>)  # PeerASN, AzureASN 12076, SharedKey",
                   peering, ckt);
-    else if (!strcmp(cause, "route_limit"))
+    else if (!strcmp(cause, "route_limit")) /* what Microsoft counts of what we send */
         step_next(s,
                   "Get-AzExpressRouteCircuitRouteTableSummary -ResourceGroupName <rg> -ExpressRouteCircuitName %s "
                   "-PeeringType %s -DevicePath %s",
@@ -234,6 +198,7 @@ typedef struct {
     int64_t remote_as, local_as, hold, keepalive;
     const fact_t *as_src, *las_src, *timer_src, *md5_src, *bfd_src;
     tristate_t md5, bfd;
+    md5_view_t md5j; /* the keys on both sides, judged once for both steps */
     bool established;
 } bgp_view_t;
 
@@ -241,7 +206,7 @@ typedef struct {
 static void view_local_as(const evidence_t *ev, bgp_view_t *v)
 {
     const fact_t *sf = &ev->facts[PROBE_BGP_SUMMARY];
-    const record_t *p = find_peer(sf, ev->device);
+    const record_t *p = peer_record(sf, ev->device);
     if (v->local_as != MODEL_ABSENT)
         return;
     if (fact_usable(v->cfg_fact) && v->cfg_fact->meta.local_as != MODEL_ABSENT && v->cfg_fact->meta.local_as) {
@@ -274,7 +239,7 @@ static void view_build(const evidence_t *ev, bgp_view_t *v)
     memset(v, 0, sizeof(*v));
     v->cfg_fact = &ev->facts[PROBE_BGP_CONFIG];
     v->nb_fact = &ev->facts[PROBE_BGP_NEIGHBOR];
-    const record_t *c = find_peer(v->cfg_fact, ev->device), *n = find_peer(v->nb_fact, ev->device);
+    const record_t *c = peer_record(v->cfg_fact, ev->device), *n = peer_record(v->nb_fact, ev->device);
     v->cfg = c ? &c->u.bgp_config : NULL;
     v->nb = n ? &n->u.neighbor : NULL;
     v->cfg_whole = v->cfg && !v->cfg_fact->partial;
@@ -294,7 +259,9 @@ static void view_build(const evidence_t *ev, bgp_view_t *v)
         v->keepalive = v->cfg->keepalive;
     else if (v->timer_src == v->nb_fact && v->nb->cfg_keepalive != MODEL_ABSENT)
         v->keepalive = v->nb->cfg_keepalive;
-    view_flag(v, v->cfg ? v->cfg->md5 : TRI_ABSENT, v->nb ? v->nb->md5 : TRI_ABSENT, &v->md5, &v->md5_src);
+    md5_judge(ev, &v->md5j);
+    v->md5 = v->md5j.ours;
+    v->md5_src = v->md5j.ours_src;
     view_flag(v, v->cfg ? v->cfg->bfd : TRI_ABSENT, v->nb ? v->nb->bfd : TRI_ABSENT, &v->bfd, &v->bfd_src);
     v->established = v->nb && v->nb->state == BGP_STATE_ESTABLISHED;
 }
@@ -421,46 +388,56 @@ static void quote_md5(issue_t *it, const fact_t *f, const char *peer)
     it->has_ev = quote_into(&it->ev, f, sets);
 }
 
-static void check_md5(const device_t *d, const bgp_view_t *v, const char *peer, issues_t *is)
+/* The keys as md5_judge() sees them.  Up with a key on one side only cannot be: the inventory
+ * is then wrong about the peering, which the finding says (WARN, or a note). */
+static void check_md5(const bgp_view_t *v, const char *peer, issues_t *is)
 {
-    if (v->md5 == TRI_ABSENT) {
+    const md5_view_t *j = &v->md5j;
+    const char *cause = md5_cause(j);
+    char words[240];
+    if (j->state == MD5_UNKNOWN) {
         unchecked(is, "MD5");
         return;
     }
-    bool have = v->md5 == TRI_TRUE;
-    issue_t *it = NULL;
-    if (d->md5_expected && !have) {
-        /* Up without a key: Microsoft has none either, the shared key is not what the
-         * inventory says.  Down: the key on Microsoft's side makes it drop our segments. */
-        it = issue(is, v->established ? VERDICT_WARN : VERDICT_FAIL, "md5_missing",
-                   "no MD5 password configured for %s, but the peering expects one%s", peer,
-                   v->established ? " (the session is up, so the peering in Azure has no shared key either)"
-                                  : ": a key on one side only drops every TCP segment, no NOTIFICATION is sent");
+    if (!cause)
+        return;
+    md5_words(j, peer, words, sizeof(words));
+    if (v->established && j->state == MD5_OURS_MISSING) {
+        issue_t *it = issue(is, VERDICT_WARN, "md5_missing", "%s; the session is up, so the peering in Azure has no "
+                            "shared key either", words);
         quote_neighbor(it, v->cfg ? v->cfg_fact : v->nb_fact, peer);
-    } else if (!d->md5_expected && have) {
-        if (v->established) {
-            issue(is, VERDICT_PASS, "none",
-                  "an MD5 key is configured and the session is up, so the peering has the same shared key (inventory: md5 = no)");
-            return;
-        }
-        it = issue(is, VERDICT_FAIL, "md5_mismatch",
-                   "an MD5 password is configured for %s but the peering expects none: a key on one side only drops "
-                   "every TCP segment", peer);
-        quote_md5(it, v->md5_src, peer);
+        return;
     }
+    if (v->established) {
+        issue(is, VERDICT_PASS, "none", "an MD5 key is configured and the session is up, so the peering has the same "
+              "shared key (%s)", j->by_log ? "the log's MD5 failures are older" : "inventory: md5 = no");
+        return;
+    }
+    issue_t *it = issue(is, VERDICT_FAIL, cause, "%s: %s", words,
+                        j->state == MD5_DIFFER ? "every TCP segment is dropped, no NOTIFICATION is sent"
+                                               : "a key on one side only drops every TCP segment, no NOTIFICATION is sent");
+    /* The configuration's own line: the neighbor without a key, or the key (the session step
+     * quotes the log). */
+    if (j->state == MD5_OURS_MISSING)
+        quote_neighbor(it, v->cfg ? v->cfg_fact : v->nb_fact, peer);
+    else
+        quote_md5(it, v->md5_src, peer);
 }
 
-static void check_bfd_session(const evidence_t *ev, const char *peer, issues_t *is)
+/* BFD runs only beside a BGP session that is up over a link that is up: with BGP down, BFD is
+ * down too and says nothing of its own, so it is not judged then.  Up BGP without an up BFD
+ * session is bfd_session_down. */
+static void check_bfd_session(const evidence_t *ev, const bgp_view_t *v, const char *peer, issues_t *is)
 {
     const fact_t *f = &ev->facts[PROBE_BFD];
-    if (!fact_usable(f) || f->partial)
+    if (!v->established || !fact_usable(f) || f->partial)
         return;
-    const record_t *r = find_peer(f, ev->device);
+    const record_t *r = peer_record(f, ev->device);
     if (r && r->u.bfd.state == UPDOWN_UP)
         return;
-    issue_t *it = issue(is, VERDICT_WARN, "bfd_disabled",
-                        "BFD is configured for %s but %s: peerings created before August 2018 (private) or January 2020 "
-                        "(Microsoft) need a peering reset to get BFD on the MSEE", peer,
+    issue_t *it = issue(is, VERDICT_WARN, "bfd_session_down",
+                        "BFD is configured for %s and BGP is up, but %s: peerings created before August 2018 "
+                        "(private) or January 2020 (Microsoft) need a peering reset to get BFD on the MSEE", peer,
                         r ? "its BFD session is down" : "there is no BFD session with it");
     if (r) {
         const char *n[] = {peer, NULL};
@@ -469,6 +446,9 @@ static void check_bfd_session(const evidence_t *ev, const char *peer, issues_t *
     }
 }
 
+/* Expected (inventory bfd = yes) but not configured is reported under the same code,
+ * bfd_session_down, in words: there is no BFD session because none is configured.  It is a
+ * configuration fact, so it stands whatever the session's state. */
 static void check_bfd(const evidence_t *ev, const bgp_view_t *v, const char *peer, issues_t *is)
 {
     if (!ev->device->bfd_expected)
@@ -478,12 +458,12 @@ static void check_bfd(const evidence_t *ev, const bgp_view_t *v, const char *pee
         return;
     }
     if (v->bfd == TRI_TRUE) {
-        check_bfd_session(ev, peer, is);
+        check_bfd_session(ev, v, peer, is);
         return;
     }
-    issue_t *it = issue(is, VERDICT_WARN, "bfd_disabled",
-                        "BFD is expected but not enabled for %s: without it a dead link is noticed only after the "
-                        "180 s hold time (the MSEE runs BFD at 300 ms)", peer);
+    issue_t *it = issue(is, VERDICT_WARN, "bfd_session_down",
+                        "BFD is expected but not configured for %s, so there is no BFD session: without it a dead "
+                        "link is noticed only after the 180 s hold time (the MSEE runs BFD at 300 ms)", peer);
     quote_neighbor(it, v->bfd_src, peer);
 }
 
@@ -534,7 +514,7 @@ void step_bgp_config(const evidence_t *ev, step_result_t *s)
     memset(&is, 0, sizeof(is));
     check_peer_as(d, &v, peer, &is);
     check_local_as(d, &v, peer, &is);
-    check_md5(d, &v, peer, &is);
+    check_md5(&v, peer, &is);
     check_timers(d, &v, peer, &is);
     check_bfd(ev, &v, peer, &is);
     if (!v.cfg)
@@ -710,42 +690,8 @@ static void session_up(session_t *x, bool partial)
     quote_state(x);
 }
 
-/* The first log line naming the peer and an authentication failure; false when none. */
-static bool md5_log(session_t *x, evidence_ref_t *out, bool *one_side)
-{
-    const fact_t *f = &x->ev->facts[PROBE_LOG_AUTH];
-    /* "No MD5 digest" (IOS) / "missing MD5 digest" (Junos): the peer sends no key while we
-     * check one.  "Invalid" / "wrong": both have keys and they differ. */
-    static const char *const missing[] = {"No MD5 digest", "missing MD5", "MD5 digest missing", NULL};
-    static const char *const generic[] = {"Invalid MD5", "wrong MD5", "BADAUTH", "MD5", "md5", "authentication", NULL};
-    for (int i = 0; missing[i]; i++) {
-        const char *n[] = {x->peer, missing[i], NULL};
-        const char *const *sets[] = {n, NULL};
-        if (quote_into(out, f, sets)) {
-            *one_side = true;
-            return true;
-        }
-    }
-    for (int i = 0; generic[i]; i++) {
-        const char *n[] = {x->peer, generic[i], NULL};
-        const char *const *sets[] = {n, NULL};
-        if (quote_into(out, f, sets)) {
-            *one_side = false;
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool md5_on_our_side(const session_t *x)
-{
-    const record_t *c = find_peer(&x->ev->facts[PROBE_BGP_CONFIG], x->ev->device);
-    if (c)
-        return c->u.bgp_config.md5 == TRI_TRUE;
-    return x->nb && x->nb->md5 == TRI_TRUE;
-}
-
-/* No NOTIFICATION explains the state, or the log says MD5: the TCP-level failures. */
+/* No NOTIFICATION explains the state, and the keys (md5_judge, the same judgement as the
+ * configuration step's) say a key is missing on one side or differs: the TCP-level failures. */
 static bool session_md5(session_t *x, const notif_t *n)
 {
     /* OpenSent/OpenConfirm need a working TCP session: not MD5. */
@@ -754,35 +700,36 @@ static bool session_md5(session_t *x, const notif_t *n)
     /* An OPEN or UPDATE error needs a working TCP session too: it is the better explanation. */
     if (n && n->code <= 3)
         return false;
-    evidence_ref_t log;
-    bool one_side = false, logged = md5_log(x, &log, &one_side), ours = md5_on_our_side(x);
+    md5_view_t j;
+    md5_judge(x->ev, &j);
+    const char *cause = md5_cause(&j);
+    /* A key on both sides as far as anything shows: a mismatch still is the one fault that
+     * leaves a session down with no NOTIFICATION. */
+    bool suspect = !cause && j.ours == TRI_TRUE;
+    if (!cause && !suspect)
+        return false;
     /* Without a log line, a NOTIFICATION that names a fault (4/0, 6/1, 6/2) explains more
-     * than our key does; a reset for a configuration change (6/6, often the key being set)
+     * than the keys do; a reset for a configuration change (6/6, often the key being set)
      * or an admin reset explains nothing. */
-    if (!logged && (!ours || (n && strcmp(n->cause, "session_down") != 0)))
+    if (!j.by_log && n && strcmp(n->cause, "session_down") != 0)
         return false;
     /* Our key alone proves little when the console host cannot reach peer:179 either: a
      * filter or a missing route is the better explanation, and the TCP 179 step names it. */
-    if (!logged && x->ev->has_console_tcp &&
+    if (suspect && x->ev->has_console_tcp &&
         (x->ev->console_tcp.result == TCP_TIMEOUT || x->ev->console_tcp.result == TCP_UNREACHABLE))
         return false;
     const char *st = x->raw_state[0] ? x->raw_state : bgp_state_name(x->state);
-    if (logged && one_side)
-        step_fail(x->s, "md5_missing",
-                  "%s in %s: the log shows segments from %s without an MD5 digest, so only our side has a key (an MD5 "
-                  "problem sends no NOTIFICATION)%s%s", x->peer, st, x->peer, n ? "; last NOTIFICATION before it: " : "",
-                  n ? n->words : "");
-    else if (logged)
-        step_fail(x->s, "md5_mismatch",
-                  "%s in %s: an MD5 mismatch sends no NOTIFICATION, the session sits in %s and the log shows "
-                  "authentication failures from %s%s%s", x->peer, st, st, x->peer,
-                  n ? "; last NOTIFICATION before it: " : "", n ? n->words : "");
+    char words[240];
+    md5_words(&j, x->peer, words, sizeof(words));
+    if (cause)
+        step_fail(x->s, cause, "%s in %s: %s (an MD5 problem sends no NOTIFICATION, the session sits in %s)%s%s",
+                  x->peer, st, words, st, n ? "; last NOTIFICATION before it: " : "", n ? n->words : "");
     else
         step_fail(x->s, "md5_mismatch",
                   "%s in %s with no NOTIFICATION and an MD5 key configured on our side: an MD5 mismatch (or a key the "
                   "peering in Azure does not have) sends no NOTIFICATION, the session sits in %s", x->peer, st, st);
-    if (logged)
-        add_ev(x->s, &log);
+    if (j.by_log) /* a log line that contradicts our configuration proves nothing */
+        add_ev(x->s, &j.log);
     quote_state(x);
     remedy(x->s, x->ev, x->s->cause);
     return true;
@@ -815,6 +762,13 @@ static void session_notification(session_t *x, const notif_t *n, int64_t code, i
 {
     const char *why;
     const char *cause = open_error_cause(x, n, sub, &why);
+    /* A Cease for a prefix limit: whose limit, from its direction and the counts. */
+    limit_view_t lv;
+    limit_judge(x->ev, &lv);
+    if (n->code == 6 && lv.cause && lv.tripped) {
+        cause = lv.cause;
+        why = lv.words;
+    }
     const char *st = x->raw_state[0] ? x->raw_state : bgp_state_name(x->state);
     const char *dir = x->nb && x->nb->notification_dir[0] ? x->nb->notification_dir : "sent or received";
     char codes[32];
@@ -830,8 +784,6 @@ static void session_notification(session_t *x, const notif_t *n, int64_t code, i
         {"timer_mismatch", "one side refuses the other's hold time (it must be 0 or at least 3 s)"},
         {"hold_timer_expired", "keepalives stopped arriving: link loss, congestion, an MTU/fragmentation problem "
                                "or a CPU-starved peer"},
-        {"route_limit", "the prefix limit was exceeded (Microsoft drops the session over 4,000 / 10,000 private or "
-                        "200 Microsoft-peering prefixes; our maximum-prefix may be lower)"},
         {"peer_shutdown", "the session was shut down administratively"},
     };
     const char *hint = why[0] ? why : "";
@@ -891,7 +843,7 @@ void step_session(const evidence_t *ev, step_result_t *s)
         return;
     }
     ip_to_string(&ev->device->peer_ip, peer, sizeof(peer));
-    const record_t *n = find_peer(nf, ev->device), *p = find_peer(sf, ev->device);
+    const record_t *n = peer_record(nf, ev->device), *p = peer_record(sf, ev->device);
     session_t x = {.ev = ev, .s = s, .peer = peer, .nb = n ? &n->u.neighbor : NULL, .sum = p ? &p->u.peer : NULL};
     if (!x.nb && !x.sum) {
         bool whole = (fact_usable(nf) && !nf->partial) || (fact_usable(sf) && !sf->partial);

@@ -2,13 +2,14 @@
  *
  * Evaluates the neighbor's inbound policy (framework/policy_eval.c) against the prefixes
  * Microsoft is expected to send (device->expect_prefixes), then received vs accepted counts and
- * the route limits (max-prefix, Microsoft's limits). */
+ * the route limits (max-prefix, Microsoft's limits: framework/prefix_limit.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "framework/policy_eval.h"
+#include "framework/prefix_limit.h"
 #include "framework/steps.h"
 
 /* ---------------------------------------------------------------- the neighbor */
@@ -18,7 +19,7 @@ typedef struct {
     const bgp_config_neighbor_t *cfg;
     const bgp_peer_t *sum;
     char plist[NAME_LEN], policy[NAME_LEN];
-    int64_t received, accepted, sent, max_prefixes;
+    int64_t received, accepted;
 } peer_view_t;
 
 static bool is_peer(const evidence_t *ev, const char *text)
@@ -52,7 +53,7 @@ static void peer_view(const evidence_t *ev, peer_view_t *pv)
 {
     const record_t *r;
     memset(pv, 0, sizeof(*pv));
-    pv->received = pv->accepted = pv->sent = pv->max_prefixes = MODEL_ABSENT;
+    pv->received = pv->accepted = MODEL_ABSENT;
     if ((r = find_peer(ev, PROBE_BGP_NEIGHBOR, KIND_BGP_NEIGHBORS)))
         pv->nb = &r->u.neighbor;
     if ((r = find_peer(ev, PROBE_BGP_CONFIG, KIND_BGP_CONFIG)))
@@ -70,20 +71,11 @@ static void peer_view(const evidence_t *ev, peer_view_t *pv)
     if (pv->nb) {
         pv->received = pv->nb->prefixes_received;
         pv->accepted = pv->nb->prefixes_accepted;
-        pv->sent = pv->nb->prefixes_sent;
-        pv->max_prefixes = pv->nb->max_prefixes;
     }
     if (pv->sum) {
         pv->received = first_set(pv->received, pv->sum->prefixes_received);
         pv->accepted = first_set(pv->accepted, pv->sum->prefixes_accepted);
     }
-    if (pv->cfg)
-        pv->max_prefixes = first_set(pv->max_prefixes, pv->cfg->max_prefixes);
-}
-
-static bool established(const peer_view_t *pv)
-{
-    return (pv->nb && pv->nb->state == BGP_STATE_ESTABLISHED) || (pv->sum && pv->sum->state == BGP_STATE_ESTABLISHED);
 }
 
 static bool has_ci(const char *hay, const char *needle)
@@ -91,22 +83,6 @@ static bool has_ci(const char *hay, const char *needle)
     size_t n = strlen(needle);
     for (; *hay; hay++)
         if (strncasecmp(hay, needle, n) == 0)
-            return true;
-    return false;
-}
-
-/* The neighbor was torn down by its max-prefix limit: Cease 6/1, or the reason in words. */
-static bool maxprefix_reset(const peer_view_t *pv)
-{
-    if (pv->sum && has_ci(pv->sum->raw_state, "PfxCt"))
-        return true;
-    if (!pv->nb)
-        return false;
-    if (pv->nb->notification_code == 6 && pv->nb->notification_subcode == 1)
-        return true;
-    const char *const texts[] = {pv->nb->last_reset_reason, pv->nb->last_error};
-    for (size_t i = 0; i < 2; i++)
-        if (has_ci(texts[i], "prefix") && (has_ci(texts[i], "max") || has_ci(texts[i], "limit") || has_ci(texts[i], "exceed")))
             return true;
     return false;
 }
@@ -246,40 +222,37 @@ static void evaluate_expected(const evidence_t *ev, const peer_view_t *pv, polic
     }
 }
 
-/* Route limits: the CE's max-prefix against what Microsoft sends, and what the CE sends
- * against Microsoft's per-peering limit (Microsoft drops the session above it). */
-static bool judge_limits(const evidence_t *ev, const peer_view_t *pv, const char *peer, step_result_t *s)
+/* The lines that prove a prefix limit: the NOTIFICATION (or "Idle (PfxCt)") and the counts. */
+static void quote_limit(const evidence_t *ev, const limit_view_t *lv, const char *peer, step_result_t *s)
 {
-    const device_t *d = ev->device;
-    char max[48] = "";
-    if (pv->max_prefixes != MODEL_ABSENT)
-        snprintf(max, sizeof(max), " (maximum-prefix %lld)", (long long)pv->max_prefixes);
-    if (maxprefix_reset(pv) && !established(pv)) {
-        step_fail(s, "route_limit", "neighbor %s was torn down by its maximum-prefix limit%s: Microsoft sends more "
-                  "prefixes than the CE allows", peer, max);
-        const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR];
+    const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR];
+    bool local = !strcmp(lv->cause, "local_prefix_limit");
+    if (lv->tripped) {
         if (!try_quote(s, nf, "Last reset", "refix") && !try_quote(s, nf, "refix", "xceed") &&
             !try_quote(s, nf, "refix", "reached") && !try_quote(s, nf, "Cease", NULL))
             try_quote(s, nf, "refix", NULL);
         try_quote(s, &ev->facts[PROBE_BGP_SUMMARY], peer, "PfxCt");
-    } else if (pv->max_prefixes != MODEL_ABSENT && pv->received != MODEL_ABSENT && pv->received > pv->max_prefixes) {
-        step_fail(s, "route_limit", "neighbor %s: %lld prefixes received, above the CE's maximum-prefix %lld", peer,
-                  (long long)pv->received, (long long)pv->max_prefixes);
-        quote_count(s, ev, peer, pv->max_prefixes, "aximum");
-    } else if (pv->max_prefixes != MODEL_ABSENT && pv->max_prefixes < d->n_expect_prefixes) {
-        step_fail(s, "route_limit", "neighbor %s: maximum-prefix %lld is below the %d prefixes Microsoft is expected "
-                  "to send", peer, (long long)pv->max_prefixes, d->n_expect_prefixes);
-        quote_count(s, ev, peer, pv->max_prefixes, "aximum");
-    } else {
-        int limit = d->route_limit > 0 ? d->route_limit : d->peering == PEERING_MICROSOFT ? 200 : 4000;
-        if (pv->sent == MODEL_ABSENT || pv->sent <= limit)
-            return false;
-        step_fail(s, "route_limit", "neighbor %s: %lld prefixes advertised to Microsoft, above the %d-prefix limit of "
-                  "%s peering: Microsoft drops the session over the limit", peer, (long long)pv->sent, limit,
-                  d->peering == PEERING_MICROSOFT ? "Microsoft" : "private");
-        quote_count(s, ev, peer, pv->sent, "dvertised");
     }
-    step_remedy(s, ev, "route_limit", NULL, NULL);
+    if (local && lv->max_prefixes != MODEL_ABSENT)
+        quote_count(s, ev, peer, lv->max_prefixes, "aximum");
+    if (local && lv->received != MODEL_ABSENT)
+        quote_count(s, ev, peer, lv->received, "eceived");
+    if (!local && lv->sent != MODEL_ABSENT)
+        quote_count(s, ev, peer, lv->sent, "dvertised");
+}
+
+/* Route limits (framework/prefix_limit.c): the CE's maximum-prefix against what Microsoft
+ * sends, what the CE sends against Microsoft's limit.  Here only what ended the session or is
+ * crossed now (FAIL); a session up again after one is warn_past_limit's. */
+static bool judge_limits(const evidence_t *ev, const char *peer, step_result_t *s)
+{
+    limit_view_t lv;
+    limit_judge(ev, &lv);
+    if (!lv.cause || lv.verdict != VERDICT_FAIL)
+        return false;
+    step_fail(s, lv.cause, "neighbor %s: %s", peer, lv.words);
+    quote_limit(ev, &lv, peer, s);
+    step_remedy(s, ev, lv.cause, NULL, NULL);
     return true;
 }
 
@@ -432,17 +405,20 @@ static void judge_policy(const evidence_t *ev, const peer_view_t *pv, const char
         pass_policy(ev, pv, &o, words, peer, s);
 }
 
-/* Up now, but its last reset was the max-prefix limit: it can happen again. */
+/* Up now, but its last reset was a prefix limit: it can happen again. */
 static void warn_past_limit(const evidence_t *ev, const char *peer, step_result_t *s)
 {
+    limit_view_t lv;
+    limit_judge(ev, &lv);
+    if (!lv.cause || lv.verdict != VERDICT_WARN)
+        return;
     char was[sizeof(s->finding)];
     snprintf(was, sizeof(was), "%s", s->finding);
-    step_warn(s, "route_limit", "neighbor %s is up, but its last reset was its maximum-prefix limit: Microsoft's "
-              "prefix count went over the CE's limit before (%.400s)", peer, was);
-    const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR];
-    if (!try_quote(s, nf, "Last reset", "refix") && !try_quote(s, nf, "refix", "xceed"))
-        try_quote(s, nf, "refix", "reached");
-    step_remedy(s, ev, "route_limit", NULL, NULL);
+    step_warn(s, lv.cause, "neighbor %s is up, but its last reset was a prefix limit: %s (%.200s)", peer, lv.words, was);
+    s->n_evidence = 0; /* the limit's lines first: they decide */
+    s->n_next = 0;
+    quote_limit(ev, &lv, peer, s);
+    step_remedy(s, ev, lv.cause, NULL, NULL);
 }
 
 void step_route_filters(const evidence_t *ev, step_result_t *s)
@@ -466,13 +442,13 @@ void step_route_filters(const evidence_t *ev, step_result_t *s)
         step_skip(s, "neighbor %s is in neither the neighbor detail nor the BGP configuration", peer);
         return;
     }
-    if (judge_limits(ev, &pv, peer, s))
+    if (judge_limits(ev, peer, s))
         return;
     if (!pv.plist[0] && !pv.policy[0])
         judge_no_policy(ev, &pv, peer, s);
     else
         judge_policy(ev, &pv, peer, s);
-    if (s->verdict == VERDICT_PASS && maxprefix_reset(&pv))
+    if (s->verdict == VERDICT_PASS)
         warn_past_limit(ev, peer, s);
     if (s->verdict == VERDICT_PASS && (pv.nb ? nf : cf)->partial) {
         /* A cut neighbor answer may have lost the very line naming the inbound policy. */

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/prefix.h"
 #include "framework/counter_rate.h"
@@ -489,6 +490,56 @@ static bool peer_is_odd(const device_t *d)
     return pair && (a->bytes[last] & 1);
 }
 
+/* The interface that holds addr itself, or NULL. */
+static const iface_t *iface_holding(const fact_t *f, const ip_addr_t *addr, const char **text)
+{
+    for (size_t r = 0; r < f->n_records; r++) {
+        const iface_t *i = &f->records[r].u.iface;
+        for (int k = 0; f->records[r].kind == KIND_INTERFACES && k < i->n_ipv4 + i->n_ipv6 && k < 2 * MAX_ADDRS; k++) {
+            const char *t = k < i->n_ipv4 ? i->ipv4[k] : i->ipv6[k - i->n_ipv4];
+            ip_prefix_t p;
+            if (prefix_parse(t, &p) && ip_equal(&p.addr, addr)) {
+                *text = t;
+                return i;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The peer's address is this router's own: the swapped-address fault, never an ARP PASS.  An
+ * interface holding it decides; without a whole interface answer, an ARP entry the platform
+ * marks as the router's own (IOS "-" age, IOS-XR "Interface") does. */
+static bool judge_own_address(step_result_t *s, const evidence_t *ev, const arp_entry_t *a, const char *peer)
+{
+    const fact_t *fi = &ev->facts[PROBE_INTERFACES], *fa = &ev->facts[PROBE_ARP];
+    const char *text = NULL;
+    const iface_t *own = NULL;
+    bool whole = fact_usable(fi) && fi->kind == KIND_INTERFACES && !fi->partial;
+    if (fact_usable(fi) && fi->kind == KIND_INTERFACES)
+        own = iface_holding(fi, &ev->device->peer_ip, &text);
+    bool arp_own = a && !strcasecmp(a->state, "interface");
+    if (!own && (whole || !arp_own))
+        return false;
+    char held[NAME_LEN + PREFIX_LEN + 16] = "";
+    if (own)
+        snprintf(held, sizeof(held), " (%s holds %s)", own->name, text);
+    step_fail(s, "address_swapped", "%s is this router's own address%s%s: the CE holds the address meant for the "
+              "MSEE, so the two addresses of the peering subnet are swapped", peer, held,
+              arp_own ? "; its ARP entry has no age, as the router's own entries have" : "");
+    const char *needles[] = {peer, NULL};
+    if (a)
+        step_evidence(s, fa, needles);
+    if (own) {
+        char bare[PREFIX_LEN];
+        snprintf(bare, sizeof(bare), "%.*s", (int)strcspn(text, "/"), text);
+        const char *addr[] = {bare, NULL};
+        step_evidence(s, fi, addr);
+    }
+    step_remedy(s, ev, "address_swapped", own ? own->name : a ? a->interface : NULL, NULL);
+    return true;
+}
+
 void step_arp(const evidence_t *ev, step_result_t *s)
 {
     const device_t *d = ev->device;
@@ -511,6 +562,8 @@ void step_arp(const evidence_t *ev, step_result_t *s)
         snprintf(odd, sizeof(odd), "; %s has an odd last octet, but Microsoft takes the second (even) address and the customer the first (odd)", peer);
     const arp_entry_t *a = find_arp(f, &d->peer_ip);
     const char *needles[] = {peer, NULL};
+    if (judge_own_address(s, ev, a, peer))
+        return;
     if (!a) {
         if (f->partial) {
             step_skip(s, "no %s for %s, but the output was partial", table, peer);

@@ -21,13 +21,30 @@ static json_t *jstr(const char *s)
     return json_string(valid);
 }
 
-static json_t *cause_json(const step_result_t *s)
+static json_t *evidence_json(const evidence_ref_t *e)
 {
-    json_t *o = json_object();
+    json_t *o = json_pack("{s:I}", "journal_id", (json_int_t)e->journal_id);
+    json_object_set_new(o, "command", jstr(e->command));
+    json_object_set_new(o, "line", jstr(e->line));
+    return o;
+}
+
+/* Cause i once, with every step that found it on its own and each one's deciding line. */
+static json_t *cause_json(const runbook_result_t *r, int i)
+{
+    const step_result_t *s = &r->steps[r->causes[i]];
+    const cause_group_t *g = &r->groups[i];
+    json_t *o = json_object(), *steps = json_array(), *ev = json_array();
     json_object_set_new(o, "step", json_string(s->id));
     json_object_set_new(o, "cause", json_string(s->cause));
     json_object_set_new(o, "finding", jstr(s->finding));
     json_object_set_new(o, "verdict", json_string(verdict_name(s->verdict)));
+    for (int k = 0; k < g->n_steps; k++)
+        json_array_append_new(steps, json_string(r->steps[g->steps[k]].id));
+    for (int k = 0; k < g->n_evidence; k++)
+        json_array_append_new(ev, evidence_json(&g->evidence[k]));
+    json_object_set_new(o, "steps", steps);
+    json_object_set_new(o, "evidence", ev);
     return o;
 }
 
@@ -40,14 +57,16 @@ static json_t *no_cause_json(const runbook_result_t *r)
         if (r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0 && skipped++ == 0)
             first = i;
     if (first < 0)
-        return json_pack("{s:s, s:s, s:s, s:s}", "step", "none", "cause", "none", "finding", "no fault found", "verdict",
-                         "PASS");
+        return json_pack("{s:s, s:s, s:s, s:s, s:[], s:[]}", "step", "none", "cause", "none", "finding", "no fault found",
+                         "verdict", "PASS", "steps", "evidence");
     char finding[900];
     snprintf(finding, sizeof(finding), "%d of %d steps could not be judged (%s: %s)", skipped, r->n_steps,
              r->steps[first].id, r->steps[first].finding);
     json_t *o = json_pack("{s:s, s:s}", "step", r->steps[first].id, "cause", "evidence_missing");
     json_object_set_new(o, "finding", jstr(finding));
     json_object_set_new(o, "verdict", json_string("SKIP"));
+    json_object_set_new(o, "steps", json_pack("[s]", r->steps[first].id));
+    json_object_set_new(o, "evidence", json_array());
     return o;
 }
 
@@ -56,13 +75,11 @@ static json_t *step_json(const step_result_t *s)
     json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "id", s->id, "title", s->title, "verdict",
                           verdict_name(s->verdict), "cause", s->cause);
     json_object_set_new(o, "finding", jstr(s->finding));
+    if (s->follows) /* its result follows from that step's cause */
+        json_object_set_new(o, "follows", json_string(s->follows));
     json_t *ev = json_array(), *next = json_array();
-    for (int i = 0; i < s->n_evidence; i++) {
-        json_t *e = json_pack("{s:I}", "journal_id", (json_int_t)s->evidence[i].journal_id);
-        json_object_set_new(e, "command", jstr(s->evidence[i].command));
-        json_object_set_new(e, "line", jstr(s->evidence[i].line));
-        json_array_append_new(ev, e);
-    }
+    for (int i = 0; i < s->n_evidence; i++)
+        json_array_append_new(ev, evidence_json(&s->evidence[i]));
     for (int i = 0; i < s->n_next; i++)
         json_array_append_new(next, jstr(s->next[i]));
     json_object_set_new(o, "evidence", ev);
@@ -86,8 +103,8 @@ json_t *verdict_json(const verdict_meta_t *m, const runbook_result_t *r)
                              "status", r->status, "exit_code", r->exit_code);
     json_t *causes = json_array(), *steps = json_array();
     for (int i = 0; i < r->n_causes; i++)
-        json_array_append_new(causes, cause_json(&r->steps[r->causes[i]]));
-    json_object_set_new(root, "root_cause", r->n_causes ? cause_json(&r->steps[r->causes[0]]) : no_cause_json(r));
+        json_array_append_new(causes, cause_json(r, i));
+    json_object_set_new(root, "root_cause", r->n_causes ? cause_json(r, 0) : no_cause_json(r));
     json_object_set_new(root, "causes", causes);
     for (int i = 0; i < r->n_steps; i++)
         json_array_append_new(steps, step_json(&r->steps[i]));

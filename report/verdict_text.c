@@ -231,8 +231,12 @@ void verdict_text_causes(FILE *f, const verdict_meta_t *m, const runbook_result_
     fprintf(f, "\nCauses, most likely first:\n");
     for (int i = 0; i < r->n_causes; i++) {
         const step_result_t *s = &r->steps[r->causes[i]];
-        snprintf(line, sizeof(line), "  %d. %s (%s, %s): %s", i + 1, s->cause, s->id, verdict_name(s->verdict),
-                 redact(s->finding, a, sizeof(a)));
+        const cause_group_t *g = &r->groups[i];
+        char steps[160] = "";
+        for (int k = 0, w = 0; k < g->n_steps && w < (int)sizeof(steps); k++) /* every step that found it */
+            w += snprintf(steps + w, sizeof(steps) - (size_t)w, "%s%s", k ? ", " : "", r->steps[g->steps[k]].id);
+        snprintf(line, sizeof(line), "  %d. %s (%s, %s): %s", i + 1, s->cause, steps[0] ? steps : s->id,
+                 verdict_name(s->verdict), redact(s->finding, a, sizeof(a)));
         wrap_write(f, m->width, 5, 0, line);
     }
     if (r->n_causes == 0)

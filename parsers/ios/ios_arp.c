@@ -5,7 +5,8 @@
  *   Internet  192.168.100.130        12   0012.f2a1.0c01  ARPA   GigabitEthernet0/0/0
  *   Internet  192.168.100.134         0   Incomplete      ARPA
  *
- * Age is in minutes; "-" marks the router's own (static) entries, which have no age. */
+ * Age is in minutes; "-" marks the router's own addresses (state "interface", as IOS-XR names
+ * them), which have no age. */
 #include <string.h>
 
 #include "parsers/ios/ios_core.h"
@@ -40,6 +41,9 @@ int ios_arp_line(parse_run_t *run, void *state, const char *line, size_t len)
         return 0;
     }
     a->age = tu_scale(rx_int(&c, "age"), 60, 1); /* minutes */
+    rx_named(&c, "age", &s, &n);
+    if (!a->incomplete && tu_eq(s, n, "-"))
+        FIELD_SET(a->state, "interface", -1);
     rx_copy(&c, "if", a->interface, sizeof(a->interface));
     ios_command_vrf(run, a->vrf, sizeof(a->vrf));
     return parse_emit(run, &rec);

@@ -56,7 +56,8 @@ static rx_t local_rx = RX("^\\s+Local host: (?<a>[^,\\s]+), Local port: (?<p>\\d
 static rx_t foreign_rx = RX("^\\s+Foreign host: (?<a>[^,\\s]+), Foreign port: (?<p>\\d+)");
 
 /* The most recent reset (by us or by the peer) names last_reset and, unless it was
- * "No error", last_error. */
+ * "No error", last_error and notification_dir: a reset by us is the NOTIFICATION the CE sent,
+ * one by the peer the NOTIFICATION it received (the prefix-limit judgement needs the side). */
 static void nxos_nei_resets(nxos_nei_state_t *st, bgp_neighbor_t *nb)
 {
     bool us = st->reset_us != MODEL_ABSENT, peer = st->reset_peer != MODEL_ABSENT;
@@ -66,8 +67,10 @@ static void nxos_nei_resets(nxos_nei_state_t *st, bgp_neighbor_t *nb)
     nb->last_reset = pick_us ? st->reset_us : st->reset_peer;
     const char *why = pick_us ? st->reason_us : st->reason_peer;
     FIELD_SET(nb->last_reset_reason, why, -1);
-    if (!tu_eq(why, strlen(why), "No error"))
+    if (!tu_eq(why, strlen(why), "No error")) {
         FIELD_SET(nb->last_error, why, -1);
+        FIELD_SET(nb->notification_dir, pick_us ? "sent" : "received", -1);
+    }
 }
 
 static int nxos_nei_flush(parse_run_t *run, nxos_nei_state_t *st)

@@ -103,6 +103,28 @@ static int nxos_jnei_af(parse_run_t *run, const json_t *row, const nxos_jctx_t *
     return 0;
 }
 
+
+/* The more recent of "resettime"/"resetreason" (a reset by us: the NOTIFICATION the CE sent)
+ * and "peerresettime"/"peerresetreason" (by the peer: received), as the text form's "Last
+ * reset by us / by peer" lines. */
+static void nxos_jnei_reset(const json_t *row, bgp_neighbor_t *nb)
+{
+    char us[DESC_LEN] = "", peer[DESC_LEN] = "";
+    int64_t t_us = nxos_json_duration(row, "resettime"), t_peer = nxos_json_duration(row, "peerresettime");
+    ju_copy(row, "resetreason", us, sizeof(us));
+    ju_copy(row, "peerresetreason", peer, sizeof(peer));
+    bool pick_us = t_peer == MODEL_ABSENT || (t_us != MODEL_ABSENT && t_us <= t_peer);
+    const char *why = pick_us ? us : peer;
+    nb->last_reset = pick_us ? t_us : t_peer;
+    if (!why[0])
+        return;
+    FIELD_SET(nb->last_reset_reason, why, -1);
+    if (strcasecmp(why, "No error") != 0) {
+        FIELD_SET(nb->last_error, why, -1);
+        FIELD_SET(nb->notification_dir, pick_us ? "sent" : "received", -1);
+    }
+}
+
 static int nxos_jnei_row(parse_run_t *run, const json_t *row, const nxos_jctx_t *ctx, void *ud)
 {
     (void)ud;
@@ -140,10 +162,7 @@ static int nxos_jnei_row(parse_run_t *run, const json_t *row, const nxos_jctx_t 
     nb->msg_sent = ju_int(row, "msgsent");
     if (up)
         nb->up_down = nxos_json_duration(row, "elapsedtime");
-    nb->last_reset = nxos_json_duration(row, "resettime");
-    if (ju_copy(row, "resetreason", nb->last_reset_reason, sizeof(nb->last_reset_reason)) &&
-        strcasecmp(nb->last_reset_reason, "No error") != 0)
-        FIELD_SET(nb->last_error, nb->last_reset_reason, -1);
+    nxos_jnei_reset(row, nb);
     tristate_t md5 = ju_bool(row, "tcpmd5authconfigured");
     nb->md5 = md5 != TRI_ABSENT ? md5 : ju_bool(row, "md5");
     nb->bfd = ju_bool(row, "bfd");

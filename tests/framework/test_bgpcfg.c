@@ -198,7 +198,7 @@ static void test_cfg_ios_md5_missing(void **state)
 {
     (void)state;
     cfg_case("ios", "ios_cfg_no_md5.txt", "ios_nei_active.txt", VERDICT_FAIL, "md5_missing",
-             "no MD5 password configured for 192.168.100.130, but the peering expects one",
+             "the CE has no MD5 key for 192.168.100.130, but the peering has a shared key (inventory md5 = yes)",
              "neighbor 192.168.100.130 remote-as 12076");
 }
 
@@ -211,7 +211,8 @@ static void test_cfg_ios_md5_unexpected(void **state)
     load(t, PROBE_BGP_NEIGHBOR, "ios_nei_active.txt");
     run_cfg(t);
     /* The quoted line never carries the key. */
-    expect(t, VERDICT_FAIL, "md5_mismatch", "a key on one side only", "neighbor 192.168.100.130 password <secret>");
+    expect(t, VERDICT_FAIL, "md5_missing", "the CE has an MD5 key for 192.168.100.130, but the peering has no shared "
+           "key (inventory md5 = no): a key on one side only", "neighbor 192.168.100.130 password <secret>");
     tc_free(t);
 }
 
@@ -230,21 +231,38 @@ static void test_cfg_ios_md5_unexpected_but_up(void **state)
 static void test_cfg_ios_bfd_off(void **state)
 {
     (void)state;
-    cfg_case("ios", "ios_cfg_no_bfd.txt", "ios_nei_up.txt", VERDICT_WARN, "bfd_disabled",
-             "BFD is expected but not enabled for 192.168.100.130", "neighbor 192.168.100.130 remote-as 12076");
+    cfg_case("ios", "ios_cfg_no_bfd.txt", "ios_nei_up.txt", VERDICT_WARN, "bfd_session_down",
+             "BFD is expected but not configured for 192.168.100.130, so there is no BFD session", "neighbor 192.168.100.130 remote-as 12076");
+}
+
+/* The configuration with BFD on, a BFD table whose session with the peer is down, and the
+ * neighbor in the given state. */
+static void bfd_down_case(const char *nei, verdict_t v, const char *cause, const char *finding, const char *line)
+{
+    tc_t *t = tc_new("ios");
+    load(t, PROBE_BGP_CONFIG, "ios_cfg_ok.txt");
+    load(t, PROBE_BGP_NEIGHBOR, nei);
+    load(t, PROBE_BFD, "bfd_ios_down.txt");
+    run_cfg(t);
+    expect(t, v, cause, finding, line);
+    if (v == VERDICT_PASS)
+        assert_null(strstr(t->s.finding, "BFD session"));
+    tc_free(t);
 }
 
 static void test_cfg_ios_bfd_session_down(void **state)
 {
     (void)state;
-    tc_t *t = tc_new("ios");
-    load(t, PROBE_BGP_CONFIG, "ios_cfg_ok.txt");
-    load(t, PROBE_BGP_NEIGHBOR, "ios_nei_up.txt");
-    load(t, PROBE_BFD, "bfd_ios_down.txt");
-    run_cfg(t);
-    expect(t, VERDICT_WARN, "bfd_disabled", "its BFD session is down",
-           "192.168.100.130                      4097/0          Down      Down      Gi0/0/0.100");
-    tc_free(t);
+    bfd_down_case("ios_nei_up.txt", VERDICT_WARN, "bfd_session_down", "BGP is up, but its BFD session is down",
+                  "192.168.100.130                      4097/0          Down      Down      Gi0/0/0.100");
+}
+
+static void test_cfg_ios_bfd_down_with_bgp_down(void **state)
+{
+    (void)state;
+    /* BFD is down whenever BGP is: no BFD cause then, whatever the BFD table says. */
+    bfd_down_case("ios_nei_active.txt", VERDICT_PASS, "none",
+                  "neighbor 192.168.100.130: remote-as 12076, local AS 65010, MD5 on, BFD on", NULL);
 }
 
 static void test_cfg_ios_fallback_neighbor(void **state)
@@ -318,7 +336,7 @@ static void test_cfg_junos_md5_missing(void **state)
 {
     (void)state;
     cfg_case("junos", "junos_cfg_no_md5.txt", "junos_nei_active.txt", VERDICT_FAIL, "md5_missing",
-             "no MD5 password configured", "neighbor 192.168.100.130 {");
+             "the CE has no MD5 key for 192.168.100.130", "neighbor 192.168.100.130 {");
 }
 
 /* ------------------------------------------------------------ bgp_config, FRR */
@@ -347,7 +365,7 @@ static void test_cfg_frr_timers_fast(void **state)
 static void test_cfg_frr_bfd_off(void **state)
 {
     (void)state;
-    cfg_case("frr", "frr_cfg_no_bfd.txt", "frr_nei_up.txt", VERDICT_WARN, "bfd_disabled", "BFD is expected",
+    cfg_case("frr", "frr_cfg_no_bfd.txt", "frr_nei_up.txt", VERDICT_WARN, "bfd_session_down", "BFD is expected",
              "neighbor 192.168.100.130 remote-as 12076");
 }
 
@@ -360,7 +378,8 @@ static void test_cfg_frr_md5_unexpected(void **state)
     load(t, PROBE_BGP_NEIGHBOR, "frr_nei_config_change.txt");
     run_cfg(t);
     /* FRR keeps the password in clear: the evidence must not. */
-    expect(t, VERDICT_FAIL, "md5_mismatch", "a key on one side only", "neighbor 192.168.100.130 password <secret>");
+    expect(t, VERDICT_FAIL, "md5_missing", "the peering has no shared key (inventory md5 = no): a key on one side only",
+           "neighbor 192.168.100.130 password <secret>");
     for (int i = 0; i < t->s.n_evidence; i++)
         assert_null(strstr(t->s.evidence[i].line, "er-lab-shared-key"));
     tc_free(t);
@@ -412,7 +431,7 @@ static void test_session_ios_md5_log(void **state)
     (void)state;
     /* The key changed on one side: the hold timer expired, then Active with BADAUTH lines. */
     session_case("ios", "ios_nei_hold.txt", NULL, "ios_log_badauth.txt", "ios_cfg_ok.txt", VERDICT_FAIL, "md5_mismatch",
-                 "an MD5 mismatch sends no NOTIFICATION, the session sits in Active",
+                 "both sides have an MD5 key for 192.168.100.130, but they differ: the log shows authentication failures",
                  "Nov 25 18:52:07.123: %TCP-6-BADAUTH: Invalid MD5 digest from 192.168.100.130(179) to "
                  "192.168.100.129(48211) tableid - 0");
 }
@@ -421,7 +440,8 @@ static void test_session_ios_md5_one_side(void **state)
 {
     (void)state;
     session_case("ios", "ios_nei_active.txt", NULL, "ios_log_nodigest.txt", "ios_cfg_ok.txt", VERDICT_FAIL,
-                 "md5_missing", "without an MD5 digest, so only our side has a key",
+                 "md5_missing", "the CE has an MD5 key for 192.168.100.130, but the log shows segments from 192.168.100.130 "
+                 "without an MD5 digest: the peering has no shared key",
                  "Nov 25 18:52:07.123: %TCP-6-BADAUTH: No MD5 digest from 192.168.100.130(179) to "
                  "192.168.100.129(48211) tableid - 0");
 }
@@ -447,11 +467,24 @@ static void test_session_ios_admin_summary_only(void **state)
                  "192.168.100.130 4        12076    8713    8733        1    0    0 00:00:41 Idle (Admin)");
 }
 
+/* No key on either side (inventory md5 = no): nothing more specific than "down". */
+static void session_no_md5_case(const char *vendor, const char *nei, const char *cfg, const char *finding,
+                                const char *line)
+{
+    tc_t *t = tc_new(vendor);
+    t->dev.md5_expected = false;
+    load(t, PROBE_BGP_NEIGHBOR, nei);
+    load(t, PROBE_BGP_CONFIG, cfg);
+    run_session(t);
+    expect(t, VERDICT_FAIL, "session_down", finding, line);
+    tc_free(t);
+}
+
 static void test_session_ios_down_unknown(void **state)
 {
     (void)state;
-    session_case("ios", "ios_nei_active.txt", NULL, NULL, "ios_cfg_no_md5.txt", VERDICT_FAIL, "session_down",
-                 "no TCP session and no NOTIFICATION", "BGP state = Active");
+    session_no_md5_case("ios", "ios_nei_active.txt", "ios_cfg_no_md5.txt", "no TCP session and no NOTIFICATION",
+                        "BGP state = Active");
 }
 
 static void test_session_junos_up(void **state)
@@ -502,8 +535,9 @@ static void test_session_frr_hold_unacceptable(void **state)
 static void test_session_frr_max_prefix(void **state)
 {
     (void)state;
-    session_case("frr", "frr_nei_max_prefix.txt", NULL, NULL, "frr_cfg_ok.txt", VERDICT_FAIL, "route_limit",
-                 "Cease / Maximum Number of Prefixes Reached (6/1)",
+    /* Sent by the CE: its own maximum-prefix tripped. */
+    session_case("frr", "frr_nei_max_prefix.txt", NULL, NULL, "frr_cfg_ok.txt", VERDICT_FAIL, "local_prefix_limit",
+                 "last NOTIFICATION sent: Cease / Maximum Number of Prefixes Reached (6/1): the CE's own maximum-prefix",
                  "Last reset 00:01:10,  Notification sent (Cease/Maximum Number of Prefixes Reached)");
 }
 
@@ -525,10 +559,9 @@ static void test_session_frr_md5_after_config_change(void **state)
 static void test_session_frr_config_change_no_md5(void **state)
 {
     (void)state;
-    /* No key on our side: a configuration-change reset and Active say nothing more specific. */
-    session_case("frr", "frr_nei_config_change.txt", NULL, NULL, "frr_cfg_no_md5.txt", VERDICT_FAIL, "session_down",
-                 "Cease / Other Configuration Change (6/6)",
-                 "Last reset 00:03:41,  Notification sent (Cease/Other Configuration Change)");
+    /* No key on either side: a configuration-change reset and Active say nothing more specific. */
+    session_no_md5_case("frr", "frr_nei_config_change.txt", "frr_cfg_no_md5.txt", "Cease / Other Configuration Change (6/6)",
+                        "Last reset 00:03:41,  Notification sent (Cease/Other Configuration Change)");
 }
 
 static void test_session_frr_summary_only_up(void **state)
@@ -541,7 +574,7 @@ static void test_session_frr_summary_only_up(void **state)
 static void test_session_frr_summary_only_pfxct(void **state)
 {
     (void)state;
-    session_case("frr", NULL, "frr_sum_pfxct.txt", NULL, NULL, VERDICT_FAIL, "route_limit",
+    session_case("frr", NULL, "frr_sum_pfxct.txt", NULL, NULL, VERDICT_FAIL, "local_prefix_limit",
                  "Cease / Maximum Number of Prefixes Reached (6/1)",
                  "192.168.100.130 4      12076     10195     10102        0    0    0 00:01:10  Idle (PfxCt)        0 MSEE primary");
 }
@@ -661,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_cfg_ios_md5_unexpected_but_up),
         cmocka_unit_test(test_cfg_ios_bfd_off),
         cmocka_unit_test(test_cfg_ios_bfd_session_down),
+        cmocka_unit_test(test_cfg_ios_bfd_down_with_bgp_down),
         cmocka_unit_test(test_cfg_ios_fallback_neighbor),
         cmocka_unit_test(test_cfg_ios_fallback_incomplete),
         cmocka_unit_test(test_cfg_ios_neighbor_missing),

@@ -193,9 +193,10 @@ static void ios_torn_down_by_max_prefix(void **state)
     ctx_t *c = ios_policy("10.1.0.0/16", "ios_neighbor_maxpfx.txt");
     load(c, PROBE_BGP_SUMMARY, IOS_SUM, "ios_summary_pfxct.txt");
     const step_result_t *s = filters(c);
-    expect(s, VERDICT_FAIL, "route_limit", "torn down by its maximum-prefix limit (maximum-prefix 10)",
+    expect(s, VERDICT_FAIL, "local_prefix_limit", "the CE's own maximum-prefix limit (maximum-prefix 10) tripped on "
+           "what Microsoft sends: the CE stopped the session (Idle (PfxCt)) and sent the Cease 6/1",
            "maximum number of prefixes reached");
-    expect(s, VERDICT_FAIL, "route_limit", "192.168.100.130", "Idle (PfxCt)");
+    expect(s, VERDICT_FAIL, "local_prefix_limit", "192.168.100.130", "Idle (PfxCt)");
     ctx_free(c);
 }
 
@@ -203,7 +204,8 @@ static void ios_up_after_max_prefix_reset(void **state)
 {
     (void)state;
     ctx_t *c = ios_policy("10.1.0.0/16", "ios_neighbor_pastlimit.txt");
-    expect(filters(c), VERDICT_WARN, "route_limit", "last reset was its maximum-prefix limit",
+    expect(filters(c), VERDICT_WARN, "local_prefix_limit", "is up, but its last reset was a prefix limit: the CE's own "
+           "maximum-prefix limit (maximum-prefix 4000) tripped on what Microsoft sends: the CE sent the Cease 6/1",
            "Last reset 1d02h, due to BGP Notification sent, maximum number of prefixes reached");
     ctx_free(c);
 }
@@ -215,7 +217,7 @@ static void ios_max_prefix_below_expected(void **state)
     load_text(c, PROBE_BGP_CONFIG, IOS_CFG,
               "router bgp 65010\n neighbor 192.168.100.130 remote-as 12076\n address-family ipv4\n"
               "  neighbor 192.168.100.130 maximum-prefix 1\n exit-address-family\n");
-    expect(filters(c), VERDICT_FAIL, "route_limit", "maximum-prefix 1 is below the 2 prefixes",
+    expect(filters(c), VERDICT_FAIL, "local_prefix_limit", "the CE's own maximum-prefix 1 is below the 2 prefixes",
            "neighbor 192.168.100.130 maximum-prefix 1");
     ctx_free(c);
 }
@@ -227,7 +229,8 @@ static void ios_advertised_over_route_limit(void **state)
     load(c, PROBE_BGP_NEIGHBOR, IOS_NEI, "ios_neighbor.txt");
     load(c, PROBE_PREFIX_LISTS, IOS_PL, "ios_prefix_list.txt");
     load(c, PROBE_ROUTE_MAPS, IOS_RM, "ios_route_map.txt");
-    expect(filters(c), VERDICT_FAIL, "route_limit", "2 prefixes advertised to Microsoft, above the 1-prefix limit",
+    expect(filters(c), VERDICT_FAIL, "route_limit", "the CE advertises 2 prefixes to Microsoft, above the 1 Microsoft "
+           "accepts on private peering: Microsoft drops the session (the CE receives the Cease 6/1)",
            "Prefixes Current:");
     ctx_free(c);
 }
@@ -358,7 +361,8 @@ static void junos_prefix_limit_below_received(void **state)
     (void)state;
     ctx_t *c = junos_policy("10.1.4.0/24", "junos_neighbor.txt");
     load(c, PROBE_BGP_CONFIG, JUNOS_CFG, "junos_bgp_config.txt");
-    expect(filters(c), VERDICT_FAIL, "route_limit", "3 prefixes received, above the CE's maximum-prefix 2", "maximum 2;");
+    expect(filters(c), VERDICT_FAIL, "local_prefix_limit", "3 prefixes received from Microsoft, above the CE's own "
+           "maximum-prefix 2", "maximum 2;");
     ctx_free(c);
 }
 

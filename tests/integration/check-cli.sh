@@ -60,7 +60,7 @@ assert codes[d["status"]] == d["exit_code"], (d["status"], d["exit_code"])
 assert d["version"] == os.environ["ERDIAG_VERSION"] and d["vendor"] == "ios", (d["version"], d["vendor"])
 when = datetime.datetime.strptime(d["time"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
 assert abs((datetime.datetime.now(datetime.timezone.utc) - when).total_seconds()) < 600, d["time"]
-shape = ["step", "cause", "finding", "verdict"]
+shape = ["step", "cause", "finding", "verdict", "steps", "evidence"]
 assert list(d["root_cause"]) == shape, d["root_cause"]
 verdicts = {s["id"]: s["verdict"] for s in d["steps"]}
 for c in d["causes"]:
@@ -69,7 +69,8 @@ for c in d["causes"]:
 if d["causes"]:
     assert d["root_cause"] == d["causes"][0]
 elif d["status"] == "OK":
-    assert d["root_cause"] == {"step": "none", "cause": "none", "finding": "no fault found", "verdict": "PASS"}
+    assert d["root_cause"] == {"step": "none", "cause": "none", "finding": "no fault found", "verdict": "PASS",
+                               "steps": [], "evidence": []}
 else:
     assert d["root_cause"]["cause"] == "evidence_missing" and d["root_cause"]["verdict"] == "SKIP", d["root_cause"]
     assert "no fault found" not in d["root_cause"]["finding"] + d["summary"].lower(), d
@@ -144,9 +145,9 @@ out=$(check ce1-nyc --runbook bgp --replay "$scn/md5-mismatch-ios")
 rc=$?
 plugin_line "text report, md5 mismatch" "$rc" "$out"
 block=$(root_block "$out")
-if [ "$rc" -eq 2 ] && grep -qE '^CRITICAL - md5_mismatch on ce1-nyc 192\.168\.100\.130: 192\.168\.100\.130 in Active' <<<"$out" &&
-    [ "$(wc -l <<<"$block")" -le 6 ] && grep -q '^Root cause: md5_mismatch (Session state and last error, FAIL)$' <<<"$block" &&
-    grep -q '^  evidence: .*%TCP-6-BADAUTH' <<<"$block" && grep -q '^  next: show logging | include BADAUTH' <<<"$block"; then
+if [ "$rc" -eq 2 ] && grep -qE '^CRITICAL - md5_mismatch on ce1-nyc 192\.168\.100\.130: both sides have an MD5 key' <<<"$out" &&
+    [ "$(wc -l <<<"$block")" -le 6 ] && grep -q '^Root cause: md5_mismatch (BGP configuration, FAIL)$' <<<"$block" &&
+    grep -q '^  evidence: neighbor 192.168.100.130 password ' <<<"$block" && grep -q '^  next: show logging | include BADAUTH' <<<"$block"; then
     ok "md5 mismatch: root cause, evidence and next command first, $(wc -l <<<"$block") lines"
 else
     bad "md5 mismatch root-cause block (exit $rc)" "$out"

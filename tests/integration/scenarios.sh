@@ -1,9 +1,15 @@
 #!/bin/bash
 # The bundled replay scenarios (scenarios/*/): `erdiag check` must name each one's root cause
-# first, every cause with its verdict, no share above 100%, and the text's first line must be
-# the monitoring-plugin status line of the same verdict (status, root cause, perfdata).  The expectation lives in the scenario itself, as a comment line of its device.ini:
+# first.  The expectation lives in the scenario itself, as a comment line of its device.ini:
 #     ; expect: bgp peer_as_mismatch
-# (runbook, then the cause code; "none" for a healthy circuit).
+# (runbook, then the cause code; "none" for a healthy circuit).  More comment lines assert more:
+#     ; absent: tcp179_blocked session_down   no step reports these causes (symptoms of the root)
+#     ; follows: tcp179 md5_mismatch          that step's result follows from that cause
+#     ; merged: peer_as_mismatch bgp_config session
+#                                             the cause is listed once, found by these steps,
+#                                             with an evidence line from each
+#     ; says: arp never sends an ARP request  that step's finding holds these words
+# In every scenario each cause is listed once.
 #
 #   tests/integration/scenarios.sh [NAME...]          run `erdiag check` on every (or the named) scenario
 #   tests/integration/scenarios.sh --parse [NAME...]  only check that every capture parses cleanly
@@ -103,7 +109,7 @@ parse_scenario() { # name
 }
 
 check_scenario() { # name
-    local d=$dir/$1 expect runbook cause device out args
+    local d=$dir/$1 expect runbook cause device out args text
     expect=$(sed -n 's/^; *expect: *//p' "$d/device.ini")
     runbook=${expect%% *}
     cause=${expect#* }
@@ -116,9 +122,14 @@ check_scenario() { # name
     rm -f "$dir/.stderr.$$"
     # The text run's first line is the monitoring-plugin status line of the same verdict.
     text=$("$erdiag" "${args[@]}" 2>/dev/null | sed -n 1p)
-    printf '%s' "$out" | python3 -c '
+    printf '%s' "$out" | python3 -c "$check_py" "$1" "$cause" "$d/device.ini" "$text"
+}
+
+# Reads erdiag check --json on stdin; argv: name, expected root cause, the device.ini, line 1 of
+# the text output.
+check_py='
 import json, re, sys
-name, want, line1 = sys.argv[1], sys.argv[2], sys.argv[3]
+name, want, ini, line1 = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 text = sys.stdin.read()
 try:
     j = json.loads(text)
@@ -126,25 +137,56 @@ except ValueError:
     print("  %s: no JSON from erdiag check: %s" % (name, text.strip()[:300])); sys.exit(1)
 root = j.get("root_cause") or {}
 got = root.get("cause") or "none"
+causes = [c.get("cause", "?") for c in j.get("causes", [])]
+steps = {s.get("id"): s for s in j.get("steps", [])}
+bad = []
 if got != want:
-    causes = ", ".join(c.get("cause", "?") for c in j.get("causes", []))
-    print("  %s: root cause %s, expected %s (status %s; causes: %s; finding: %s)"
-          % (name, got, want, j.get("status"), causes or "-", root.get("finding", "-")))
-    sys.exit(1)
+    bad.append("root cause %s, expected %s (status %s; causes: %s; finding: %s)"
+               % (got, want, j.get("status"), ", ".join(causes) or "-", root.get("finding", "-")))
+for c in set(causes):
+    if causes.count(c) > 1:
+        bad.append("cause %s listed %d times" % (c, causes.count(c)))
+for line in open(ini):
+    key, _, rest = line.lstrip("; ").partition(":")
+    if not line.startswith(";") or key not in ("absent", "follows", "merged", "says"):
+        continue
+    words = rest.split()
+    if key == "absent":
+        for c in words:
+            seen = [s for s in steps if steps[s].get("cause") == c]
+            if c in causes or seen:
+                bad.append("symptom cause %s reported (%s)" % (c, ", ".join(seen) or "causes"))
+    elif key == "follows":
+        s = steps.get(words[0], {})
+        if s.get("cause") != words[1] or not s.get("follows"):
+            bad.append("step %s should follow from %s: cause %s, follows %s"
+                       % (words[0], words[1], s.get("cause"), s.get("follows")))
+    elif key == "merged":
+        c = [x for x in j.get("causes", []) if x.get("cause") == words[0]]
+        if len(c) != 1 or sorted(c[0].get("steps", [])) != sorted(words[1:]) or len(c[0].get("evidence", [])) < len(words) - 1:
+            bad.append("cause %s should be listed once with steps %s and a line from each: %s"
+                       % (words[0], " ".join(words[1:]), json.dumps(c)[:400]))
+    elif key == "says":
+        finding = steps.get(words[0], {}).get("finding", "")
+        if " ".join(words[1:]) not in finding:
+            bad.append("step %s does not say \"%s\": %s" % (words[0], " ".join(words[1:]), finding))
 # Every cause carries its step verdict; no share is above 100%; line 1 of the text says the
 # same status and root cause, with performance data a plugin host parses.
-steps = {s["id"]: s["verdict"] for s in j["steps"]}
-bad = [c for c in j["causes"] if c.get("verdict") not in ("FAIL", "WARN") or c["verdict"] != steps[c["step"]]]
+for c in j.get("causes", []):
+    if c.get("verdict") not in ("FAIL", "WARN") or c["verdict"] != steps[c["step"]]["verdict"]:
+        bad.append("cause %s without its step verdict (%s)" % (c.get("cause"), c.get("verdict")))
 over = [p for s in j["steps"] for p in re.findall(r"([0-9.]+)%", s["finding"]) if float(p) > 100]
+if over:
+    bad.append("shares above 100%%: %s" % over)
 m = re.match(r"^(OK|WARNING|CRITICAL|UNKNOWN) - ([a-z0-9_]+) on \S+( \S+)?: [^|]+ \| (.+)$", line1)
 perf_ok = m and all(re.match(r"^[A-Za-z0-9_]+=-?[0-9.]+(s|%|c)?(;[-0-9.]*){0,4}$", p) for p in m.group(4).split())
 head = want if want != "none" else j["runbook"]
-if bad or over or not perf_ok or m.group(1) != j["status"] or m.group(2) != head:
-    print("  %s: causes without their verdict %s, shares above 100%% %s, or line 1 not the plugin line of %s %s: %s"
-          % (name, bad, over, j["status"], head, line1))
-    sys.exit(1)
-' "$1" "$cause" "$text"
-}
+if not perf_ok or m.group(1) != j["status"] or m.group(2) != head:
+    bad.append("line 1 is not the plugin line of %s %s: %s" % (j["status"], head, line1))
+for b in bad:
+    print("  %s: %s" % (name, b))
+sys.exit(1 if bad else 0)
+'
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then

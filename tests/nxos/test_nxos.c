@@ -364,6 +364,7 @@ static void bgp_neighbors(void **state)
     assert_int_equal(a->msg_rcvd, 2746);
     assert_int_equal(a->last_reset, 93600);
     assert_string_equal(a->last_error, "holdtimer expired error");
+    assert_string_equal(a->notification_dir, "sent"); /* "Last reset by us" */
     const bgp_neighbor_t *b = &th_must_find(p, "192.168.100.134")->u.neighbor;
     assert_int_equal(b->state, BGP_STATE_IDLE);
     assert_true(b->admin_down);
@@ -377,6 +378,7 @@ static void bgp_neighbors(void **state)
     assert_int_equal(c->md5, TRI_FALSE);
     assert_int_equal(c->last_reset, 1206); /* the peer's reset is the more recent one */
     assert_string_equal(c->last_error, "holdtimer expired error");
+    assert_string_equal(c->notification_dir, "received");
     th_free(p);
 }
 
@@ -401,6 +403,9 @@ static void bgp_neighbors_json(void **state)
     assert_int_equal(a->prefixes_accepted, 7);
     assert_string_equal(a->inbound_policy, "RM-MSFT-IN");
     assert_int_equal(a->remote_port, 45001);
+    assert_int_equal(a->last_reset, 93600);
+    assert_string_equal(a->last_error, "holdtimer expired error");
+    assert_string_equal(a->notification_dir, "sent"); /* resetreason: by us; the peer's "never" */
     const bgp_neighbor_t *b = &th_must_find(p, "192.168.100.134")->u.neighbor;
     assert_true(b->admin_down);
     assert_true(b->local_port == MODEL_ABSENT);
