@@ -45,22 +45,37 @@ static json_t *no_cause_json(const runbook_result_t *r)
     return o;
 }
 
+/* "next": the lines to type, strings as before; "note": explanations and lines for elsewhere;
+ * "disruptive": the indexes into next of lines that reset a session or a link. */
+static void remedy_json(json_t *o, const step_result_t *s)
+{
+    json_t *next = json_array(), *note = json_array(), *disruptive = json_array();
+    for (int i = 0; i < s->n_next; i++) {
+        json_array_append_new(next, jstr(s->next[i]));
+        if (s->next_disruptive[i])
+            json_array_append_new(disruptive, json_integer(i));
+    }
+    for (int i = 0; i < s->n_note; i++)
+        json_array_append_new(note, jstr(s->note[i]));
+    json_object_set_new(o, "next", next);
+    json_object_set_new(o, "note", note);
+    json_object_set_new(o, "disruptive", disruptive);
+}
+
 static json_t *step_json(const step_result_t *s)
 {
     json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "id", s->id, "title", s->title, "verdict",
                           verdict_name(s->verdict), "cause", s->cause);
     json_object_set_new(o, "finding", jstr(s->finding));
-    json_t *ev = json_array(), *next = json_array();
+    json_t *ev = json_array();
     for (int i = 0; i < s->n_evidence; i++) {
         json_t *e = json_pack("{s:I}", "journal_id", (json_int_t)s->evidence[i].journal_id);
         json_object_set_new(e, "command", jstr(s->evidence[i].command));
         json_object_set_new(e, "line", jstr(s->evidence[i].line));
         json_array_append_new(ev, e);
     }
-    for (int i = 0; i < s->n_next; i++)
-        json_array_append_new(next, jstr(s->next[i]));
     json_object_set_new(o, "evidence", ev);
-    json_object_set_new(o, "next", next);
+    remedy_json(o, s);
     return o;
 }
 

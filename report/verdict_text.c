@@ -1,5 +1,6 @@
 /* verdict_text.c: a runbook result for a person: one line per step, its evidence and next
- * steps, then the causes most likely first and the ticket summary.  Every string passes
+ * steps (the lines to type, a disruptive one marked, then the notes), then the causes most
+ * likely first and the ticket summary.  Every string passes
  * through core/redact first, and every line through core/sanitize: findings and evidence quote
  * the device, and what the device sent must not drive the reader's terminal. */
 #include <stdio.h>
@@ -23,8 +24,12 @@ static void step_text(FILE *f, const step_result_t *s)
     for (int i = 0; i < s->n_evidence; i++)
         sanitize_fprintf(f, "    > %s  (%s)\n", redact(s->evidence[i].line, a, sizeof(a)),
                          redact(s->evidence[i].command, b, sizeof(b)));
+    /* After the colon is exactly what to type; a disruptive line says so before it. */
     for (int i = 0; i < s->n_next; i++)
-        sanitize_fprintf(f, "    next: %s\n", redact(s->next[i], a, sizeof(a)));
+        sanitize_fprintf(f, "    next%s: %s\n", s->next_disruptive[i] ? " (disruptive: resets the session or link)" : "",
+                         redact(s->next[i], a, sizeof(a)));
+    for (int i = 0; i < s->n_note; i++)
+        sanitize_fprintf(f, "    note: %s\n", redact(s->note[i], a, sizeof(a)));
 }
 
 void verdict_text_steps(FILE *f, const char *device, const char *vendor, const runbook_result_t *r)
