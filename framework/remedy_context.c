@@ -80,15 +80,30 @@ static const iface_t *iface_named(const evidence_t *ev, const char *name)
     return NULL;
 }
 
-/* The step's interface, else the one holding the peering subnet, else the inventory's; and the
- * address it holds now. */
-static void find_iface(remedy_ctx_t *c, const char *hint)
+/* The interface whose description names the circuit ("ExpressRoute er-nyc-01 primary"): the
+ * one meant to hold the subnet when none does (a wrong address). */
+static const iface_t *iface_described(const evidence_t *ev)
+{
+    const fact_t *f = &ev->facts[PROBE_INTERFACES];
+    for (size_t i = 0; ev->device->circuit[0] && fact_usable(f) && i < f->n_records; i++)
+        if (f->records[i].kind == KIND_INTERFACES && strstr(f->records[i].u.iface.description, ev->device->circuit))
+            return &f->records[i].u.iface;
+    return NULL;
+}
+
+/* The step's interface, else the one holding the peering subnet, else the inventory's, the
+ * neighbor's update-source, or the one described as the circuit's; and the address it holds. */
+static void find_iface(remedy_ctx_t *c, const char *hint, const record_t *cfg)
 {
     const device_t *d = c->ev->device;
+    const char *src = cfg ? cfg->u.bgp_config.update_source : "";
     const iface_t *i = hint && hint[0] ? iface_named(c->ev, hint) : iface_named(c->ev, NULL);
-    if (!i && !(hint && hint[0]) && d->interface[0])
-        i = iface_named(c->ev, d->interface);
-    snprintf(c->iface, sizeof(c->iface), "%s", hint && hint[0] ? hint : i ? i->name : d->interface);
+    if (!i && !(hint && hint[0])) {
+        const char *named = d->interface[0] ? d->interface : src[0] ? src : NULL;
+        i = named ? iface_named(c->ev, named) : iface_described(c->ev);
+        hint = i ? NULL : named;
+    }
+    snprintf(c->iface, sizeof(c->iface), "%s", hint && hint[0] ? hint : i ? i->name : "");
     if (i && !iface_address(i, d, true, c->iface_addr, sizeof(c->iface_addr)))
         iface_address(i, d, false, c->iface_addr, sizeof(c->iface_addr));
 }
@@ -205,7 +220,7 @@ void remedy_context(const evidence_t *ev, const remedy_hint_t *hint, remedy_ctx_
     c->ev = ev;
     const record_t *nb = about_peer(ev, PROBE_BGP_NEIGHBOR, KIND_BGP_NEIGHBORS);
     const record_t *cfg = about_peer(ev, PROBE_BGP_CONFIG, KIND_BGP_CONFIG);
-    find_iface(c, hint ? hint->iface : NULL);
+    find_iface(c, hint ? hint->iface : NULL, cfg);
     if (cfg)
         snprintf(c->group, sizeof(c->group), "%s", cfg->u.bgp_config.peer_group);
     c->router_as = running_as(ev, cfg);

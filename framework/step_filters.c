@@ -303,6 +303,8 @@ static void fail_denied(const evidence_t *ev, const peer_view_t *pv, const polic
     const char *list = !strcmp(r->what, "prefix-list") ? r->name : r->why_name[0] ? r->why_name : pv->plist;
     remedy_hint_t hint = {.route_map = pv->policy, .prefix_list = list, .prefix = first};
     step_remedy_hint(s, ev, "inbound_filter", &hint);
+    if (o->n_denied > 1)
+        step_note(s, "Permit every denied prefix the same way as %s: %s", first, o->denied);
 }
 
 static bool counts_gap(const peer_view_t *pv)

@@ -82,8 +82,8 @@ static const vendor_remedy_t frr_remedies[] = {
     {"inbound_filter", {"show bgp ipv4 unicast neighbors {peer} filtered-routes", "show ip prefix-list {prefix_list?}",
                         "show route-map {route_map?}", CONF, "ip prefix-list {prefix_list?} seq {pl_seq} permit {prefix}", "end",
                         "clear bgp ipv4 unicast {peer} soft in"},
-     {"FRR 7.4 and later drop eBGP routes without an inbound policy ((Policy) in show bgp summary): under router bgp "
-      "{router_as}, address-family ipv4 unicast, add neighbor {peer} route-map {route_map} in",
+     {"FRR 7.4 and later drop every route of an eBGP neighbor without an inbound policy ((Policy) in show bgp "
+      "summary): then give {peer} a route-map in under address-family ipv4 unicast",
       "A route-map must also have a permit entry that matches the list"}},
     {"route_limit", {"show bgp ipv4 unicast neighbors {peer} advertised-routes", CONF, BGP, " address-family ipv4 unicast",
                      "  aggregate-address <summary-prefix> summary-only", "end"},
@@ -104,10 +104,11 @@ static const vendor_remedy_t frr_remedies[] = {
     {"hold_timer_expired", {"show bgp neighbors {peer} | include Last reset|Hold time", CONF, BGP, " neighbor {peer} bfd", "end"},
      {"shell: ip -s link show {iface}", "shell: ping -M do -s 1472 -c 100 {peer}",
       "If large DF pings fail, fix the MTU with the provider (the same mtu on both sides)"}},
-    {"asymmetric_path", {"show bgp ipv4 unicast neighbors {peer} routes", CONF, "route-map {route_map} permit {rm_seq}",
-                         " set local-preference 200", BGP, " address-family ipv4 unicast", "  neighbor {peer} route-map {route_map} in",
-                         "end", "clear bgp ipv4 unicast {peer} soft in"},
-     {"The set goes on the route-map's existing permit entry; repeat it for each permit entry",
+    {"asymmetric_path", {"show bgp neighbors {peer} | include Route map", CONF, "route-map {route_map?} permit {rm_seq}",
+                         " set local-preference 200", BGP, " address-family ipv4 unicast",
+                         "  neighbor {peer} route-map {route_map?} in", "end", "clear bgp ipv4 unicast {peer} soft in{?route_map}"},
+     {"The set goes on the permit entries of the inbound route-map (the first line names it; with none, create "
+      "one and apply it in)",
       "For Azure->on-prem, prepend on the backup link's outbound route-map: set as-path prepend {local_as} {local_as}"}},
     {"return_via_internet", {"show bgp ipv4 unicast neighbors {peer} advertised-routes", CONF, BGP, " address-family ipv4 unicast",
                              "  network <on-prem-prefix>", "end"},

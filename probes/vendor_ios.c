@@ -104,10 +104,11 @@ static const vendor_remedy_t ios_remedies[] = {
                             CONF, BGP, " neighbor {peer} fall-over bfd", "end"},
      {"If large DF pings fail, the path MTU is below 1500: fix it with the provider, meanwhile ip tcp mss 1360 "
       "(global configuration)", "fall-over bfd needs bfd interval 300 min_rx 300 multiplier 3 on {iface}"}},
-    {"asymmetric_path", {"show ip bgp regexp ^12076_", CONF, "route-map {route_map} permit {rm_seq}",
-                         " set local-preference 200", BGP, " neighbor {peer} route-map {route_map} in", "end",
-                         "clear ip bgp {peer} soft in"},
-     {"The set goes on the route-map's existing permit entry; repeat it for each permit entry",
+    {"asymmetric_path", {"show ip bgp regexp ^12076_", "show ip bgp neighbors {peer} | include Route map", CONF,
+                         "route-map {route_map?} permit {rm_seq}", " set local-preference 200", BGP,
+                         " neighbor {peer} route-map {route_map?} in", "end", "clear ip bgp {peer} soft in{?route_map}"},
+     {"The set goes on the permit entries of the inbound route-map (the second line names it; with none, create "
+      "one and apply it in)",
       "For Azure->on-prem, prepend on the backup link's outbound route-map: set as-path prepend {local_as} {local_as}"}},
     {"return_via_internet", {"show ip bgp neighbors {peer} advertised-routes", "show ip nat translations", CONF, BGP,
                              " network <on-prem-prefix> mask <on-prem-mask>", "end"},

@@ -672,7 +672,7 @@ static void fill_remedy(const char *tmpl, char *out, size_t size)
         {"mask", "255.255.255.252"}, {"subnet", "192.168.100.128/30"}, {"prefix_list", "FROM-MSEE"},
         {"route_map", "RM-MSEE-IN"}, {"group", "MSEE"}, {"vrf", "BLUE"}, {"prefix", "10.1.0.0/16"},
         {"router_as", "65010"}, {"parent", "Ethernet1"}, {"azure_vm", "10.1.0.4"}, {"onprem_source", "172.16.0.10"},
-        {"route_map?", "RM-MSEE-IN"}, {"prefix_list?", "FROM-MSEE"},
+        {"route_map?", "RM-MSEE-IN"}, {"prefix_list?", "FROM-MSEE"}, {"?route_map", ""},
     };
     size_t w = 0;
     for (const char *p = tmpl; *p && w + 1 < size;) {

@@ -220,9 +220,12 @@ static void check_placeholders(const char *table, const char *cause, const char 
         const char *end = *p == '{' ? strchr(p, '}') : NULL;
         if (!end)
             fail_msg("%s/%s: unpaired brace in \"%s\"", table, cause, line);
-        size_t n = (size_t)(end - p - 1);
-        n -= n > 0 && p[n] == '?'; /* {name?}: the line is left out when name is not known */
-        if (!remedy_placeholder_known(p + 1, n))
+        const char *name = p + 1;
+        size_t n = (size_t)(end - name);
+        /* {name?} / {?name}: the line is left out when name is not known */
+        bool condition = n > 0 && name[0] == '?';
+        n -= n > 0 && (condition || name[n - 1] == '?');
+        if (!remedy_placeholder_known(name + condition, n))
             fail_msg("%s/%s: unknown placeholder %.*s", table, cause, (int)(end - p + 1), p);
         p = end + 1;
     }
@@ -613,6 +616,25 @@ static void test_junos_values(void **state)
     assert_true(next_is("clear interfaces statistics ge-0/0/1"));
 }
 
+/* A wrong address: no interface holds the /30, but the one described as the circuit's is the
+ * one to renumber, and its current address is the one to remove. */
+static void test_interface_by_description(void **state)
+{
+    (void)state;
+    typical_device();
+    expand("junos", "subnet_mismatch");
+    snprintf(recs[0][0].u.iface.ipv4[0], sizeof(recs[0][0].u.iface.ipv4[0]), "192.168.100.137/30");
+    snprintf(recs[0][0].u.iface.description, sizeof(recs[0][0].u.iface.description), "ExpressRoute er-nyc-01 primary");
+    memset(&step, 0, sizeof(step));
+    step_remedy_hint(&step, &ev, "subnet_mismatch", NULL);
+    assert_true(next_is("delete interfaces ge-0/0/1 unit 100 family inet address 192.168.100.137/30"));
+    assert_true(next_is("set interfaces ge-0/0/1 unit 100 family inet address 192.168.100.129/30"));
+    recs[0][0].u.iface.description[0] = '\0';
+    memset(&step, 0, sizeof(step));
+    step_remedy_hint(&step, &ev, "subnet_mismatch", NULL);
+    assert_true(next_is("set interfaces <interface> family inet address 192.168.100.129/30"));
+}
+
 /* Azure's lines name the inventory's circuit, the peering and the link. */
 static void test_azure_values(void **state)
 {
@@ -649,6 +671,15 @@ static void test_unknown_values(void **state)
         assert_string_not_equal(step.next[i], "configure terminal");
     }
     assert_true(next_is("clear ip bgp 192.168.100.130 soft in"));
+    /* The asymmetric-routing runbook reads no BGP configuration: without the inbound route-map
+     * the whole change goes (its sub-blocks, the parents they leave empty, configure ... end,
+     * the soft clear that would apply it); what reads stays. */
+    expand_with("nxos", "asymmetric_path", NULL, false);
+    assert_int_equal(step.n_next, 1);
+    assert_string_equal(step.next[0], "show ip bgp neighbors 192.168.100.130 vrf default | include route-map");
+    expand_with("ios", "asymmetric_path", NULL, false);
+    assert_int_equal(step.n_next, 2);
+    assert_string_equal(step.next[1], "show ip bgp neighbors 192.168.100.130 | include Route map");
     typical_device();
     expand_with("junos", "md5_missing", NULL, false);
     assert_true(next_is("set protocols bgp group <group> neighbor 192.168.100.130 authentication-key <shared-key>"));
@@ -795,6 +826,7 @@ int main(void)
         cmocka_unit_test(test_worst_case_fits),
         cmocka_unit_test(test_ios_values),
         cmocka_unit_test(test_junos_values),
+        cmocka_unit_test(test_interface_by_description),
         cmocka_unit_test(test_azure_values),
         cmocka_unit_test(test_unknown_values),
         cmocka_unit_test(test_unknown_cause_adds_nothing),

@@ -2,7 +2,13 @@
 # The bundled replay scenarios (scenarios/*/): `erdiag check` must name each one's root cause
 # first.  The expectation lives in the scenario itself, as a comment line of its device.ini:
 #     ; expect: bgp peer_as_mismatch
-# (runbook, then the cause code; "none" for a healthy circuit).
+# (runbook, then the cause code; "none" for a healthy circuit).  Optional lines say what the
+# root cause's step must suggest, filled from the evidence:
+#     ; expect-next: set protocols bgp group MSEE neighbor 192.168.100.130 peer-as 12076
+#     ; expect-note: Held back while the session is Established
+# (a next line equal to the text, indentation aside; a note holding it).  Every scenario's remedies are checked
+# too: nothing of {...} left, <...> only for what erdiag cannot know, next lines only lines to
+# type (no prose, no Azure or shell line), "disruptive" indexes into next and never 0 on a WARN.
 #
 #   tests/integration/scenarios.sh [NAME...]          run `erdiag check` on every (or the named) scenario
 #   tests/integration/scenarios.sh --parse [NAME...]  only check that every capture parses cleanly
@@ -114,8 +120,30 @@ check_scenario() { # name
     out=$("$erdiag" "${args[@]}" 2>"$dir/.stderr.$$") # stderr lists what could not be collected
     rm -f "$dir/.stderr.$$"
     printf '%s' "$out" | python3 -c '
-import json, sys
-name, want = sys.argv[1], sys.argv[2]
+import json, re, sys
+# What erdiag cannot know (tests/test_remedies.c keeps the same list).
+UNKNOWABLE = {"shared-key", "summary-prefix", "summary-address", "summary-mask", "limit", "seq", "rg", "nic",
+              "route-table", "udr-name", "s-tag", "c-tag", "acl", "on-prem-prefix", "on-prem-mask", "lo0-filter",
+              "discard-term", "nft-table", "ce-address"}
+def remedy_problems(j):
+    out = []
+    for s in j["steps"]:
+        for line in s["next"] + s["note"]:
+            if "{" in line or "}" in line:
+                out.append("%s: placeholder not filled: %s" % (s["id"], line))
+            for ph in re.findall(r"<([^<>]*)>", line):
+                if ph not in UNKNOWABLE:
+                    out.append("%s: <%s> left in: %s" % (s["id"], ph, line))
+        for line in s["next"]:
+            t = line.lstrip(" ")
+            if not re.match(r"[a-z<]", t) or t.startswith("shell") or "Azure" in t or t.endswith("."):
+                out.append("%s: not a line to type: %s" % (s["id"], line))
+        if any(not 0 <= i < len(s["next"]) for i in s["disruptive"]):
+            out.append("%s: disruptive %s outside next" % (s["id"], s["disruptive"]))
+        if s["verdict"] == "WARN" and 0 in s["disruptive"]:
+            out.append("%s: a WARN whose first suggestion is disruptive: %s" % (s["id"], s["next"][0]))
+    return out
+name, want, ini = sys.argv[1], sys.argv[2], sys.argv[3]
 text = sys.stdin.read()
 try:
     j = json.loads(text)
@@ -128,7 +156,18 @@ if got != want:
     print("  %s: root cause %s, expected %s (status %s; causes: %s; finding: %s)"
           % (name, got, want, j.get("status"), causes or "-", root.get("finding", "-")))
     sys.exit(1)
-' "$1" "$cause"
+problems = remedy_problems(j)
+step = next((s for s in j["steps"] if s["id"] == root.get("step")), {"next": [], "note": []})
+for line in open(ini):
+    m = re.match(r";\s*expect-(next|note):\s*(.*\S)", line)
+    if m and m.group(1) == "next" and m.group(2) not in [n.strip() for n in step["next"]]:
+        problems.append("no next line \"%s\" in %s: %s" % (m.group(2), step.get("id"), step["next"]))
+    if m and m.group(1) == "note" and not any(m.group(2) in n for n in step["note"]):
+        problems.append("no note with \"%s\" in %s: %s" % (m.group(2), step.get("id"), step["note"]))
+for p in problems:
+    print("  %s: %s" % (name, p))
+sys.exit(1 if problems else 0)
+' "$1" "$cause" "$d/device.ini"
 }
 
 names=("$@")
