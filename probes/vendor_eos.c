@@ -62,7 +62,7 @@ static const vendor_remedy_t eos_remedies[] = {
                            DISRUPTIVE("   neighbor {peer} local-as {local_as} no-prepend replace-as"), "end"}, {NULL}},
     {"timer_mismatch", {"show ip bgp neighbors {peer} vrf {vrf} | include Hold time|keepalive", "configure", BGP,
                         "   neighbor {peer} timers {keepalive} {hold_time}", "end", DISRUPTIVE("clear ip bgp {peer} vrf {vrf}")},
-     {"New timers apply when the session next starts: the clear restarts it now"}},
+     {"New timers apply when the session next starts; the hard clear applies them at once by resetting it"}},
     {"md5_missing", {"show running-config section router bgp | include {peer}", "configure", BGP,
                      DISRUPTIVE("   neighbor {peer} password 0 <shared-key>"), "end"}, {NULL}},
     {"md5_mismatch", {"show logging | include MD5|BADAUTH", "configure", BGP, DISRUPTIVE("   neighbor {peer} password 0 <shared-key>"),

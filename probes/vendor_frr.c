@@ -62,7 +62,7 @@ static const vendor_remedy_t frr_remedies[] = {
                            DISRUPTIVE(" neighbor {peer} local-as {local_as} no-prepend replace-as"), "end"}, {NULL}},
     {"timer_mismatch", {"show bgp neighbors {peer} | include Hold time|keepalive", CONF, BGP,
                         " neighbor {peer} timers {keepalive} {hold_time}", "end", DISRUPTIVE("clear bgp {peer}")},
-     {"New timers apply when the session next starts: clear bgp {peer} restarts it now"}},
+     {"New timers apply when the session next starts; the hard clear applies them at once by resetting it"}},
     {"md5_missing", {"show running-config | include neighbor {peer}", CONF, BGP, DISRUPTIVE(" neighbor {peer} password <shared-key>"),
                      "end"}, {NULL}},
     {"md5_mismatch", {"show bgp neighbors {peer} | include BGP state|Last reset", CONF, BGP,

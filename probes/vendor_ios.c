@@ -65,7 +65,7 @@ static const vendor_remedy_t ios_remedies[] = {
                            DISRUPTIVE(" neighbor {peer} local-as {local_as} no-prepend replace-as"), "end"}, {NULL}},
     {"timer_mismatch", {"show ip bgp neighbors {peer} | include hold time|keepalive", CONF, BGP,
                         " neighbor {peer} timers {keepalive} {hold_time}", "end", DISRUPTIVE("clear ip bgp {peer}")},
-     {"New timers apply when the session next starts: clear ip bgp {peer} restarts it now"}},
+     {"New timers apply when the session next starts; the hard clear applies them at once by resetting it"}},
     {"md5_missing", {"show logging | include BADAUTH|MD5", CONF, BGP, DISRUPTIVE(" neighbor {peer} password <shared-key>"), "end"}, {NULL}},
     {"md5_mismatch", {"show logging | include BADAUTH|Invalid MD5", CONF, BGP,
                       DISRUPTIVE(" neighbor {peer} password <shared-key>"), "end"}, {NULL}},

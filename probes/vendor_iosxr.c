@@ -64,7 +64,7 @@ static const vendor_remedy_t iosxr_remedies[] = {
                            DISRUPTIVE("  local-as {local_as} no-prepend replace-as"), "commit", "end"}, {NULL}},
     {"timer_mismatch", {"show bgp neighbors {peer} | include \"Hold time|keepalive\"", "configure", BGP, NEIGHBOR,
                         "  timers {keepalive} {hold_time}", "commit", "end", DISRUPTIVE("clear bgp ipv4 unicast {peer}")},
-     {"New timers apply when the session next starts: the clear restarts it now"}},
+     {"New timers apply when the session next starts; the hard clear applies them at once by resetting it"}},
     {"md5_missing", {"show running-config router bgp {router_as} neighbor {peer}", "configure", BGP, NEIGHBOR,
                      DISRUPTIVE("  password clear <shared-key>"), "commit", "end"}, {NULL}},
     {"md5_mismatch", {"show logging | include \"MD5|BADAUTH\"", "configure", BGP, NEIGHBOR,

@@ -74,8 +74,8 @@ static const vendor_remedy_t junos_remedies[] = {
                            DISRUPTIVE("set " NB " local-as {local_as} private no-prepend-global-as"), "commit and-quit"}, {NULL}},
     {"timer_mismatch", {"show bgp neighbor {peer} | match \"Holdtime|Keepalive\"", "configure", "set " NB " hold-time {hold_time}",
                         "commit and-quit", DISRUPTIVE("clear bgp neighbor {peer}")},
-     {"Junos sends keepalives every hold-time/3; the new hold time applies when the session next starts: the clear "
-      "restarts it now"}},
+     {"Junos sends keepalives every hold-time/3; the new hold time applies when the session next starts; the hard "
+      "clear applies it at once by resetting it"}},
     {"md5_missing", {"show configuration protocols bgp | display set | match authentication", "configure",
                      DISRUPTIVE("set " NB " authentication-key <shared-key>"), "commit and-quit"}, {NULL}},
     {"md5_mismatch", {"show log messages | match \"MD5|auth\"", "configure", DISRUPTIVE("set " NB " authentication-key <shared-key>"),

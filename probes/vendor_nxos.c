@@ -69,7 +69,7 @@ static const vendor_remedy_t nxos_remedies[] = {
                            DISRUPTIVE("    local-as {local_as} no-prepend replace-as"), "end"}, {NULL}},
     {"timer_mismatch", {"show ip bgp neighbors {peer} vrf {vrf} | include \"hold time|keepalive\"", CONF, BGP, NEIGHBOR,
                         "    timers {keepalive} {hold_time}", "end", DISRUPTIVE("clear ip bgp {peer} vrf {vrf}")},
-     {"New timers apply when the session next starts: the clear restarts it now"}},
+     {"New timers apply when the session next starts; the hard clear applies them at once by resetting it"}},
     {"md5_missing", {"show running-config bgp | include \"neighbor|password\"", CONF, BGP, NEIGHBOR,
                      DISRUPTIVE("    password 0 <shared-key>"), "end"}, {NULL}},
     {"md5_mismatch", {"show logging logfile | include \"MD5|BADAUTH\"", CONF, BGP, NEIGHBOR,
