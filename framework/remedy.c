@@ -153,15 +153,15 @@ static void add_notes(step_result_t *s, const remedy_ctx_t *c, const vendor_reme
 void step_remedy_hint(step_result_t *s, const evidence_t *ev, const char *cause, const remedy_hint_t *hint)
 {
     const vendor_remedy_t *r = ev->vendor ? vendor_remedy(ev->vendor, cause) : NULL;
-    const vendor_remedy_t *az = azure_remedy(cause);
-    if (!r && !az)
+    const vendor_remedy_t *common = common_remedy(cause);
+    if (!r && !common)
         return;
     remedy_ctx_t c;
     remedy_context(ev, hint, &c);
     if (r)
         add_next(s, &c, r);
     add_notes(s, &c, r);
-    add_notes(s, &c, az);
+    add_notes(s, &c, common);
 }
 
 void step_remedy(step_result_t *s, const evidence_t *ev, const char *cause, const char *iface, const char *policy)

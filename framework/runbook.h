@@ -110,8 +110,9 @@ typedef struct {
     const char *prefix;      /* the expected Azure prefix that was denied */
 } remedy_hint_t;
 /* Adds the vendor's remedy for cause (probes/vendor_*.c: next lines, all or none, and notes)
- * and Microsoft's side of it (probes/azure_remedy.c: notes), every {placeholder} filled from
- * the evidence and the inventory; what erdiag cannot know stays <like-this>. */
+ * and the notes that hold on every platform, Microsoft's side included (probes/remedy_common.c),
+ * every {placeholder} filled from the evidence and the inventory; what erdiag cannot know stays
+ * <like-this>. */
 void step_remedy_hint(step_result_t *s, const evidence_t *ev, const char *cause, const remedy_hint_t *hint);
 /* The same with only the interface and the inbound policy known (either may be NULL). */
 void step_remedy(step_result_t *s, const evidence_t *ev, const char *cause, const char *iface, const char *policy);

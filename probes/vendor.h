@@ -31,7 +31,8 @@ typedef struct {
  *       interface) is written DISRUPTIVE("..."): the report marks it, and it is never the
  *       first line of a remedy.  Soft resets ("clear ip bgp X soft in") are not disruptive.
  * note: explanations, and lines for another place, each prefixed with where it is typed
- *       ("shell: ..." for the Linux host under FRR; Azure's side comes from azure_remedy()).
+ *       ("shell: ..." for the Linux host under FRR); what holds on every platform, Azure's
+ *       side included, comes from common_remedy().
  *
  * {placeholders} name what the evidence or the inventory knows (framework/remedy_context.c);
  * what erdiag cannot know is written <like-this> and stays so (a value starting with '<' is
@@ -81,9 +82,10 @@ const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe);
 const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause);
 /* The entry of table[0..n) for cause; NULL when none. */
 const vendor_remedy_t *remedy_find(const vendor_remedy_t *table, size_t n, const char *cause);
-/* Microsoft's side of a cause (Azure PowerShell / CLI reads, the shared-key and PeerASN fixes),
- * the same for every platform: notes only (probes/azure_remedy.c).  NULL when none. */
-const vendor_remedy_t *azure_remedy(const char *cause);
+/* The notes of a cause that hold on every platform: the ExpressRoute and BGP facts that decide
+ * the fix, and Microsoft's side (Azure PowerShell / CLI reads, the shared-key and PeerASN fixes)
+ * (probes/remedy_common.c).  NULL when none. */
+const vendor_remedy_t *common_remedy(const char *cause);
 /* The probe whose command template (any of its forms) command has the shape of, each
  * {placeholder} standing for one word; PROBE_COUNT when none.  Replay answers such a command from
  * the probe's file and record saves it there, so recordings and hand-written scenarios share one

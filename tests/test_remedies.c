@@ -1,5 +1,5 @@
 /* test_remedies.c: the vendor remedy tables (probes/vendor_*.c) and Azure's side
- * (probes/azure_remedy.c) as framework/remedy.c serves them.
+ * (probes/remedy_common.c) as framework/remedy.c serves them.
  *
  * The tables: every router platform answers every runbook cause; next lines are only lines to
  * type on the platform (prose and lines for Azure or the Linux shell are notes); every line that
@@ -208,10 +208,10 @@ static void test_tables_well_formed(void **state)
         }
     }
     for (size_t c = 0; c < N_CAUSES; c++)
-        if (azure_remedy(router_causes[c]))
-            check_entry_form("azure", azure_remedy(router_causes[c]), false);
-    assert_null(azure_remedy("bfd_disabled"));
-    assert_non_null(azure_remedy("local_prefix_limit"));
+        if (common_remedy(router_causes[c]))
+            check_entry_form("azure", common_remedy(router_causes[c]), false);
+    assert_null(common_remedy("bfd_disabled"));
+    assert_non_null(common_remedy("local_prefix_limit"));
 }
 
 static void check_placeholders(const char *table, const char *cause, const char *line)
@@ -239,7 +239,7 @@ static void test_placeholders_known(void **state)
         const vendor_t *vt = v < N_VENDORS ? must_find(all_vendors[v]) : NULL;
         size_t n = vt ? vt->n_remedies : N_CAUSES;
         for (size_t i = 0; i < n; i++) {
-            const vendor_remedy_t *r = vt ? &vt->remedies[i] : azure_remedy(router_causes[i]);
+            const vendor_remedy_t *r = vt ? &vt->remedies[i] : common_remedy(router_causes[i]);
             for (size_t k = 0; r && k < VENDOR_REMEDY_NEXT + VENDOR_REMEDY_NOTES; k++) {
                 const char *line = k < VENDOR_REMEDY_NEXT ? r->next[k] : r->note[k - VENDOR_REMEDY_NEXT];
                 if (line)
@@ -294,7 +294,7 @@ static bool remedy_has(const char *vendor, const char *cause, const char *needle
 
 static bool azure_has(const char *cause, const char *needle)
 {
-    const vendor_remedy_t *r = azure_remedy(cause);
+    const vendor_remedy_t *r = common_remedy(cause);
     for (size_t i = 0; r && i < count_notes(r); i++)
         if (strstr(r->note[i], needle))
             return true;
@@ -346,7 +346,7 @@ static void test_no_line_reads_the_key(void **state)
 {
     (void)state;
     for (size_t c = 0; c < N_CAUSES; c++) {
-        const vendor_remedy_t *r = azure_remedy(router_causes[c]);
+        const vendor_remedy_t *r = common_remedy(router_causes[c]);
         for (size_t i = 0; r && i < count_notes(r); i++)
             if ((strstr(r->note[i], "Get-Az") || strstr(r->note[i], " show ")) && strstr(r->note[i], "hared"))
                 fail_msg("azure/%s: a read that names the shared key: %s", r->cause, r->note[i]);
@@ -762,54 +762,63 @@ static bool note_has(const step_result_t *s, const char *needle)
     return false;
 }
 
+static device_t scenario_device;
+static evidence_t scenario_ev;
+static runbook_result_t scenario_result;
+
+/* Runs the BGP runbook on a bundled scenario; the step id must conclude verdict and cause. */
+static const step_result_t *run_scenario(const char *name, const char *id, verdict_t verdict, const char *cause)
+{
+    load_scenario(&scenario_ev, &scenario_device, name);
+    runbook_evaluate(RUNBOOK_BGP, &scenario_ev, &scenario_result);
+    const step_result_t *s = step_named(&scenario_result, id);
+    assert_int_equal(s->verdict, verdict);
+    assert_string_equal(s->cause, cause);
+    assert_false(s->n_next && s->next_disruptive[0]);
+    return s;
+}
+
+static bool next_of(const step_result_t *s, const char *line, bool *disruptive)
+{
+    for (int k = 0; k < s->n_next; k++)
+        if (!strcmp(s->next[k], line)) {
+            *disruptive = s->next_disruptive[k];
+            return true;
+        }
+    return false;
+}
+
 /* timers-ios: timers 30/90 on an Established session, a WARN.  The timers are set, but the hard
  * reset that would apply them at once is held back as a note: nothing disruptive is suggested. */
 static void test_warn_established_holds_back_resets(void **state)
 {
     (void)state;
-    static device_t d;
-    static evidence_t e;
-    static runbook_result_t r;
-    load_scenario(&e, &d, "timers-ios");
-    runbook_evaluate(RUNBOOK_BGP, &e, &r);
-    const step_result_t *s = step_named(&r, "bgp_config");
-    assert_int_equal(s->verdict, VERDICT_WARN);
-    assert_string_equal(s->cause, "timer_mismatch");
-    assert_true(remedy_session_established(&e));
-    for (int i = 0; i < r.n_steps; i++)
-        for (int k = 0; r.steps[i].verdict == VERDICT_WARN && k < r.steps[i].n_next; k++)
-            if (r.steps[i].next_disruptive[k] || looks_disruptive(r.steps[i].next[k]))
-                fail_msg("%s: WARN on an Established session suggests \"%s\"", r.steps[i].id, r.steps[i].next[k]);
+    const step_result_t *s = run_scenario("timers-ios", "bgp_config", VERDICT_WARN, "timer_mismatch");
+    const runbook_result_t *r = &scenario_result;
+    assert_true(remedy_session_established(&scenario_ev));
+    for (int i = 0; i < r->n_steps; i++)
+        for (int k = 0; r->steps[i].verdict == VERDICT_WARN && k < r->steps[i].n_next; k++)
+            if (r->steps[i].next_disruptive[k] || looks_disruptive(r->steps[i].next[k]))
+                fail_msg("%s: WARN on an Established session suggests \"%s\"", r->steps[i].id, r->steps[i].next[k]);
     assert_string_equal(s->next[0], "show ip bgp neighbors 192.168.100.130 | include hold time|keepalive");
-    bool timers = false;
-    for (int k = 0; k < s->n_next; k++)
-        timers |= !strcmp(s->next[k], " neighbor 192.168.100.130 timers 60 180");
-    assert_true(timers);
+    bool disruptive = true;
+    assert_true(next_of(s, " neighbor 192.168.100.130 timers 60 180", &disruptive));
+    assert_false(disruptive);
     assert_true(note_has(s, "Held back while the session is Established"));
     assert_true(note_has(s, "clear ip bgp 192.168.100.130"));
-    free_scenario(&e);
+    free_scenario(&scenario_ev);
 }
 
 /* asn-mismatch-ios: a FAIL on a session that is down keeps its disruptive line, marked. */
 static void test_fail_keeps_marked_lines(void **state)
 {
     (void)state;
-    static device_t d;
-    static evidence_t e;
-    static runbook_result_t r;
-    load_scenario(&e, &d, "asn-mismatch-ios");
-    runbook_evaluate(RUNBOOK_BGP, &e, &r);
-    const step_result_t *s = step_named(&r, "bgp_config");
-    assert_int_equal(s->verdict, VERDICT_FAIL);
-    assert_string_equal(s->cause, "peer_as_mismatch");
-    int marked = -1;
-    for (int k = 0; k < s->n_next; k++)
-        if (!strcmp(s->next[k], " neighbor 192.168.100.130 remote-as 12076"))
-            marked = s->next_disruptive[k];
-    assert_int_equal(marked, 1);
-    assert_false(s->next_disruptive[0]);
+    const step_result_t *s = run_scenario("asn-mismatch-ios", "bgp_config", VERDICT_FAIL, "peer_as_mismatch");
+    bool disruptive = false;
+    assert_true(next_of(s, " neighbor 192.168.100.130 remote-as 12076", &disruptive));
+    assert_true(disruptive);
     assert_true(note_has(s, "Get-AzExpressRouteCircuitPeeringConfig -Name AzurePrivatePeering -ExpressRouteCircuit $ckt"));
-    free_scenario(&e);
+    free_scenario(&scenario_ev);
 }
 
 int main(void)
