@@ -1,5 +1,6 @@
-/* remedy.c: a step's next lines and notes from the vendor's remedy table and Azure's side of the
- * cause, with every placeholder the evidence knows filled (framework/remedy_context.c).
+/* remedy.c: a step's next lines and notes from the vendor's remedy table and the notes every platform
+ * shares (Azure's side included), every placeholder the evidence knows filled
+ * (framework/remedy_context.c).
  *
  * A remedy's next lines are added whole or not at all: half a configuration block pasted into
  * a router is worse than none.  A line whose optional placeholder ({name?}, or the bare

@@ -198,6 +198,139 @@ static void find_policies(remedy_ctx_t *c, const remedy_hint_t *h, const record_
     c->pl_seq = free_seq(c->ev, c->prefix_list);
 }
 
+/* ---------------------------------------------------------------- placeholder values */
+
+/* Every placeholder a table may use, and how it reads when unknown; values[] of the context
+ * follows this order. */
+enum {
+    V_PEER, V_LOCAL_IP, V_PEER_AS, V_LOCAL_AS, V_ROUTER_AS, V_HOLD_TIME, V_KEEPALIVE, V_SUBNET, V_PLEN, V_MASK,
+    V_HOST_LEN, V_INET, V_VRF, V_IFACE, V_PARENT, V_IFACE_UNIT, V_IFACE_ADDR, V_GROUP, V_ROUTE_MAP, V_PREFIX_LIST,
+    V_EXPORT_POLICY, V_FIRST_TERM, V_EXPORT_TERM, V_RM_SEQ, V_PL_SEQ, V_PREFIX, V_CIRCUIT, V_PEERING, V_PATH,
+    V_AZ_PATH, V_AZURE_VM, V_ONPREM_SOURCE, V_COUNT
+};
+static const char *const names[V_COUNT][2] = {
+    {"peer", "<peer>"}, {"local_ip", "<local-ip>"}, {"peer_as", "<peer-as>"}, {"local_as", "<local-as>"},
+    {"router_as", "<local-as>"}, {"hold_time", "<hold-time>"}, {"keepalive", "<keepalive>"}, {"subnet", "<subnet>"},
+    {"plen", "<prefix-length>"}, {"mask", "<mask>"}, {"host_len", "32"}, {"inet", "inet"}, {"vrf", "default"},
+    {"iface", "<interface>"}, {"parent", "<interface>"}, {"iface_unit", "<interface>"},
+    {"iface_addr", "<current-address>"}, {"group", "<group>"}, {"route_map", "<route-map>"},
+    {"prefix_list", "<prefix-list>"}, {"export_policy", "<export-policy>"}, {"first_term", "<first-term>"},
+    {"export_term", "<first-export-term>"}, {"rm_seq", "<seq>"}, {"pl_seq", "<seq>"}, {"prefix", "<azure-prefix>"},
+    {"circuit", "<circuit>"}, {"peering", "AzurePrivatePeering"}, {"path", "Primary"}, {"az_path", "primary"},
+    {"azure_vm", "<azure-vm>"}, {"onprem_source", "<on-prem-address>"},
+};
+_Static_assert(V_COUNT <= REMEDY_MAX_VALUES, "remedy_ctx_t holds every value");
+
+static void set_text(remedy_ctx_t *c, int v, const char *s)
+{
+    snprintf(c->values[v], sizeof(c->values[v]), "%s", s);
+}
+
+static void set_number(remedy_ctx_t *c, int v, int64_t n)
+{
+    if (n != MODEL_ABSENT && n > 0)
+        snprintf(c->values[v], sizeof(c->values[v]), "%lld", (long long)n);
+}
+
+static void set_address(remedy_ctx_t *c, int v, bool has, const ip_addr_t *a)
+{
+    if (has)
+        ip_to_string(a, c->values[v], sizeof(c->values[v]));
+}
+
+/* IOS and IOS-XR want a dotted mask for IPv4 ("255.255.255.252") and a length for IPv6
+ * ("ipv6 address X/126" reads with the length glued on). */
+static void set_mask(remedy_ctx_t *c, const ip_prefix_t *p)
+{
+    uint32_t m = p->len ? 0xffffffffu << (32 - p->len) : 0;
+    if (p->addr.family != 4)
+        snprintf(c->values[V_MASK], sizeof(c->values[V_MASK]), "/%d", p->len);
+    else
+        snprintf(c->values[V_MASK], sizeof(c->values[V_MASK]), "%u.%u.%u.%u", m >> 24, (m >> 16) & 0xff,
+                 (m >> 8) & 0xff, m & 0xff);
+}
+
+/* "ge-0/0/1.100": the port "ge-0/0/1" and, for Junos set syntax, "ge-0/0/1 unit 100"; a name
+ * without a numeric unit is its own port. */
+static void set_port(remedy_ctx_t *c)
+{
+    const char *dot = strrchr(c->iface, '.');
+    bool unit = dot && dot > c->iface && dot[1] && strspn(dot + 1, "0123456789") == strlen(dot + 1);
+    int n = unit ? (int)(dot - c->iface) : (int)strlen(c->iface);
+    if (!c->iface[0])
+        return;
+    snprintf(c->values[V_PARENT], sizeof(c->values[V_PARENT]), "%.*s", n, c->iface);
+    snprintf(c->values[V_IFACE_UNIT], sizeof(c->values[V_IFACE_UNIT]), "%.*s%s%s", n, c->iface, unit ? " unit " : "",
+             unit ? dot + 1 : "");
+}
+
+/* What the inventory says: addresses, ASNs, timers, the circuit. */
+static void set_inventory(remedy_ctx_t *c, const device_t *d)
+{
+    bool v6 = d->has_peer_ip ? d->peer_ip.family == 6 : d->has_subnet && d->subnet.addr.family == 6;
+    set_address(c, V_PEER, d->has_peer_ip, &d->peer_ip);
+    set_address(c, V_LOCAL_IP, d->has_local_ip, &d->local_ip);
+    set_address(c, V_AZURE_VM, d->has_azure_vm, &d->azure_vm);
+    set_address(c, V_ONPREM_SOURCE, d->has_onprem_source, &d->onprem_source);
+    set_number(c, V_PEER_AS, d->peer_as);
+    set_number(c, V_LOCAL_AS, d->local_as);
+    set_number(c, V_HOLD_TIME, d->hold_time);
+    set_number(c, V_KEEPALIVE, d->keepalive);
+    if (d->has_subnet) {
+        prefix_to_string(&d->subnet, true, c->values[V_SUBNET], sizeof(c->values[V_SUBNET]));
+        set_number(c, V_PLEN, d->subnet.len);
+        set_mask(c, &d->subnet);
+    }
+    set_text(c, V_HOST_LEN, v6 ? "128" : "32");
+    set_text(c, V_INET, v6 ? "inet6" : "inet");
+    set_text(c, V_VRF, d->vrf[0] ? d->vrf : "default");
+    set_text(c, V_CIRCUIT, d->circuit);
+    set_text(c, V_PEERING, d->peering == PEERING_MICROSOFT ? "MicrosoftPeering" : "AzurePrivatePeering");
+    set_text(c, V_PATH, d->link == LINK_SECONDARY ? "Secondary" : "Primary");
+    set_text(c, V_AZ_PATH, d->link == LINK_SECONDARY ? "secondary" : "primary");
+}
+
+/* What the evidence says (found by remedy_context). */
+static void set_evidence(remedy_ctx_t *c)
+{
+    set_text(c, V_IFACE, c->iface);
+    set_port(c);
+    set_text(c, V_IFACE_ADDR, c->iface_addr);
+    set_text(c, V_GROUP, c->group);
+    set_text(c, V_ROUTE_MAP, c->route_map);
+    set_text(c, V_PREFIX_LIST, c->prefix_list);
+    set_text(c, V_EXPORT_POLICY, c->export_policy);
+    set_text(c, V_FIRST_TERM, c->first_term);
+    set_text(c, V_EXPORT_TERM, c->export_term);
+    set_text(c, V_PREFIX, c->prefix);
+    set_number(c, V_ROUTER_AS, c->router_as);
+    set_number(c, V_RM_SEQ, c->rm_seq);
+    set_number(c, V_PL_SEQ, c->pl_seq);
+}
+
+static int value_index(const char *name, size_t n)
+{
+    for (int i = 0; i < V_COUNT; i++)
+        if (strlen(names[i][0]) == n && !strncmp(names[i][0], name, n))
+            return i;
+    return -1;
+}
+
+bool remedy_value(const remedy_ctx_t *c, const char *name, size_t n, char *out, size_t size)
+{
+    int i = value_index(name, n);
+    if (i < 0)
+        snprintf(out, size, "<%.*s>", (int)n, name); /* not a placeholder of ours: shown as such */
+    else
+        snprintf(out, size, "%s", c->values[i][0] ? c->values[i] : names[i][1]);
+    return i >= 0 && c->values[i][0];
+}
+
+bool remedy_placeholder_known(const char *name, size_t n)
+{
+    return value_index(name, n) >= 0;
+}
+
 /* ---------------------------------------------------------------- the context */
 
 /* The AS the router runs: its configuration, else its summary, else the inventory's. */
@@ -229,6 +362,8 @@ void remedy_context(const evidence_t *ev, const remedy_hint_t *hint, remedy_ctx_
         snprintf(c->prefix, sizeof(c->prefix), "%s", hint->prefix);
     else if (d->n_expect_prefixes > 0)
         prefix_to_string(&d->expect_prefixes[0], true, c->prefix, sizeof(c->prefix));
+    set_inventory(c, d);
+    set_evidence(c);
 }
 
 bool remedy_session_established(const evidence_t *ev)
@@ -238,183 +373,4 @@ bool remedy_session_established(const evidence_t *ev)
     if (nb && nb->u.neighbor.state != BGP_STATE_ABSENT)
         return nb->u.neighbor.state == BGP_STATE_ESTABLISHED;
     return sum && sum->u.peer.state == BGP_STATE_ESTABLISHED;
-}
-
-/* ---------------------------------------------------------------- placeholder values */
-
-typedef bool (*value_fn)(const remedy_ctx_t *c, char *out, size_t size);
-
-static bool text(char *out, size_t size, const char *s)
-{
-    snprintf(out, size, "%s", s);
-    return s[0] != '\0';
-}
-
-static bool number(char *out, size_t size, int64_t v)
-{
-    if (v == MODEL_ABSENT || v <= 0)
-        return false;
-    snprintf(out, size, "%lld", (long long)v);
-    return true;
-}
-
-static bool address(char *out, size_t size, bool has, const ip_addr_t *a)
-{
-    if (has)
-        ip_to_string(a, out, size);
-    return has;
-}
-
-/* IOS and IOS-XR want a dotted mask for IPv4 ("255.255.255.252") and a length for IPv6. */
-static bool v_mask(const remedy_ctx_t *c, char *out, size_t size)
-{
-    const ip_prefix_t *p = &c->ev->device->subnet;
-    if (!c->ev->device->has_subnet)
-        return false;
-    if (p->addr.family != 4) {
-        snprintf(out, size, "/%d", p->len); /* "ipv6 address X/126" reads with the length glued on */
-        return true;
-    }
-    uint32_t m = p->len ? 0xffffffffu << (32 - p->len) : 0;
-    snprintf(out, size, "%u.%u.%u.%u", m >> 24, (m >> 16) & 0xff, (m >> 8) & 0xff, m & 0xff);
-    return true;
-}
-
-/* "ge-0/0/1.100" -> "ge-0/0/1", its unit "100"; a name without a numeric unit is its own parent
- * (unit NULL). */
-static size_t parent_len(const char *name, const char **unit)
-{
-    const char *dot = strrchr(name, '.');
-    bool numeric = dot && dot > name && dot[1] && strspn(dot + 1, "0123456789") == strlen(dot + 1);
-    *unit = numeric ? dot + 1 : NULL;
-    return numeric ? (size_t)(dot - name) : strlen(name);
-}
-
-static bool v_parent(const remedy_ctx_t *c, char *out, size_t size)
-{
-    const char *unit;
-    snprintf(out, size, "%.*s", (int)parent_len(c->iface, &unit), c->iface);
-    return c->iface[0] != '\0';
-}
-
-/* Junos set syntax names a logical interface "ge-0/0/1 unit 100" (a port by its name). */
-static bool v_iface_unit(const remedy_ctx_t *c, char *out, size_t size)
-{
-    const char *unit;
-    int n = (int)parent_len(c->iface, &unit);
-    snprintf(out, size, "%.*s%s%s", n, c->iface, unit ? " unit " : "", unit ? unit : "");
-    return c->iface[0] != '\0';
-}
-
-static bool v_peer(const remedy_ctx_t *c, char *o, size_t n) { return address(o, n, c->ev->device->has_peer_ip, &c->ev->device->peer_ip); }
-static bool v_local_ip(const remedy_ctx_t *c, char *o, size_t n) { return address(o, n, c->ev->device->has_local_ip, &c->ev->device->local_ip); }
-static bool v_azure_vm(const remedy_ctx_t *c, char *o, size_t n) { return address(o, n, c->ev->device->has_azure_vm, &c->ev->device->azure_vm); }
-static bool v_onprem(const remedy_ctx_t *c, char *o, size_t n) { return address(o, n, c->ev->device->has_onprem_source, &c->ev->device->onprem_source); }
-static bool v_peer_as(const remedy_ctx_t *c, char *o, size_t n) { return number(o, n, c->ev->device->peer_as); }
-static bool v_local_as(const remedy_ctx_t *c, char *o, size_t n) { return number(o, n, c->ev->device->local_as); }
-static bool v_router_as(const remedy_ctx_t *c, char *o, size_t n) { return number(o, n, c->router_as); }
-static bool v_hold_time(const remedy_ctx_t *c, char *o, size_t n) { return number(o, n, c->ev->device->hold_time); }
-static bool v_keepalive(const remedy_ctx_t *c, char *o, size_t n) { return number(o, n, c->ev->device->keepalive); }
-static bool v_rm_seq(const remedy_ctx_t *c, char *o, size_t n) { return number(o, n, c->rm_seq); }
-static bool v_pl_seq(const remedy_ctx_t *c, char *o, size_t n) { return number(o, n, c->pl_seq); }
-static bool v_iface(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->iface); }
-static bool v_iface_addr(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->iface_addr); }
-static bool v_group(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->group); }
-static bool v_route_map(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->route_map); }
-static bool v_prefix_list(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->prefix_list); }
-static bool v_export(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->export_policy); }
-static bool v_first_term(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->first_term); }
-static bool v_export_term(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->export_term); }
-static bool v_prefix(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->prefix); }
-static bool v_circuit(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->ev->device->circuit); }
-static bool v_vrf(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->ev->device->vrf[0] ? c->ev->device->vrf : "default"); }
-
-static bool v_subnet(const remedy_ctx_t *c, char *out, size_t size)
-{
-    if (c->ev->device->has_subnet)
-        prefix_to_string(&c->ev->device->subnet, true, out, size);
-    return c->ev->device->has_subnet;
-}
-
-static bool v_plen(const remedy_ctx_t *c, char *out, size_t size)
-{
-    return c->ev->device->has_subnet && number(out, size, c->ev->device->subnet.len);
-}
-
-static bool ipv6(const remedy_ctx_t *c)
-{
-    const device_t *d = c->ev->device;
-    return d->has_peer_ip ? d->peer_ip.family == 6 : d->has_subnet && d->subnet.addr.family == 6;
-}
-
-static bool v_host_len(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, ipv6(c) ? "128" : "32"); }
-static bool v_inet(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, ipv6(c) ? "inet6" : "inet"); }
-
-/* Azure names the peering and the link of the circuit. */
-static bool v_peering(const remedy_ctx_t *c, char *o, size_t n)
-{
-    return text(o, n, c->ev->device->peering == PEERING_MICROSOFT ? "MicrosoftPeering" : "AzurePrivatePeering");
-}
-static bool v_path(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->ev->device->link == LINK_SECONDARY ? "Secondary" : "Primary"); }
-static bool v_az_path(const remedy_ctx_t *c, char *o, size_t n) { return text(o, n, c->ev->device->link == LINK_SECONDARY ? "secondary" : "primary"); }
-
-/* Every placeholder a table may use, and how it reads when unknown. */
-static const struct {
-    const char *name, *unknown;
-    value_fn fn;
-} values[] = {
-    {"peer", "<peer>", v_peer},
-    {"local_ip", "<local-ip>", v_local_ip},
-    {"peer_as", "<peer-as>", v_peer_as},
-    {"local_as", "<local-as>", v_local_as},
-    {"router_as", "<local-as>", v_router_as},
-    {"hold_time", "<hold-time>", v_hold_time},
-    {"keepalive", "<keepalive>", v_keepalive},
-    {"subnet", "<subnet>", v_subnet},
-    {"plen", "<prefix-length>", v_plen},
-    {"mask", "<mask>", v_mask},
-    {"host_len", "32", v_host_len},
-    {"inet", "inet", v_inet},
-    {"vrf", "default", v_vrf},
-    {"iface", "<interface>", v_iface},
-    {"parent", "<interface>", v_parent},
-    {"iface_unit", "<interface>", v_iface_unit},
-    {"iface_addr", "<current-address>", v_iface_addr},
-    {"group", "<group>", v_group},
-    {"route_map", "<route-map>", v_route_map},
-    {"prefix_list", "<prefix-list>", v_prefix_list},
-    {"export_policy", "<export-policy>", v_export},
-    {"first_term", "<first-term>", v_first_term},
-    {"export_term", "<first-export-term>", v_export_term},
-    {"rm_seq", "<seq>", v_rm_seq},
-    {"pl_seq", "<seq>", v_pl_seq},
-    {"prefix", "<azure-prefix>", v_prefix},
-    {"circuit", "<circuit>", v_circuit},
-    {"peering", "AzurePrivatePeering", v_peering},
-    {"path", "Primary", v_path},
-    {"az_path", "primary", v_az_path},
-    {"azure_vm", "<azure-vm>", v_azure_vm},
-    {"onprem_source", "<on-prem-address>", v_onprem},
-};
-
-bool remedy_value(const remedy_ctx_t *c, const char *name, size_t n, char *out, size_t size)
-{
-    for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
-        if (strlen(values[i].name) != n || strncmp(values[i].name, name, n))
-            continue;
-        if (values[i].fn(c, out, size))
-            return true;
-        snprintf(out, size, "%s", values[i].unknown);
-        return false;
-    }
-    snprintf(out, size, "<%.*s>", (int)n, name); /* not a placeholder of ours: shown as such */
-    return false;
-}
-
-bool remedy_placeholder_known(const char *name, size_t n)
-{
-    for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
-        if (strlen(values[i].name) == n && !strncmp(values[i].name, name, n))
-            return true;
-    return false;
 }

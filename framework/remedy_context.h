@@ -10,7 +10,10 @@
 
 #include "framework/runbook.h"
 
-/* Everything the evidence told us; an empty string (or MODEL_ABSENT) is "not known". */
+#define REMEDY_MAX_VALUES 40
+
+/* Everything the evidence told us; an empty string (or MODEL_ABSENT) is "not known".  values[]
+ * holds each placeholder's text, "" when unknown (remedy_value). */
 typedef struct {
     const evidence_t *ev;
     char iface[NAME_LEN];      /* the interface that holds the peering subnet */
@@ -24,6 +27,7 @@ typedef struct {
     int64_t rm_seq;            /* first permit entry of route_map */
     int64_t pl_seq;            /* a free sequence number for a new prefix-list entry */
     char first_term[NAME_LEN], export_term[NAME_LEN]; /* first term of the Junos policies */
+    char values[REMEDY_MAX_VALUES][160];
 } remedy_ctx_t;
 
 /* Fills c from ev; hint's non-empty fields (the step knows better) win.  hint may be NULL. */
