@@ -81,9 +81,8 @@ static const vendor_remedy_t eos_remedies[] = {
      {NULL}},
     {"local_prefix_limit", {"show ip bgp neighbors {peer} vrf {vrf} | include prefixes|Maximum|Last", "configure", BGP,
                             "   neighbor {peer} maximum-routes <limit>", "end", DISRUPTIVE("clear ip bgp {peer} vrf {vrf}")},
-     {"Our maximum-routes tripped on what Microsoft sends: <limit> above the count Azure advertises (0 removes the "
-      "limit, warning-only only logs), or filter inbound so fewer prefixes count",
-      "EOS's own default is maximum-routes 12000: a larger table tears the session down"}},
+     {"maximum-routes 0 removes the limit, warning-only after the number only logs; EOS's own default is 12000, "
+      "and a larger table tears the session down"}},
     {"tcp179_blocked", {"show ip bgp neighbors {peer} vrf {vrf} | include BGP state|Connections|Last", "show ip access-lists",
                         "configure", "ip access-list <acl>", "   <seq> permit tcp host {peer} host {local_ip} eq bgp",
                         "   <seq> permit tcp host {peer} eq bgp host {local_ip}", "end"},

@@ -103,8 +103,7 @@ static const vendor_remedy_t junos_remedies[] = {
     {"local_prefix_limit", {"show bgp neighbor {peer} | match \"prefixes|Last Error|Last State\"", "configure",
                             "set " NB " family {inet} unicast prefix-limit maximum <limit>", "commit and-quit",
                             DISRUPTIVE("clear bgp neighbor {peer}")},
-     {"Our prefix-limit tripped on what Microsoft sends: <limit> above the count Azure advertises, or use "
-      "accepted-prefix-limit and filter inbound so fewer prefixes count"}},
+     {"accepted-prefix-limit instead counts only what the import policy accepts"}},
     {"tcp179_blocked", {"telnet {peer} port 179 source {local_ip}", "show configuration interfaces lo0 | display set | match filter",
                         "configure", "set firewall family {inet} filter <lo0-filter> term BGP from source-address {peer}/{host_len}",
                         "set firewall family {inet} filter <lo0-filter> term BGP from protocol tcp",
