@@ -106,6 +106,7 @@ void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *o
         s->id = steps[i].id;
         s->title = steps[i].title;
         steps[i].evaluate(ev, s);
+        step_settle_remedies(s, ev);
     }
     runbook_rank_causes(ev, out);
     set_status(out);

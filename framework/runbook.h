@@ -19,7 +19,8 @@ typedef enum { VERDICT_PASS = 0, VERDICT_WARN, VERDICT_FAIL, VERDICT_SKIP } verd
 typedef enum { RUNBOOK_BGP = 0, RUNBOOK_ASYM, RUNBOOK_COUNT } runbook_id_t;
 
 #define STEP_MAX_EVIDENCE 4
-#define STEP_MAX_NEXT 8
+#define STEP_MAX_NEXT 16
+#define STEP_MAX_NOTES 16
 #define RUNBOOK_MAX_STEPS 8
 
 typedef struct {
@@ -48,7 +49,11 @@ typedef struct {
     char finding[640];
     evidence_ref_t evidence[STEP_MAX_EVIDENCE];
     int n_evidence;
-    char next[STEP_MAX_NEXT][320]; /* vendor-specific commands or config lines */
+    /* What to type on this platform, in order (commands and configuration lines only);
+     * next_disruptive[i]: next[i] resets a session or a link (never next[0] of a WARN on an
+     * Established session: runbook_evaluate() holds such lines back as notes). */
+    char next[STEP_MAX_NEXT][320];
+    bool next_disruptive[STEP_MAX_NEXT];
     int n_next;
     metric_t metrics[STEP_MAX_METRICS]; /* what the step measured (step_metric) */
     int n_metrics;
@@ -57,6 +62,9 @@ typedef struct {
      * names the explaining cause, the finding says how it follows, and next is empty.  NULL
      * when the result stands on its own. */
     const char *follows;
+    /* Explanations, and lines for another place ("Azure CLI: ...", "shell: ..."). */
+    char note[STEP_MAX_NOTES][480];
+    int n_note;
 } step_result_t;
 
 /* One distinct cause: every step that found it on its own (an AS mismatch seen in the
@@ -128,6 +136,7 @@ void step_skip(step_result_t *s, const char *fmt, ...) __attribute__((format(pri
 bool step_evidence(step_result_t *s, const fact_t *f, const char *const *needles);
 /* Adds a line of evidence that is not from a device answer (the console's TCP test). */
 void step_evidence_text(step_result_t *s, const char *command, const char *line);
+/* A line to type on the platform (a command or configuration line, never prose). */
 void step_next(step_result_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Adds a measured figure (see metric_t); ignored past STEP_MAX_METRICS. */
 void step_metric(step_result_t *s, const char *label, double value, const char *uom, double warn, double crit,
@@ -135,7 +144,28 @@ void step_metric(step_result_t *s, const char *label, double value, const char *
 /* Adds the vendor's remedy lines for cause (probes/vendor_*.c), placeholders filled from the
  * device: {peer} {local_ip} {peer_as} {local_as} {hold_time} {keepalive} {iface} {vrf}
  * {subnet} {plen} {mask} {prefix_list} {route_map}. extra fills {iface}/{prefix_list}/{route_map} when known. */
+/* An explanation, or a line typed elsewhere, prefixed with where ("Azure CLI: ..."). */
+void step_note(step_result_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* What a step knows better than the evidence at large; empty or NULL fields come from the
+ * evidence (framework/remedy_context.c).  Borrowed for the call only. */
+typedef struct {
+    const char *iface;       /* the interface the step judged */
+    const char *route_map;   /* the inbound policy that decided */
+    const char *prefix_list; /* the prefix-list that decided */
+    const char *prefix;      /* the expected Azure prefix that was denied */
+} remedy_hint_t;
+/* Adds the vendor's remedy for cause (probes/vendor_*.c: next lines, all or none, and notes)
+ * and the notes that hold on every platform, Microsoft's side included (probes/remedy_common.c),
+ * every {placeholder} filled from the evidence and the inventory; what erdiag cannot know stays
+ * <like-this>. */
+void step_remedy_hint(step_result_t *s, const evidence_t *ev, const char *cause, const remedy_hint_t *hint);
+/* The same with only the interface and the inbound policy known (either may be NULL). */
 void step_remedy(step_result_t *s, const evidence_t *ev, const char *cause, const char *iface, const char *policy);
+/* After a step ran: a WARN on an Established session keeps no disruptive line in next (each
+ * becomes a note saying it resets the session), so the first suggestion never breaks a working
+ * session. */
+void step_settle_remedies(step_result_t *s, const evidence_t *ev);
 /* SKIPs s when f is not usable and returns true, so a step can start: if (step_need(...)) return; */
 bool step_need(step_result_t *s, const fact_t *f, const char *what);
 

@@ -111,7 +111,9 @@ static void mark_follower(step_result_t *s, const step_result_t *root, const cha
              root->cause, root->title, seen);
     snprintf(s->cause, sizeof(s->cause), "%s", root->cause);
     s->follows = root->id;
-    s->n_next = 0;
+    s->n_next = 0; /* the explaining cause's remedy is the one to follow */
+    s->n_note = 0;
+    memset(s->next_disruptive, 0, sizeof(s->next_disruptive));
 }
 
 static bool group_has(const cause_group_t *g, const evidence_ref_t *e)

@@ -1,6 +1,6 @@
-/* step.c: how a step states its verdict, its evidence and what to do next. */
+/* step.c: how a step states its verdict, its evidence and what to do next (the vendor remedies
+ * themselves: framework/remedy.c). */
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,76 +87,19 @@ void step_next(step_result_t *s, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
+    s->next_disruptive[s->n_next] = false;
     vsnprintf(s->next[s->n_next++], sizeof(s->next[0]), fmt, ap);
     va_end(ap);
 }
 
-/* IOS and IOS-XR want a dotted mask for IPv4 ("255.255.255.252") and a length for IPv6. */
-static void subnet_mask(const ip_prefix_t *p, char *out, size_t size)
+void step_note(step_result_t *s, const char *fmt, ...)
 {
-    if (p->addr.family != 4) {
-        snprintf(out, size, "/%d", p->len); /* "ipv6 address X/126" reads with the length glued on */
+    if (s->n_note == STEP_MAX_NOTES)
         return;
-    }
-    uint32_t m = p->len ? 0xffffffffu << (32 - p->len) : 0;
-    snprintf(out, size, "%u.%u.%u.%u", m >> 24, (m >> 16) & 0xff, (m >> 8) & 0xff, m & 0xff);
-}
-
-/* The value of one {placeholder} for this device. */
-static void placeholder(const evidence_t *ev, const char *name, size_t n, const char *iface, const char *policy,
-                        char *out, size_t size)
-{
-    const device_t *d = ev->device;
-    out[0] = '\0';
-    if (n == 4 && !strncmp(name, "peer", 4) && d->has_peer_ip)
-        ip_to_string(&d->peer_ip, out, size);
-    else if (n == 8 && !strncmp(name, "local_ip", 8) && d->has_local_ip)
-        ip_to_string(&d->local_ip, out, size);
-    else if (n == 7 && !strncmp(name, "peer_as", 7))
-        snprintf(out, size, "%lld", (long long)d->peer_as);
-    else if (n == 8 && !strncmp(name, "local_as", 8) && d->local_as > 0)
-        snprintf(out, size, "%lld", (long long)d->local_as);
-    else if (n == 9 && !strncmp(name, "hold_time", 9))
-        snprintf(out, size, "%d", d->hold_time);
-    else if (n == 9 && !strncmp(name, "keepalive", 9))
-        snprintf(out, size, "%d", d->keepalive);
-    else if (n == 6 && !strncmp(name, "subnet", 6) && d->has_subnet)
-        prefix_to_string(&d->subnet, true, out, size);
-    else if (n == 4 && !strncmp(name, "plen", 4) && d->has_subnet)
-        snprintf(out, size, "%d", d->subnet.len);
-    else if (n == 4 && !strncmp(name, "mask", 4) && d->has_subnet)
-        subnet_mask(&d->subnet, out, size);
-    else if (n == 3 && !strncmp(name, "vrf", 3))
-        snprintf(out, size, "%s", d->vrf[0] ? d->vrf : "default");
-    else if (n == 5 && !strncmp(name, "iface", 5))
-        snprintf(out, size, "%s", iface && *iface ? iface : d->interface[0] ? d->interface : "<interface>");
-    else if ((n == 11 && !strncmp(name, "prefix_list", 11)) || (n == 9 && !strncmp(name, "route_map", 9)))
-        snprintf(out, size, "%s", policy && *policy ? policy : "<policy>");
-    if (!out[0])
-        snprintf(out, size, "<%.*s>", (int)n, name);
-}
-
-void step_remedy(step_result_t *s, const evidence_t *ev, const char *cause, const char *iface, const char *policy)
-{
-    const vendor_remedy_t *r = ev->vendor ? vendor_remedy(ev->vendor, cause) : NULL;
-    for (size_t i = 0; r && i < VENDOR_REMEDY_LINES && r->lines[i] && s->n_next < STEP_MAX_NEXT; i++) {
-        char *out = s->next[s->n_next++];
-        size_t w = 0, size = sizeof(s->next[0]);
-        for (const char *p = r->lines[i]; *p && w + 1 < size;) {
-            const char *end = *p == '{' ? strchr(p, '}') : NULL;
-            if (!end) {
-                out[w++] = *p++;
-                continue;
-            }
-            char value[128];
-            placeholder(ev, p + 1, (size_t)(end - p - 1), iface, policy, value, sizeof(value));
-            w += (size_t)snprintf(out + w, size - w, "%s", value);
-            if (w >= size)
-                w = size - 1;
-            p = end + 1;
-        }
-        out[w] = '\0';
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->note[s->n_note++], sizeof(s->note[0]), fmt, ap);
+    va_end(ap);
 }
 
 void step_metric(step_result_t *s, const char *label, double value, const char *uom, double warn, double crit,

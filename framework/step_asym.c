@@ -281,7 +281,7 @@ void step_forward_trace(const evidence_t *ev, step_result_t *s)
     summarise(ev, f, has ? &target : NULL, false, &t);
     judge_trace(ev, s, f, &t, "forward", tgt, false);
     if (s->verdict == VERDICT_FAIL)
-        step_next(s, "check the edge's route for %s (step edge_routes): it must be learned from AS %lld via the MSEE "
+        step_note(s, "Check the edge's route for %s (step edge_routes): it must be learned from AS %lld via the MSEE "
                   "address of the /30", tgt, (long long)d->peer_as);
 }
 
@@ -310,8 +310,8 @@ void step_reverse_trace(const evidence_t *ev, step_result_t *s)
     summarise(ev, f, has ? &target : NULL, true, &t);
     judge_trace(ev, s, f, &t, "reverse", tgt, true);
     if (s->verdict == VERDICT_FAIL) {
-        step_next(s, "check the VM's effective routes: az network nic show-effective-route-table -g RG -n NIC -o json");
-        step_next(s, "advertise the on-prem prefix holding %s to Microsoft over this circuit", tgt);
+        step_note(s, "Azure CLI: az network nic show-effective-route-table -g <rg> -n <nic> -o table");
+        step_note(s, "Advertise the on-prem prefix holding %s to Microsoft over this circuit", tgt);
     }
 }
 
@@ -354,9 +354,9 @@ static void cmp_return_internet(const legs_t *l, step_result_t *s)
               "hop %d (%s): a stateful firewall on either side drops the replies it never saw leave",
               er_ttl(&l->fw), er_addr(&l->fw), l->rv.inet_ttl, l->rv.inet_addr);
     step_remedy(s, ev, "return_via_internet", NULL, NULL);
-    step_next(s, "advertise %s to Microsoft on the %s link so Azure returns over the circuit", l->onprem,
+    step_note(s, "Advertise %s to Microsoft on the %s link so Azure returns over the circuit", l->onprem,
               ev->device->link == LINK_SECONDARY ? "secondary" : "primary");
-    step_next(s, "or SNAT the flow on the edge to an address advertised over ExpressRoute");
+    step_note(s, "Or SNAT the flow on the edge to an address advertised over ExpressRoute");
 }
 
 /* Return over ExpressRoute, forward elsewhere: the edge prefers another route to Azure. */
@@ -371,7 +371,7 @@ static void cmp_forward_elsewhere(const legs_t *l, step_result_t *s)
               "prefer the routes learned from AS %lld", er_ttl(&l->rv), er_addr(&l->rv),
               l->fw.inet_ttl ? "it takes the internet" : "it takes another path", as);
     step_remedy(s, ev, "asymmetric_path", NULL, NULL);
-    step_next(s, "set local-preference 200 on routes from %lld so ExpressRoute beats the internet", as);
+    step_note(s, "Set local-preference 200 on routes from %lld so ExpressRoute beats the internet", as);
 }
 
 /* Both legs on the circuit: one link, or one leg per link (primary vs secondary). */
@@ -388,7 +388,7 @@ static void cmp_both_er(const legs_t *l, step_result_t *s)
                   "Stateful firewalls per link drop such flows: align local-preference / AS-path prepending on both "
                   "links", fa, link_role(ev->device, fw_here), ra, link_role(ev->device, rv_here));
         step_remedy(s, ev, "asymmetric_path", NULL, NULL);
-        step_next(s, "prepend %s on the link that should stay passive, and set the same local-preference for routes "
+        step_note(s, "Prepend %s on the link that should stay passive, and set the same local-preference for routes "
                   "from %lld on both links", l->onprem, (long long)ev->device->peer_as);
         return;
     }
@@ -662,8 +662,8 @@ static void edge_leak(const evidence_t *ev, step_result_t *s, const route_t *r, 
               "%s), not a route learned from AS %lld; the VNet prefix is missing or filtered", vm, r->prefix,
               r->protocol[0] ? r->protocol : "route", nh[0] ? nh : "?", as);
     step_remedy(s, ev, "asymmetric_path", NULL, NULL);
-    step_next(s, "check the BGP session with %s and the inbound filters (erdiag check --runbook bgp)", peer);
-    step_next(s, "set local-preference 200 on routes from %lld so ExpressRoute beats the internet", as);
+    step_note(s, "Check the BGP session with %s and the inbound filters (erdiag check --runbook bgp)", peer);
+    step_note(s, "Set local-preference 200 on routes from %lld so ExpressRoute beats the internet", as);
 }
 
 void step_edge_routes(const evidence_t *ev, step_result_t *s)
@@ -704,7 +704,7 @@ void step_edge_routes(const evidence_t *ev, step_result_t *s)
                   "the VM may leave by another path.%s%s", vm, r->protocol[0] ? r->protocol : "a", r->prefix,
                   nh[0] ? nh : "?", as, peer, bgp_note, onprem_note);
         step_remedy(s, ev, "asymmetric_path", NULL, NULL);
-        step_next(s, "set local-preference 200 on routes from %lld", as);
+        step_note(s, "Set local-preference 200 on routes from %lld", as);
         return;
     }
     if (!attrs_ok || !onprem_ok) {
@@ -715,9 +715,9 @@ void step_edge_routes(const evidence_t *ev, step_result_t *s)
                   bgp_note, onprem_note);
         step_remedy(s, ev, "asymmetric_path", NULL, NULL);
         if (!onprem_ok)
-            step_next(s, "route the on-prem source locally (connected / IGP) and advertise its prefix to Microsoft");
+            step_note(s, "Route the on-prem source locally (connected / IGP) and advertise its prefix to Microsoft");
         else
-            step_next(s, "set local-preference 200 on routes from %lld", as);
+            step_note(s, "Set local-preference 200 on routes from %lld", as);
         return;
     }
     if (f->partial) {
@@ -800,14 +800,15 @@ static void azure_fix(const evidence_t *ev, step_result_t *s, const effective_ro
     char onprem[PREFIX_LEN + 40];
     if (strcmp(e->source, "User") != 0) {
         onprem_prefix(ev, onprem, sizeof(onprem));
-        step_next(s, "advertise %s to Microsoft over the circuit so the VNet gateway learns it", onprem);
-        step_next(s, "check that the subnet's route table propagates gateway routes "
-                  "(az network route-table update -g RG -n RT --disable-bgp-route-propagation false)");
+        step_note(s, "Advertise %s to Microsoft over the circuit so the VNet gateway learns it", onprem);
+        step_note(s, "Check that the subnet's route table propagates gateway routes "
+                  "(Azure CLI: az network route-table update -g <rg> -n <route-table> --disable-bgp-route-propagation false)");
         return;
     }
-    step_next(s, "az network route-table route delete -g RG --route-table-name RT -n %s   # the UDR sending %s to %s",
-              e->name[0] ? e->name : "ROUTE", prefix, e->next_hop_type);
-    step_next(s, "associate a route table without this UDR to the VM's subnet, or route %s to VirtualNetworkGateway "
+    step_note(s, "Delete the UDR that sends %s to %s:", prefix, e->next_hop_type);
+    step_note(s, "Azure CLI: az network route-table route delete -g <rg> --route-table-name <route-table> -n %s",
+              e->name[0] ? e->name : "<udr-name>");
+    step_note(s, "Associate a route table without this UDR to the VM's subnet, or route %s to VirtualNetworkGateway "
               "(az network route-table route create ... --address-prefix %s --next-hop-type VirtualNetworkGateway)",
               prefix, prefix);
 }
@@ -866,7 +867,7 @@ void step_azure_routes(const evidence_t *ev, step_result_t *s)
     const fact_t *f = &ev->azure_routes;
     if (!fact_usable(f)) {
         char why[400];
-        step_skip(s, "no Azure effective routes (%s): run `az network nic show-effective-route-table -g RG -n NIC -o json "
+        step_skip(s, "no Azure effective routes (%s): run `az network nic show-effective-route-table -g <rg> -n <nic> -o json "
                   "> routes.json` (or Get-AzEffectiveRouteTable | ConvertTo-Json) and pass --azure-routes routes.json",
                   fact_problem(f, why, sizeof(why)));
         /* The Azure side is optional evidence (issue 4): its absence alone is no UNKNOWN. */

@@ -74,24 +74,11 @@ static const char *peer_name(const device_t *d)
     return d->peer_as == MS_AS ? "Microsoft" : "the peer";
 }
 
-/* The vendor's next steps for cause, then Azure's side of it: what Microsoft has registered
- * for the peering (PeerASN, shared key) or counts (prefixes per path). */
+/* The vendor's next steps for cause, with Azure's side of it (what Microsoft has registered for
+ * the peering, or counts): framework/remedy.c. */
 static void remedy(step_result_t *s, const evidence_t *ev, const char *cause)
 {
-    const device_t *d = ev->device;
-    const char *peering = d->peering == PEERING_MICROSOFT ? "MicrosoftPeering" : "AzurePrivatePeering";
-    const char *ckt = d->circuit[0] ? d->circuit : "<circuit>";
     step_remedy(s, ev, cause, NULL, NULL);
-    if (!strcmp(cause, "peer_as_mismatch") || !strcmp(cause, "local_as_mismatch") || !strncmp(cause, "md5_", 4))
-        step_next(s,
-                  "Get-AzExpressRouteCircuitPeeringConfig -Name %s -ExpressRouteCircuit (Get-AzExpressRouteCircuit "
-                  "-Name %s -ResourceGroupName <rg>)  # PeerASN, AzureASN 12076, SharedKey",
-                  peering, ckt);
-    else if (!strcmp(cause, "route_limit")) /* what Microsoft counts of what we send */
-        step_next(s,
-                  "Get-AzExpressRouteCircuitRouteTableSummary -ResourceGroupName <rg> -ExpressRouteCircuitName %s "
-                  "-PeeringType %s -DevicePath %s",
-                  ckt, peering, d->link == LINK_SECONDARY ? "Secondary" : "Primary");
 }
 
 /* ---------------------------------------------------------------- findings of one step */

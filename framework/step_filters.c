@@ -272,7 +272,12 @@ static void fail_denied(const evidence_t *ev, const peer_view_t *pv, const polic
     }
     quote_decision(s, r);
     quote_attachment(s, ev, r->name);
-    step_remedy(s, ev, "inbound_filter", NULL, pv->policy[0] ? pv->policy : pv->plist);
+    /* The fix goes into the list that denied it, for the prefix that was denied. */
+    const char *list = !strcmp(r->what, "prefix-list") ? r->name : r->why_name[0] ? r->why_name : pv->plist;
+    remedy_hint_t hint = {.route_map = pv->policy, .prefix_list = list, .prefix = first};
+    step_remedy_hint(s, ev, "inbound_filter", &hint);
+    if (o->n_denied > 1)
+        step_note(s, "Permit every denied prefix the same way as %s: %s", first, o->denied);
 }
 
 static bool counts_gap(const peer_view_t *pv)
@@ -453,7 +458,7 @@ void step_route_filters(const evidence_t *ev, step_result_t *s)
     if (s->verdict == VERDICT_PASS && (pv.nb ? nf : cf)->partial) {
         /* A cut neighbor answer may have lost the very line naming the inbound policy. */
         s->n_evidence = 0;
-        s->n_next = 0;
+        s->n_next = s->n_note = 0;
         step_skip(s, "'%.200s' was cut or partly understood: the inbound policy of %s is not certain, so no PASS",
                   (pv.nb ? nf : cf)->command, peer);
     }

@@ -415,7 +415,7 @@ static bool judge_state(step_result_t *s, const evidence_t *ev, const fact_t *f,
     quote_status(s, f, bad);
     if (bad != hold)
         quote_status(s, f, hold);
-    step_remedy(s, ev, "link_down", hold->name, NULL);
+    step_remedy(s, ev, "link_down", bad->name, NULL); /* the one that is down: the port or the unit */
     return true;
 }
 

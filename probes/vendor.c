@@ -24,12 +24,25 @@ const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe)
     return NULL;
 }
 
+const vendor_remedy_t *remedy_find(const vendor_remedy_t *table, size_t n, const char *cause)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(table[i].cause, cause) == 0)
+            return &table[i];
+    return NULL;
+}
+
 const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause)
 {
-    for (size_t i = 0; i < v->n_remedies; i++)
-        if (strcmp(v->remedies[i].cause, cause) == 0)
-            return &v->remedies[i];
-    return NULL;
+    return remedy_find(v->remedies, v->n_remedies, cause);
+}
+
+const char *vendor_remedy_line(const char *line, bool *disruptive)
+{
+    bool mark = line[0] == VENDOR_DISRUPTIVE_MARK;
+    if (disruptive)
+        *disruptive = mark;
+    return line + mark;
 }
 
 /* Does command have the shape of template?  Each {placeholder} stands for one word. */

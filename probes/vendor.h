@@ -21,13 +21,34 @@ typedef struct {
     const char *structured;  /* JSON form; NULL where the platform has none */
 } vendor_probe_t;
 
-/* What to type next for a runbook cause (DESIGN.md cause codes): commands that confirm it and
- * the configuration that fixes it, with {placeholders} filled by framework/step.c. */
-#define VENDOR_REMEDY_LINES 6
+/* What to do next for a runbook cause (DESIGN.md cause codes), filled by framework/remedy.c.
+ *
+ * next: only lines that can be typed on this platform, in the order they are typed: commands
+ *       that confirm the cause, then the configuration that fixes it (with the platform's own
+ *       way into and out of configuration mode), then commands that confirm the fix.  A line
+ *       that resets a session or takes a link down or up now (a hard "clear bgp", shutdown /
+ *       no shutdown, an address, AS, key or encapsulation change on a live neighbor or
+ *       interface) is written DISRUPTIVE("..."): the report marks it, and it is never the
+ *       first line of a remedy.  Soft resets ("clear ip bgp X soft in") are not disruptive.
+ * note: explanations, and lines for another place, each prefixed with where it is typed
+ *       ("shell: ..." for the Linux host under FRR); what holds on every platform, Azure's
+ *       side included, comes from common_remedy().
+ *
+ * {placeholders} name what the evidence or the inventory knows (framework/remedy_context.c);
+ * what erdiag cannot know is written <like-this> and stays so (a value starting with '<' is
+ * never rewritten by core/redact.c, so "password <shared-key>" survives redaction). */
+#define VENDOR_REMEDY_NEXT 10
+#define VENDOR_REMEDY_NOTES 5
+#define VENDOR_DISRUPTIVE_MARK '!'
+#define DISRUPTIVE(line) "!" line
 typedef struct {
     const char *cause;
-    const char *lines[VENDOR_REMEDY_LINES];
+    const char *next[VENDOR_REMEDY_NEXT];  /* NULL-terminated when shorter */
+    const char *note[VENDOR_REMEDY_NOTES]; /* NULL-terminated when shorter */
 } vendor_remedy_t;
+
+/* A table line without its DISRUPTIVE mark; *disruptive says whether it had one (may be NULL). */
+const char *vendor_remedy_line(const char *line, bool *disruptive);
 
 typedef struct {
     const char *name;               /* "ios": also the parser vendor */
@@ -59,6 +80,12 @@ extern const vendor_t vendor_ios, vendor_nxos, vendor_iosxr, vendor_eos, vendor_
 const vendor_t *vendor_find(const char *name);
 const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe);
 const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause);
+/* The entry of table[0..n) for cause; NULL when none. */
+const vendor_remedy_t *remedy_find(const vendor_remedy_t *table, size_t n, const char *cause);
+/* The notes of a cause that hold on every platform: the ExpressRoute and BGP facts that decide
+ * the fix, and Microsoft's side (Azure PowerShell / CLI reads, the shared-key and PeerASN fixes)
+ * (probes/remedy_common.c).  NULL when none. */
+const vendor_remedy_t *common_remedy(const char *cause);
 /* The probe whose command template (any of its forms) command has the shape of, each
  * {placeholder} standing for one word; PROBE_COUNT when none.  Replay answers such a command from
  * the probe's file and record saves it there, so recordings and hand-written scenarios share one

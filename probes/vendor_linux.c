@@ -27,26 +27,21 @@ static const vendor_probe_t linux_probes[] = {
 };
 
 /* What to type next on a host (the Azure VM or an on-prem host), for the causes a host can
- * confirm or fix.  {placeholders}: framework/step.c step_remedy(). */
+ * confirm or fix: shell commands.  Format and placeholders: probes/vendor.h and
+ * framework/remedy_context.c. */
 static const vendor_remedy_t linux_remedies[] = {
-    {"asymmetric_path", {"ip route get <Azure VM or on-prem address>",
-                         "traceroute -n <the other end>   (compare with the trace from the other side)",
-                         "ip rule show; sysctl net.ipv4.conf.all.rp_filter   (strict rp_filter drops asymmetric replies)",
-                         "On-prem: route the Azure prefixes via the ExpressRoute edge: ip route replace <Azure prefix> via <CE address>"}},
-    {"return_via_internet", {"ip route get <on-prem address>",
-                             "traceroute -n <on-prem address>",
-                             "Azure VM: az network nic show-effective-route-table -g <rg> -n <nic> -o table   (next hop should be VirtualNetworkGateway)",
-                             "On the CE: advertise the on-prem (or NAT pool) prefix to Microsoft; check NAT on the on-prem edge"}},
-    {"forced_tunneling", {"ip route get <on-prem address>",
-                          "Azure VM: az network nic show-effective-route-table -g <rg> -n <nic> -o table",
-                          "Remove the UDR that sends the on-prem prefix to Internet or an NVA: az network route-table route delete -g <rg> --route-table-name <rt> -n <route>"}},
-    {"tcp179_blocked", {"nc -zv -w 5 {peer} 179",
-                        "ip route get {peer}",
-                        "nft list ruleset | grep -n -e 179 -e bgp",
-                        "A timeout means a filter drops TCP 179 on the way: check this host's firewall, then every ACL/firewall to {peer}"}},
-    {"tcp179_refused", {"nc -zv -w 5 {peer} 179",
-                        "ip route get {peer}",
-                        "A reset means {peer} has no BGP listener for this source: test from the CE ({local_ip}), the only address the MSEE peers with"}},
+    {"asymmetric_path", {"ip route get {azure_vm}", "traceroute -n {azure_vm}", "ip rule show", "sysctl net.ipv4.conf.all.rp_filter"},
+     {"Compare the trace with the one from the other side; strict rp_filter (1) drops asymmetric replies",
+      "On-prem: route the Azure prefixes via the ExpressRoute edge: ip route replace {prefix} via <ce-address>"}},
+    {"return_via_internet", {"ip route get {onprem_source}", "traceroute -n {onprem_source}"},
+     {"On the CE: advertise the on-prem (or NAT pool) prefix to Microsoft; check NAT on the on-prem edge"}},
+    {"forced_tunneling", {"ip route get {onprem_source}", "traceroute -n {onprem_source}"}, {NULL}},
+    {"tcp179_blocked", {"nc -zv -w 5 {peer} 179", "ip route get {peer}", "nft list ruleset | grep -n -e 179 -e bgp"},
+     {"A timeout means a filter drops TCP 179 on the way: check this host's firewall, then every ACL and firewall to "
+      "{peer}"}},
+    {"tcp179_refused", {"nc -zv -w 5 {peer} 179", "ip route get {peer}"},
+     {"A reset means {peer} has no BGP listener for this source: test from the CE ({local_ip}), the only address the "
+      "MSEE peers with"}},
 };
 
 const vendor_t vendor_linux = {

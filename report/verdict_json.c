@@ -70,20 +70,35 @@ static json_t *no_cause_json(const runbook_result_t *r)
     return o;
 }
 
+/* "next": the lines to type, strings as before; "note": explanations and lines for elsewhere;
+ * "disruptive": the indexes into next of lines that reset a session or a link. */
+static void remedy_json(json_t *o, const step_result_t *s)
+{
+    json_t *next = json_array(), *note = json_array(), *disruptive = json_array();
+    for (int i = 0; i < s->n_next; i++) {
+        json_array_append_new(next, jstr(s->next[i]));
+        if (s->next_disruptive[i])
+            json_array_append_new(disruptive, json_integer(i));
+    }
+    for (int i = 0; i < s->n_note; i++)
+        json_array_append_new(note, jstr(s->note[i]));
+    json_object_set_new(o, "next", next);
+    json_object_set_new(o, "note", note);
+    json_object_set_new(o, "disruptive", disruptive);
+}
+
 static json_t *step_json(const step_result_t *s)
 {
     json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "id", s->id, "title", s->title, "verdict",
                           verdict_name(s->verdict), "cause", s->cause);
     json_object_set_new(o, "finding", jstr(s->finding));
-    if (s->follows) /* its result follows from that step's cause */
-        json_object_set_new(o, "follows", json_string(s->follows));
-    json_t *ev = json_array(), *next = json_array();
+    json_t *ev = json_array();
     for (int i = 0; i < s->n_evidence; i++)
         json_array_append_new(ev, evidence_json(&s->evidence[i]));
-    for (int i = 0; i < s->n_next; i++)
-        json_array_append_new(next, jstr(s->next[i]));
     json_object_set_new(o, "evidence", ev);
-    json_object_set_new(o, "next", next);
+    remedy_json(o, s);
+    if (s->follows) /* its result follows from that step's cause (a key added last) */
+        json_object_set_new(o, "follows", json_string(s->follows));
     return o;
 }
 

@@ -4,7 +4,8 @@
  * at most VERDICT_ROOT_LINES lines; then every step; then the causes most likely first and the
  * ticket summary.  Every string passes through core/redact, every line through core/sanitize
  * (report/wrap.c): findings and evidence quote the device, and what the device sent must not
- * drive the reader's terminal.  Lines fold at m->width, continuation lines indented. */
+ * drive the reader's terminal.  Lines fold at m->width, continuation lines indented.  A step's
+ * next lines are exactly what to type (a disruptive one says so), then its notes. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,7 +147,8 @@ static void root_cause(FILE *f, int width, const runbook_result_t *r)
         left -= wrap_write(f, width, 4, 1, line);
     }
     if (s->n_next) {
-        snprintf(line, sizeof(line), "  next: %s", redact(s->next[0], a, sizeof(a)));
+        snprintf(line, sizeof(line), "  next%s: %s", s->next_disruptive[0] ? " (disruptive)" : "",
+                 redact(s->next[0], a, sizeof(a)));
         left -= wrap_write(f, width, 8, r->n_causes > 1 ? left - 1 : left, line);
     }
     if (r->n_causes > 1 && left > 0)
@@ -208,8 +210,14 @@ static void step_text(FILE *f, int width, const step_result_t *s)
                  redact(s->evidence[i].command, b, sizeof(b)));
         wrap_write(f, width, 8, 0, line);
     }
+    /* After the colon is exactly what to type; a disruptive line says so before it. */
     for (int i = 0; i < s->n_next; i++) {
-        snprintf(line, sizeof(line), "    next: %s", redact(s->next[i], a, sizeof(a)));
+        snprintf(line, sizeof(line), "    next%s: %s",
+                 s->next_disruptive[i] ? " (disruptive: resets the session or link)" : "", redact(s->next[i], a, sizeof(a)));
+        wrap_write(f, width, 10, 0, line);
+    }
+    for (int i = 0; i < s->n_note; i++) {
+        snprintf(line, sizeof(line), "    note: %s", redact(s->note[i], a, sizeof(a)));
         wrap_write(f, width, 10, 0, line);
     }
 }

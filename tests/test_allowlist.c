@@ -671,6 +671,8 @@ static void fill_remedy(const char *tmpl, char *out, size_t size)
         {"local_as", "65010"}, {"peer_as", "12076"}, {"keepalive", "60"}, {"hold_time", "180"},
         {"mask", "255.255.255.252"}, {"subnet", "192.168.100.128/30"}, {"prefix_list", "FROM-MSEE"},
         {"route_map", "RM-MSEE-IN"}, {"group", "MSEE"}, {"vrf", "BLUE"}, {"prefix", "10.1.0.0/16"},
+        {"router_as", "65010"}, {"parent", "Ethernet1"}, {"azure_vm", "10.1.0.4"}, {"onprem_source", "172.16.0.10"},
+        {"route_map?", "RM-MSEE-IN"}, {"prefix_list?", "FROM-MSEE"}, {"?route_map", ""},
     };
     size_t w = 0;
     for (const char *p = tmpl; *p && w + 1 < size;) {
@@ -698,8 +700,8 @@ static void add_remedy_rows(void)
     static const char *const verbs[] = {"show ", "ping ", "traceroute ", "telnet "};
     for (size_t v = 0; v < N_VENDORS; v++)
         for (size_t r = 0; r < vendors[v]->n_remedies; r++)
-            for (size_t l = 0; l < VENDOR_REMEDY_LINES; l++) {
-                const char *line = vendors[v]->remedies[r].lines[l];
+            for (size_t l = 0; l < VENDOR_REMEDY_NEXT && vendors[v]->remedies[r].next[l]; l++) {
+                const char *line = vendor_remedy_line(vendors[v]->remedies[r].next[l], NULL);
                 bool command = false;
                 for (size_t k = 0; line && k < sizeof(verbs) / sizeof(verbs[0]); k++)
                     command = command || !strncmp(line, verbs[k], strlen(verbs[k]));

@@ -363,8 +363,8 @@ static void t_cmp_forward_internet(void **st)
         step_result_t s = run(step_path_compare);
         expect(&s, VERDICT_FAIL, "asymmetric_path", "the forward leg does not (it takes the internet)", "198.51.100.1");
         bool lp = false;
-        for (int k = 0; k < s.n_next; k++)
-            lp |= strstr(s.next[k], "local-preference 200") != NULL;
+        for (int k = 0; k < s.n_note; k++)
+            lp |= strstr(s.note[k], "local-preference 200") != NULL;
         assert_true(lp);
         teardown(NULL);
     }
@@ -396,8 +396,8 @@ static void t_cmp_return_internet_prefix(void **st)
     step_result_t s = run(step_path_compare);
     expect(&s, VERDICT_FAIL, "return_via_internet", "at hop 2 (203.0.113.9)", "203.0.113.9");
     bool adv = false;
-    for (int k = 0; k < s.n_next; k++)
-        adv |= strstr(s.next[k], "advertise 172.16.0.0/24 to Microsoft on the primary link") != NULL;
+    for (int k = 0; k < s.n_note; k++)
+        adv |= strstr(s.note[k], "Advertise 172.16.0.0/24 to Microsoft on the primary link") != NULL;
     assert_true(adv);
 }
 
@@ -473,8 +473,8 @@ static void edge_leak(const char *vendor, const char *cmd, const char *fx, const
     expect(&s, VERDICT_FAIL, "asymmetric_path", "the edge sends Azure traffic to its internet default", line);
     assert_non_null(strstr(s.finding, "0.0.0.0/0 (static via 198.51.100.1)"));
     bool lp = false;
-    for (int k = 0; k < s.n_next; k++)
-        lp |= strstr(s.next[k], "local-preference 200 on routes from 12076") != NULL;
+    for (int k = 0; k < s.n_note; k++)
+        lp |= strstr(s.note[k], "local-preference 200 on routes from 12076") != NULL;
     assert_true(lp);
 }
 
@@ -586,8 +586,8 @@ static void t_az_udr_nva(void **st)
     expect(&s, VERDICT_FAIL, "forced_tunneling", "through the virtual appliance 10.1.250.4", "\"name\": \"onprem-via-fw\"");
     assert_non_null(strstr(s.finding, "Invalid"));
     bool del = false;
-    for (int k = 0; k < s.n_next; k++)
-        del |= strstr(s.next[k], "az network route-table route delete") && strstr(s.next[k], "onprem-via-fw");
+    for (int k = 0; k < s.n_note; k++)
+        del |= strstr(s.note[k], "az network route-table route delete") && strstr(s.note[k], "onprem-via-fw");
     assert_true(del);
 }
 
@@ -638,8 +638,8 @@ static void t_az_no_gateway_route(void **st)
     step_result_t s = run(step_azure_routes);
     expect(&s, VERDICT_FAIL, "return_via_internet", "no gateway route covers it", "\"nextHopType\": \"Internet\"");
     bool adv = false;
-    for (int k = 0; k < s.n_next; k++)
-        adv |= strstr(s.next[k], "advertise 172.16.0.0/24 to Microsoft") != NULL;
+    for (int k = 0; k < s.n_note; k++)
+        adv |= strstr(s.note[k], "Advertise 172.16.0.0/24 to Microsoft") != NULL;
     assert_true(adv);
 }
 
@@ -648,7 +648,7 @@ static void t_az_missing(void **st)
     (void)st;
     step_result_t s = run(step_azure_routes);
     expect(&s, VERDICT_SKIP, "not_applicable", /* optional evidence: no UNKNOWN for it */
-           "az network nic show-effective-route-table -g RG -n NIC -o json > routes.json", NULL);
+           "az network nic show-effective-route-table -g <rg> -n <nic> -o json > routes.json", NULL);
     assert_non_null(strstr(s.finding, "--azure-routes routes.json"));
 }
 

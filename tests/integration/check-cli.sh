@@ -76,12 +76,15 @@ else:
     assert "no fault found" not in d["root_cause"]["finding"] + d["summary"].lower(), d
 assert [s["id"] for s in d["steps"]] == want, [s["id"] for s in d["steps"]]
 for s in d["steps"]:
-    assert list(s) == ["id", "title", "verdict", "cause", "finding", "evidence", "next"], list(s)
+    assert list(s) == ["id", "title", "verdict", "cause", "finding", "evidence", "next", "note", "disruptive"], list(s)
     assert s["verdict"] in ("PASS", "WARN", "FAIL", "SKIP") and s["title"] and s["finding"], s
     assert s["verdict"] != "SKIP" or s["cause"] == "evidence_missing", s
     for e in s["evidence"]:
         assert list(e) == ["journal_id", "command", "line"] and isinstance(e["journal_id"], int), e
-    assert all(isinstance(n, str) for n in s["next"])
+    assert all(isinstance(n, str) for n in s["next"] + s["note"])
+    # disruptive: indexes into next, never its first line on a WARN
+    assert all(isinstance(i, int) and 0 <= i < len(s["next"]) for i in s["disruptive"]), s
+    assert s["verdict"] != "WARN" or 0 not in s["disruptive"], s
 bad = [s["id"] for s in d["steps"] if s["verdict"] in ("FAIL", "WARN")]
 assert sorted(c["step"] for c in d["causes"]) == sorted(bad), (d["causes"], bad)
 assert isinstance(d["summary"], str) and d["summary"].startswith("ce1")

@@ -10,6 +10,13 @@
 #                                             with an evidence line from each
 #     ; says: arp never sends an ARP request  that step's finding holds these words
 # In every scenario each cause is listed once.
+# Optional lines say what the root cause's step must suggest, filled from the evidence:
+#     ; expect-next: set protocols bgp group MSEE neighbor 192.168.100.130 peer-as 12076
+#     ; expect-note: Held back while the session is Established
+# (a next line equal to the text, indentation aside; a note holding it).  Every scenario's
+# remedies are checked too: nothing of {...} left, <...> only for what erdiag cannot know, next
+# lines only lines to type (no prose, no Azure or shell line), "disruptive" indexes into next
+# and never 0 on a WARN.
 #
 #   tests/integration/scenarios.sh [NAME...]          run `erdiag check` on every (or the named) scenario
 #   tests/integration/scenarios.sh --parse [NAME...]  only check that every capture parses cleanly
@@ -130,6 +137,28 @@ check_scenario() { # name
 check_py='
 import json, re, sys
 name, want, ini, line1 = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+# What erdiag cannot know (tests/test_remedies.c keeps the same list).
+UNKNOWABLE = {"shared-key", "summary-prefix", "summary-address", "summary-mask", "limit", "seq", "rg", "nic",
+              "route-table", "udr-name", "s-tag", "c-tag", "acl", "on-prem-prefix", "on-prem-mask", "lo0-filter",
+              "discard-term", "nft-table", "ce-address"}
+def remedy_problems(j):
+    out = []
+    for s in j["steps"]:
+        for line in s["next"] + s["note"]:
+            if "{" in line or "}" in line:
+                out.append("%s: placeholder not filled: %s" % (s["id"], line))
+            for ph in re.findall(r"<([^<>]*)>", line):
+                if ph not in UNKNOWABLE:
+                    out.append("%s: <%s> left in: %s" % (s["id"], ph, line))
+        for line in s["next"]:
+            t = line.lstrip(" ")
+            if not re.match(r"[a-z<]", t) or t.startswith("shell") or "Azure" in t or t.endswith("."):
+                out.append("%s: not a line to type: %s" % (s["id"], line))
+        if any(not 0 <= i < len(s["next"]) for i in s["disruptive"]):
+            out.append("%s: disruptive %s outside next" % (s["id"], s["disruptive"]))
+        if s["verdict"] == "WARN" and 0 in s["disruptive"]:
+            out.append("%s: a WARN whose first suggestion is disruptive: %s" % (s["id"], s["next"][0]))
+    return out
 text = sys.stdin.read()
 try:
     j = json.loads(text)
@@ -183,6 +212,14 @@ perf_ok = m and all(re.match(r"^[A-Za-z0-9_]+=-?[0-9.]+(s|%|c)?(;[-0-9.]*){0,4}$
 head = want if want != "none" else j["runbook"]
 if not perf_ok or m.group(1) != j["status"] or m.group(2) != head:
     bad.append("line 1 is not the plugin line of %s %s: %s" % (j["status"], head, line1))
+bad += remedy_problems(j)
+step = next((s for s in j["steps"] if s["id"] == root.get("step")), {"next": [], "note": []})
+for line in open(ini):
+    m = re.match(r";\s*expect-(next|note):\s*(.*\S)", line)
+    if m and m.group(1) == "next" and m.group(2) not in [n.strip() for n in step["next"]]:
+        bad.append("no next line \"%s\" in %s: %s" % (m.group(2), step.get("id"), step["next"]))
+    if m and m.group(1) == "note" and not any(m.group(2) in n for n in step["note"]):
+        bad.append("no note with \"%s\" in %s: %s" % (m.group(2), step.get("id"), step["note"]))
 for b in bad:
     print("  %s: %s" % (name, b))
 sys.exit(1 if bad else 0)
