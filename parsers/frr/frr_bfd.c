@@ -39,7 +39,7 @@ static int flush(parse_run_t *run, frr_bfd_state_t *st)
 static int peer(parse_run_t *run, frr_bfd_state_t *st, const rx_caps_t *c)
 {
     int rc = flush(run, st);
-    record_init(&st->rec, KIND_BFD);
+    parse_begin_record(run, &st->rec, KIND_BFD);
     bfd_session_t *b = &st->rec.u.bfd;
     rx_copy(c, "peer", b->peer, sizeof(b->peer));
     rx_copy(c, "local", b->local, sizeof(b->local));

@@ -63,15 +63,23 @@ static void fill(frr_bgp_summary_state_t *st, bgp_peer_t *p, const rx_caps_t *c)
 static int row(parse_run_t *run, frr_bgp_summary_state_t *st, const rx_caps_t *c)
 {
     record_t rec;
-    record_init(&rec, KIND_BGP_SUMMARY);
-    bgp_peer_t *p = &rec.u.peer;
-    if (!rx_copy(c, "peer", p->peer, sizeof(p->peer))) {
-        if (!st->pending_peer[0]) {
-            parse_skip(run);
-            return 0;
-        }
-        FIELD_SET(p->peer, st->pending_peer, -1);
+    const char *s;
+    size_t n;
+    bool own_peer = rx_named(c, "peer", &s, &n);
+    if (!own_peer && !st->pending_peer[0]) {
+        parse_skip(run);
+        return 0;
     }
+    /* A row is a record; a peer printed alone began its record on the line before. */
+    if (own_peer)
+        parse_begin_record(run, &rec, KIND_BGP_SUMMARY);
+    else
+        record_init(&rec, KIND_BGP_SUMMARY);
+    bgp_peer_t *p = &rec.u.peer;
+    if (own_peer)
+        FIELD_SET(p->peer, s, (long)n);
+    else
+        FIELD_SET(p->peer, st->pending_peer, -1);
     st->pending_peer[0] = '\0';
     fill(st, p, c);
     return parse_emit(run, &rec);
@@ -129,6 +137,7 @@ int frr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t
     }
     if (st->in_table && rx_match(&lone_peer_rx, line, len, &c)) {
         rx_copy(&c, "peer", st->pending_peer, sizeof(st->pending_peer));
+        parse_begin_block(run);
         return 0;
     }
     parse_skip(run);
@@ -140,6 +149,6 @@ int frr_bgp_summary_finish(parse_run_t *run, void *state)
     frr_bgp_summary_state_t *st = state;
     /* vtysh always closes a table with "Total number of neighbors N". */
     if (st->in_table || st->section_open || st->pending_peer[0])
-        parse_partial(run, "neighbor table cut off before its total line");
+        parse_truncated(run, "neighbor table cut off before its total line");
     return 0;
 }

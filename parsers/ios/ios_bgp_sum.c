@@ -28,18 +28,23 @@ static rx_t row_rx = RX("^(?<peer>[0-9A-Fa-f:.]+)?\\s+(?<v>\\d)\\s+(?<as>[0-9.]+
 static int row(parse_run_t *run, ios_bgp_sum_state_t *st, const rx_caps_t *c)
 {
     record_t rec;
-    record_init(&rec, KIND_BGP_SUMMARY);
-    bgp_peer_t *p = &rec.u.peer;
     const char *s;
     size_t n;
-    if (rx_named(c, "peer", &s, &n))
-        FIELD_SET(p->peer, s, (long)n);
-    else if (st->wrapped[0])
-        FIELD_SET(p->peer, st->wrapped, -1);
-    else {
+    bool own_peer = rx_named(c, "peer", &s, &n);
+    if (!own_peer && !st->wrapped[0]) {
         parse_skip(run); /* a continuation row with no address before it */
         return 0;
     }
+    /* A row is a record; an address printed alone began its record on the line before. */
+    if (own_peer)
+        parse_begin_record(run, &rec, KIND_BGP_SUMMARY);
+    else
+        record_init(&rec, KIND_BGP_SUMMARY);
+    bgp_peer_t *p = &rec.u.peer;
+    if (own_peer)
+        FIELD_SET(p->peer, s, (long)n);
+    else
+        FIELD_SET(p->peer, st->wrapped, -1);
     st->wrapped[0] = '\0';
     p->remote_as = ios_rx_asn(c, "as");
     p->msg_rcvd = rx_int(c, "rcvd");
@@ -110,6 +115,7 @@ int ios_bgp_sum_line(parse_run_t *run, void *state, const char *line, size_t len
         /* The zone ("%GigabitEthernet0/0/0.100") would not fit the peer field whole: a cut
          * zone is wrong, the bare address is only less precise. */
         FIELD_SET(st->wrapped, s, (long)n);
+        parse_begin_block(run);
         return 0;
     }
     parse_skip(run);
@@ -120,6 +126,6 @@ int ios_bgp_sum_finish(parse_run_t *run, void *state)
 {
     ios_bgp_sum_state_t *st = state;
     if (st->wrapped[0])
-        parse_partial(run, "the output ends after a neighbor address, before its row");
+        parse_truncated(run, "the output ends after a neighbor address, before its row");
     return 0;
 }
