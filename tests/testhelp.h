@@ -16,6 +16,8 @@ typedef struct {
     size_t n, cap;
     parse_meta_t meta;
     bool partial;
+    bool truncated;
+    char partial_reason[160];
     bool failed;
     char error[256];
     uint64_t skipped[PARSE_MAX_SKIPPED];
