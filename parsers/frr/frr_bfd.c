@@ -97,7 +97,7 @@ int frr_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
         return 0;
     if (rx_match(&known_rx, line, len, NULL))
         return 0;
-    parse_skip(run);
+    frr_skip(run, line, len);
     return 0;
 }
 

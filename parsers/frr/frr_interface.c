@@ -140,7 +140,7 @@ int frr_interface_line(parse_run_t *run, void *state, const char *line, size_t l
         return head(run, st, &c);
     if (st->open && (field(&st->rec.u.iface, line, len) || rx_match(&known_rx, line, len, NULL)))
         return 0;
-    parse_skip(run);
+    frr_skip(run, line, len);
     return 0;
 }
 

@@ -183,7 +183,7 @@ int frr_route_line(parse_run_t *run, void *state, const char *line, size_t len)
     }
     if (rx_match(&legend_rx, line, len, NULL) || rx_match(&detail_ignore_rx, line, len, NULL))
         return 0;
-    parse_skip(run);
+    frr_skip(run, line, len);
     return 0;
 }
 

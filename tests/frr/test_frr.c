@@ -803,9 +803,24 @@ static void command_patterns(void **state)
     assert_null(parser_find(frr, "show ip route summary"));
 }
 
+/* One line no parser knows, before the first record, in the block of a record a step does
+ * not use, in the block of the one it does (tests/fixtures/make_unknown_lines.py): the records
+ * keep their values, and only the record whose block held the line is partial (TH_MARKS); rows
+ * of a table stand apart (TH_BETWEEN); some blocks take any line as their detail (TH_SILENT). */
+static void unknown_lines(void **state)
+{
+    (void)state;
+    th_assert_unknown_lines("frr", "show interface", "frr/interface", "veth-ce", "lo", TH_MARKS);
+    th_assert_unknown_lines("frr", "show bgp neighbors", "frr/bgp_neighbors", "192.168.100.130", "2001:db8:100::2", TH_SILENT);
+    th_assert_unknown_lines("frr", "show bgp summary", "frr/bgp_summary", "192.168.100.130", "2001:db8:100::2", TH_BETWEEN);
+    th_assert_unknown_lines("frr", "show bfd peers", "frr/bfd_peers_two", "192.168.100.130", "192.168.100.134", TH_MARKS);
+    th_assert_unknown_lines("frr", "show ip route", "frr/ip_route", "10.1.0.0/16", "172.16.0.0/16", TH_MARKS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unknown_lines),
         cmocka_unit_test(interface_text),        cmocka_unit_test(interface_json),
         cmocka_unit_test(bgp_summary_text),      cmocka_unit_test(bgp_summary_vrf_all),
         cmocka_unit_test(bgp_summary_failures),  cmocka_unit_test(bgp_summary_json),

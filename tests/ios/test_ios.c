@@ -718,9 +718,25 @@ static void telnet_results(void **state)
     th_free(p);
 }
 
+/* One line no parser knows, before the first record, in the block of a record a step does
+ * not use, in the block of the one it does (tests/fixtures/make_unknown_lines.py): the records
+ * keep their values, and only the record whose block held the line is partial (TH_MARKS); rows
+ * of a table stand apart (TH_BETWEEN); some blocks take any line as their detail (TH_SILENT). */
+static void unknown_lines(void **state)
+{
+    (void)state;
+    th_assert_unknown_lines("ios", "show interfaces", "ios/interfaces", "GigabitEthernet0/0/0.100", "Loopback0", TH_SILENT);
+    th_assert_unknown_lines("ios", "show ip bgp neighbors", "ios/bgp_neighbors", "192.168.100.130", "192.168.200.134", TH_SILENT);
+    th_assert_unknown_lines("ios", "show ip bgp summary", "ios/bgp_summary", "192.168.100.130", "192.168.100.134", TH_BETWEEN);
+    th_assert_unknown_lines("ios", "show ip arp", "ios/arp", "192.168.100.130", "192.168.100.134", TH_BETWEEN);
+    th_assert_unknown_lines("ios", "show bfd neighbors details", "ios/bfd_details", "192.168.100.130", "192.168.100.134", TH_SILENT);
+    th_assert_unknown_lines("ios", "show ip route", "ios/rib_route_normal", "10.1.0.0/16", "0.0.0.0/0", TH_MARKS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unknown_lines),
         cmocka_unit_test(ip_int_brief_crlf),
         cmocka_unit_test(ip_int_brief_variants),
         cmocka_unit_test(interfaces_variants),
