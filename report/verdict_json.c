@@ -4,6 +4,7 @@
  * vanish from the verdict.  (The caller prints with JSON_ENSURE_ASCII, so no control byte a
  * terminal obeys, ESC or C1, is ever written raw.) */
 #include <stdio.h>
+#include <string.h>
 
 #include "core/redact.h"
 #include "core/utf8.h"
@@ -28,12 +29,13 @@ static json_t *cause_json(const step_result_t *s)
 }
 
 /* No FAIL or WARN: "none" when every step passed; when some could not be judged, the first of
- * those, as evidence_missing, so that a reader never takes UNKNOWN for a clean bill. */
+ * those, as evidence_missing, so that a reader never takes UNKNOWN for a clean bill.  A step
+ * the platform has no command for (not_applicable: FRR has no ARP table) is not one. */
 static json_t *no_cause_json(const runbook_result_t *r)
 {
     int skipped = 0, first = -1;
     for (int i = 0; i < r->n_steps; i++)
-        if (r->steps[i].verdict == VERDICT_SKIP && skipped++ == 0)
+        if (r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0 && skipped++ == 0)
             first = i;
     if (first < 0)
         return json_pack("{s:s, s:s, s:s}", "step", "none", "cause", "none", "finding", "no fault found");
