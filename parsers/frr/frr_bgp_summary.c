@@ -63,23 +63,17 @@ static void fill(frr_bgp_summary_state_t *st, bgp_peer_t *p, const rx_caps_t *c)
 static int row(parse_run_t *run, frr_bgp_summary_state_t *st, const rx_caps_t *c)
 {
     record_t rec;
-    const char *s;
-    size_t n;
-    bool own_peer = rx_named(c, "peer", &s, &n);
-    if (!own_peer && !st->pending_peer[0]) {
-        parse_skip(run);
-        return 0;
-    }
-    /* A row is a record; a peer printed alone began its record on the line before. */
-    if (own_peer)
-        parse_begin_record(run, &rec, KIND_BGP_SUMMARY);
-    else
-        record_init(&rec, KIND_BGP_SUMMARY);
+    record_init(&rec, KIND_BGP_SUMMARY);
     bgp_peer_t *p = &rec.u.peer;
-    if (own_peer)
-        FIELD_SET(p->peer, s, (long)n);
-    else
+    if (rx_copy(c, "peer", p->peer, sizeof(p->peer))) {
+        parse_begin_block(run); /* a row is a record; a peer alone began it a line before */
+    } else {
+        if (!st->pending_peer[0]) {
+            parse_skip(run);
+            return 0;
+        }
         FIELD_SET(p->peer, st->pending_peer, -1);
+    }
     st->pending_peer[0] = '\0';
     fill(st, p, c);
     return parse_emit(run, &rec);

@@ -28,23 +28,19 @@ static rx_t row_rx = RX("^(?<peer>[0-9A-Fa-f:.]+)?\\s+(?<v>\\d)\\s+(?<as>[0-9.]+
 static int row(parse_run_t *run, ios_bgp_sum_state_t *st, const rx_caps_t *c)
 {
     record_t rec;
+    record_init(&rec, KIND_BGP_SUMMARY);
+    bgp_peer_t *p = &rec.u.peer;
     const char *s;
     size_t n;
-    bool own_peer = rx_named(c, "peer", &s, &n);
-    if (!own_peer && !st->wrapped[0]) {
+    if (rx_named(c, "peer", &s, &n)) {
+        FIELD_SET(p->peer, s, (long)n);
+        parse_begin_block(run); /* a row is a record; an address alone began it a line before */
+    } else if (st->wrapped[0])
+        FIELD_SET(p->peer, st->wrapped, -1);
+    else {
         parse_skip(run); /* a continuation row with no address before it */
         return 0;
     }
-    /* A row is a record; an address printed alone began its record on the line before. */
-    if (own_peer)
-        parse_begin_record(run, &rec, KIND_BGP_SUMMARY);
-    else
-        record_init(&rec, KIND_BGP_SUMMARY);
-    bgp_peer_t *p = &rec.u.peer;
-    if (own_peer)
-        FIELD_SET(p->peer, s, (long)n);
-    else
-        FIELD_SET(p->peer, st->wrapped, -1);
     st->wrapped[0] = '\0';
     p->remote_as = ios_rx_asn(c, "as");
     p->msg_rcvd = rx_int(c, "rcvd");

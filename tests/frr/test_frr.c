@@ -821,10 +821,7 @@ static void command_patterns(void **state)
     assert_null(parser_find(frr, "show ip route summary"));
 }
 
-/* One line no parser knows, before the first record, in the block of a record a step does
- * not use, in the block of the one it does (tests/fixtures/make_unknown_lines.py): the records
- * keep their values, and only the record whose block held the line is partial (TH_MARKS); rows
- * of a table stand apart (TH_BETWEEN); some blocks take any line as their detail (TH_SILENT). */
+/* One line no parser knows in three places of each answer (tests/testhelp.h). */
 static void unknown_lines(void **state)
 {
     (void)state;
