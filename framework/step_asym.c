@@ -183,7 +183,6 @@ static bool trace_target(const fact_t *f, bool has_dflt, const ip_addr_t *dflt, 
     return f->meta.target[0] && ip_parse(f->meta.target, out);
 }
 
-/* Adds the first line holding every needle, unless the step already quotes that very line. */
 /* A trace is judged from every hop: one cut, or holding a line the parser could not read,
  * leaves the path uncertain.  A line between hops does not. */
 static bool trace_unread(const fact_t *f)
@@ -191,6 +190,7 @@ static bool trace_unread(const fact_t *f)
     return f->truncated || fact_any_record_unread(f);
 }
 
+/* Adds the first line holding every needle, unless the step already quotes that very line. */
 static bool quote(step_result_t *s, const fact_t *f, const char *const *needles)
 {
     int before = s->n_evidence;

@@ -417,7 +417,7 @@ static bool counters_cut(step_result_t *s, const fact_t *f, const iface_t *port)
     return step_need_value(s, f, port, !cut || has(port->crc) || has(port->in_errors), what);
 }
 
-/* The verdict from the holding interface and its port; *hold and *port say which records it
+/* The verdict from the holding interface and its port; *hold_out and *port_out say which records it
  * was judged from (NULL when none). */
 static void judge_physical(const evidence_t *ev, step_result_t *s, const iface_t **hold_out, const iface_t **port_out)
 {
