@@ -545,9 +545,7 @@ static void parse_into(probe_reply_t *rp, const char *vendor, const char *comman
     parse_status_t st;
     parse_run_status(run, &st);
     rp->meta = *parse_run_meta(run);
-    rp->partial = st.partial || st.error;
-    if (st.error)
-        snprintf(rp->parse_error, sizeof(rp->parse_error), "%s", st.error);
+    probe_reply_parse_status(rp, &st);
     parse_run_free(run);
 }
 

@@ -279,8 +279,17 @@ typedef struct {
     char raw[DESC_LEN];
 } tcp_test_t;
 
+/* A record is partial when its own block held a line the parser could not read, or was cut
+ * (parsers/run.c decides, for every parser alike): the lines are numbered as in the input.
+ * Only the first few numbers are kept, so that a record stays fixed-size; n_skipped counts
+ * them all.  A line before the first record or between records leaves every record whole. */
+#define RECORD_MAX_SKIPPED 4
+
 typedef struct {
     kind_t kind;
+    bool partial;
+    uint32_t n_skipped;                   /* lines of its block not understood */
+    uint64_t skipped[RECORD_MAX_SKIPPED]; /* the first of them (1-based input line numbers) */
     union {
         iface_t iface;
         bgp_peer_t peer;

@@ -331,6 +331,22 @@ static void write_tcp_test(json_stream_t *js, const tcp_test_t *t)
     js_kv_str(js, "raw", t->raw);
 }
 
+/* A record whose block held lines the parser could not read says so itself, with the line
+ * numbers (the first RECORD_MAX_SKIPPED, and how many in all when there were more). */
+static void write_partial(json_stream_t *js, const record_t *rec)
+{
+    if (!rec->partial)
+        return;
+    js_kv_bool(js, "partial", true);
+    js_key(js, "skipped_lines");
+    js_begin_array(js);
+    for (uint32_t i = 0; i < rec->n_skipped && i < RECORD_MAX_SKIPPED; i++)
+        js_int(js, (int64_t)rec->skipped[i]);
+    js_end_array(js);
+    if (rec->n_skipped > RECORD_MAX_SKIPPED)
+        js_kv_int(js, "skipped_total", (int64_t)rec->n_skipped);
+}
+
 void record_json_write(json_stream_t *js, const record_t *rec)
 {
     js_begin_object(js);
@@ -353,6 +369,7 @@ void record_json_write(json_stream_t *js, const record_t *rec)
     case KIND_TCP_TEST: write_tcp_test(js, &rec->u.tcp_test); break;
     default: break;
     }
+    write_partial(js, rec);
     js_end_object(js);
 }
 

@@ -1,6 +1,8 @@
-/* evidence.c: reading facts. */
+/* evidence.c: reading facts, and the records in them that a step judges from. */
 #include "framework/evidence.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +21,8 @@ void fact_from_reply(fact_t *f, const probe_reply_t *reply, double at)
     f->n_records = reply->n_records;
     f->meta = reply->meta;
     f->partial = reply->partial;
+    f->truncated = reply->truncated;
+    snprintf(f->partial_reason, sizeof(f->partial_reason), "%s", reply->partial_reason);
     f->at = at;
 }
 
@@ -76,4 +80,77 @@ bool fact_find_line(const fact_t *f, const char *const *needles, char *line, siz
         p = nl ? nl + 1 : end;
     }
     return false;
+}
+
+const record_t *fact_record(const fact_t *f, const void *payload)
+{
+    /* Every union member starts where the union does: the record is found by address. */
+    uintptr_t base = (uintptr_t)f->records, p = (uintptr_t)payload, off = offsetof(record_t, u);
+    if (!f->records || !f->n_records || p < base + off)
+        return NULL;
+    uintptr_t i = (p - base - off) / sizeof(record_t);
+    if (i >= f->n_records || (p - base - off) % sizeof(record_t))
+        return NULL;
+    return &f->records[i];
+}
+
+/* Line n (1-based) of the raw answer, trimmed and shortened, into out; false past the end. */
+static bool raw_line(const fact_t *f, uint64_t n, char *out, size_t size)
+{
+    const char *p = f->raw, *end = f->raw ? f->raw + f->raw_len : NULL;
+    for (uint64_t k = 1; p && p < end; k++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (k == n) {
+            while (len && (*p == ' ' || *p == '\t'))
+                p++, len--;
+            while (len && (p[len - 1] == '\r' || p[len - 1] == ' '))
+                len--;
+            snprintf(out, size, "%.*s%s", (int)(len > 72 ? 72 : len), p, len > 72 ? "..." : "");
+            return true;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return false;
+}
+
+bool fact_record_unread(const fact_t *f, const void *payload, char *buf, size_t size)
+{
+    const record_t *r = payload ? fact_record(f, payload) : NULL;
+    buf[0] = '\0';
+    if (!fact_record_partial(f, payload))
+        return false;
+    if (r->n_skipped == 0) {
+        snprintf(buf, size, "it was cut short (%s)", f->partial_reason[0] ? f->partial_reason : "the answer stopped inside it");
+        return true;
+    }
+    char text[96];
+    if (!raw_line(f, r->skipped[0], text, sizeof(text)))
+        text[0] = '\0';
+    int w = snprintf(buf, size, "line%s %llu%s%s%s", r->n_skipped > 1 ? "s" : "", (unsigned long long)r->skipped[0],
+                     text[0] ? " (\"" : "", text, text[0] ? "\")" : "");
+    if (w > 0 && (size_t)w < size && r->n_skipped > 1)
+        w += snprintf(buf + w, size - (size_t)w, " and %u more", (unsigned)(r->n_skipped - 1));
+    if (w > 0 && (size_t)w < size)
+        snprintf(buf + w, size - (size_t)w, " could not be read");
+    return true;
+}
+
+bool fact_record_partial(const fact_t *f, const void *payload)
+{
+    const record_t *r = payload ? fact_record(f, payload) : NULL;
+    return r && r->partial;
+}
+
+bool fact_any_record_unread(const fact_t *f)
+{
+    for (size_t i = 0; i < f->n_records; i++)
+        if (f->records[i].partial)
+            return true;
+    return false;
+}
+
+bool fact_absence_unproven(const fact_t *f)
+{
+    return f->truncated;
 }

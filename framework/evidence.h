@@ -29,7 +29,15 @@ typedef struct {
     const record_t *records; /* borrowed */
     size_t n_records;
     parse_meta_t meta;
-    bool partial;           /* the parser skipped lines or the output was cut */
+    /* The parser skipped a line somewhere.  Says nothing about any one record: a record whose
+     * own block held the line is marked itself (record_t.partial), and only the records a
+     * step judges from matter (fact_record_unread). */
+    bool partial;
+    /* The answer was cut (output cap, a parse that stopped, a block left open at the end): the
+     * records after the cut are missing, so a record that is not there was not seen, which
+     * is not the same as absent (fact_absence_unproven). */
+    bool truncated;
+    char partial_reason[160];
     double at;              /* seconds (monotonic) when the answer arrived: for rates */
 } fact_t;
 
@@ -58,5 +66,26 @@ const char *fact_problem(const fact_t *f, char *buf, size_t size);
 /* The first line of the raw answer holding every needle (NULL-terminated list); copied into
  * line.  False when none does. */
 bool fact_find_line(const fact_t *f, const char *const *needles, char *line, size_t size);
+
+/* ---- the records a step judges from ----
+ * A step finds the records it needs (the interface holding the peering subnet, the neighbor
+ * for the peer, the route for the prefix) and asks about those only: a line the parser could
+ * not read elsewhere in the answer does not concern it. */
+
+/* The record of f whose payload (&rec->u.iface, &rec->u.neighbor, ...) payload is; NULL when
+ * payload is not one of f's records.  Borrowed from f. */
+const record_t *fact_record(const fact_t *f, const void *payload);
+/* True when the record holding payload is partial: its block held lines the parser could
+ * not read, or it was cut.  Writes which, in words, to buf (empty when whole):
+ *   line 14 ("Foo: bar") could not be read
+ *   lines 14 ("Foo: bar") and 17 could not be read
+ *   it was cut short (the last interface block ends before its output counters) */
+bool fact_record_unread(const fact_t *f, const void *payload, char *buf, size_t size);
+/* True when the record holding payload is partial (NULL payload: false). */
+bool fact_record_partial(const fact_t *f, const void *payload);
+/* True when some record of f is partial (a step that needs every record, like a trace). */
+bool fact_any_record_unread(const fact_t *f);
+/* True when a record that f lacks may simply not have been seen: the answer was cut. */
+bool fact_absence_unproven(const fact_t *f);
 
 #endif

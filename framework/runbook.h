@@ -169,6 +169,21 @@ void step_settle_remedies(step_result_t *s, const evidence_t *ev);
 /* SKIPs s when f is not usable and returns true, so a step can start: if (step_need(...)) return; */
 bool step_need(step_result_t *s, const fact_t *f, const char *what);
 
+/* Record-level partial evidence (evidence.h): only the records a step judges from count.
+ * After a verdict judged from the record holding payload (one of f's, &rec->u.iface ...):
+ * when that record's block held lines the parser could not read, the finding says which
+ * (name is the record, "GigabitEthernet0/0/0"); the verdict stands on the lines that were
+ * read.  Returns whether it said so. */
+bool step_note_unread(step_result_t *s, const fact_t *f, const void *payload, const char *name);
+/* A value the verdict needs (have false: missing) from the record holding payload: when that
+ * record is partial, the unread line may have held it: s SKIPs naming the line, and true is
+ * returned.  False when the value is there or the record is whole. */
+bool step_need_value(step_result_t *s, const fact_t *f, const void *payload, bool have, const char *what);
+/* A record the step needs (what, "an interface in 192.168.100.128/30") is not in f: when f
+ * was cut, that proves nothing: s SKIPs "... not seen (the output was cut: ...)" and true is
+ * returned.  False when f is whole, so its absence is a finding. */
+bool step_absent_unproven(step_result_t *s, const fact_t *f, const char *what);
+
 /* The step tables (framework/bgp_*.c, framework/asym_*.c). */
 extern const step_def_t bgp_steps[];
 extern const size_t bgp_n_steps;

@@ -58,6 +58,35 @@ bool step_need(step_result_t *s, const fact_t *f, const char *what)
     return true;
 }
 
+bool step_note_unread(step_result_t *s, const fact_t *f, const void *payload, const char *name)
+{
+    char why[240];
+    if (!fact_record_unread(f, payload, why, sizeof(why)))
+        return false;
+    size_t w = strlen(s->finding);
+    snprintf(s->finding + w, sizeof(s->finding) - w, "; %s's block in '%.80s': %s; judged from the lines that were read",
+             name, f->command, why);
+    return true;
+}
+
+bool step_need_value(step_result_t *s, const fact_t *f, const void *payload, bool have, const char *what)
+{
+    char why[240];
+    if (have || !fact_record_unread(f, payload, why, sizeof(why)))
+        return false;
+    step_skip(s, "%s not shown, and the block in '%.80s' that would show it was not read whole: %s", what, f->command, why);
+    return true;
+}
+
+bool step_absent_unproven(step_result_t *s, const fact_t *f, const char *what)
+{
+    if (!fact_absence_unproven(f))
+        return false;
+    step_skip(s, "%s not seen: the output of '%.80s' was cut (%s), so its absence proves nothing", what, f->command,
+              f->partial_reason[0] ? f->partial_reason : "cut short");
+    return true;
+}
+
 bool step_evidence(step_result_t *s, const fact_t *f, const char *const *needles)
 {
     if (s->n_evidence == STEP_MAX_EVIDENCE)

@@ -180,7 +180,7 @@ static bool judge_subnet(step_result_t *s, const evidence_t *ev, const seen_t *v
     return false;
 }
 
-void step_addressing(const evidence_t *ev, step_result_t *s)
+static void judge_addressing(const evidence_t *ev, step_result_t *s, const iface_t **judged)
 {
     const device_t *d = ev->device;
     const fact_t *fi = &ev->facts[PROBE_INTERFACES];
@@ -203,15 +203,16 @@ void step_addressing(const evidence_t *ev, step_result_t *s)
     for (locate_t how = BY_SUBNET; !found && how < BY_COUNT; how++)
         found = locate_in(fi, d, &v, how);
     if (!found) {
-        if (fi->partial) {
-            step_skip(s, "no interface address in %s found, but the interface output was partial", sub);
+        char what[PREFIX_LEN + 40];
+        snprintf(what, sizeof(what), "an interface address in %s", sub);
+        if (step_absent_unproven(s, fi, what))
             return;
-        }
         step_fail(s, "subnet_mismatch", "no interface holds an address in the assigned subnet %s%s%s", sub,
                   v.has_cfg_peer ? "; configured neighbor " : "", v.has_cfg_peer ? v.cfg_peer_text : "");
         fail(s, ev, &v, "subnet_mismatch");
         return;
     }
+    *judged = v.iface;
     ip_addr_t first, second;
     if (!prefix_first_usable(&d->subnet, &first) || !prefix_second_usable(&d->subnet, &second)) {
         step_skip(s, "the assigned subnet %s has no first and second usable address", sub);
@@ -235,12 +236,18 @@ void step_addressing(const evidence_t *ev, step_result_t *s)
                   fact_usable(fc) ? "no neighbor for the peer in the BGP configuration" : fact_problem(fc, why, sizeof(why)));
         return;
     }
-    if (fi->partial) {
-        step_skip(s, "%s holds %s, but the interface output was partial", v.iface->name, v.addr_text);
-        return;
-    }
     step_pass(s, "%s holds %s in the assigned subnet %s: customer %s first usable, Microsoft %s second%s%s%s", v.iface->name,
               v.addr_text, sub, fs, ss, v.has_cfg_peer ? "; neighbor " : "", v.has_cfg_peer ? v.cfg_peer_text : "",
               d->link == LINK_SECONDARY ? " (secondary link)" : " (primary link)");
     evidence_all(s, ev, &v);
+}
+
+/* Only the interface judged from matters: a line the parser could not read in its block is
+ * said after the verdict (the address was read, so the verdict stands). */
+void step_addressing(const evidence_t *ev, step_result_t *s)
+{
+    const iface_t *iface = NULL;
+    judge_addressing(ev, s, &iface);
+    if (iface && s->verdict != VERDICT_SKIP)
+        step_note_unread(s, &ev->facts[PROBE_INTERFACES], iface, iface->name);
 }

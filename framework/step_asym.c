@@ -183,6 +183,13 @@ static bool trace_target(const fact_t *f, bool has_dflt, const ip_addr_t *dflt, 
     return f->meta.target[0] && ip_parse(f->meta.target, out);
 }
 
+/* A trace is judged from every hop: one cut, or holding a line the parser could not read,
+ * leaves the path uncertain.  A line between hops does not. */
+static bool trace_unread(const fact_t *f)
+{
+    return f->truncated || fact_any_record_unread(f);
+}
+
 /* Adds the first line holding every needle, unless the step already quotes that very line. */
 static bool quote(step_result_t *s, const fact_t *f, const char *const *needles)
 {
@@ -232,7 +239,7 @@ static void judge_trace(const evidence_t *ev, step_result_t *s, const fact_t *f,
             return;
         }
         quote_addr(s, f, target);
-        if (f->partial) {
+        if (trace_unread(f)) {
             step_warn(s, "evidence_missing", "the %s trace crosses the peering /30 at hop %d (%s) and reaches %s, but "
                       "the output was cut or partly unreadable. Path: %s", leg, ttl, addr, target, t->path);
             step_remedy(s, ev, "evidence_missing", NULL, NULL);
@@ -392,7 +399,7 @@ static void cmp_both_er(const legs_t *l, step_result_t *s)
                   "from %lld on both links", l->onprem, (long long)ev->device->peer_as);
         return;
     }
-    if (ev->forward_trace.partial || ev->reverse_trace.partial) {
+    if (trace_unread(&ev->forward_trace) || trace_unread(&ev->reverse_trace)) {
         step_warn(s, "evidence_missing", "both legs seem to cross ExpressRoute (%s, %s) but a trace was cut or partly "
                   "unreadable", fa, ra);
         step_remedy(s, ev, "evidence_missing", NULL, NULL);
@@ -720,7 +727,7 @@ void step_edge_routes(const evidence_t *ev, step_result_t *s)
             step_note(s, "Set local-preference 200 on routes from %lld", as);
         return;
     }
-    if (f->partial) {
+    if (fact_record_partial(f, r)) { /* a line of the route's own block was not read */
         step_warn(s, "evidence_missing", "the route lookup for %s was cut or partly unreadable", vm);
         step_remedy(s, ev, "evidence_missing", NULL, NULL);
         return;
@@ -852,7 +859,7 @@ static void azure_gateway(const evidence_t *ev, step_result_t *s, const effectiv
         step_remedy(s, ev, "forced_tunneling", NULL, NULL);
         return;
     }
-    if (f->partial) {
+    if (f->truncated || fact_any_record_unread(f)) { /* the longest match needs every route */
         step_warn(s, "evidence_missing", "the effective routes were cut or partly unreadable");
         step_remedy(s, ev, "evidence_missing", NULL, NULL);
         return;

@@ -229,7 +229,8 @@ static void view_build(const evidence_t *ev, bgp_view_t *v)
     const record_t *c = peer_record(v->cfg_fact, ev->device), *n = peer_record(v->nb_fact, ev->device);
     v->cfg = c ? &c->u.bgp_config : NULL;
     v->nb = n ? &n->u.neighbor : NULL;
-    v->cfg_whole = v->cfg && !v->cfg_fact->partial;
+    /* Only a whole configuration says that what it does not state is off. */
+    v->cfg_whole = v->cfg && !c->partial && !v->cfg_fact->truncated;
     v->remote_as = v->local_as = v->hold = v->keepalive = MODEL_ABSENT;
     /* The configuration first; the neighbor's detail for what it leaves unsaid. */
 #define PICK(dst, src, cval, nval)                                                                   \
@@ -417,9 +418,11 @@ static void check_md5(const bgp_view_t *v, const char *peer, issues_t *is)
 static void check_bfd_session(const evidence_t *ev, const bgp_view_t *v, const char *peer, issues_t *is)
 {
     const fact_t *f = &ev->facts[PROBE_BFD];
-    if (!v->established || !fact_usable(f) || f->partial)
+    if (!v->established || !fact_usable(f))
         return;
     const record_t *r = peer_record(f, ev->device);
+    if ((!r && fact_absence_unproven(f)) || (r && r->partial && r->u.bfd.state == UPDOWN_ABSENT))
+        return; /* no session seen in a cut answer, or one whose state was not read */
     if (r && r->u.bfd.state == UPDOWN_UP)
         return;
     issue_t *it = issue(is, VERDICT_WARN, "bfd_session_down",
@@ -460,7 +463,7 @@ static void no_neighbor(const evidence_t *ev, step_result_t *s, const char *peer
 {
     const fact_t *cf = &ev->facts[PROBE_BGP_CONFIG];
     char why[400];
-    if (fact_usable(cf) && !cf->partial) {
+    if (fact_usable(cf) && !fact_absence_unproven(cf)) {
         step_fail(s, "neighbor_missing", "no BGP neighbor %s in the configuration: the session to %s is not configured",
                   peer, peer_name(ev->device));
         const char *a[] = {"router bgp", NULL}, *b[] = {"bgp", NULL};
@@ -507,9 +510,9 @@ void step_bgp_config(const evidence_t *ev, step_result_t *s)
     if (!v.cfg)
         issue(&is, VERDICT_PASS, "none", "judged from the neighbor detail: the BGP configuration is %s",
               fact_usable(cf) ? "cut short or does not list this neighbor" : fact_problem(cf, why1, sizeof(why1)));
-    else if (cf->partial)
+    else if (!v.cfg_whole)
         unchecked(&is, "settings beyond the cut-off configuration output");
-    if (!v.cfg && nf->partial)
+    if (!v.cfg && (fact_record_partial(nf, v.nb) || nf->truncated))
         unchecked(&is, "settings beyond the cut-off neighbor output");
     char pass[320], ras[24] = "not shown", las[24] = "not shown";
     if (v.remote_as != MODEL_ABSENT)
@@ -520,6 +523,10 @@ void step_bgp_config(const evidence_t *ev, step_result_t *s)
              v.md5 == TRI_TRUE ? "on" : v.md5 == TRI_FALSE ? "off" : "not shown",
              v.bfd == TRI_TRUE ? "on" : v.bfd == TRI_FALSE ? "off" : "not shown");
     conclude(s, ev, &is, pass);
+    if (v.cfg)
+        step_note_unread(s, cf, v.cfg, "the configuration of the neighbor");
+    if (v.nb)
+        step_note_unread(s, nf, v.nb, "the neighbor");
     /* A PASS shows the neighbor statement it judged. */
     if (s->n_evidence == 0) {
         issue_t it = {0};
@@ -652,7 +659,7 @@ static void quote_notification(session_t *x)
         add_ev(x->s, &it.ev);
 }
 
-static void session_up(session_t *x, bool partial)
+static void session_up(session_t *x)
 {
     char up[40] = "", pfx[48] = "";
     int64_t secs = x->nb && x->nb->up_down != MODEL_ABSENT ? x->nb->up_down : x->sum ? x->sum->up_down : MODEL_ABSENT;
@@ -665,10 +672,7 @@ static void session_up(session_t *x, bool partial)
                    : x->sum ? x->sum->prefixes_received : MODEL_ABSENT;
     if (rcvd != MODEL_ABSENT)
         snprintf(pfx, sizeof(pfx), ", %lld prefixes received", (long long)rcvd);
-    if (partial)
-        step_warn(x->s, "evidence_missing", "Established%s%s, but the answer was cut short", up, pfx);
-    else
-        step_pass(x->s, "Established%s%s", up, pfx);
+    step_pass(x->s, "Established%s%s", up, pfx);
     if (x->nb && (x->nb->last_error[0] || x->nb->notification_code != MODEL_ABSENT)) {
         size_t w = strlen(x->s->finding);
         snprintf(x->s->finding + w, sizeof(x->s->finding) - w, "; last reset: %s",
@@ -816,7 +820,7 @@ static void session_admin(session_t *x)
     remedy(x->s, x->ev, "peer_shutdown");
 }
 
-void step_session(const evidence_t *ev, step_result_t *s)
+static void judge_session(const evidence_t *ev, step_result_t *s)
 {
     const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR], *sf = &ev->facts[PROBE_BGP_SUMMARY];
     char peer[ADDR_LEN] = "", why1[400], why2[400];
@@ -833,7 +837,7 @@ void step_session(const evidence_t *ev, step_result_t *s)
     const record_t *n = peer_record(nf, ev->device), *p = peer_record(sf, ev->device);
     session_t x = {.ev = ev, .s = s, .peer = peer, .nb = n ? &n->u.neighbor : NULL, .sum = p ? &p->u.peer : NULL};
     if (!x.nb && !x.sum) {
-        bool whole = (fact_usable(nf) && !nf->partial) || (fact_usable(sf) && !sf->partial);
+        bool whole = (fact_usable(nf) && !fact_absence_unproven(nf)) || (fact_usable(sf) && !fact_absence_unproven(sf));
         if (whole)
             step_fail(s, "session_down", "no BGP session with %s exists on this router", peer);
         else
@@ -847,9 +851,12 @@ void step_session(const evidence_t *ev, step_result_t *s)
     x.raw_state = x.nb ? x.nb->raw_state : x.sum->raw_state;
     bool admin = (x.nb && x.nb->admin_down) || (x.sum && x.sum->admin_down);
     if (x.state == BGP_STATE_ESTABLISHED) {
-        session_up(&x, x.state_fact->partial);
+        session_up(&x);
         return;
     }
+    if (step_need_value(s, x.state_fact, x.nb ? (const void *)x.nb : (const void *)x.sum, x.state != BGP_STATE_ABSENT,
+                        "the state of the session"))
+        return;
     if (x.state == BGP_STATE_ABSENT) {
         step_skip(s, "the state of %s is not shown", peer);
         return;
@@ -868,4 +875,19 @@ void step_session(const evidence_t *ev, step_result_t *s)
         session_notification(&x, note, code, sub);
     else
         session_other(&x);
+}
+
+/* The verdict stands on the neighbor's lines that were read; one its block held that the
+ * parser could not read is said after it (elsewhere in the answer, it does not matter). */
+void step_session(const evidence_t *ev, step_result_t *s)
+{
+    judge_session(ev, s);
+    const fact_t *nf = &ev->facts[PROBE_BGP_NEIGHBOR], *sf = &ev->facts[PROBE_BGP_SUMMARY];
+    const record_t *n = peer_record(nf, ev->device), *p = peer_record(sf, ev->device);
+    if (s->verdict == VERDICT_SKIP)
+        return;
+    if (n)
+        step_note_unread(s, nf, &n->u.neighbor, "the neighbor");
+    else if (p)
+        step_note_unread(s, sf, &p->u.peer, "the neighbor's summary row");
 }

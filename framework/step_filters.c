@@ -89,6 +89,24 @@ static bool has_ci(const char *hay, const char *needle)
 
 /* ---------------------------------------------------------------- evidence */
 
+/* The entries of the prefix-list or route-map name in f (NULL: of every one) may be
+ * incomplete: f was cut, or one of them held a line the parser could not read.  Lines
+ * elsewhere (another list, a header) do not matter. */
+static bool list_unread(const fact_t *f, const char *name)
+{
+    if (f->truncated)
+        return true;
+    for (size_t i = 0; i < f->n_records; i++) {
+        const record_t *r = &f->records[i];
+        const char *rn = r->kind == KIND_PREFIX_LISTS ? r->u.prefix_list.name
+                       : r->kind == KIND_ROUTE_MAPS   ? r->u.route_map.name
+                                                      : NULL;
+        if (rn && r->partial && (!name || !strcmp(rn, name)))
+            return true;
+    }
+    return false;
+}
+
 static bool try_quote(step_result_t *s, const fact_t *f, const char *a, const char *b)
 {
     const char *const needles[] = {a, b, NULL};
@@ -265,7 +283,7 @@ static void fail_denied(const evidence_t *ev, const peer_view_t *pv, const polic
               "denied by %s %s: %s%s%s%s%s", o->n_denied, o->n_checked, o->n_checked == 1 ? "" : "es",
               o->n_denied == 1 ? "is" : "are", o->denied,
               first, r->what, r->name, r->entry, r->why[0] ? "; " : "", r->why, r->note[0] ? "; " : "", r->note);
-    if (r->fact && r->fact->partial) {
+    if (r->fact && list_unread(r->fact, r->name)) {
         size_t w = strlen(s->finding);
         snprintf(s->finding + w, sizeof(s->finding) - w, " (that output was cut or partly understood: the entry that "
                  "permits it may be missing)");
@@ -347,7 +365,10 @@ static void policy_words(const peer_view_t *pv, char *buf, size_t size)
 static void pass_policy(const evidence_t *ev, const peer_view_t *pv, const policy_outcome_t *o, const char *words,
                         const char *peer, step_result_t *s)
 {
-    bool partial = ev->facts[PROBE_PREFIX_LISTS].partial || (pv->policy[0] && ev->facts[PROBE_ROUTE_MAPS].partial);
+    /* A route-map may match any prefix-list: with one, every list counts. */
+    bool partial = pv->policy[0] ? list_unread(&ev->facts[PROBE_ROUTE_MAPS], pv->policy) ||
+                                       list_unread(&ev->facts[PROBE_PREFIX_LISTS], NULL)
+                                 : list_unread(&ev->facts[PROBE_PREFIX_LISTS], pv->plist);
     if (partial) {
         step_skip(s, "inbound %s on %s: the policy output was cut or partly understood, so a PASS cannot be given",
                   words, peer);
@@ -455,11 +476,17 @@ void step_route_filters(const evidence_t *ev, step_result_t *s)
         judge_policy(ev, &pv, peer, s);
     if (s->verdict == VERDICT_PASS)
         warn_past_limit(ev, peer, s);
-    if (s->verdict == VERDICT_PASS && (pv.nb ? nf : cf)->partial) {
-        /* A cut neighbor answer may have lost the very line naming the inbound policy. */
+    const fact_t *used = pv.nb ? nf : cf;
+    const void *rec = pv.nb ? (const void *)pv.nb : (const void *)pv.cfg;
+    if (s->verdict == VERDICT_PASS && !pv.plist[0] && !pv.policy[0] && fact_record_partial(used, rec)) {
+        /* An unread line of the neighbor's block may be the very line naming its inbound policy. */
         s->n_evidence = 0;
         s->n_next = s->n_note = 0;
-        step_skip(s, "'%.200s' was cut or partly understood: the inbound policy of %s is not certain, so no PASS",
-                  (pv.nb ? nf : cf)->command, peer);
+        char why[240];
+        fact_record_unread(used, rec, why, sizeof(why));
+        step_skip(s, "no inbound policy shown for %s, but in its block of '%.200s' %s: the inbound policy is not "
+                  "certain, so no PASS", peer, used->command, why);
+    } else if (s->verdict != VERDICT_SKIP) {
+        step_note_unread(s, used, rec, "the neighbor");
     }
 }

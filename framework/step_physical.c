@@ -419,7 +419,34 @@ static bool judge_state(step_result_t *s, const evidence_t *ev, const fact_t *f,
     return true;
 }
 
-void step_physical(const evidence_t *ev, step_result_t *s)
+static bool has_state(const iface_t *i)
+{
+    return i->admin_status != UPDOWN_ABSENT || i->oper_status != UPDOWN_ABSENT || i->protocol_status != UPDOWN_ABSENT;
+}
+
+/* A state missing from an interface whose block was not read whole may be in the unread
+ * part: SKIPs s and returns true. */
+static bool state_unread(step_result_t *s, const fact_t *f, const iface_t *i)
+{
+    char what[NAME_LEN + 32];
+    snprintf(what, sizeof(what), "the state of %s", i->name);
+    return step_need_value(s, f, i, has_state(i), what);
+}
+
+/* Counters missing from a port whose block was cut (not merely holding an unknown line) may
+ * be past the cut, and they decide between PASS and interface_errors: SKIPs s, true. */
+static bool counters_cut(step_result_t *s, const fact_t *f, const iface_t *port)
+{
+    const record_t *r = fact_record(f, port);
+    bool cut = r && r->partial && r->n_skipped == 0;
+    char what[NAME_LEN + 32];
+    snprintf(what, sizeof(what), "the error counters of %s", port->name);
+    return step_need_value(s, f, port, !cut || has(port->crc) || has(port->in_errors), what);
+}
+
+/* The verdict from the holding interface and its port; *hold_out and *port_out say which records it
+ * was judged from (NULL when none). */
+static void judge_physical(const evidence_t *ev, step_result_t *s, const iface_t **hold_out, const iface_t **port_out)
 {
     const fact_t *f = &ev->facts[PROBE_INTERFACES];
     if (step_need(s, f, "interfaces"))
@@ -433,12 +460,14 @@ void step_physical(const evidence_t *ev, step_result_t *s)
     subnet_text(ev->device, sub, sizeof(sub));
     if (!hold) {
         step_skip(s, "no interface in '%s' holds %s%s (the addressing step judges the subnet)", f->command, sub,
-                  f->partial ? "; the output was partial" : "");
+                  fact_absence_unproven(f) ? "; the output was cut, so it may be past the cut" : "");
         return;
     }
     const iface_t *parent = find_parent(f, hold);
     const iface_t *port = parent ? parent : hold;
-    if (judge_state(s, ev, f, hold, port))
+    *hold_out = hold;
+    *port_out = port;
+    if (state_unread(s, f, hold) || state_unread(s, f, port) || judge_state(s, ev, f, hold, port))
         return;
 
     const fact_t *e = &ev->earlier[PROBE_INTERFACES];
@@ -457,14 +486,27 @@ void step_physical(const evidence_t *ev, step_result_t *s)
         if (judge_totals(s, ev, &p, port->name, why, note, sizeof(note)))
             return;
     }
-    if (f->partial) {
-        step_skip(s, "%s looked up but the interface output was partial: not enough to call the link healthy", hold->name);
+    if (counters_cut(s, f, port))
         return;
-    }
     step_pass(s, "%s holds %s and is up/up%s%s%s", hold->name, sub, parent ? " on " : "", parent ? parent->name : "", note);
     quote_status(s, f, hold);
     if (parent)
         quote_status(s, f, parent);
+}
+
+/* A line the parser could not read elsewhere in the answer does not matter; one in the block
+ * of the interface or port judged from is said, after the verdict it did not prevent. */
+void step_physical(const evidence_t *ev, step_result_t *s)
+{
+    const iface_t *hold = NULL, *port = NULL;
+    judge_physical(ev, s, &hold, &port);
+    const fact_t *f = &ev->facts[PROBE_INTERFACES];
+    if (s->verdict == VERDICT_SKIP)
+        return; /* a SKIP already says why */
+    if (hold)
+        step_note_unread(s, f, hold, hold->name);
+    if (port && port != hold)
+        step_note_unread(s, f, port, port->name);
 }
 
 /* ---- ARP / neighbor discovery ---- */
@@ -565,10 +607,10 @@ void step_arp(const evidence_t *ev, step_result_t *s)
     if (judge_own_address(s, ev, a, peer))
         return;
     if (!a) {
-        if (f->partial) {
-            step_skip(s, "no %s for %s, but the output was partial", table, peer);
+        char what[ADDR_LEN + 48];
+        snprintf(what, sizeof(what), "the %s for %s", table, peer);
+        if (step_absent_unproven(s, f, what))
             return;
-        }
         step_fail(s, "arp_incomplete", "no %s for %s: the MSEE does not answer on the link%s", table, peer, odd);
         /* Quote the entry count when the device prints one, else its first line. */
         if (!step_evidence(s, f, (const char *const[]){"entries", NULL}) && !step_evidence(s, f, (const char *const[]){NULL}))
@@ -576,6 +618,8 @@ void step_arp(const evidence_t *ev, step_result_t *s)
         step_remedy(s, ev, "arp_incomplete", NULL, NULL);
         return;
     }
+    if (!a->incomplete && step_need_value(s, f, a, a->mac[0] != '\0', "the MAC of the entry"))
+        return;
     if (a->incomplete || !a->mac[0]) {
         step_fail(s, "arp_incomplete", "%s for %s is incomplete%s%s: no reply from the MSEE%s", table, peer,
                   a->interface[0] ? " on " : "", a->interface, odd);
@@ -591,4 +635,5 @@ void step_arp(const evidence_t *ev, step_result_t *s)
     }
     step_pass(s, "%s for %s resolves to %s%s%s", table, peer, a->mac, a->interface[0] ? " on " : "", a->interface);
     step_evidence(s, f, needles);
+    step_note_unread(s, f, a, peer);
 }

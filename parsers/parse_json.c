@@ -37,6 +37,8 @@ void parse_json_end(parse_json_t *pj, const parse_run_t *run)
         js_end_array(js);
     record_json_meta_members(js, parse_run_meta(run));
     js_kv_bool(js, "partial", st.partial || st.error != NULL);
+    if (st.truncated)
+        js_kv_bool(js, "truncated", true);
     js_kv_int(js, "lines", (int64_t)st.lines);
     js_kv_int(js, "records", (int64_t)st.records);
     if (st.n_skipped) {

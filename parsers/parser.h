@@ -43,12 +43,32 @@ typedef struct parser_vendor {
 
 /* ---- for the vendor parsers ---- */
 
-/* Hands a finished record to the sink.  Returns the sink's verdict (0 = go on). */
+/* Starts the record the next lines build: record_init(rec, kind), and from here to the next
+ * begin the driver counts a skipped line as this record's (parse_emit marks it partial, with
+ * the line numbers).  A line skipped while no record was begun (a header, a trailer) or after
+ * a table row was emitted and before the next begins is the output's alone: call this where a
+ * record's block starts, and use plain record_init() for scratch records. */
+void parse_begin_record(parse_run_t *run, record_t *rec, kind_t kind);
+/* The same for a block whose records are built elsewhere (a configuration section whose
+ * neighbors are emitted at its end): every record emitted until the next begin carries what
+ * the block held that was not read. */
+void parse_begin_block(parse_run_t *run);
+/* Hands a finished record to the sink.  Returns the sink's verdict (0 = go on).  The sink gets
+ * the record marked partial when its block held a skipped line or a number out of range. */
 int parse_emit(parse_run_t *run, const record_t *rec);
-/* Marks the current line as not understood: the result becomes partial and lists it. */
+/* Marks the current line as not understood: the result becomes partial and lists it, and so
+ * does the record being built, if any. */
 void parse_skip(parse_run_t *run);
-/* Marks the whole result partial for a reason that is not one line (a truncated block). */
+/* The same for a line the parser knows stands outside every record's block (an unindented
+ * line between indented blocks): only the output is partial. */
+void parse_skip_outside(parse_run_t *run);
+/* Marks the result partial for a reason that is not one line (more next hops than a record
+ * holds), and the record being built, if any. */
 void parse_partial(parse_run_t *run, const char *why);
+/* The answer ends where it should not (inside a block, before its total line): as
+ * parse_partial, and the result is truncated: records after the cut are missing, so the
+ * absence of one proves nothing. */
+void parse_truncated(parse_run_t *run, const char *why);
 /* Fails the parse with a message (printf-style); returns -1 for convenient tail calls. */
 int parse_fail(parse_run_t *run, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Top-level fields (router id, local AS, VRF, traceroute target). */
@@ -72,7 +92,8 @@ void parser_normalise_command(const char *command, char *out, size_t size);
 typedef struct {
     uint64_t lines;      /* input lines seen */
     uint64_t records;    /* records emitted */
-    bool partial;
+    bool partial;        /* something was skipped somewhere (the records say where) */
+    bool truncated;      /* the answer was cut: records after the cut are missing */
     uint64_t skipped_total;
     const uint64_t *skipped; /* first PARSE_MAX_SKIPPED skipped line numbers */
     size_t n_skipped;

@@ -44,8 +44,18 @@ struct parse_run {
     uint64_t skipped[PARSE_MAX_SKIPPED];
     size_t n_skipped;
     uint64_t skipped_total;
+    bool truncated;
     bool failed;
     char error[256];
+
+    /* The record being built, from parse_begin_record() to the next: what of its block the
+     * parser could not read.  It stays open after an emit, so that every record one block
+     * gives (the paths of one prefix) carries it; the next begin starts afresh. */
+    bool rec_open;
+    bool rec_partial;
+    uint32_t rec_n_skipped;
+    uint64_t rec_skipped[RECORD_MAX_SKIPPED];
+    uint64_t rec_last_skipped; /* a line skipped twice counts once */
 
     char *pending; /* bytes of the line not yet ended by '\n' */
     size_t pending_len, pending_cap;
@@ -64,7 +74,8 @@ struct parse_run {
 };
 
 /* A number the parser could not keep (textutil's checked conversions, or the record check
- * below) makes the result partial: the value is absent, and the reader must know why. */
+ * below) makes the result partial, and the record being built: the value is absent, and the
+ * reader must know why. */
 static void partial_number(parse_run_t *run)
 {
     char why[96];
@@ -82,17 +93,48 @@ static void note_range_errors(parse_run_t *run)
         partial_number(run);
 }
 
+/* The record going out carries what its block held that the parser could not read. */
+static void mark_record(const parse_run_t *run, record_t *rec)
+{
+    rec->partial = true;
+    rec->n_skipped = run->rec_n_skipped;
+    memcpy(rec->skipped, run->rec_skipped, sizeof(rec->skipped));
+}
+
+void parse_begin_block(parse_run_t *run)
+{
+    run->rec_open = true;
+    run->rec_partial = false;
+    run->rec_n_skipped = 0;
+    memset(run->rec_skipped, 0, sizeof(run->rec_skipped));
+}
+
+void parse_begin_record(parse_run_t *run, record_t *rec, kind_t kind)
+{
+    record_init(rec, kind);
+    parse_begin_block(run);
+}
+
 int parse_emit(parse_run_t *run, const record_t *rec)
 {
     if (run->failed)
         return -1;
-    note_range_errors(run);
-    record_t fixed;
-    if (!record_in_range(rec)) {
-        fixed = *rec;
-        record_drop_out_of_range(&fixed);
-        rec = &fixed;
+    bool dropped = tu_take_range_errors();
+    if (dropped)
         partial_number(run);
+    record_t fixed;
+    bool in_range = record_in_range(rec);
+    bool mark = dropped || !in_range || (run->rec_open && (run->rec_partial || run->rec_n_skipped));
+    if (mark) {
+        fixed = *rec;
+        if (!in_range) {
+            record_drop_out_of_range(&fixed);
+            partial_number(run);
+        }
+        fixed.partial = true;
+        if (run->rec_open)
+            mark_record(run, &fixed);
+        rec = &fixed;
     }
     run->records++;
     int rc = run->sink ? run->sink(run->sink_ud, rec) : 0;
@@ -103,6 +145,14 @@ int parse_emit(parse_run_t *run, const record_t *rec)
     return rc;
 }
 
+void parse_skip_outside(parse_run_t *run)
+{
+    bool open = run->rec_open;
+    run->rec_open = false;
+    parse_skip(run);
+    run->rec_open = open;
+}
+
 void parse_skip(parse_run_t *run)
 {
     run->partial = true;
@@ -110,13 +160,29 @@ void parse_skip(parse_run_t *run)
     if (run->n_skipped < PARSE_MAX_SKIPPED &&
         (run->n_skipped == 0 || run->skipped[run->n_skipped - 1] != run->line_no))
         run->skipped[run->n_skipped++] = run->line_no;
+    /* Inside a record's block the line is that record's loss; before the first record or
+     * between records it is the output's alone. */
+    if (run->rec_open && (run->rec_n_skipped == 0 || run->rec_last_skipped != run->line_no)) {
+        if (run->rec_n_skipped < RECORD_MAX_SKIPPED)
+            run->rec_skipped[run->rec_n_skipped] = run->line_no;
+        run->rec_n_skipped++;
+        run->rec_last_skipped = run->line_no;
+    }
 }
 
 void parse_partial(parse_run_t *run, const char *why)
 {
     run->partial = true;
+    if (run->rec_open)
+        run->rec_partial = true;
     if (!run->partial_reason[0])
         snprintf(run->partial_reason, sizeof(run->partial_reason), "%s", why);
+}
+
+void parse_truncated(parse_run_t *run, const char *why)
+{
+    parse_partial(run, why);
+    run->truncated = true;
 }
 
 int parse_fail(parse_run_t *run, const char *fmt, ...)
@@ -367,7 +433,7 @@ static int run_structured(parse_run_t *run)
     json_split_error_t err;
     int rc = json_split(text + start, len - start, run->split_bytes, structured_piece, run, &err);
     if (rc < 0 && err.cut_short) {
-        parse_partial(run, "the JSON answer was cut short: the records before the cut are kept");
+        parse_truncated(run, "the JSON answer was cut short: the records before the cut are kept");
         return 0;
     }
     if (rc < 0)
@@ -408,6 +474,7 @@ void parse_run_status(const parse_run_t *run, parse_status_t *out)
     out->lines = run->lines_seen;
     out->records = run->records;
     out->partial = run->partial;
+    out->truncated = run->truncated;
     out->skipped_total = run->skipped_total;
     out->skipped = run->skipped;
     out->n_skipped = run->n_skipped;

@@ -106,10 +106,19 @@ static void parse_reply(const vendor_t *v, probe_reply_t *rp)
     parse_status_t st;
     parse_run_status(run, &st);
     rp->meta = *parse_run_meta(run);
-    rp->partial = st.partial || st.error || rp->result.truncated;
-    if (st.error)
-        snprintf(rp->parse_error, sizeof(rp->parse_error), "%s", st.error);
+    probe_reply_parse_status(rp, &st);
     parse_run_free(run);
+}
+
+void probe_reply_parse_status(probe_reply_t *rp, const parse_status_t *st)
+{
+    rp->partial = st->partial || st->error || rp->result.truncated;
+    /* A parse that stopped keeps the records before the stop, as a cut answer does. */
+    rp->truncated = st->truncated || st->error || rp->result.truncated;
+    snprintf(rp->partial_reason, sizeof(rp->partial_reason), "%s",
+             rp->result.truncated ? "the answer was cut at the output cap" : st->partial_reason);
+    if (st->error)
+        snprintf(rp->parse_error, sizeof(rp->parse_error), "%s", st->error);
 }
 
 /* Idle this long and the session gets a keepalive: IOS' default exec-timeout is 10 minutes, and

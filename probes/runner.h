@@ -12,6 +12,7 @@
 
 #include "core/inventory.h"
 #include "core/model.h"
+#include "parsers/parser.h"
 #include "probes/command.h"
 #include "probes/transport.h"
 
@@ -29,7 +30,9 @@ typedef struct {
     record_t *records;      /* parsed records (owned) */
     size_t n_records;
     parse_meta_t meta;
-    bool partial;           /* the parser did not understand every line */
+    bool partial;           /* the parser did not understand every line (the records say which) */
+    bool truncated;         /* the answer was cut (output cap, parse stopped): later records are missing */
+    char partial_reason[160];
     char parse_error[256];
 } probe_reply_t;
 
@@ -49,6 +52,9 @@ int runner_fd(const runner_t *r);
 /* Takes the oldest reply, or NULL.  The caller frees it with probe_reply_free. */
 probe_reply_t *runner_take(runner_t *r);
 void probe_reply_free(probe_reply_t *reply);
+/* Fills rp's partial, truncated, partial_reason and parse_error from a finished parse of its
+ * answer (rp->result.truncated must be set already). */
+void probe_reply_parse_status(probe_reply_t *rp, const parse_status_t *st);
 /* Stops every worker (after its current command) and frees everything. */
 void runner_free(runner_t *r);
 

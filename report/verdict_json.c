@@ -49,7 +49,8 @@ static json_t *cause_json(const runbook_result_t *r, int i)
 }
 
 /* No FAIL or WARN: "none" when every step passed; when some could not be judged, the first of
- * those, as evidence_missing, so that a reader never takes UNKNOWN for a clean bill. */
+ * those, as evidence_missing, so that a reader never takes UNKNOWN for a clean bill.  A step
+ * the platform has no command for (not_applicable: FRR has no ARP table) is not one. */
 static json_t *no_cause_json(const runbook_result_t *r)
 {
     int skipped = 0, first = -1;

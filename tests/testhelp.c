@@ -100,6 +100,8 @@ parsed_t *th_parse_text(const char *vendor, const char *command, const char *tex
     parse_run_status(run, &st);
     p->meta = *parse_run_meta(run);
     p->partial = st.partial;
+    p->truncated = st.truncated;
+    snprintf(p->partial_reason, sizeof(p->partial_reason), "%s", st.partial_reason);
     p->failed = st.error != NULL;
     snprintf(p->error, sizeof(p->error), "%s", st.error ? st.error : "");
     p->n_skipped = st.n_skipped;
@@ -202,6 +204,8 @@ void th_fact(fact_t *f, const char *vendor, const char *command, const char *tex
     f->n_records = p->n;
     f->meta = p->meta;
     f->partial = p->partial;
+    f->truncated = p->truncated || p->failed;
+    snprintf(f->partial_reason, sizeof(f->partial_reason), "%s", p->partial_reason);
     p->recs = NULL;
     th_free(p);
 }

@@ -16,6 +16,8 @@ typedef struct {
     size_t n, cap;
     parse_meta_t meta;
     bool partial;
+    bool truncated;
+    char partial_reason[160];
     bool failed;
     char error[256];
     uint64_t skipped[PARSE_MAX_SKIPPED];
@@ -44,6 +46,22 @@ char *th_contract_json_with(const parser_vendor_t *v, const parser_def_t *def, c
 /* Feeds text in chunks of every size from 1 to max_chunk and checks the records do not depend
  * on how the input was split. */
 void th_assert_split_invariant(const char *vendor, const char *command, const char *text, size_t max_chunk);
+
+/* How a parser meets a line it does not know inside a record: */
+typedef enum {
+    TH_MARKS,   /* it skips the line and the record whose block held it is partial */
+    TH_BETWEEN, /* records are rows: the line stands between two, only the output is partial */
+    TH_SILENT,  /* it reads every line of a block as that record's detail: nothing is partial */
+} th_unknown_t;
+
+/* One unknown line in three places (tests/testhelp_unknown.c): tests/fixtures/<stem>.txt is a
+ * clean answer, <stem>_unknown_header.txt / _other.txt / _used.txt add one line before the first
+ * record, after a line of the record keyed other (th_find), after a line of the one keyed
+ * used.  Every variant must give the clean answer's records with the same values; the header
+ * one every record whole (the output partial, unless the parser reads a preamble as such);
+ * the other two as how says. */
+void th_assert_unknown_lines(const char *vendor, const char *command, const char *stem, const char *used,
+                             const char *other, th_unknown_t how);
 
 /* A fresh directory /tmp/erdiag-WHAT.XXXXXX, its name in dir.  0 or -1. */
 int th_tmpdir(char *dir, size_t size, const char *what);

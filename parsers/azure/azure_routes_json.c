@@ -59,7 +59,7 @@ static bool is_route(const json_t *row)
 static int route(parse_run_t *run, const json_t *row)
 {
     record_t rec;
-    record_init(&rec, KIND_EFFECTIVE_ROUTES);
+    parse_begin_record(run, &rec, KIND_EFFECTIVE_ROUTES);
     effective_route_t *e = &rec.u.effective_route;
     copy_str(row, "name", e->name, sizeof(e->name));
     copy_str(row, "source", e->source, sizeof(e->source));
@@ -187,7 +187,7 @@ int azure_routes_json(parse_run_t *run, const char *text, size_t len)
         if (got < 0)
             return got;
         if (got > 0) {
-            parse_partial(run, "the JSON document is cut off: the routes before the cut are kept");
+            parse_truncated(run, "the JSON document is cut off: the routes before the cut are kept");
             return 0;
         }
         root = ju_load(run, start, n); /* fails the run with the line and column */

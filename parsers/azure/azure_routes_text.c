@@ -128,7 +128,7 @@ static size_t byte_at(const char *line, size_t len, size_t col)
 static int table_row(parse_run_t *run, azure_routes_state_t *st, const char *line, size_t len)
 {
     record_t rec;
-    record_init(&rec, KIND_EFFECTIVE_ROUTES);
+    parse_begin_record(run, &rec, KIND_EFFECTIVE_ROUTES);
     char prefixes[MAX_ROW_PREFIXES][PREFIX_LEN];
     int np = 0;
     for (int c = 0; c < st->ncols; c++) {
@@ -170,7 +170,7 @@ static int list_line(parse_run_t *run, azure_routes_state_t *st, const rx_caps_t
     if (f == F_NAME)
         rc = list_flush(run, st);
     if (!st->list_open) {
-        record_init(&st->rec, KIND_EFFECTIVE_ROUTES);
+        parse_begin_record(run, &st->rec, KIND_EFFECTIVE_ROUTES);
         st->list_open = true;
     }
     effective_route_t *e = &st->rec.u.effective_route;
@@ -217,6 +217,6 @@ int azure_routes_text_finish(parse_run_t *run, void *state)
 {
     azure_routes_state_t *st = state;
     if (st->have_header && !st->have_cols)
-        parse_partial(run, "the table stops after its title line");
+        parse_truncated(run, "the table stops after its title line");
     return list_flush(run, st);
 }

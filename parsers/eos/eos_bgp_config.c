@@ -179,7 +179,7 @@ int eos_bgp_config_finish(parse_run_t *run, void *state)
 {
     eos_cfg_state_t *st = state;
     if (st->full)
-        parse_partial(run, "more BGP neighbors than erdiag holds; the rest were dropped");
+        parse_truncated(run, "more BGP neighbors than erdiag holds; the rest were dropped");
     for (int i = 0; i < st->count; i++) {
         if (st->e[i].is_group)
             continue;

@@ -55,13 +55,14 @@ static rx_t tail_rx = RX("^(?:TTL is \\d+|Local next hop for next hop self:.*|Au
                          "TCP Socket Information.*|Route-reflector.*|Graceful-restart.*)\\s*$");
 static rx_t total_rx = RX("^\\s+Total messages:\\s+(?<sent>\\d+)\\s+(?<rcvd>\\d+)");
 
-static int eos_nbr_flush(parse_run_t *run, eos_nbr_state_t *st)
+/* at_end: the last block, whose missing state line means the answer was cut there. */
+static int eos_nbr_flush(parse_run_t *run, eos_nbr_state_t *st, bool at_end)
 {
     if (!st->open)
         return 0;
     st->open = false;
     if (!st->saw_state)
-        parse_partial(run, "BGP neighbor block cut off before its state");
+        (at_end ? parse_truncated : parse_partial)(run, "BGP neighbor block cut off before its state");
     return parse_emit(run, &st->rec);
 }
 
@@ -153,8 +154,8 @@ int eos_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size
     const char *s;
     size_t sl;
     if (rx_match(&head_rx, line, len, &c)) {
-        int rc = eos_nbr_flush(run, st);
-        record_init(&st->rec, KIND_BGP_NEIGHBORS);
+        int rc = eos_nbr_flush(run, st, false);
+        parse_begin_record(run, &st->rec, KIND_BGP_NEIGHBORS);
         st->open = true;
         st->in_prefix_stats = st->saw_state = false;
         rx_copy(&c, "peer", n->peer, sizeof(n->peer));
@@ -199,5 +200,5 @@ int eos_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size
 
 int eos_bgp_neighbors_finish(parse_run_t *run, void *state)
 {
-    return eos_nbr_flush(run, state);
+    return eos_nbr_flush(run, state, true);
 }

@@ -99,7 +99,7 @@ static void eos_origin(const char *s, size_t n, char *out, size_t size)
 static int eos_bgpt_row(parse_run_t *run, eos_bgpt_state_t *st, const rx_caps_t *c)
 {
     record_t rec;
-    record_init(&rec, KIND_BGP_TABLE);
+    parse_begin_record(run, &rec, KIND_BGP_TABLE); /* a row is a record */
     bgp_path_t *p = &rec.u.path;
     const char *s;
     size_t n;
@@ -149,7 +149,7 @@ static int eos_bgpt_flush(parse_run_t *run, eos_bgpt_state_t *st)
 static int eos_bgpt_path_start(parse_run_t *run, eos_bgpt_state_t *st, const char *line, size_t len)
 {
     int rc = eos_bgpt_flush(run, st);
-    record_init(&st->rec, KIND_BGP_TABLE);
+    parse_begin_record(run, &st->rec, KIND_BGP_TABLE);
     bgp_path_t *p = &st->rec.u.path;
     st->open = true;
     st->in_contrib = false;
@@ -248,6 +248,6 @@ int eos_bgp_table_finish(parse_run_t *run, void *state)
 {
     eos_bgpt_state_t *st = state;
     if (st->open && st->rec.u.path.origin[0] == '\0')
-        parse_partial(run, "BGP path cut off before its attributes");
+        parse_truncated(run, "BGP path cut off before its attributes");
     return eos_bgpt_flush(run, st);
 }

@@ -48,22 +48,23 @@ static rx_t ignore_rx = RX("^\\s+(?:Broadcast address|Address determined|(?:Full
                            "Encapsulation|Flood|PortChannel|Minimum links|LACP|Current address|"
                            "\\d+ giants|\\d+ late|\\d+ symbol|\\d+ collision|\\d+ alignment)|^\\s*$");
 
-static int eos_if_flush(parse_run_t *run, eos_if_state_t *st)
+/* at_end: the last block, whose missing output counters mean the answer was cut there. */
+static int eos_if_flush(parse_run_t *run, eos_if_state_t *st, bool at_end)
 {
     if (!st->open)
         return 0;
     st->open = false;
     if ((st->saw_rate || st->saw_in) && !st->saw_out)
-        parse_partial(run, "interface counters cut off");
+        (at_end ? parse_truncated : parse_partial)(run, "interface counters cut off");
     return parse_emit(run, &st->rec);
 }
 
-static void eos_if_head(eos_if_state_t *st, const rx_caps_t *c)
+static void eos_if_head(parse_run_t *run, eos_if_state_t *st, const rx_caps_t *c)
 {
     iface_t *f = &st->rec.u.iface;
     const char *s;
     size_t n;
-    record_init(&st->rec, KIND_INTERFACES);
+    parse_begin_record(run, &st->rec, KIND_INTERFACES);
     st->open = true;
     st->saw_rate = st->saw_in = st->saw_out = st->in_v6_global = false;
     rx_copy(c, "name", f->name, sizeof(f->name));
@@ -132,8 +133,8 @@ int eos_interfaces_line(parse_run_t *run, void *state, const char *line, size_t 
     const char *s;
     size_t n;
     if (rx_match(&head_rx, line, len, &c)) {
-        int rc = eos_if_flush(run, st);
-        eos_if_head(st, &c);
+        int rc = eos_if_flush(run, st, false);
+        eos_if_head(run, st, &c);
         return rc;
     }
     if (!st->open) {
@@ -182,14 +183,17 @@ int eos_interfaces_line(parse_run_t *run, void *state, const char *line, size_t 
     } else if (rx_match(&flaps_rx, line, len, &c)) {
         f->carrier_transitions = rx_int(&c, "n");
     } else if (!eos_if_counters(f, st, line, len) && !rx_match(&ignore_rx, line, len, NULL)) {
-        parse_skip(run);
+        if (line[0] == ' ')
+            parse_skip(run); /* indented: a line of the open interface's block */
+        else
+            parse_skip_outside(run);
     }
     return 0;
 }
 
 int eos_interfaces_finish(parse_run_t *run, void *state)
 {
-    return eos_if_flush(run, state);
+    return eos_if_flush(run, state, true);
 }
 
 /* "show ip interface brief":

@@ -104,7 +104,7 @@ int eos_route_map_line(parse_run_t *run, void *state, const char *line, size_t l
     size_t n;
     if (rx_match(&rm_head_rx, line, len, &c)) {
         int rc = eos_route_map_finish(run, st);
-        record_init(&st->rec, KIND_ROUTE_MAPS);
+        parse_begin_record(run, &st->rec, KIND_ROUTE_MAPS);
         st->open = true;
         rx_copy(&c, "n", e->name, sizeof(e->name));
         rx_named(&c, "act", &s, &n);
@@ -171,11 +171,16 @@ static rx_t bfd_half_rx = RX("^\\s*(?<peer>[0-9a-fA-F.:]+)\\s+\\d+\\s+\\d+\\s+(?
 static rx_t bfd_tail_rx = RX("^\\s*(?:NA|\\d+/\\d+/\\d+ \\d+:\\d+)\\s+.*?\\s(?<st>Up|Down|Init|AdminDown)\\s*$");
 static rx_t bfd_ignore_rx = RX("^\\s*(?:-+[ -]*|DstAddr.*|Peer.*|LastDown.*)$|^\\s*$");
 
+typedef void (*eos_bfd_cut_fn)(parse_run_t *run, const char *why);
+
+/* One row; cut (parse_partial or parse_truncated) when the table stopped before its state. */
 static int eos_bfd_emit(parse_run_t *run, const char *vrf, const char *peer, size_t pn, const char *ifn, size_t in,
-                        const char *st, size_t sn)
+                        const char *st, size_t sn, eos_bfd_cut_fn cut)
 {
     record_t rec;
-    record_init(&rec, KIND_BFD);
+    parse_begin_record(run, &rec, KIND_BFD);
+    if (cut)
+        cut(run, "BFD table cut off before the peers' state");
     bfd_session_t *b = &rec.u.bfd;
     FIELD_SET(b->peer, peer, (long)pn);
     FIELD_SET(b->interface, ifn, (long)in);
@@ -187,15 +192,14 @@ static int eos_bfd_emit(parse_run_t *run, const char *vrf, const char *peer, siz
     return parse_emit(run, &rec);
 }
 
-/* Flushes held first-half rows that never got their state (a cut table). */
-static int eos_bfd_flush(parse_run_t *run, eos_bfd_state_t *st)
+/* Flushes held first-half rows that never got their state (a cut table): each is a partial
+ * record; at_end, the answer was cut there. */
+static int eos_bfd_flush(parse_run_t *run, eos_bfd_state_t *st, bool at_end)
 {
     int rc = 0;
-    if (st->n_done < st->n_held)
-        parse_partial(run, "BFD table cut off before the peers' state");
     for (int i = st->n_done; i < st->n_held && rc == 0; i++)
         rc = eos_bfd_emit(run, st->held_vrf, st->held[i].peer, strlen(st->held[i].peer), st->held[i].interface,
-                          strlen(st->held[i].interface), "", 0);
+                          strlen(st->held[i].interface), "", 0, at_end ? parse_truncated : parse_partial);
     st->n_held = st->n_done = 0;
     return rc;
 }
@@ -204,8 +208,8 @@ int eos_bfd_finish(parse_run_t *run, void *state)
 {
     eos_bfd_state_t *st = state;
     if (st->dropped)
-        parse_partial(run, "more BFD peers than erdiag holds; the rest were dropped");
-    return eos_bfd_flush(run, st);
+        parse_truncated(run, "more BFD peers than erdiag holds; the rest were dropped");
+    return eos_bfd_flush(run, st, true);
 }
 
 int eos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
@@ -215,7 +219,7 @@ int eos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
     const char *s, *i, *t;
     size_t n, in, tn;
     if (rx_match(&bfd_vrf_rx, line, len, &c)) {
-        int rc = eos_bfd_flush(run, st);
+        int rc = eos_bfd_flush(run, st, false);
         rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
         return rc;
     }
@@ -224,7 +228,7 @@ int eos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
     if (rx_match(&bfd_row_rx, line, len, &c) && rx_named(&c, "peer", &s, &n) && tu_is_ip(s, n)) {
         rx_named(&c, "if", &i, &in);
         rx_named(&c, "st", &t, &tn);
-        return eos_bfd_emit(run, st->vrf, s, n, i, in, t, tn);
+        return eos_bfd_emit(run, st->vrf, s, n, i, in, t, tn, NULL);
     }
     if (rx_match(&bfd_half_rx, line, len, &c) && rx_named(&c, "peer", &s, &n) && tu_is_ip(s, n)) {
         if (st->n_done && st->n_done == st->n_held) /* a new first half (the IPv6 table) */
@@ -242,7 +246,8 @@ int eos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
     if (rx_match(&bfd_tail_rx, line, len, &c) && st->n_done < st->n_held) {
         eos_bfd_row_t *r = &st->held[st->n_done++];
         rx_named(&c, "st", &t, &tn);
-        return eos_bfd_emit(run, st->held_vrf, r->peer, strlen(r->peer), r->interface, strlen(r->interface), t, tn);
+        return eos_bfd_emit(run, st->held_vrf, r->peer, strlen(r->peer), r->interface, strlen(r->interface), t, tn,
+                            NULL);
     }
     parse_skip(run);
     return 0;

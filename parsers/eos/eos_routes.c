@@ -83,7 +83,7 @@ int eos_routes_line(parse_run_t *run, void *state, const char *line, size_t len)
     }
     if (rx_match(&route_rx, line, len, &c)) {
         int rc = eos_rt_flush(run, st);
-        record_init(&st->rec, KIND_ROUTES);
+        parse_begin_record(run, &st->rec, KIND_ROUTES);
         route_t *r = &st->rec.u.route;
         st->open = true;
         rx_named(&c, "code", &s, &n);
@@ -103,8 +103,12 @@ int eos_routes_line(parse_run_t *run, void *state, const char *line, size_t len)
     }
     if (st->open && len && line[0] == ' ' && eos_rt_hop(&st->rec.u.route, line, len))
         return 0; /* an ECMP continuation line */
-    if (!rx_match(&ignore_rx, line, len, NULL))
-        parse_skip(run);
+    if (rx_match(&ignore_rx, line, len, NULL))
+        return 0;
+    if (len && line[0] == ' ')
+        parse_skip(run); /* indented: a line of the open route's block */
+    else
+        parse_skip_outside(run);
     return 0;
 }
 

@@ -68,6 +68,6 @@ int eos_version_finish(parse_run_t *run, void *state)
     if (!st->started || (st->rec.u.version.version[0] == '\0' && st->rec.u.version.model[0] == '\0'))
         return 0;
     if (st->rec.u.version.uptime == MODEL_ABSENT)
-        parse_partial(run, "show version cut off before the uptime");
+        parse_truncated(run, "show version cut off before the uptime");
     return parse_emit(run, &st->rec);
 }

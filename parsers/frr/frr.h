@@ -16,6 +16,9 @@ void frr_notification_codes(const char *s, size_t len, int64_t *code, int64_t *s
 void frr_copy_policy(char *dst, size_t size, const char *s, size_t len);
 /* True for a line that is empty or only blanks. */
 bool frr_blank(const char *line, size_t len);
+/* Marks a line no parser rule read: an indented one belongs to the open record's block, an
+ * unindented one (vtysh starts every record at column 0) stands between records. */
+void frr_skip(parse_run_t *run, const char *line, size_t len);
 
 typedef struct { char names[96][64]; int n; int daemon; int owner[96]; } frr_seen_t;
 /* Per-daemon sections ("ZEBRA:", "BGP:") repeat the same lists: true when name was already

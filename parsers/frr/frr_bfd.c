@@ -39,7 +39,7 @@ static int flush(parse_run_t *run, frr_bfd_state_t *st)
 static int peer(parse_run_t *run, frr_bfd_state_t *st, const rx_caps_t *c)
 {
     int rc = flush(run, st);
-    record_init(&st->rec, KIND_BFD);
+    parse_begin_record(run, &st->rec, KIND_BFD);
     bfd_session_t *b = &st->rec.u.bfd;
     rx_copy(c, "peer", b->peer, sizeof(b->peer));
     rx_copy(c, "local", b->local, sizeof(b->local));
@@ -97,7 +97,7 @@ int frr_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
         return 0;
     if (rx_match(&known_rx, line, len, NULL))
         return 0;
-    parse_skip(run);
+    frr_skip(run, line, len);
     return 0;
 }
 

@@ -77,7 +77,7 @@ static int head(parse_run_t *run, frr_bgp_neighbors_state_t *st, const rx_caps_t
     int rc = flush(run, st);
     if (rc)
         return rc;
-    record_init(&st->rec, KIND_BGP_NEIGHBORS);
+    parse_begin_record(run, &st->rec, KIND_BGP_NEIGHBORS);
     bgp_neighbor_t *nb = &st->rec.u.neighbor;
     const char *s;
     size_t n;

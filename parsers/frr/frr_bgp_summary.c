@@ -65,7 +65,9 @@ static int row(parse_run_t *run, frr_bgp_summary_state_t *st, const rx_caps_t *c
     record_t rec;
     record_init(&rec, KIND_BGP_SUMMARY);
     bgp_peer_t *p = &rec.u.peer;
-    if (!rx_copy(c, "peer", p->peer, sizeof(p->peer))) {
+    if (rx_copy(c, "peer", p->peer, sizeof(p->peer))) {
+        parse_begin_block(run); /* a row is a record; a peer alone began it a line before */
+    } else {
         if (!st->pending_peer[0]) {
             parse_skip(run);
             return 0;
@@ -129,6 +131,7 @@ int frr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t
     }
     if (st->in_table && rx_match(&lone_peer_rx, line, len, &c)) {
         rx_copy(&c, "peer", st->pending_peer, sizeof(st->pending_peer));
+        parse_begin_block(run);
         return 0;
     }
     parse_skip(run);
@@ -140,6 +143,6 @@ int frr_bgp_summary_finish(parse_run_t *run, void *state)
     frr_bgp_summary_state_t *st = state;
     /* vtysh always closes a table with "Total number of neighbors N". */
     if (st->in_table || st->section_open || st->pending_peer[0])
-        parse_partial(run, "neighbor table cut off before its total line");
+        parse_truncated(run, "neighbor table cut off before its total line");
     return 0;
 }

@@ -90,9 +90,9 @@ static int tail(parse_run_t *run, frr_bgp_table_state_t *st, const char *line, s
     return parse_emit(run, &st->rec);
 }
 
-static void start_path(frr_bgp_table_state_t *st, const char *status)
+static void start_path(parse_run_t *run, frr_bgp_table_state_t *st, const char *status)
 {
-    record_init(&st->rec, KIND_BGP_TABLE);
+    parse_begin_record(run, &st->rec, KIND_BGP_TABLE);
     bgp_path_t *p = &st->rec.u.path;
     FIELD_SET(p->prefix, st->prefix, -1);
     p->valid = strchr(status, '*') ? TRI_TRUE : TRI_FALSE;
@@ -110,7 +110,7 @@ static int row(parse_run_t *run, frr_bgp_table_state_t *st, const char *line, si
     snprintf(status, sizeof(status), "%.*s", (int)n, s);
     if (rx_named(c, "net", &s, &n))
         tu_prefix(s, n, false, st->prefix, sizeof(st->prefix));
-    start_path(st, status);
+    start_path(run, st, status);
     st->have_prefix = true;
     if (!rx_named(c, "nh", &s, &n))
         return 0; /* the prefix alone: the next hop follows on the next line */
@@ -195,7 +195,7 @@ static bool detail(parse_run_t *run, frr_bgp_table_state_t *st, const char *line
         origin_line(p, &c);
     } else if (rx_match(&aspath_rx, line, len, &c)) {
         *rc = detail_flush(run, st);
-        start_path(st, "");
+        start_path(run, st, "");
         p->valid = p->best = TRI_ABSENT;
         rx_named(&c, "path", &s, &n);
         if (!tu_eq(s, n, "Local"))
@@ -247,7 +247,7 @@ int frr_bgp_table_finish(parse_run_t *run, void *state)
 {
     frr_bgp_table_state_t *st = state;
     if (st->have_prefix) { /* a row whose metrics never came */
-        parse_partial(run, "last row cut off");
+        parse_truncated(run, "last row cut off");
         st->have_prefix = false;
         return parse_emit(run, &st->rec);
     }

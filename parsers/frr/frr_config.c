@@ -60,7 +60,7 @@ static int flush(parse_run_t *run, frr_bgp_config_state_t *st)
         rc = parse_emit(run, &rec);
     }
     if (st->overflow)
-        parse_partial(run, "more neighbors in one router bgp section than erdiag keeps");
+        parse_truncated(run, "more neighbors in one router bgp section than erdiag keeps");
     st->n = 0;
     st->overflow = false;
     st->in_bgp = false;
@@ -172,8 +172,8 @@ int frr_bgp_config_finish(parse_run_t *run, void *state)
 {
     frr_bgp_config_state_t *st = state;
     if (st->in_bgp)
-        parse_partial(run, "router bgp section cut off");
+        parse_truncated(run, "router bgp section cut off");
     else if (st->saw_header && !st->saw_end)
-        parse_partial(run, "configuration cut off before its end line");
+        parse_truncated(run, "configuration cut off before its end line");
     return flush(run, st);
 }

@@ -32,7 +32,7 @@ static rx_t inerr_rx = RX("^\\s+input errors (?<e>\\d+), length \\d+, overrun (?
 static rx_t out_rx = RX("^\\s+output packets (?<p>\\d+), bytes \\d+, dropped (?<d>\\d+)");
 static rx_t outerr_rx = RX("^\\s+output errors (?<e>\\d+)");
 /* Informational lines zebra prints that carry nothing for the contract. */
-static rx_t known_rx = RX("^\\s+(?:flags:|Type:|Interface Type|Interface Slave Type|protodown|Parent interface|"
+static rx_t known_rx = RX("^\\s+(?:flags:|Type:|Interface Type|Interface Slave Type|protodown|Parent (?:interface|ifindex)|"
                           "Link (?:ups|downs)|pseudo interface|Hardware is|ND |Router Advertisement|"
                           "Hosts use|mpls|Master interface|Bridge|Link Params|Link speed|"
                           "Interface (?:Type|Slave)|collisions|carrier|VTEP|Link-(?:up|down)|"
@@ -60,7 +60,7 @@ static int head(parse_run_t *run, frr_interface_state_t *st, const rx_caps_t *c)
     int rc = flush(run, st);
     if (rc)
         return rc;
-    record_init(&st->rec, KIND_INTERFACES);
+    parse_begin_record(run, &st->rec, KIND_INTERFACES);
     iface_t *f = &st->rec.u.iface;
     rx_copy(c, "name", f->name, sizeof(f->name));
     set_updown(&f->admin_status, c, "admin");
@@ -140,7 +140,7 @@ int frr_interface_line(parse_run_t *run, void *state, const char *line, size_t l
         return head(run, st, &c);
     if (st->open && (field(&st->rec.u.iface, line, len) || rx_match(&known_rx, line, len, NULL)))
         return 0;
-    parse_skip(run);
+    frr_skip(run, line, len);
     return 0;
 }
 

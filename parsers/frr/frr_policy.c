@@ -61,7 +61,7 @@ int frr_prefix_list_line(parse_run_t *run, void *state, const char *line, size_t
         if (st->skip_list)
             return 0;
         record_t rec;
-        record_init(&rec, KIND_PREFIX_LISTS);
+        parse_begin_record(run, &rec, KIND_PREFIX_LISTS);
         prefix_list_entry_t *e = &rec.u.prefix_list;
         FIELD_SET(e->name, st->name, -1);
         e->seq = rx_int(&c, "seq");
@@ -102,7 +102,7 @@ static int rm_flush(parse_run_t *run, frr_route_map_state_t *st)
 static int rm_entry(parse_run_t *run, frr_route_map_state_t *st, const rx_caps_t *c)
 {
     int rc = rm_flush(run, st);
-    record_init(&st->rec, KIND_ROUTE_MAPS);
+    parse_begin_record(run, &st->rec, KIND_ROUTE_MAPS);
     route_map_entry_t *e = &st->rec.u.route_map;
     rx_copy(c, "name", st->name, sizeof(st->name)); /* only the old one-line form has it */
     FIELD_SET(e->name, st->name, -1);
@@ -175,6 +175,6 @@ int frr_route_map_finish(parse_run_t *run, void *state)
 {
     frr_route_map_state_t *st = state;
     if (st->open && !st->saw_action)
-        parse_partial(run, "route-map entry cut off");
+        parse_truncated(run, "route-map entry cut off");
     return rm_flush(run, state);
 }

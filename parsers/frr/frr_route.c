@@ -85,7 +85,7 @@ static int route(parse_run_t *run, frr_route_state_t *st, const rx_caps_t *c)
     int rc = flush(run, st);
     if (rc)
         return rc;
-    record_init(&st->rec, KIND_ROUTES);
+    parse_begin_record(run, &st->rec, KIND_ROUTES);
     route_t *r = &st->rec.u.route;
     const char *s, *flags;
     size_t n, fn;
@@ -121,7 +121,7 @@ static bool detail(parse_run_t *run, frr_route_state_t *st, const char *line, si
     size_t n;
     if (rx_match(&entry_rx, line, len, &c)) {
         *rc = flush(run, st);
-        record_init(&st->rec, KIND_ROUTES);
+        parse_begin_record(run, &st->rec, KIND_ROUTES);
         rx_named(&c, "pfx", &s, &n);
         tu_prefix(s, n, false, r->prefix, sizeof(r->prefix));
         FIELD_SET(r->vrf, st->vrf[0] ? st->vrf : "default", -1);
@@ -183,7 +183,7 @@ int frr_route_line(parse_run_t *run, void *state, const char *line, size_t len)
     }
     if (rx_match(&legend_rx, line, len, NULL) || rx_match(&detail_ignore_rx, line, len, NULL))
         return 0;
-    parse_skip(run);
+    frr_skip(run, line, len);
     return 0;
 }
 

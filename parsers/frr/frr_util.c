@@ -100,6 +100,14 @@ bool frr_blank(const char *line, size_t len)
     return len == 0;
 }
 
+void frr_skip(parse_run_t *run, const char *line, size_t len)
+{
+    if (len && (line[0] == ' ' || line[0] == '\t'))
+        parse_skip(run);
+    else
+        parse_skip_outside(run);
+}
+
 bool frr_seen_elsewhere(frr_seen_t *seen, const char *name)
 {
     for (int i = 0; i < seen->n; i++)

@@ -33,7 +33,7 @@ static int flush(parse_run_t *run, ios_bfd_state_t *st)
 static int start(parse_run_t *run, ios_bfd_state_t *st, const rx_caps_t *c)
 {
     int rc = flush(run, st);
-    record_init(&st->rec, KIND_BFD);
+    parse_begin_record(run, &st->rec, KIND_BFD);
     bfd_session_t *b = &st->rec.u.bfd;
     const char *s;
     size_t n;

@@ -42,7 +42,7 @@ static ios_bgp_cfg_entry_t *entry(parse_run_t *run, ios_bgp_cfg_state_t *st, con
     }
     if (st->n == IOS_BGP_CONFIG_MAX) {
         if (!st->overflow)
-            parse_partial(run, "more BGP neighbors than erdiag keeps");
+            parse_truncated(run, "more BGP neighbors than erdiag keeps");
         st->overflow = true;
         return NULL;
     }
@@ -262,7 +262,7 @@ int ios_bgp_cfg_finish(parse_run_t *run, void *state)
     ios_bgp_cfg_state_t *st = state;
     /* IOS always closes an address-family block; a whole config always ends with "end". */
     if (st->in_af || (st->config_whole && !st->saw_end))
-        parse_partial(run, "the BGP configuration ends inside a block");
+        parse_truncated(run, "the BGP configuration ends inside a block");
     for (int i = 0; i < st->n; i++) {
         if (st->e[i].is_group)
             continue;

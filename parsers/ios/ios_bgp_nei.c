@@ -94,7 +94,7 @@ static int flush(parse_run_t *run, ios_bgp_nei_state_t *st)
 static int start(parse_run_t *run, ios_bgp_nei_state_t *st, const rx_caps_t *c)
 {
     int rc = flush(run, st);
-    record_init(&st->rec, KIND_BGP_NEIGHBORS);
+    parse_begin_record(run, &st->rec, KIND_BGP_NEIGHBORS);
     st->open = true;
     st->in_msgstats = st->saw_tcp = false;
     st->saved = MODEL_ABSENT;
@@ -256,6 +256,6 @@ int ios_bgp_nei_finish(parse_run_t *run, void *state)
 {
     ios_bgp_nei_state_t *st = state;
     if (st->open && !st->saw_tcp)
-        parse_partial(run, "the last neighbor block ends before its TCP connection details");
+        parse_truncated(run, "the last neighbor block ends before its TCP connection details");
     return flush(run, st);
 }

@@ -32,9 +32,10 @@ static int row(parse_run_t *run, ios_bgp_sum_state_t *st, const rx_caps_t *c)
     bgp_peer_t *p = &rec.u.peer;
     const char *s;
     size_t n;
-    if (rx_named(c, "peer", &s, &n))
+    if (rx_named(c, "peer", &s, &n)) {
         FIELD_SET(p->peer, s, (long)n);
-    else if (st->wrapped[0])
+        parse_begin_block(run); /* a row is a record; an address alone began it a line before */
+    } else if (st->wrapped[0])
         FIELD_SET(p->peer, st->wrapped, -1);
     else {
         parse_skip(run); /* a continuation row with no address before it */
@@ -110,6 +111,7 @@ int ios_bgp_sum_line(parse_run_t *run, void *state, const char *line, size_t len
         /* The zone ("%GigabitEthernet0/0/0.100") would not fit the peer field whole: a cut
          * zone is wrong, the bare address is only less precise. */
         FIELD_SET(st->wrapped, s, (long)n);
+        parse_begin_block(run);
         return 0;
     }
     parse_skip(run);
@@ -120,6 +122,6 @@ int ios_bgp_sum_finish(parse_run_t *run, void *state)
 {
     ios_bgp_sum_state_t *st = state;
     if (st->wrapped[0])
-        parse_partial(run, "the output ends after a neighbor address, before its row");
+        parse_truncated(run, "the output ends after a neighbor address, before its row");
     return 0;
 }

@@ -234,6 +234,7 @@ static int route_line(parse_run_t *run, ios_bgp_state_t *st, const char *line, c
             return -1;
         path_reset(b);
     }
+    parse_begin_block(run); /* a row, or a network whose next hop wraps onto the next line */
     st->wrap = false;
     b->valid = valid ? TRI_TRUE : TRI_FALSE;
     b->best = best ? TRI_TRUE : TRI_FALSE;
@@ -372,7 +373,7 @@ int ios_bgp_table_finish(parse_run_t *run, void *state)
     ios_bgp_state_t *st = state;
     if (st->wrap) {
         /* what was read still counts: the network and its status codes */
-        parse_partial(run, "the output ends after a BGP network with no next hop");
+        parse_truncated(run, "the output ends after a BGP network with no next hop");
         st->wrap = false;
         path_reset(&st->rec.u.path);
         st->rec.u.path.valid = st->wrap_valid;

@@ -215,6 +215,7 @@ int ios_bgp_detail_line(parse_run_t *run, ios_bgp_state_t *st, const char *line,
     if (path_start && !find(p, e, " from ")) {
         if (ios_bgp_detail_flush(run, st))
             return -1;
+        parse_begin_block(run); /* the path's record is the reused one, reset by as_path_line */
         as_path_line(st, p, e);
         return 0;
     }

@@ -53,7 +53,7 @@ static void set_int(int64_t *dst, const rx_caps_t *c, const char *name)
 static int start(parse_run_t *run, ios_interfaces_state_t *st, const rx_caps_t *c)
 {
     int rc = flush(run, st);
-    record_init(&st->rec, KIND_INTERFACES);
+    parse_begin_record(run, &st->rec, KIND_INTERFACES);
     st->open = true;
     st->saw_tail = st->saw_clearing = st->counters_due = false;
     iface_t *f = &st->rec.u.iface;
@@ -138,7 +138,7 @@ int ios_interfaces_line(parse_run_t *run, void *state, const char *line, size_t 
         detail(st, line, len); /* other detail lines (queueing, duplex...) carry no field */
         return 0;
     }
-    parse_skip(run);
+    parse_skip_outside(run); /* a block is its head and the indented lines under it */
     return 0;
 }
 
@@ -147,6 +147,6 @@ int ios_interfaces_finish(parse_run_t *run, void *state)
     ios_interfaces_state_t *st = state;
     /* Sub-interfaces stop after "Last clearing"; physical ones go on to the counters. */
     if (st->open && !st->saw_tail && (!st->saw_clearing || st->counters_due))
-        parse_partial(run, "the last interface block ends before its output counters");
+        parse_truncated(run, "the last interface block ends before its output counters");
     return flush(run, st);
 }

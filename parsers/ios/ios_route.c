@@ -235,6 +235,7 @@ static int route_line(parse_run_t *run, ios_route_state_t *st, const char *line,
     if (!ios_rib_prefix_token(p, (size_t)(t - p), &addr, &len))
         return 0;
     int rc = ios_route_flush(run, st);
+    parse_begin_block(run); /* the route's record is the reused one, reset here */
     route_t *r = &st->rec.u.route;
     route_reset(r);
     set_code(r, line, p);
@@ -335,7 +336,7 @@ int ios_route_line(parse_run_t *run, void *state, const char *line, size_t len)
         return 0;
     }
     if (!known_header(line, e))
-        parse_skip(run);
+        parse_skip_outside(run); /* at column 0: not a continuation of the open route */
     return 0;
 }
 
@@ -344,6 +345,6 @@ int ios_route_finish(parse_run_t *run, void *state)
     ios_route_state_t *st = state;
     if (st->open && !st->detail && st->rec.u.route.n_next_hops == 0 &&
         st->rec.u.route.distance == MODEL_ABSENT)
-        parse_partial(run, "the output ends inside a route (no next hop after its prefix)");
+        parse_truncated(run, "the output ends inside a route (no next hop after its prefix)");
     return ios_route_flush(run, st);
 }

@@ -51,7 +51,7 @@ static void entry_line(parse_run_t *run, ios_route_state_t *st, const char *p, c
     route_t *r = &st->rec.u.route;
     char vrf[NAME_LEN];
     memcpy(vrf, r->vrf, sizeof(vrf));
-    record_init(&st->rec, KIND_ROUTES);
+    parse_begin_record(run, &st->rec, KIND_ROUTES);
     memcpy(r->vrf, vrf, sizeof(vrf));
     st->detail = true;
     st->in_blocks = false;

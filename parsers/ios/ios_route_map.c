@@ -38,7 +38,7 @@ static int flush(parse_run_t *run, ios_route_map_state_t *st)
 static int start(parse_run_t *run, ios_route_map_state_t *st, const rx_caps_t *c)
 {
     int rc = flush(run, st);
-    record_init(&st->rec, KIND_ROUTE_MAPS);
+    parse_begin_record(run, &st->rec, KIND_ROUTE_MAPS);
     route_map_entry_t *e = &st->rec.u.route_map;
     const char *s;
     size_t n;
@@ -117,6 +117,6 @@ int ios_route_map_finish(parse_run_t *run, void *state)
 {
     ios_route_map_state_t *st = state;
     if ((st->show_form && st->open && !st->entry_done) || (st->config_whole && !st->saw_end))
-        parse_partial(run, "the route-map output ends in the middle of an entry");
+        parse_truncated(run, "the route-map output ends in the middle of an entry");
     return flush(run, state);
 }

@@ -32,7 +32,7 @@ static const struct {
 
 static void start(parse_run_t *run, ios_telnet_state_t *st)
 {
-    record_init(&st->rec, KIND_TCP_TEST);
+    parse_begin_record(run, &st->rec, KIND_TCP_TEST); /* the whole answer is its one record */
     tcp_test_t *t = &st->rec.u.tcp_test;
     const char *cmd = parse_command(run);
     rx_caps_t c;

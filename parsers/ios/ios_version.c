@@ -63,6 +63,6 @@ int ios_version_finish(parse_run_t *run, void *state)
     if (!st->started || (!v->version[0] && !v->hostname[0]))
         return 0;
     if (!v->hostname[0] || !v->version[0])
-        parse_partial(run, "show version ends before the version or uptime line");
+        parse_truncated(run, "show version ends before the version or uptime line");
     return parse_emit(run, &st->rec);
 }

@@ -122,9 +122,9 @@ static void open_group(iosxr_bgp_cfg_state_t *st, rx_caps_t *c, int indent)
     st->group_indent = indent;
 }
 
-static void open_neighbor(iosxr_bgp_cfg_state_t *st, rx_caps_t *c, int indent)
+static void open_neighbor(parse_run_t *run, iosxr_bgp_cfg_state_t *st, rx_caps_t *c, int indent)
 {
-    record_init(&st->rec, KIND_BGP_CONFIG);
+    parse_begin_record(run, &st->rec, KIND_BGP_CONFIG);
     bgp_config_neighbor_t *n = &st->rec.u.bgp_config;
     rx_copy(c, "peer", n->peer, sizeof(n->peer));
     n->local_as = st->local_as;
@@ -220,7 +220,7 @@ int iosxr_bgp_config_line(parse_run_t *run, void *state, const char *line, size_
     } else if (st->in_other_group) {
         return 0;
     } else if (rx_match(&nbr_rx, line, len, &c)) {
-        open_neighbor(st, &c, indent);
+        open_neighbor(run, st, &c, indent);
     } else if (rx_match(&group_rx, line, len, &c)) {
         open_group(st, &c, indent);
     } else if (rx_match(&other_group_rx, line, len, NULL)) {
@@ -242,6 +242,6 @@ int iosxr_bgp_config_finish(parse_run_t *run, void *state)
 {
     iosxr_bgp_cfg_state_t *st = state;
     if (st->in_router)
-        parse_partial(run, "router bgp block not closed: output cut?");
+        parse_truncated(run, "router bgp block not closed: output cut?");
     return flush(run, state);
 }

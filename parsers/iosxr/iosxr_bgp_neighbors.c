@@ -87,9 +87,9 @@ static int flush(parse_run_t *run, iosxr_bgp_nbr_state_t *st)
     return parse_emit(run, &st->rec);
 }
 
-static void open_neighbor(iosxr_bgp_nbr_state_t *st, rx_caps_t *c)
+static void open_neighbor(parse_run_t *run, iosxr_bgp_nbr_state_t *st, rx_caps_t *c)
 {
-    record_init(&st->rec, KIND_BGP_NEIGHBORS);
+    parse_begin_record(run, &st->rec, KIND_BGP_NEIGHBORS);
     bgp_neighbor_t *n = &st->rec.u.neighbor;
     rx_copy(c, "peer", n->peer, sizeof(n->peer));
     if (!rx_copy(c, "vrf", n->vrf, sizeof(n->vrf)))
@@ -233,7 +233,7 @@ int iosxr_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, si
     if (rx_match(&nbr_rx, line, len, &c)) {
         if (flush(run, st))
             return -1;
-        open_neighbor(st, &c);
+        open_neighbor(run, st, &c);
         return 0;
     }
     if (st->open && (line[0] == ' ' || line[0] == '\t')) {
@@ -242,7 +242,7 @@ int iosxr_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, si
     }
     if (iosxr_is_message(line, len))
         return 0;
-    parse_skip(run);
+    parse_skip_outside(run); /* a block is its head and the indented lines under it */
     return 0;
 }
 
@@ -250,6 +250,6 @@ int iosxr_bgp_neighbors_finish(parse_run_t *run, void *state)
 {
     iosxr_bgp_nbr_state_t *st = state;
     if (st->open && !st->complete)
-        parse_partial(run, "last neighbor block truncated");
+        parse_truncated(run, "last neighbor block truncated");
     return flush(run, st);
 }

@@ -105,11 +105,13 @@ int iosxr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size
     if (st->in_table) {
         if (rx_match(&lone_peer_rx, line, len, &c) && tu_is_ip(line, strcspn(line, " "))) {
             rx_copy(&c, "peer", st->pending_peer, sizeof(st->pending_peer));
+            parse_begin_block(run); /* the peer's row follows on the next line */
             return 0;
         }
         if (rx_match(&row_rx, line, len, &c)) {
             if (rx_named(&c, "peer", &s, &n)) {
                 st->pending_peer[0] = '\0';
+                parse_begin_block(run); /* a row is a record */
                 return emit_row(run, st, s, n, &c);
             }
             if (st->pending_peer[0]) {
@@ -129,6 +131,6 @@ int iosxr_bgp_summary_finish(parse_run_t *run, void *state)
 {
     iosxr_bgp_sum_state_t *st = state;
     if (st->pending_peer[0])
-        parse_partial(run, "neighbor row cut after its address");
+        parse_truncated(run, "neighbor row cut after its address");
     return 0;
 }

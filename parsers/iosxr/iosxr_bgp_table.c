@@ -248,8 +248,8 @@ int iosxr_bgp_table_finish(parse_run_t *run, void *state)
 {
     iosxr_bgp_table_state_t *st = state;
     if (st->pending_status[0])
-        parse_partial(run, "last prefix printed without its path");
+        parse_truncated(run, "last prefix printed without its path");
     else if (st->cut)
-        parse_partial(run, "last path printed without its origin code");
+        parse_truncated(run, "last path printed without its origin code");
     return 0;
 }

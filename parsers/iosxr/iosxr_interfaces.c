@@ -130,7 +130,7 @@ int iosxr_interfaces_line(parse_run_t *run, void *state, const char *line, size_
     if (line[0] != ' ' && rx_match(&head_rx, line, len, &c)) {
         if (flush(run, st))
             return -1;
-        record_init(&st->rec, KIND_INTERFACES);
+        parse_begin_record(run, &st->rec, KIND_INTERFACES);
         iface_t *f = &st->rec.u.iface;
         const char *a, *p;
         size_t an, pn;
@@ -150,7 +150,10 @@ int iosxr_interfaces_line(parse_run_t *run, void *state, const char *line, size_
     }
     if (iosxr_is_message(line, len))
         return 0;
-    parse_skip(run);
+    if (line[0] == ' ')
+        parse_skip(run); /* indented: a line of the open interface's block */
+    else
+        parse_skip_outside(run);
     return 0;
 }
 
@@ -159,6 +162,6 @@ int iosxr_interfaces_finish(parse_run_t *run, void *state)
     iosxr_iface_state_t *st = state;
     /* A block without its counters was cut short by the capture. */
     if (st->open && !st->complete)
-        parse_partial(run, "last interface block truncated");
+        parse_truncated(run, "last interface block truncated");
     return flush(run, st);
 }

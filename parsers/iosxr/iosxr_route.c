@@ -89,7 +89,7 @@ static int open_route(parse_run_t *run, iosxr_route_state_t *st, rx_caps_t *c)
 {
     if (flush(run, st))
         return -1;
-    record_init(&st->rec, KIND_ROUTES);
+    parse_begin_record(run, &st->rec, KIND_ROUTES);
     route_t *r = &st->rec.u.route;
     const char *s;
     size_t n;
@@ -115,7 +115,7 @@ static int detail_line(parse_run_t *run, iosxr_route_state_t *st, const char *li
     if (rx_match(&entry_rx, line, len, &c)) {
         if (flush(run, st))
             return -1;
-        record_init(&st->rec, KIND_ROUTES);
+        parse_begin_record(run, &st->rec, KIND_ROUTES);
         rx_named(&c, "pfx", &s, &n);
         if (!tu_prefix(s, n, false, r->prefix, sizeof(r->prefix)))
             FIELD_SET(r->prefix, s, (long)n);
@@ -201,7 +201,10 @@ int iosxr_route_line(parse_run_t *run, void *state, const char *line, size_t len
     }
     if (iosxr_is_message(line, len) || rx_match(&known_rx, line, len, NULL))
         return 0;
-    parse_skip(run);
+    if (line[0] == ' ')
+        parse_skip(run); /* indented: a line of the open route's block */
+    else
+        parse_skip_outside(run);
     return 0;
 }
 
@@ -209,6 +212,6 @@ int iosxr_route_finish(parse_run_t *run, void *state)
 {
     iosxr_route_state_t *st = state;
     if (st->open && st->rec.u.route.n_next_hops == 0)
-        parse_partial(run, "last route printed without its next hop");
+        parse_truncated(run, "last route printed without its next hop");
     return flush(run, st);
 }

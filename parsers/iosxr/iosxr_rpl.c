@@ -72,7 +72,7 @@ int iosxr_route_policy_line(parse_run_t *run, void *state, const char *line, siz
     if (rx_match(&policy_rx, line, len, &c)) {
         if (flush_policy(run, st))
             return -1;
-        record_init(&st->rec, KIND_ROUTE_MAPS);
+        parse_begin_record(run, &st->rec, KIND_ROUTE_MAPS);
         rx_copy(&c, "name", st->rec.u.route_map.name, NAME_LEN);
         st->rec.u.route_map.seq = ++st->seq;
         st->open = true;
@@ -104,7 +104,7 @@ int iosxr_route_policy_finish(parse_run_t *run, void *state)
 {
     iosxr_rpl_state_t *st = state;
     if (st->open)
-        parse_partial(run, "route-policy cut before end-policy");
+        parse_truncated(run, "route-policy cut before end-policy");
     return flush_policy(run, st);
 }
 
@@ -168,6 +168,6 @@ int iosxr_prefix_set_finish(parse_run_t *run, void *state)
 {
     iosxr_rpl_state_t *st = state;
     if (st->in_set)
-        parse_partial(run, "prefix-set cut before end-set");
+        parse_truncated(run, "prefix-set cut before end-set");
     return 0;
 }

@@ -58,6 +58,6 @@ int iosxr_version_finish(parse_run_t *run, void *state)
         return 0;
     st->open = false;
     if (st->rec.u.version.uptime == MODEL_ABSENT)
-        parse_partial(run, "no uptime line: output cut?");
+        parse_truncated(run, "no uptime line: output cut?");
     return parse_emit(run, &st->rec);
 }

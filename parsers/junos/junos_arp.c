@@ -81,6 +81,6 @@ int junos_arp_finish(parse_run_t *run, void *state)
 {
     junos_arp_state_t *st = state;
     if (st->header && !st->total)
-        parse_partial(run, "no \"Total entries\" line (output cut)");
+        parse_truncated(run, "no \"Total entries\" line (output cut)");
     return 0;
 }

@@ -48,7 +48,7 @@ int junos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
     if (rx_match(&row_rx, line, len, &c)) {
         if (flush(run, st))
             return -1;
-        record_init(&st->rec, KIND_BFD);
+        parse_begin_record(run, &st->rec, KIND_BFD);
         st->open = true;
         rx_copy(&c, "peer", b->peer, sizeof(b->peer));
         rx_copy(&c, "if", b->interface, sizeof(b->interface));
@@ -79,7 +79,10 @@ int junos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
     }
     if (junos_blank(line, len) || rx_match(&noise_rx, line, len, NULL))
         return 0; /* headers, totals, and the other detail lines of a session */
-    parse_skip(run);
+    if (junos_indent(line, len) > 0)
+        parse_skip(run); /* indented: a line of the open session's block */
+    else
+        parse_skip_outside(run);
     return 0;
 }
 
@@ -87,6 +90,6 @@ int junos_bfd_finish(parse_run_t *run, void *state)
 {
     junos_record_state_t *st = state;
     if (st->open && !st->done)
-        parse_partial(run, "no sessions/clients totals line (output cut)");
+        parse_truncated(run, "no sessions/clients totals line (output cut)");
     return flush(run, state);
 }

@@ -170,6 +170,7 @@ static int leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int n, int
     }
     bgp_config_neighbor_t *level = peer[0] ? &st->nbr : group[0] ? &st->grp : &st->global;
     if (peer[0] && !st->open) {
+        parse_begin_block(run); /* the neighbor's statements until it is emitted */
         settings_init(&st->nbr);
         FIELD_SET(st->peer, peer, -1);
         st->open = true;
@@ -210,6 +211,6 @@ int junos_bgp_config_finish(parse_run_t *run, void *state)
 {
     junos_bgp_config_state_t *st = state;
     if (st->path.depth > st->path.base_depth)
-        parse_partial(run, "configuration cut inside a block");
+        parse_truncated(run, "configuration cut inside a block");
     return emit(run, st);
 }

@@ -73,7 +73,7 @@ static void peer_line(parse_run_t *run, junos_bgp_neighbor_state_t *st, const rx
     bgp_neighbor_t *nb = &st->rec.u.neighbor;
     const char *s;
     size_t n;
-    record_init(&st->rec, KIND_BGP_NEIGHBORS);
+    parse_begin_record(run, &st->rec, KIND_BGP_NEIGHBORS);
     st->open = true;
     st->tail_seen = false;
     rx_named(c, "peer", &s, &n);
@@ -205,7 +205,7 @@ int junos_bgp_neighbor_line(parse_run_t *run, void *state, const char *line, siz
         return 0;
     }
     if (!st->open || junos_indent(line, len) == 0) {
-        parse_skip(run);
+        parse_skip_outside(run); /* a block is its head and the indented lines under it */
         return 0;
     }
     if (!session_line(&st->rec.u.neighbor, line, len))
@@ -218,6 +218,6 @@ int junos_bgp_neighbor_finish(parse_run_t *run, void *state)
     junos_bgp_neighbor_state_t *st = state;
     const bgp_neighbor_t *nb = &st->rec.u.neighbor;
     if (st->open && (nb->state == BGP_STATE_ABSENT || (nb->state == BGP_STATE_ESTABLISHED && !st->tail_seen)))
-        parse_partial(run, "the last neighbor block is cut short");
+        parse_truncated(run, "the last neighbor block is cut short");
     return flush(run, st);
 }

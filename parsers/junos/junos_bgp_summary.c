@@ -44,7 +44,7 @@ static void peer_row(parse_run_t *run, junos_bgp_summary_state_t *st, const rx_c
     bgp_peer_t *p = &st->rec.u.peer;
     const char *s;
     size_t n;
-    record_init(&st->rec, KIND_BGP_SUMMARY);
+    parse_begin_record(run, &st->rec, KIND_BGP_SUMMARY); /* the row and its table lines */
     st->open = true;
     st->tables = false;
     rx_copy(c, "peer", p->peer, sizeof(p->peer));
@@ -114,7 +114,10 @@ int junos_bgp_summary_line(parse_run_t *run, void *state, const char *line, size
     }
     if (rx_match(&noise_rx, line, len, NULL))
         return 0;
-    parse_skip(run);
+    if (junos_indent(line, len) > 0)
+        parse_skip(run); /* indented: a line under the open peer's row */
+    else
+        parse_skip_outside(run);
     return 0;
 }
 
@@ -122,6 +125,6 @@ int junos_bgp_summary_finish(parse_run_t *run, void *state)
 {
     junos_bgp_summary_state_t *st = state;
     if (st->open && st->rec.u.peer.state == BGP_STATE_ESTABLISHED && !st->tables)
-        parse_partial(run, "the last Established peer has no table line (output cut)");
+        parse_truncated(run, "the last Established peer has no table line (output cut)");
     return flush(run, st);
 }

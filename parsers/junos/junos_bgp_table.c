@@ -145,7 +145,8 @@ int junos_bgp_table_finish(parse_run_t *run, void *state)
 {
     junos_bgp_table_state_t *st = state;
     if (st->pending[0]) {
-        parse_partial(run, "the last route has no next hop (output cut)");
+        parse_begin_block(run); /* the pending prefix is a record of its own, cut */
+        parse_truncated(run, "the last route has no next hop (output cut)");
         return row(run, st, st->pending, st->pending_best, "", "", 0);
     }
     return 0;

@@ -48,9 +48,9 @@ static int flush(parse_run_t *run, junos_if_state_t *st)
     return parse_emit(run, &st->rec);
 }
 
-static void begin(junos_if_state_t *st, bool logical)
+static void begin(parse_run_t *run, junos_if_state_t *st, bool logical)
 {
-    record_init(&st->rec, KIND_INTERFACES);
+    parse_begin_record(run, &st->rec, KIND_INTERFACES);
     st->open = true;
     st->logical = logical;
     st->in_proto = st->proto_mtu = st->flags_seen = st->traffic = false;
@@ -214,19 +214,19 @@ int junos_interfaces_line(parse_run_t *run, void *state, const char *line, size_
     if (rx_match(&phys_rx, line, len, &c)) {
         if (flush(run, st))
             return -1;
-        begin(st, false);
+        begin(run, st, false);
         physical(st, &c);
         return 0;
     }
     if (rx_match(&logical_rx, line, len, &c)) {
         if (flush(run, st))
             return -1;
-        begin(st, true);
+        begin(run, st, true);
         rx_copy(&c, "name", st->rec.u.iface.name, sizeof(st->rec.u.iface.name));
         return 0;
     }
     if (!st->open || junos_indent(line, len) == 0) {
-        parse_skip(run);
+        parse_skip_outside(run); /* a block is its head and the indented lines under it */
         return 0;
     }
     attribute(st, line, len);
@@ -242,6 +242,6 @@ int junos_interfaces_finish(parse_run_t *run, void *state)
     bool cut = st->logical ? !st->in_proto && !st->flags_seen
                            : f->out_rate_bps == MODEL_ABSENT && f->out_packets == MODEL_ABSENT;
     if (st->open && cut)
-        parse_partial(run, "the last interface block is cut short");
+        parse_truncated(run, "the last interface block is cut short");
     return flush(run, st);
 }

@@ -104,7 +104,7 @@ int junos_traceroute_line(parse_run_t *run, void *state, const char *line, size_
     if (rx_match(&hop_rx, line, len, &c)) {
         if (trace_flush(run, st))
             return -1;
-        record_init(&st->rec, KIND_TRACEROUTE);
+        parse_begin_record(run, &st->rec, KIND_TRACEROUTE);
         st->open = true;
         st->cur_addr[0] = st->cur_name[0] = '\0';
         st->rec.u.hop.ttl = rx_int(&c, "ttl");
@@ -126,7 +126,7 @@ int junos_traceroute_finish(parse_run_t *run, void *state)
 {
     junos_trace_state_t *st = state;
     if (st->open && st->rec.u.hop.n_probes < 3)
-        parse_partial(run, "the last hop has fewer probes than asked (output cut)");
+        parse_truncated(run, "the last hop has fewer probes than asked (output cut)");
     return trace_flush(run, st);
 }
 
@@ -155,7 +155,7 @@ int junos_telnet_line(parse_run_t *run, void *state, const char *line, size_t le
     const char *s;
     size_t n;
     if (!st->open) {
-        record_init(&st->rec, KIND_TCP_TEST);
+        parse_begin_record(run, &st->rec, KIND_TCP_TEST); /* the whole answer is its one record */
         st->open = true;
         /* "telnet 192.168.100.130 port 179": the target is the word after "telnet". */
         const char *cmd = parse_command(run);

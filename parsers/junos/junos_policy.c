@@ -58,7 +58,7 @@ static int policy_leaf(parse_run_t *run, void *state, char (*t)[JC_TOK_LEN], int
             return -1;
         if (opening && i >= n && !term[0])
             return 0; /* "policy-statement X {": wait for a term or a clause */
-        record_init(&st->rec, KIND_ROUTE_MAPS);
+        parse_begin_record(run, &st->rec, KIND_ROUTE_MAPS);
         FIELD_SET(e->name, name, -1);
         FIELD_SET(e->term, term, -1);
         e->seq = same_policy && seq != MODEL_ABSENT ? seq + 1 : 1;
@@ -101,7 +101,7 @@ int junos_policy_finish(parse_run_t *run, void *state)
 {
     junos_policy_state_t *st = state;
     if (st->path.depth > st->path.base_depth)
-        parse_partial(run, "configuration cut inside a block");
+        parse_truncated(run, "configuration cut inside a block");
     return policy_emit(run, st);
 }
 
@@ -146,6 +146,6 @@ int junos_prefix_list_finish(parse_run_t *run, void *state)
 {
     junos_prefix_list_state_t *st = state;
     if (st->path.depth > st->path.base_depth)
-        parse_partial(run, "configuration cut inside a block");
+        parse_truncated(run, "configuration cut inside a block");
     return 0;
 }

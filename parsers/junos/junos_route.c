@@ -47,12 +47,12 @@ static int flush(parse_run_t *run, junos_route_state_t *st)
     return parse_emit(run, &st->rec);
 }
 
-static void begin(junos_route_state_t *st, const rx_caps_t *c)
+static void begin(parse_run_t *run, junos_route_state_t *st, const rx_caps_t *c)
 {
     route_t *r = &st->rec.u.route;
     const char *s;
     size_t n;
-    record_init(&st->rec, KIND_ROUTES);
+    parse_begin_record(run, &st->rec, KIND_ROUTES);
     st->open = true;
     st->no_nh = false;
     FIELD_SET(r->prefix, st->prefix, -1);
@@ -95,7 +95,7 @@ static bool brief_line(parse_run_t *run, junos_route_state_t *st, const char *li
         if (!rx_named(&c, "pfx", &s, &n) && (st->ignoring || !st->prefix[0]))
             return true; /* another route of a destination we do not model */
         set_prefix(st, &c);
-        begin(st, &c);
+        begin(run, st, &c);
         route_t *r = &st->rec.u.route;
         rx_named(&c, "age", &s, &n);
         r->age = junos_duration(s, n);
@@ -132,7 +132,7 @@ static bool detail_line(parse_run_t *run, junos_route_state_t *st, const char *l
     if (rx_match(&dentry_rx, line, len, &c)) {
         if (flush(run, st))
             return false;
-        begin(st, &c);
+        begin(run, st, &c);
         return true;
     }
     if (!st->open)
@@ -196,7 +196,7 @@ int junos_route_line(parse_run_t *run, void *state, const char *line, size_t len
     /* Indented lines of an open route (AS path, communities, task, state...) are its detail. */
     if (st->open && junos_indent(line, len) > 0)
         return 0;
-    parse_skip(run);
+    parse_skip_outside(run); /* a block is its head and the indented lines under it */
     return 0;
 }
 
@@ -204,6 +204,6 @@ int junos_route_finish(parse_run_t *run, void *state)
 {
     junos_route_state_t *st = state;
     if (st->open && st->rec.u.route.n_next_hops == 0 && !st->no_nh && !st->detail)
-        parse_partial(run, "the last route has no next hop (output cut)");
+        parse_truncated(run, "the last route has no next hop (output cut)");
     return flush(run, st);
 }

@@ -71,6 +71,6 @@ int junos_route_summary_finish(parse_run_t *run, void *state)
 {
     junos_route_summary_state_t *st = state;
     if (st->table[0] && st->sum < st->total)
-        parse_partial(run, "a table's protocol lines do not add up to its routes (output cut)");
+        parse_truncated(run, "a table's protocol lines do not add up to its routes (output cut)");
     return 0;
 }

@@ -43,7 +43,7 @@ int junos_terse_line(parse_run_t *run, void *state, const char *line, size_t len
     if (rx_match(&row_rx, line, len, &c)) {
         if (st->open && parse_emit(run, &st->rec))
             return -1;
-        record_init(&st->rec, KIND_INTERFACES);
+        parse_begin_record(run, &st->rec, KIND_INTERFACES); /* the row and its continuation lines */
         st->open = true;
         iface_t *f = &st->rec.u.iface;
         const char *s;
@@ -62,7 +62,10 @@ int junos_terse_line(parse_run_t *run, void *state, const char *line, size_t len
         address(&st->rec.u.iface, &c);
         return 0;
     }
-    parse_skip(run);
+    if (junos_indent(line, len) > 0)
+        parse_skip(run); /* indented: a continuation of the open row */
+    else
+        parse_skip_outside(run);
     return 0;
 }
 

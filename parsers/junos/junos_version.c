@@ -70,6 +70,6 @@ int junos_version_finish(parse_run_t *run, void *state)
 {
     junos_record_state_t *st = state;
     if (st->open && !st->rec.u.version.model[0])
-        parse_partial(run, "no Model line (output cut)");
+        parse_truncated(run, "no Model line (output cut)");
     return flush(run, st);
 }

@@ -49,7 +49,7 @@ int nxos_bfd_line(parse_run_t *run, void *state, const char *line, size_t len)
         return 0;
     if (rx_match(&row_rx, line, len, &c)) {
         int rc = nxos_bfd_flush(run, st);
-        record_init(&st->rec, KIND_BFD);
+        parse_begin_record(run, &st->rec, KIND_BFD);
         st->open = true;
         rx_copy(&c, "local", b->local, sizeof(b->local));
         rx_copy(&c, "peer", b->peer, sizeof(b->peer));

@@ -75,9 +75,9 @@ static int nxos_cfg_flush(parse_run_t *run, nxos_cfg_state_t *st)
     return parse_emit(run, &st->rec);
 }
 
-static void nxos_cfg_open(nxos_cfg_state_t *st, const rx_caps_t *c, size_t indent)
+static void nxos_cfg_open(parse_run_t *run, nxos_cfg_state_t *st, const rx_caps_t *c, size_t indent)
 {
-    record_init(&st->rec, KIND_BGP_CONFIG);
+    parse_begin_record(run, &st->rec, KIND_BGP_CONFIG);
     st->open = true;
     st->nb_indent = indent;
     bgp_config_neighbor_t *nb = &st->rec.u.bgp_config;
@@ -177,7 +177,7 @@ int nxos_bgp_config_line(parse_run_t *run, void *state, const char *line, size_t
     } else if (st->in_vrf && rx_match(&las_rx, line, len, &c)) {
         st->vrf_local_as = nxos_rx_asn(&c, "as");
     } else if (rx_match(&nb_rx, line, len, &c)) {
-        nxos_cfg_open(st, &c, ind);
+        nxos_cfg_open(run, st, &c, ind);
     } else if (ind == 0 && !tu_starts(line, len, "router bgp")) {
         /* "feature bgp", "version 9.3(8)", other top-level sections: not BGP neighbors. */
         return rc;

@@ -73,7 +73,8 @@ static void nxos_nei_resets(nxos_nei_state_t *st, bgp_neighbor_t *nb)
     }
 }
 
-static int nxos_nei_flush(parse_run_t *run, nxos_nei_state_t *st)
+/* at_end: the last block, whose missing TCP part means the answer was cut there. */
+static int nxos_nei_flush(parse_run_t *run, nxos_nei_state_t *st, bool at_end)
 {
     if (!st->open)
         return 0;
@@ -85,14 +86,14 @@ static int nxos_nei_flush(parse_run_t *run, nxos_nei_state_t *st)
     else
         nb->prefixes_received = MODEL_ABSENT;
     if (nb->local_port == MODEL_ABSENT && nb->state == BGP_STATE_ESTABLISHED)
-        parse_partial(run, "neighbor block cut off before its TCP details");
+        (at_end ? parse_truncated : parse_partial)(run, "neighbor block cut off before its TCP details");
     return parse_emit(run, &st->rec);
 }
 
 static int nxos_nei_head(parse_run_t *run, nxos_nei_state_t *st, const rx_caps_t *c)
 {
-    int rc = nxos_nei_flush(run, st);
-    record_init(&st->rec, KIND_BGP_NEIGHBORS);
+    int rc = nxos_nei_flush(run, st, false);
+    parse_begin_record(run, &st->rec, KIND_BGP_NEIGHBORS);
     st->open = true;
     st->counts_taken = st->counts_v4 = st->af_take = false;
     st->reset_us = st->reset_peer = MODEL_ABSENT;
@@ -206,7 +207,7 @@ int nxos_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, siz
     if (rx_match(&head_rx, line, len, &c))
         return nxos_nei_head(run, st, &c);
     if (rx_match(&vrfline_rx, line, len, &c)) {
-        int rc = nxos_nei_flush(run, st);
+        int rc = nxos_nei_flush(run, st, false);
         rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
         return rc;
     }
@@ -218,11 +219,11 @@ int nxos_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, siz
     }
     /* Capability lists, message statistics and the like are indented detail we do not need. */
     if (!nxos_nei_body(st, line, len) && line[0] != ' ')
-        parse_skip(run);
+        parse_skip_outside(run); /* a block is its head and the indented lines under it */
     return 0;
 }
 
 int nxos_bgp_neighbors_finish(parse_run_t *run, void *state)
 {
-    return nxos_nei_flush(run, state);
+    return nxos_nei_flush(run, state, true);
 }

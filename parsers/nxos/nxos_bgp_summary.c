@@ -153,12 +153,12 @@ int nxos_bgp_summary_finish(parse_run_t *run, void *state)
     if (st->pend_len) {
         /* The output stopped inside a wrapped row: keep the peer, say it is incomplete. */
         record_t rec;
-        record_init(&rec, KIND_BGP_SUMMARY);
+        parse_begin_record(run, &rec, KIND_BGP_SUMMARY);
         rx_caps_t c;
         if (rx_match(&wrap_rx, st->pend, st->pend_len, &c)) {
             rx_copy(&c, "peer", rec.u.peer.peer, sizeof(rec.u.peer.peer));
             nxos_sum_common(st, &rec.u.peer);
-            parse_partial(run, "neighbor row cut off");
+            parse_truncated(run, "neighbor row cut off");
             return parse_emit(run, &rec);
         }
     }

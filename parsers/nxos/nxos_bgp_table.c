@@ -220,7 +220,7 @@ int nxos_bgp_table_finish(parse_run_t *run, void *state)
 {
     nxos_tbl_state_t *st = state;
     if (st->pend_len)
-        parse_partial(run, "table cut off after a network, before its next hop");
+        parse_truncated(run, "table cut off after a network, before its next hop");
     return 0;
 }
 
@@ -247,19 +247,20 @@ static rx_t det_skip_rx = RX("^(?:Paths: |Flags: |\\s+Advertised path-id|\\s+Pat
                              "\\s+Received label|\\s+[0-9A-Fa-f.:]+(?:\\s+[0-9A-Fa-f.:]+)*\\s*$|\\s+Imported from|"
                              "\\s+Route Distinguisher|\\s+ORIGINATOR|\\s+Path-id|\\s+Nexthop|\\s+RD:|\\s+Label)");
 
-static int nxos_det_flush(parse_run_t *run, nxos_det_state_t *st)
+/* at_end: the last path, whose missing next hop means the answer was cut there. */
+static int nxos_det_flush(parse_run_t *run, nxos_det_state_t *st, bool at_end)
 {
     if (!st->open)
         return 0;
     st->open = false;
     if (!st->saw_nh)
-        parse_partial(run, "path cut off before its next hop");
+        (at_end ? parse_truncated : parse_partial)(run, "path cut off before its next hop");
     return parse_emit(run, &st->rec);
 }
 
-static void nxos_det_path(nxos_det_state_t *st, const rx_caps_t *c)
+static void nxos_det_path(parse_run_t *run, nxos_det_state_t *st, const rx_caps_t *c)
 {
-    record_init(&st->rec, KIND_BGP_TABLE);
+    parse_begin_record(run, &st->rec, KIND_BGP_TABLE);
     st->open = true;
     st->saw_nh = false;
     bgp_path_t *p = &st->rec.u.path;
@@ -305,12 +306,12 @@ int nxos_bgp_detail_line(parse_run_t *run, void *state, const char *line, size_t
     nxos_det_state_t *st = state;
     rx_caps_t c;
     if (rx_match(&vrf_rx, line, len, &c)) {
-        int rc = nxos_det_flush(run, st);
+        int rc = nxos_det_flush(run, st, false);
         rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf));
         return rc;
     }
     if (rx_match(&det_entry_rx, line, len, &c)) {
-        int rc = nxos_det_flush(run, st);
+        int rc = nxos_det_flush(run, st, false);
         const char *s;
         size_t n;
         rx_named(&c, "p", &s, &n);
@@ -319,8 +320,8 @@ int nxos_bgp_detail_line(parse_run_t *run, void *state, const char *line, size_t
         return rc;
     }
     if (rx_match(&det_type_rx, line, len, &c)) {
-        int rc = nxos_det_flush(run, st);
-        nxos_det_path(st, &c);
+        int rc = nxos_det_flush(run, st, false);
+        nxos_det_path(run, st, &c);
         return rc;
     }
     if (nxos_is_rule(line, len) || rx_match(&det_skip_rx, line, len, NULL) || rx_match(&info_rx, line, len, NULL))
@@ -333,5 +334,5 @@ int nxos_bgp_detail_line(parse_run_t *run, void *state, const char *line, size_t
 
 int nxos_bgp_detail_finish(parse_run_t *run, void *state)
 {
-    return nxos_det_flush(run, state);
+    return nxos_det_flush(run, state, true);
 }

@@ -36,13 +36,14 @@ static rx_t mtu_rx = RX("^\\s+MTU (?<mtu>\\d+) bytes(?:.*?BW (?<bw>\\d+) Kbit)?"
 static rx_t flap_rx = RX("^\\s+Last link flapped (?<t>.*?)\\s*$");
 static rx_t rate_rx = RX("^\\s+\\d+ (?:seconds?|minutes?) (?<dir>input|output) rate (?<v>\\d+) (?<u>bits/sec|[KMG]?bps)");
 
-static int nxos_if_flush(parse_run_t *run, nxos_if_state_t *st)
+/* at_end: the last block, whose missing TX half means the answer was cut there. */
+static int nxos_if_flush(parse_run_t *run, nxos_if_state_t *st, bool at_end)
 {
     if (!st->open)
         return 0;
     st->open = false;
     if (st->saw_rx && !st->saw_tx)
-        parse_partial(run, "interface counters cut off");
+        (at_end ? parse_truncated : parse_partial)(run, "interface counters cut off");
     return parse_emit(run, &st->rec);
 }
 
@@ -105,9 +106,9 @@ static void nxos_if_counters(nxos_if_state_t *st, const char *line, size_t len)
 
 static int nxos_if_head(parse_run_t *run, nxos_if_state_t *st, const rx_caps_t *c)
 {
-    int rc = nxos_if_flush(run, st);
+    int rc = nxos_if_flush(run, st, false);
     memset(st, 0, sizeof(*st));
-    record_init(&st->rec, KIND_INTERFACES);
+    parse_begin_record(run, &st->rec, KIND_INTERFACES);
     st->open = true;
     iface_t *f = &st->rec.u.iface;
     const char *s;
@@ -189,5 +190,5 @@ int nxos_interface_line(parse_run_t *run, void *state, const char *line, size_t 
 
 int nxos_interface_finish(parse_run_t *run, void *state)
 {
-    return nxos_if_flush(run, state);
+    return nxos_if_flush(run, state, true);
 }

@@ -20,7 +20,6 @@ typedef struct {
     record_t rec;
     bool open;
     bool have_best; /* the route's own values come from its first '*' via */
-    bool dropped;   /* more next hops than a record holds */
 } nxos_route_state_t;
 
 _Static_assert(sizeof(nxos_route_state_t) <= NXOS_STATE_SIZE, "state too large");
@@ -32,13 +31,14 @@ static rx_t prefix_rx = RX("^(?<p>[0-9A-Fa-f.:]+/\\d+), ubest/mbest: \\d+/\\d+")
 static rx_t via_rx = RX("^\\s+(?<best>\\*{1,2})?via (?<a>[^,\\s]+)(?:, (?<if>[^,\\[\\s]+))?, \\[(?<d>\\d+)/(?<m>\\d+)\\], "
                         "(?<age>[^,]+), (?<proto>[^,\\s]+)(?<rest>.*)$");
 
-static int nxos_route_flush(parse_run_t *run, nxos_route_state_t *st)
+/* at_end: the last route, whose missing next hops mean the answer was cut there. */
+static int nxos_route_flush(parse_run_t *run, nxos_route_state_t *st, bool at_end)
 {
     if (!st->open)
         return 0;
     st->open = false;
     if (st->rec.u.route.n_next_hops == 0)
-        parse_partial(run, "route cut off before its next hops");
+        (at_end ? parse_truncated : parse_partial)(run, "route cut off before its next hops");
     return parse_emit(run, &st->rec);
 }
 
@@ -51,11 +51,11 @@ static void nxos_route_proto(char *dst, size_t size, const char *s, size_t n)
         field_set(dst, size, s, (long)n);
 }
 
-static void nxos_route_via(nxos_route_state_t *st, const rx_caps_t *c)
+static void nxos_route_via(parse_run_t *run, nxos_route_state_t *st, const rx_caps_t *c)
 {
     route_t *r = &st->rec.u.route;
     if (r->n_next_hops >= MAX_NEXT_HOPS) {
-        st->dropped = true;
+        parse_partial(run, "more ECMP next hops than a route record holds");
         return;
     }
     next_hop_t *nh = &r->next_hops[r->n_next_hops++];
@@ -98,12 +98,12 @@ int nxos_route_line(parse_run_t *run, void *state, const char *line, size_t len)
         if (!st->open)
             parse_skip(run);
         else
-            nxos_route_via(st, &c);
+            nxos_route_via(run, st, &c);
         return 0;
     }
     if (rx_match(&prefix_rx, line, len, &c)) {
-        int rc = nxos_route_flush(run, st);
-        record_init(&st->rec, KIND_ROUTES);
+        int rc = nxos_route_flush(run, st, false);
+        parse_begin_record(run, &st->rec, KIND_ROUTES);
         st->open = true;
         st->have_best = false;
         route_t *r = &st->rec.u.route;
@@ -114,21 +114,21 @@ int nxos_route_line(parse_run_t *run, void *state, const char *line, size_t len)
         return rc;
     }
     if (rx_match(&vrf_rx, line, len, &c)) {
-        int rc = nxos_route_flush(run, st);
+        int rc = nxos_route_flush(run, st, false);
         if (!rx_copy(&c, "vrf", st->vrf, sizeof(st->vrf)))
             rx_copy(&c, "vrf2", st->vrf, sizeof(st->vrf));
         return rc;
     }
     if (rx_match(&legend_rx, line, len, NULL))
         return 0;
-    parse_skip(run);
+    if (line[0] == ' ' || line[0] == '\t')
+        parse_skip(run); /* indented: a line of the open route's block */
+    else
+        parse_skip_outside(run);
     return 0;
 }
 
 int nxos_route_finish(parse_run_t *run, void *state)
 {
-    nxos_route_state_t *st = state;
-    if (st->dropped)
-        parse_partial(run, "more ECMP next hops than a route record holds");
-    return nxos_route_flush(run, st);
+    return nxos_route_flush(run, state, true);
 }

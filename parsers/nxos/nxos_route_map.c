@@ -42,7 +42,7 @@ int nxos_route_map_line(parse_run_t *run, void *state, const char *line, size_t 
     size_t n;
     if (rx_match(&entry_rx, line, len, &c)) {
         int rc = nxos_rmap_flush(run, st);
-        record_init(&st->rec, KIND_ROUTE_MAPS);
+        parse_begin_record(run, &st->rec, KIND_ROUTE_MAPS);
         st->open = true;
         st->section = 0;
         rx_copy(&c, "name", e->name, sizeof(e->name));

@@ -46,7 +46,7 @@ int trace_hop_flush(parse_run_t *run, trace_state_t *st)
 int trace_hop_begin(parse_run_t *run, trace_state_t *st, int64_t ttl)
 {
     int rc = trace_hop_flush(run, st);
-    record_init(&st->hop, KIND_TRACEROUTE);
+    parse_begin_record(run, &st->hop, KIND_TRACEROUTE);
     st->hop.u.hop.ttl = ttl;
     st->open = true;
     st->any_hop = true;
@@ -174,8 +174,8 @@ int trace_finish(parse_run_t *run, void *state)
     int rc = trace_hop_flush(run, st);
     if (!st->tracert && st->style == TRACE_STYLE_LINUX && st->any_hop && !st->ended && st->max_hops != MODEL_ABSENT &&
         st->last_ttl < st->max_hops)
-        parse_partial(run, "the trace stops before the target and before its maximum hop count");
+        parse_truncated(run, "the trace stops before the target and before its maximum hop count");
     if (st->tracert && st->any_hop && !st->complete)
-        parse_partial(run, "no \"Trace complete.\": the trace was cut off");
+        parse_truncated(run, "no \"Trace complete.\": the trace was cut off");
     return rc;
 }

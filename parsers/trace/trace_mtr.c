@@ -105,6 +105,6 @@ int trace_mtr_line(parse_run_t *run, void *state, const char *line, size_t len)
         trace_hop_add(run, st, &p);
         return 0;
     }
-    parse_skip(run);
+    parse_skip_outside(run); /* a hop is its row and the |-- lines under it */
     return 0;
 }

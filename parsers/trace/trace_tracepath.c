@@ -70,7 +70,7 @@ int trace_tracepath_line(parse_run_t *run, void *state, const char *line, size_t
     if (n == 0 || tu_starts(s, n, "Resume:") || tu_starts(s, n, "Too many hops"))
         return 0;
     if (!rx_match(&line_rx, line, len, &c)) {
-        parse_skip(run);
+        parse_skip_outside(run); /* every hop line is numbered: this one is between hops */
         return 0;
     }
     rx_named(&c, "rest", &s, &n);
@@ -78,7 +78,7 @@ int trace_tracepath_line(parse_run_t *run, void *state, const char *line, size_t
         return 0; /* the local PMTU probe, not a hop */
     trace_probe_t p;
     if (!probe(st, s, n, &p)) {
-        parse_skip(run);
+        parse_skip_outside(run);
         return 0;
     }
     int64_t ttl = rx_int(&c, "ttl");

@@ -88,7 +88,7 @@ static int hop(parse_run_t *run, trace_state_t *st, const char *line, size_t len
     size_t nt = trace_tokens(line, len, t, TRACE_MAX_TOKS);
     int64_t ttl = nt ? tu_int(t[0].s, t[0].n) : MODEL_ABSENT;
     if (ttl == MODEL_ABSENT || ttl < 0 || nt < 2) {
-        parse_skip(run);
+        parse_skip_outside(run); /* a hop is its own line: this one is between hops */
         return 0;
     }
     trace_probe_t probes[MAX_PROBES];
@@ -100,14 +100,14 @@ static int hop(parse_run_t *run, trace_state_t *st, const char *line, size_t len
     const char *rest = i < nt ? t[i].s : line + len;
     size_t rest_n = (size_t)(line + len - rest);
     bool timed_out = tu_starts(rest, rest_n, "Request timed out");
-    if (!timed_out && !responder(t, i, nt, addr, name, &after)) {
-        if (i < nt || np == 0) {
-            parse_skip(run);
-            return 0;
-        }
-        parse_partial(run, "a hop line is cut off"); /* RTTs read, the responder never printed */
+    bool cut = !timed_out && !responder(t, i, nt, addr, name, &after);
+    if (cut && (i < nt || np == 0)) {
+        parse_skip_outside(run);
+        return 0;
     }
     int rc = trace_hop_begin(run, st, ttl);
+    if (cut)
+        parse_partial(run, "a hop line is cut off"); /* RTTs read, the responder never printed */
     for (int k = 0; k < np; k++) {
         if (!star[k]) { /* an answer, also when its RTT was out of range */
             FIELD_SET(probes[k].address, addr, -1);

@@ -218,7 +218,7 @@ static int hop_line(parse_run_t *run, trace_state_t *st, const char *line, size_
     int64_t ttl = tu_int(t[0].s, t[0].n);
     bool has_ttl = ttl != MODEL_ABSENT && ttl >= 0 && t[0].s[0] != '-';
     if (!has_ttl && !(st->open && (line[0] == ' ' || line[0] == '\t'))) {
-        parse_skip(run);
+        parse_skip_outside(run); /* neither a hop nor an indented continuation of one */
         return 0;
     }
     walk_t w = {.st = st, .run = run};
@@ -228,7 +228,7 @@ static int hop_line(parse_run_t *run, trace_state_t *st, const char *line, size_
     }
     walk_t dry = w;
     if (!walk(&dry, t, has_ttl ? 1 : 0, nt)) {
-        parse_skip(run);
+        (has_ttl ? parse_skip_outside : parse_skip)(run); /* a continuation is its hop's */
         return 0;
     }
     int rc = has_ttl ? trace_hop_begin(run, st, ttl) : 0;

@@ -23,6 +23,7 @@ static const cmds_t CMDS[] = {
     {"nxos", "show interface", "show ip arp 192.168.100.130", "show running-config bgp", "show ip bgp neighbors 192.168.100.130"},
     {"eos", "show interfaces", "show ip arp 192.168.100.130", "show running-config section router bgp",
      "show ip bgp neighbors 192.168.100.130"},
+    {"frr", "show interface", "show ip arp 192.168.100.130", "show running-config", "show bgp neighbors 192.168.100.130"},
 };
 
 static inline const cmds_t *cmds(const char *vendor)

@@ -108,12 +108,53 @@ static void test_addressing_missing(void **state)
     expect(c, VERDICT_SKIP, "evidence_missing", "xe-0/1/0.0 holds 192.168.100.129/30 as it should, but the configured peer could not be checked", NULL);
     assert_non_null(strstr(c->s.finding, "timed out"));
     ctx_free(c);
-    /* Partial interface output: the right address is not enough for a PASS. */
+    /* Interface output cut in another interface's block: the one judged from is whole. */
     c = router("ios", "192.168.100.128/30", "192.168.100.129", "192.168.100.130", "ios_if_partial.txt", "ios_bgpcfg_ok.txt", NULL);
-    expect(c, VERDICT_SKIP, "evidence_missing", "GigabitEthernet0/0/0.100 holds 192.168.100.129/30, but the interface output was partial", NULL);
+    expect(c, VERDICT_PASS, "none", "GigabitEthernet0/0/0.100 holds 192.168.100.129/30 in the assigned subnet", NULL);
     ctx_free(c);
     c = router("nxos", NULL, NULL, "192.168.100.130", "nxos_if_t0.txt", "nxos_bgpcfg_ok.txt", NULL);
     expect(c, VERDICT_SKIP, "evidence_missing", "no subnet in the inventory", NULL);
+    ctx_free(c);
+}
+
+/* An interface output cut before any interface holds the subnet: the address may be past
+ * the cut, so no subnet_mismatch. */
+static void test_absent_from_cut_output(void **state)
+{
+    (void)state;
+    ctx_t *c = ctx_std("ios");
+    th_fact(&c->ev.facts[PROBE_INTERFACES], "ios", "show interfaces",
+            "Loopback0 is up, line protocol is up \n"
+            "  Hardware is Loopback\n"
+            "  Internet address is 10.255.0.1/32\n"
+            "  MTU 1514 bytes, BW 8000000 Kbit/sec, DLY 5000 usec, \n"
+            "  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: 0\n");
+    load(&c->ev.facts[PROBE_BGP_CONFIG], "ios", cmds("ios")->config, "ios_bgpcfg_ok.txt", 0);
+    run(c, step_addressing, "addressing");
+    expect(c, VERDICT_SKIP, "evidence_missing", "an interface address in 192.168.100.128/30 not seen: the output of "
+           "'show interfaces' was cut (the last interface block ends before its output counters)", NULL);
+    ctx_free(c);
+}
+
+/* FRR: an unknown line in a header (a) or in another interface's block (b) leaves the PASS
+ * as it is; in the peering interface's block (c) the address was read: PASS, naming the line. */
+static void test_unknown_line(void **state)
+{
+    (void)state;
+    const char *right = "ens1f0 holds 192.168.100.129/30 in the assigned subnet 192.168.100.128/30";
+    static const char *const elsewhere[] = {"frr_if_ok.txt", "frr_if_unknown_header.txt", "frr_if_unknown_other.txt"};
+    for (size_t i = 0; i < 3; i++) {
+        ctx_t *c = router("frr", "192.168.100.128/30", "192.168.100.129", "192.168.100.130", elsewhere[i],
+                          "frr_bgpcfg_ok.txt", NULL);
+        expect(c, VERDICT_PASS, "none", right, "inet 192.168.100.129/30");
+        assert_null(strstr(c->s.finding, "could not be read"));
+        ctx_free(c);
+    }
+    ctx_t *c = router("frr", "192.168.100.128/30", "192.168.100.129", "192.168.100.130", "frr_if_unknown_used.txt",
+                      "frr_bgpcfg_ok.txt", NULL);
+    expect(c, VERDICT_PASS, "none", right, "inet 192.168.100.129/30");
+    assert_non_null(strstr(c->s.finding, "ens1f0's block in 'show interface': line 10 (\"Zebra-Dplane-state: installed\") "
+                                         "could not be read"));
     ctx_free(c);
 }
 
@@ -121,6 +162,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_right_pass),
+        cmocka_unit_test(test_absent_from_cut_output),
+        cmocka_unit_test(test_unknown_line),
         cmocka_unit_test(test_ipv6_126),
         cmocka_unit_test(test_swapped),
         cmocka_unit_test(test_wrong_subnet),

@@ -194,14 +194,19 @@ static void t_fwd_noreach_nxos(void **st)
     expect(&s, VERDICT_WARN, "asymmetric_path", "last answer: hop 1 192.168.100.130", "0.998 ms");
 }
 
-/* A cut trace that would otherwise pass stays short of a PASS. */
+/* A cut trace that would otherwise pass stays short of a PASS; a line skipped between hops
+ * (the output partial, every hop whole) does not stop it. */
 static void t_fwd_partial(void **st)
 {
     (void)st;
     forward("ios", FX("fwd_ios_ok.txt"));
-    ev.forward_trace.partial = true;
+    ev.forward_trace.truncated = true;
     step_result_t s = run(step_forward_trace);
     expect(&s, VERDICT_WARN, "evidence_missing", "cut or partly unreadable", "192.168.100.130");
+    ev.forward_trace.truncated = false;
+    ev.forward_trace.partial = true;
+    s = run(step_forward_trace);
+    expect(&s, VERDICT_PASS, "none", "crosses the ExpressRoute peering", "192.168.100.130");
 }
 
 static void t_fwd_missing(void **st)
@@ -407,7 +412,7 @@ static void t_cmp_partial(void **st)
     (void)st;
     forward("junos", FX("fwd_junos_ok.txt"));
     reverse(FX("rev_tracert_ok.txt"));
-    ev.reverse_trace.partial = true;
+    ev.reverse_trace.truncated = true;
     step_result_t s = run(step_path_compare);
     expect(&s, VERDICT_WARN, "evidence_missing", "cut or partly unreadable", "192.168.100.129");
 }

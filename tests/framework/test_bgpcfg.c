@@ -625,6 +625,33 @@ static void test_session_eos_up(void **state)
                  "BGP state is Established, up for 1w2d");
 }
 
+/* EOS neighbor detail holding a line the parser does not know: in a header (a) or in another
+ * neighbor's block (b) the steps PASS as on the clean answer and say nothing of it; in the
+ * block of the neighbor they judge from (c) they PASS on the lines that were read and name it. */
+static void test_eos_unknown_line(void **state)
+{
+    (void)state;
+    static const char *const elsewhere[] = {"eos_nei_up_unknown_header.txt", "eos_nei_up_unknown_other.txt"};
+    for (size_t i = 0; i < 2; i++) {
+        tc_t *t = tc_new("eos");
+        load(t, PROBE_BGP_NEIGHBOR, elsewhere[i]);
+        assert_true(t->ev.facts[PROBE_BGP_NEIGHBOR].partial);
+        run_session(t);
+        expect(t, VERDICT_PASS, "none", "Established for 1w2d, 12 prefixes received", "BGP state is Established, up for 1w2d");
+        assert_null(strstr(t->s.finding, "could not be read"));
+        load(t, PROBE_BGP_CONFIG, "eos_cfg_ok.txt");
+        run_cfg(t);
+        expect(t, VERDICT_PASS, "none", "remote-as 12076, local AS 65010, MD5 on, BFD on", NULL);
+        assert_null(strstr(t->s.finding, "could not be read"));
+        tc_free(t);
+    }
+    const char *said = "the neighbor's block in 'show ip bgp neighbors 192.168.100.130': line 44 (\"Outbound "
+                       "update-source: Ethernet1\") could not be read; judged from the lines that were read";
+    session_case("eos", "eos_nei_up_unknown_used.txt", NULL, NULL, NULL, VERDICT_PASS, "none", said,
+                 "BGP state is Established, up for 1w2d");
+    cfg_case("eos", "eos_cfg_ok.txt", "eos_nei_up_unknown_used.txt", VERDICT_PASS, "none", said, NULL);
+}
+
 static void test_session_eos_bad_peer_as_received(void **state)
 {
     (void)state;
@@ -648,8 +675,10 @@ static void test_cfg_ios_cut_short(void **state)
 static void test_session_junos_up_cut_short(void **state)
 {
     (void)state;
-    session_case("junos", "junos_nei_up_cut.txt", NULL, NULL, NULL, VERDICT_WARN, "evidence_missing",
-                 "Established, 12 prefixes received, but the answer was cut short",
+    /* The state was read before the cut: the PASS stands on it, and says where the answer stopped. */
+    session_case("junos", "junos_nei_up_cut.txt", NULL, NULL, NULL, VERDICT_PASS, "none",
+                 "Established, 12 prefixes received; the neighbor's block in 'show bgp neighbor 192.168.100.130': it was "
+                 "cut short (the last neighbor block is cut short); judged from the lines that were read",
                  "Type: External    State: Established    Flags: <Sync>");
 }
 
@@ -738,6 +767,7 @@ int main(void)
         cmocka_unit_test(test_session_eos_bad_peer_as_received),
         cmocka_unit_test(test_cfg_ios_cut_short),
         cmocka_unit_test(test_session_junos_up_cut_short),
+        cmocka_unit_test(test_eos_unknown_line),
         cmocka_unit_test(test_session_frr_peer_shutdown_received),
         cmocka_unit_test(test_session_skip),
         cmocka_unit_test(test_session_skip_failed),

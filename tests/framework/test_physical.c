@@ -148,12 +148,46 @@ static void test_physical_missing(void **state)
     ctx_free(c);
 }
 
-/* The output was cut short: a healthy-looking link is not called healthy. */
-static void test_partial_no_pass(void **state)
+/* The output was cut short in another interface's block (Loopback0, last): the interfaces
+ * judged from are whole, so a healthy link is called healthy. */
+static void test_cut_elsewhere_pass(void **state)
 {
     (void)state;
-    check_polls("ios", "ios_if_t0.txt", "ios_if_partial.txt", VERDICT_SKIP, "evidence_missing",
-                "GigabitEthernet0/0/0.100 looked up but the interface output was partial", NULL);
+    check_polls("ios", "ios_if_t0.txt", "ios_if_partial.txt", VERDICT_PASS, "none",
+                "GigabitEthernet0/0/0.100 holds 192.168.100.128/30 and is up/up on GigabitEthernet0/0/0", NULL);
+}
+
+/* The port itself was cut before its counters: they decide between PASS and
+ * interface_errors, so no PASS, and the SKIP says where the answer stopped. */
+static void test_port_cut_skip(void **state)
+{
+    (void)state;
+    check_polls("ios", NULL, "ios_if_port_cut.txt", VERDICT_SKIP, "evidence_missing",
+                "the error counters of GigabitEthernet0/0/0 not shown, and the block in 'show interfaces' that would "
+                "show it was not read whole: it was cut short (the last interface block ends before its output counters)",
+                NULL);
+}
+
+/* One line the parser does not know, in FRR's show interface: in a header (a) or in another
+ * interface's block (b) it does not concern the step: PASS, and nothing said.  In the block
+ * of the interface judged from (c) the state and counters were read all the same: PASS, and
+ * the finding names the line. */
+static void test_unknown_line(void **state)
+{
+    (void)state;
+    static const char *const elsewhere[] = {"frr_if_unknown_header.txt", "frr_if_unknown_other.txt"};
+    for (size_t i = 0; i < 2; i++) {
+        ctx_t *c = polls("frr", NULL, elsewhere[i]);
+        expect(c, VERDICT_PASS, "none", "ens1f0 holds 192.168.100.128/30 and is up/up; no error counted", "Interface ens1f0 is up");
+        assert_null(strstr(c->s.finding, "could not be read"));
+        assert_true(c->ev.facts[PROBE_INTERFACES].partial); /* the output still says so */
+        ctx_free(c);
+    }
+    ctx_t *c = polls("frr", NULL, "frr_if_unknown_used.txt");
+    expect(c, VERDICT_PASS, "none",
+           "; ens1f0's block in 'show interface': line 10 (\"Zebra-Dplane-state: installed\") could not be read; "
+           "judged from the lines that were read", "Interface ens1f0 is up");
+    ctx_free(c);
 }
 
 static void test_no_interface_holds_subnet(void **state)
@@ -280,7 +314,9 @@ int main(void)
         cmocka_unit_test(test_oper_down),
         cmocka_unit_test(test_totals_only),
         cmocka_unit_test(test_physical_missing),
-        cmocka_unit_test(test_partial_no_pass),
+        cmocka_unit_test(test_cut_elsewhere_pass),
+        cmocka_unit_test(test_port_cut_skip),
+        cmocka_unit_test(test_unknown_line),
         cmocka_unit_test(test_no_interface_holds_subnet),
         cmocka_unit_test(test_found_by_name),
         cmocka_unit_test(test_arp_present),

@@ -752,6 +752,24 @@ static void bfd(void **state)
     variants("show bfd peers", "bfd_peers", 1, true);
 }
 
+/* bfdd with no session prints its header alone ("BFD Peers:", _display_all_peers), or an
+ * empty list in JSON, and "show bfd vrf X peers" likewise: zero sessions, nothing partial. */
+static void bfd_no_peers(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {{"show bfd peers", "bfd_peers_none.txt"},
+                                           {"show bfd vrf default peers", "bfd_peers_none.txt"},
+                                           {"show bfd peers json", "bfd_peers_none_json.txt"}};
+    for (size_t i = 0; i < 3; i++) {
+        parsed_t *p = fx(cases[i][0], cases[i][1]);
+        assert_int_equal(p->n, 0);
+        assert_false(p->partial);
+        assert_false(p->failed);
+        assert_non_null(strstr(p->json, "\"sessions\":[]"));
+        th_free(p);
+    }
+}
+
 static void version(void **state)
 {
     (void)state;
@@ -803,9 +821,21 @@ static void command_patterns(void **state)
     assert_null(parser_find(frr, "show ip route summary"));
 }
 
+/* One line no parser knows in three places of each answer (tests/testhelp.h). */
+static void unknown_lines(void **state)
+{
+    (void)state;
+    th_assert_unknown_lines("frr", "show interface", "frr/interface", "veth-ce", "lo", TH_MARKS);
+    th_assert_unknown_lines("frr", "show bgp neighbors", "frr/bgp_neighbors", "192.168.100.130", "2001:db8:100::2", TH_SILENT);
+    th_assert_unknown_lines("frr", "show bgp summary", "frr/bgp_summary", "192.168.100.130", "2001:db8:100::2", TH_BETWEEN);
+    th_assert_unknown_lines("frr", "show bfd peers", "frr/bfd_peers_two", "192.168.100.130", "192.168.100.134", TH_MARKS);
+    th_assert_unknown_lines("frr", "show ip route", "frr/ip_route", "10.1.0.0/16", "172.16.0.0/16", TH_MARKS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unknown_lines),
         cmocka_unit_test(interface_text),        cmocka_unit_test(interface_json),
         cmocka_unit_test(bgp_summary_text),      cmocka_unit_test(bgp_summary_vrf_all),
         cmocka_unit_test(bgp_summary_failures),  cmocka_unit_test(bgp_summary_json),
@@ -816,7 +846,7 @@ int main(void)
         cmocka_unit_test(bgp_table_v6_and_detail), cmocka_unit_test(bgp_table_per_neighbor),
         cmocka_unit_test(bgp_table_two_paths),   cmocka_unit_test(bgp_config),
         cmocka_unit_test(prefix_lists),          cmocka_unit_test(route_maps),
-        cmocka_unit_test(bfd),                   cmocka_unit_test(version),
+        cmocka_unit_test(bfd),                   cmocka_unit_test(bfd_no_peers),                   cmocka_unit_test(version),
         cmocka_unit_test(command_patterns),
     };
     return cmocka_run_group_tests_name("frr", tests, NULL, NULL);

@@ -17,6 +17,9 @@
 # remedies are checked too: nothing of {...} left, <...> only for what erdiag cannot know, next
 # lines only lines to type (no prose, no Azure or shell line), "disruptive" indexes into next
 # and never 0 on a WARN.
+#     ; expect-status: OK WARNING        the status must be one of these
+#     ; expect-partial: interfaces       these captures hold lines no parser knows (on purpose):
+#                                        --parse wants them partial, every other one clean
 #
 #   tests/integration/scenarios.sh [NAME...]          run `erdiag check` on every (or the named) scenario
 #   tests/integration/scenarios.sh --parse [NAME...]  only check that every capture parses cleanly
@@ -94,8 +97,9 @@ if j.get("partial"):
 }
 
 parse_scenario() { # name
-    local d=$dir/$1 vendor f probe cmd why bad=0
+    local d=$dir/$1 vendor f probe cmd why bad=0 partial
     vendor=$(sed -n 's/^vendor *= *//p' "$d/device.ini")
+    partial=" $(sed -n 's/^; *expect-partial: *//p' "$d/device.ini") "
     for f in "$d"/*.txt "$d"/*.json; do
         probe=$(basename "$f")
         probe=${probe%.*}
@@ -108,6 +112,9 @@ parse_scenario() { # name
             # A device's own refusal ("% No such neighbor ...") is an answer, not a capture to parse.
             if [ "$(grep -c . "$f")" -eq 1 ] && grep -q '^% ' "$f"; then continue; fi
             why=$(parse_one "$vendor" "$cmd" "$f")
+            if [[ "$partial" == *" $probe "* ]]; then
+                case "$why" in partial:*) why= ;; *) why="expected partial (expect-partial), got: ${why:-clean}" ;; esac
+            fi
             ;;
         esac
         [ -z "$why" ] || { echo "  $1/$probe: $why"; bad=1; }
@@ -118,6 +125,7 @@ parse_scenario() { # name
 check_scenario() { # name
     local d=$dir/$1 expect runbook cause device out args text
     expect=$(sed -n 's/^; *expect: *//p' "$d/device.ini")
+    status=$(sed -n 's/^; *expect-status: *//p' "$d/device.ini")
     runbook=${expect%% *}
     cause=${expect#* }
     device=$(sed -n 's/^\[device \(.*\)\]$/\1/p' "$d/device.ini")
@@ -213,6 +221,10 @@ head = want if want != "none" else j["runbook"]
 if not perf_ok or m.group(1) != j["status"] or m.group(2) != head:
     bad.append("line 1 is not the plugin line of %s %s: %s" % (j["status"], head, line1))
 bad += remedy_problems(j)
+statuses = [w for line in open(ini) for w in re.findall(r"^;\s*expect-status:\s*(.*)", line) for w in w.split()]
+if statuses and j.get("status") not in statuses:
+    skips = "; ".join("%s: %s" % (s.get("id"), s.get("finding")) for s in j.get("steps", []) if s.get("verdict") == "SKIP")
+    bad.append("status %s, expected one of %s (skipped: %s)" % (j.get("status"), " ".join(statuses), skips or "-"))
 step = next((s for s in j["steps"] if s["id"] == root.get("step")), {"next": [], "note": []})
 for line in open(ini):
     m = re.match(r";\s*expect-(next|note):\s*(.*\S)", line)

@@ -718,9 +718,22 @@ static void telnet_results(void **state)
     th_free(p);
 }
 
+/* One line no parser knows in three places of each answer (tests/testhelp.h). */
+static void unknown_lines(void **state)
+{
+    (void)state;
+    th_assert_unknown_lines("ios", "show interfaces", "ios/interfaces", "GigabitEthernet0/0/0.100", "Loopback0", TH_SILENT);
+    th_assert_unknown_lines("ios", "show ip bgp neighbors", "ios/bgp_neighbors", "192.168.100.130", "192.168.200.134", TH_SILENT);
+    th_assert_unknown_lines("ios", "show ip bgp summary", "ios/bgp_summary", "192.168.100.130", "192.168.100.134", TH_BETWEEN);
+    th_assert_unknown_lines("ios", "show ip arp", "ios/arp", "192.168.100.130", "192.168.100.134", TH_BETWEEN);
+    th_assert_unknown_lines("ios", "show bfd neighbors details", "ios/bfd_details", "192.168.100.130", "192.168.100.134", TH_SILENT);
+    th_assert_unknown_lines("ios", "show ip route", "ios/rib_route_normal", "10.1.0.0/16", "0.0.0.0/0", TH_MARKS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unknown_lines),
         cmocka_unit_test(ip_int_brief_crlf),
         cmocka_unit_test(ip_int_brief_variants),
         cmocka_unit_test(interfaces_variants),

@@ -524,9 +524,22 @@ static void command_forms(void **state)
     assert_null(parser_find(v, "show clock"));
 }
 
+/* One line no parser knows in three places of each answer (tests/testhelp.h). */
+static void unknown_lines(void **state)
+{
+    (void)state;
+    th_assert_unknown_lines("iosxr", "show interfaces", "iosxr/interfaces", "GigabitEthernet0/0/0/0", "Loopback0", TH_MARKS);
+    th_assert_unknown_lines("iosxr", "show bgp neighbors", "iosxr/bgp_neighbors", "192.168.100.130", "192.168.100.134", TH_SILENT);
+    th_assert_unknown_lines("iosxr", "show bgp summary", "iosxr/bgp_summary", "192.168.100.130", "192.168.100.134", TH_BETWEEN);
+    th_assert_unknown_lines("iosxr", "show arp", "iosxr/arp", "192.168.100.130", "192.168.100.134", TH_BETWEEN);
+    th_assert_unknown_lines("iosxr", "show bfd session", "iosxr/bfd", "192.168.100.130", "192.168.100.134", TH_BETWEEN);
+    th_assert_unknown_lines("iosxr", "show route", "iosxr/route", "10.1.0.0/16", "0.0.0.0/0", TH_MARKS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unknown_lines),
         cmocka_unit_test(capture_variants), cmocka_unit_test(split_invariance),
         cmocka_unit_test(interfaces_detail), cmocka_unit_test(interface_briefs),
         cmocka_unit_test(bgp_summary), cmocka_unit_test(bgp_neighbors),
