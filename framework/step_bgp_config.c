@@ -17,6 +17,7 @@
 #include "framework/md5_judge.h"
 #include "framework/peer_record.h"
 #include "framework/prefix_limit.h"
+#include "core/redact.h"
 #include "framework/steps.h"
 
 #define MS_HOLD_TIME 180 /* Microsoft's fixed hold time on every MSEE (ER-FAQ) */
@@ -25,18 +26,11 @@
 
 /* ---------------------------------------------------------------- shared helpers */
 
-/* Output lines can carry a secret (FRR keeps passwords in clear): keep the keyword, drop the rest. */
+/* Output lines can carry a secret (FRR keeps passwords in clear): the one redactor of
+ * core/redact.h masks it, as it masks every other output path. */
 static void redact(char *line, size_t size)
 {
-    static const char *const words[] = {"password", "authentication-key", "key-chain", NULL};
-    for (int i = 0; words[i]; i++) {
-        char *p = strstr(line, words[i]);
-        if (p) {
-            p += strlen(words[i]);
-            snprintf(p, size - (size_t)(p - line), " <secret>");
-            return;
-        }
-    }
+    redact_inplace(line, size);
 }
 
 /* Quotes the first line of f matching one of the needle sets (tried in order). */

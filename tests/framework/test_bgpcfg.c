@@ -212,7 +212,7 @@ static void test_cfg_ios_md5_unexpected(void **state)
     run_cfg(t);
     /* The quoted line never carries the key. */
     expect(t, VERDICT_FAIL, "md5_missing", "the CE has an MD5 key for 192.168.100.130, but the peering has no shared "
-           "key (inventory md5 = no): a key on one side only", "neighbor 192.168.100.130 password <secret>");
+           "key (inventory md5 = no): a key on one side only", "neighbor 192.168.100.130 password 7 <redacted>");
     tc_free(t);
 }
 
@@ -379,7 +379,7 @@ static void test_cfg_frr_md5_unexpected(void **state)
     run_cfg(t);
     /* FRR keeps the password in clear: the evidence must not. */
     expect(t, VERDICT_FAIL, "md5_missing", "the peering has no shared key (inventory md5 = no): a key on one side only",
-           "neighbor 192.168.100.130 password <secret>");
+           "neighbor 192.168.100.130 password <redacted>");
     for (int i = 0; i < t->s.n_evidence; i++)
         assert_null(strstr(t->s.evidence[i].line, "er-lab-shared-key"));
     tc_free(t);
