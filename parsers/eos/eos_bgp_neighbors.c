@@ -139,7 +139,7 @@ static bool eos_nbr_body(eos_nbr_state_t *st, const char *line, size_t len)
     } else if (rx_match(&total_rx, line, len, &c)) {
         n->msg_sent = rx_int(&c, "sent");
         n->msg_rcvd = rx_int(&c, "rcvd");
-    } else {
+    } else if (!tu_connections(line, len, &n->conn_established, &n->conn_dropped)) {
         return false;
     }
     return true;
