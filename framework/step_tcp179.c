@@ -196,8 +196,6 @@ static const char *not_a_filter(const ce_path_t *p, char *buf, size_t size)
         snprintf(buf, size, "the session is shut down on this router: nothing tries TCP 179");
     else if (p->state == BGP_STATE_OPENSENT || p->state == BGP_STATE_OPENCONFIRM)
         snprintf(buf, size, "the session reached %s, so TCP 179 connected: the OPEN exchange fails", p->state_text);
-    else if (p->state != BGP_STATE_CONNECT && p->state != BGP_STATE_ACTIVE && p->state != BGP_STATE_IDLE)
-        snprintf(buf, size, "the state of the session with %s is not shown", p->peer);
     else if (p->notification)
         snprintf(buf, size, "the last NOTIFICATION (%s) shows TCP 179 carried the session until then: the session step "
                  "judges it", p->notification_text);
@@ -222,6 +220,8 @@ static const char *missing_evidence(const ce_path_t *p, char *buf, size_t size)
     else if (p->in_subnet != TRI_TRUE)
         snprintf(buf, size, "the CE's address in the assigned subnet is not confirmed%s",
                  p->in_subnet == TRI_FALSE ? ": the addressing step judges it" : " (no subnet in the inventory)");
+    else if (p->state != BGP_STATE_CONNECT && p->state != BGP_STATE_ACTIVE && p->state != BGP_STATE_IDLE)
+        snprintf(buf, size, "the state of the session with %s is not shown", p->peer);
     else
         return NULL;
     return buf;
@@ -269,7 +269,7 @@ void step_tcp179(const evidence_t *ev, step_result_t *s)
         fail_blocked(s, ev, &p);
         return;
     }
-    step_skip(s, "TCP 179 not judged from the CE: %s", reason);
+    step_skip(s, "TCP 179 not judged: %s", reason);
     quote_path(s, ev, &p);
     if (p.test)
         quote_router(s, ev, p.test);

@@ -47,6 +47,7 @@ static void test_ping_each_platform(void **state)
         {"eos", "ping 192.168.100.130 source 192.168.100.129 repeat 5", "eos_ok.txt", 5, 5, 0.103, false},
         {"frr", "ping 192.168.100.130", "frr_interrupted.txt", 5, 5, 0.091, false},
         {"frr", "ping 192.168.100.130", "frr_unreachable.txt", 5, 0, -1, false},
+        {"frr", "ping 192.168.100.130", "frr_no_route.txt", 0, 0, -1, false},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
         check_case(&cases[i]);

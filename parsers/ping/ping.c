@@ -19,6 +19,8 @@ static rx_t cisco_marks_rx = RX("^[!.UQM&?]+$");
 static rx_t noise_rx = RXI("^(?:PING |Type escape sequence|Sending \\d+|Packet sent with|--- .* ping statistics ---|"
                            "\\^C|Info:|Tracking|Pinging |\\d+ packets? (?:transmitted|sent)|Reply to request|"
                            "Echo reply|Press Ctrl|pipe \\d+$)");
+/* The system ping gives up before sending anything: nothing was answered. */
+static rx_t no_route_rx = RXI("^(?:ping: )?(?:connect|sendmsg|sendto): (?:Network is unreachable|No route to host)");
 static rx_t cmd_target_rx = RXI("^ping(?: ip| ipv6)?(?: vrf \\S+)? (?<t>[0-9a-fA-F.:]+)");
 
 static void start(parse_run_t *run, ping_state_t *st)
@@ -60,11 +62,15 @@ static bool summary_line(ping_state_t *st, const char *line, size_t len)
     ping_result_t *p = &st->rec.u.ping;
     rx_caps_t c;
     bool cisco = rx_match(&cisco_rx, line, len, &c);
-    if (!cisco && !rx_match(&counts_rx, line, len, &c))
+    if (!st->summary && rx_match(&no_route_rx, line, len, NULL)) {
+        p->sent = p->received = 0;
+    } else if (cisco || rx_match(&counts_rx, line, len, &c)) {
+        p->sent = rx_int(&c, "sent");
+        p->received = rx_int(&c, "rcvd");
+    } else {
         return false;
-    p->sent = rx_int(&c, "sent");
-    p->received = rx_int(&c, "rcvd");
-    if (cisco)
+    }
+    if (cisco && p->sent)
         rtts(p, &c);
     keep_raw(p, line, len);
     st->summary = true;
