@@ -227,12 +227,22 @@ static const char *missing_evidence(const ce_path_t *p, char *buf, size_t size)
     return buf;
 }
 
+/* "; connections established 1, dropped 1" from what the platform counts (EOS only the first,
+ * Junos only flaps, which are drops). */
+static void session_history(const ce_path_t *p, char *out, size_t size)
+{
+    int64_t est = p->nb ? p->nb->conn_established : MODEL_ABSENT, drop = p->nb ? p->nb->conn_dropped : MODEL_ABSENT;
+    size_t w = 0;
+    if (est != MODEL_ABSENT)
+        w += (size_t)snprintf(out + w, size - w, "; connections established %lld", (long long)est);
+    if (drop != MODEL_ABSENT && w < size)
+        snprintf(out + w, size - w, "%s dropped %lld", w ? "," : "; connections", (long long)drop);
+}
+
 static void fail_blocked(step_result_t *s, const evidence_t *ev, const ce_path_t *p)
 {
     char history[96] = "";
-    if (p->nb && p->nb->conn_established != MODEL_ABSENT)
-        snprintf(history, sizeof(history), "; connections established %lld, dropped %lld",
-                 (long long)p->nb->conn_established, (long long)p->nb->conn_dropped);
+    session_history(p, history, sizeof(history));
     step_fail(s, "tcp179_blocked",
               "%s is %s with no NOTIFICATION%s, while the link is up, the CE holds its address in the subnet and %s "
               "answers the CE's ping (%lld/%lld): TCP 179 does not get through.  Most likely an ACL or firewall on "

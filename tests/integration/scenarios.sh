@@ -2,7 +2,9 @@
 # The bundled replay scenarios (scenarios/*/): `erdiag check` must name each one's root cause
 # first.  The expectation lives in the scenario itself, as a comment line of its device.ini:
 #     ; expect: bgp peer_as_mismatch
-# (runbook, then the cause code; "none" for a healthy circuit).
+# (runbook, then the cause code; "none" for a healthy circuit).  Optional lines assert more:
+#     ; expect-step: tcp179 FAIL tcp179_blocked | a fragment of the finding
+#     ; expect-absent: md5_mismatch tcp179_refused      (no step names these causes)
 #
 #   tests/integration/scenarios.sh [NAME...]          run `erdiag check` on every (or the named) scenario
 #   tests/integration/scenarios.sh --parse [NAME...]  only check that every capture parses cleanly
@@ -61,6 +63,7 @@ probe_command() { # vendor probe
     junos:traceroute) echo "traceroute $vm source $src no-resolve" ;;
     *:traceroute) echo "traceroute $vm source $src" ;;
     *:version) echo "show version" ;;
+    *:ping) echo "ping $peer" ;;
     *) return 1 ;; # log_auth, nxos telnet: raw text only, no parser
     esac
 }
@@ -128,7 +131,25 @@ if got != want:
     print("  %s: root cause %s, expected %s (status %s; causes: %s; finding: %s)"
           % (name, got, want, j.get("status"), causes or "-", root.get("finding", "-")))
     sys.exit(1)
-' "$1" "$cause"
+steps = {st.get("id"): st for st in j.get("steps", [])}
+bad = []
+for line in open(sys.argv[3]):
+    if line.startswith("; expect-step:"):
+        want_step, _, fragment = line.split(":", 1)[1].partition("|")
+        words = want_step.split()
+        st = steps.get(words[0]) or {}
+        have = [st.get("verdict"), st.get("cause")][: len(words) - 1]
+        if have != words[1:] or fragment.strip() not in (st.get("finding") or ""):
+            bad.append("step %s is %s %s, expected %s with \"%s\": %s" % (words[0], st.get("verdict"), st.get("cause"),
+                       " ".join(words[1:]), fragment.strip(), st.get("finding")))
+    elif line.startswith("; expect-absent:"):
+        named = [st.get("id") for st in steps.values() if st.get("cause") in line.split(":", 1)[1].split()]
+        if named:
+            bad.append("steps %s name a cause expected absent (%s)" % (", ".join(named), line.split(":", 1)[1].strip()))
+for b in bad:
+    print("  %s: %s" % (name, b))
+sys.exit(1 if bad else 0)
+' "$1" "$cause" "$d/device.ini"
 }
 
 names=("$@")
