@@ -172,8 +172,8 @@ static bool judge_router_test(step_result_t *s, const evidence_t *ev, const ce_p
 static bool judge_no_route(step_result_t *s, const evidence_t *ev, const ce_path_t *p)
 {
     bool unreachable = p->test && from_word(p->test->result) == T179_UNREACHABLE;
-    if (!p->nht_wait && p->route != TRI_FALSE && !unreachable)
-        return false;
+    if (p->link_up == TRI_FALSE || (!p->nht_wait && p->route != TRI_FALSE && !unreachable))
+        return false; /* a link that is down explains the missing route: not_a_filter() says so */
     step_skip(s, "TCP 179 not judged: the CE has no route to %s (%s): an addressing fault, not a filter (see the "
               "addressing step)", p->peer,
               p->nht_wait ? "the session is waiting for next-hop tracking (NHT)"
