@@ -106,16 +106,14 @@ static void console_note(step_result_t *s, const evidence_t *ev, const ce_path_t
     if (c == T179_ERROR)
         snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test failed to run");
     else if (ce == CE_UNDECIDED)
-        snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test was %s, but it crosses the "
-                 "console's own path (a management network), not the CE-to-Microsoft link: it cannot decide",
-                 t179_words(c));
+        snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test was %s, but its path (a "
+                 "management network) does not cross the CE-to-Microsoft link: it cannot decide", t179_words(c));
     else if (c_blocked == (ce == CE_BLOCKED))
         snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test agrees (%s), corroboration only: "
                  "its path is not the session's", t179_words(c));
     else
-        snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test was %s, but the console reaches %s "
-                 "over its own path (a management network), not across the CE-to-Microsoft link: it does not decide",
-                 t179_words(c), p->peer);
+        snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test was %s, but its path (a "
+                 "management network) does not cross the CE-to-Microsoft link: it does not decide", t179_words(c));
     quote_console(s, ev, p->peer);
 }
 
@@ -244,12 +242,12 @@ static void fail_blocked(step_result_t *s, const evidence_t *ev, const ce_path_t
     char history[96] = "";
     session_history(p, history, sizeof(history));
     step_fail(s, "tcp179_blocked",
-              "%s is %s with no NOTIFICATION%s, while the link is up, the CE holds its address in the subnet and %s "
-              "answers the CE's ping (%lld/%lld): TCP 179 does not get through.  Most likely an ACL or firewall on "
-              "the path drops it; the same signs come from the MSEE side not configured for this peering (no "
-              "listener for this /30 or VLAN)%s",
+              "%s is %s with no NOTIFICATION%s; the link is up, the CE's address in the subnet, and %s answers the "
+              "CE's ping (%lld/%lld): TCP 179 does not get through.  Most likely an ACL or firewall on the path "
+              "drops it; the same signs come from the MSEE side not configured for this peering (no listener for "
+              "this /30 or VLAN)%s",
               p->peer, p->state_text, history, p->peer, (long long)p->ping->received, (long long)p->ping->sent,
-              md5_anywhere(p) ? ", or an MD5 key mismatch (MD5 is configured; nothing in the log points to it)" : "");
+              md5_anywhere(p) ? ", or an MD5 key mismatch (MD5 is configured; no log line points to it)" : "");
     quote_path(s, ev, p);
     if (p->test)
         quote_router(s, ev, p->test);

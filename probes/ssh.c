@@ -660,6 +660,20 @@ static int hang_up(ssh_transport_t *t, cmd_result_t *res, double start)
     return 0;
 }
 
+/* After an interrupt the CLI may print another prompt (vtysh redraws its line): what comes
+ * within 400 ms of quiet is read to its prompt and dropped, so it never starts the next answer. */
+static void drain(ssh_transport_t *t, double deadline, bool *truncated)
+{
+    size_t kept = t->len;
+    char byte;
+    while (clock_now_s() < deadline && ssh_channel_read_timeout(t->channel, &byte, 1, 0, 400) > 0 &&
+           append(t, &byte, 1) == 0 && wait_prompt(t, deadline, truncated) == WAIT_PROMPT)
+        ;
+    t->len = kept;
+    if (t->buf)
+        t->buf[kept] = '\0';
+}
+
 /* Sends command and reads its answer to the prompt; an endless command is interrupted after
  * VENDOR_ENDLESS_SECONDS (what it prints then, a ping's statistics, is part of the answer). */
 static wait_result_t shell_answer(ssh_transport_t *t, const char *command, double start, bool *truncated)
@@ -674,6 +688,8 @@ static wait_result_t shell_answer(ssh_transport_t *t, const char *command, doubl
         if (ssh_channel_write(t->channel, v->interrupt, (uint32_t)strlen(v->interrupt)) < 0)
             return WAIT_EOF;
         w = wait_prompt(t, deadline, truncated);
+        if (w == WAIT_PROMPT)
+            drain(t, deadline, truncated);
     }
     return w;
 }

@@ -117,8 +117,8 @@ static void router_timeout_console_open(void **state)
     load(c, PROBE_BGP_SUMMARY, "show ip bgp summary", F "ios_summary_active.txt");
     console(c, TCP_OPEN);
     expect(tcp179(c), VERDICT_FAIL, "tcp179_blocked",
-           WORDS("timed out (the router's own test)", "the console host's test was open, but the console reaches",
-                 "not across the CE-to-Microsoft link: it does not decide"),
+           WORDS("timed out (the router's own test)", "the console host's test was open, but its path",
+                 "does not cross the CE-to-Microsoft link: it does not decide"),
            "% Connection timed out");
     assert_true(has_evidence(&c->s, "192.168.100.130:179 open"));
     assert_true(c->s.n_next > 0); /* the remedy: permit TCP 179 on the path */
@@ -287,7 +287,7 @@ static void no_ce_evidence_skips_though_console_open(void **state)
     console(c, TCP_OPEN);
     expect(tcp179(c), VERDICT_SKIP, "evidence_missing",
            WORDS("no TCP 179 evidence from the CE", "the router's own connect test: the platform has no such command",
-                 "its ping to 192.168.100.130: not collected", "the console host's test was open, but it crosses",
+                 "its ping to 192.168.100.130: not collected", "the console host's test was open, but its path",
                  "it cannot decide"),
            "192.168.100.130:179 open");
     ctx_free(c);
