@@ -7,15 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-static bool has_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++)
-        if (!strncasecmp(p, needle, n))
-            return true;
-    return false;
-}
-
 static bool is_peer(const char *text, const device_t *d)
 {
     ip_addr_t a;
@@ -86,7 +77,7 @@ static void read_history(ce_path_t *p)
     const bgp_neighbor_t *nb = p->nb;
     if (!nb)
         return;
-    p->nht_wait = has_ci(nb->last_reset_reason, "NHT") || has_ci(nb->raw_state, "NHT");
+    p->nht_wait = strcasestr(nb->last_reset_reason, "NHT") || strcasestr(nb->raw_state, "NHT");
     bool named = nb->last_error[0] && strcasecmp(nb->last_error, "None") != 0;
     p->notification = nb->notification_code != MODEL_ABSENT || named;
     if (p->notification)
