@@ -687,7 +687,11 @@ static wait_result_t shell_answer(ssh_transport_t *t, const char *command, doubl
     if (w == WAIT_TIMEOUT && stop_at < deadline) {
         if (ssh_channel_write(t->channel, v->interrupt, (uint32_t)strlen(v->interrupt)) < 0)
             return WAIT_EOF;
-        w = wait_prompt(t, deadline, truncated);
+        /* A line the CLI printed after its prompt (a log message) hides it: an Enter redraws it. */
+        double redraw = clock_now_s() + 2;
+        w = wait_prompt(t, redraw < deadline ? redraw : deadline, truncated);
+        if (w == WAIT_TIMEOUT && ssh_channel_write(t->channel, "\n", 1) == 1)
+            w = wait_prompt(t, deadline, truncated);
         if (w == WAIT_PROMPT)
             drain(t, deadline, truncated);
     }
