@@ -306,9 +306,10 @@ static void submit(check_t *c, job_t *j, double t)
                       .source = arg(q->source), .iface = arg(q->iface), .vrf = q->vrf};
     char why[512] = "";
     const vendor_t *v = vendor_find(j->dev->vendor);
-    if (v && !vendor_probe(v, q->probe)) {
+    if (v && !vendor_probe_in(v, q->probe, q->vrf)) {
         /* Not an error: EOS has no telnet, FRR no ARP.  The step says what it could not see. */
-        snprintf(why, sizeof(why), "%s has no command for the %s probe", v->name, probe_name(q->probe));
+        snprintf(why, sizeof(why), "%s has no command for the %s probe%s", v->name, probe_name(q->probe),
+                 vendor_probe(v, q->probe) ? " inside a VRF" : "");
         finish_poll(c, j, local_reply(j, PERR_UNSUPPORTED, why), t);
         return;
     }

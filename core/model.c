@@ -42,6 +42,7 @@ static void neighbor_init(bgp_neighbor_t *n)
     n->last_reset = MODEL_ABSENT;
     n->notification_code = n->notification_subcode = MODEL_ABSENT;
     ABSENT_RANGE(n, prefixes_received, up_down);
+    n->conn_established = n->conn_dropped = MODEL_ABSENT;
 }
 
 static void bgp_config_init(bgp_config_neighbor_t *c)
@@ -81,6 +82,10 @@ void record_init(record_t *rec, kind_t kind)
         break;
     case KIND_COMMUNITY_LISTS: rec->u.community_list.seq = MODEL_ABSENT; break;
     case KIND_TCP_TEST: rec->u.tcp_test.port = MODEL_ABSENT; break;
+    case KIND_PING:
+        rec->u.ping.sent = rec->u.ping.received = MODEL_ABSENT;
+        rec->u.ping.rtt_min_ms = rec->u.ping.rtt_avg_ms = rec->u.ping.rtt_max_ms = -1.0;
+        break;
     default: break;
     }
 }
@@ -111,6 +116,7 @@ static const struct {
     [KIND_ROUTE_SUMMARY] = {"route_summary", "tables"},
     [KIND_COMMUNITY_LISTS] = {"community_lists", "entries"},
     [KIND_TCP_TEST] = {"tcp_test", "results"},
+    [KIND_PING] = {"ping", "results"},
 };
 
 const char *kind_name(kind_t kind)

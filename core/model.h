@@ -50,6 +50,7 @@ typedef enum {
     KIND_ROUTE_SUMMARY,
     KIND_COMMUNITY_LISTS,
     KIND_TCP_TEST,
+    KIND_PING,
     KIND_COUNT
 } kind_t;
 
@@ -127,6 +128,9 @@ typedef struct {
     int64_t max_prefixes;
     int64_t msg_rcvd, msg_sent;
     int64_t up_down;
+    /* The session's history: TCP connections that reached Established and were dropped
+     * ("Connections established 2; dropped 1"; Junos counts "Number of flaps" as dropped). */
+    int64_t conn_established, conn_dropped;
     char vrf[NAME_LEN];
 } bgp_neighbor_t;
 
@@ -279,6 +283,15 @@ typedef struct {
     char raw[DESC_LEN];
 } tcp_test_t;
 
+/* The router's own ping (IOS "Success rate is 100 percent (5/5)", Junos/NX-OS "5 packets
+ * transmitted, 5 packets received", Linux/EOS/FRR "5 packets transmitted, 5 received"). */
+typedef struct {
+    char target[ADDR_LEN];
+    int64_t sent, received;
+    double rtt_min_ms, rtt_avg_ms, rtt_max_ms; /* < 0 when absent */
+    char raw[DESC_LEN];                        /* the summary line (or the last reply line) */
+} ping_result_t;
+
 /* A record is partial when its own block held a line the parser could not read, or was cut
  * (parsers/run.c decides, for every parser alike): the lines are numbered as in the input.
  * Only the first few numbers are kept, so that a record stays fixed-size; n_skipped counts
@@ -307,6 +320,7 @@ typedef struct {
         route_summary_t route_summary;
         community_list_entry_t community_list;
         tcp_test_t tcp_test;
+        ping_result_t ping;
     } u;
 } record_t;
 

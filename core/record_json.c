@@ -138,6 +138,8 @@ static void write_neighbor(json_stream_t *js, const bgp_neighbor_t *n)
     js_kv_int(js, "msg_rcvd", n->msg_rcvd);
     js_kv_int(js, "msg_sent", n->msg_sent);
     js_kv_int(js, "up_down", n->up_down);
+    js_kv_int(js, "connections_established", n->conn_established);
+    js_kv_int(js, "connections_dropped", n->conn_dropped);
     js_kv_str(js, "vrf", n->vrf);
 }
 
@@ -347,6 +349,25 @@ static void write_partial(json_stream_t *js, const record_t *rec)
         js_kv_int(js, "skipped_total", (int64_t)rec->n_skipped);
 }
 
+static void kv_ms(json_stream_t *js, const char *key, double ms)
+{
+    if (ms >= 0) {
+        js_key(js, key);
+        js_double(js, ms);
+    }
+}
+
+static void write_ping(json_stream_t *js, const ping_result_t *p)
+{
+    js_kv_str(js, "target", p->target);
+    js_kv_int(js, "sent", p->sent);
+    js_kv_int(js, "received", p->received);
+    kv_ms(js, "rtt_min_ms", p->rtt_min_ms);
+    kv_ms(js, "rtt_avg_ms", p->rtt_avg_ms);
+    kv_ms(js, "rtt_max_ms", p->rtt_max_ms);
+    js_kv_str(js, "raw", p->raw);
+}
+
 void record_json_write(json_stream_t *js, const record_t *rec)
 {
     js_begin_object(js);
@@ -367,6 +388,7 @@ void record_json_write(json_stream_t *js, const record_t *rec)
     case KIND_ROUTE_SUMMARY: write_route_summary(js, &rec->u.route_summary); break;
     case KIND_COMMUNITY_LISTS: write_community_list(js, &rec->u.community_list); break;
     case KIND_TCP_TEST: write_tcp_test(js, &rec->u.tcp_test); break;
+    case KIND_PING: write_ping(js, &rec->u.ping); break;
     default: break;
     }
     write_partial(js, rec);

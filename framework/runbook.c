@@ -127,6 +127,13 @@ static probe_request_t *add(probe_request_t *out, size_t max, size_t *n, probe_i
     return r;
 }
 
+static void path_source(probe_request_t *r, const device_t *dev)
+{
+    if (dev->has_local_ip)
+        ip_to_string(&dev->local_ip, r->source, sizeof(r->source));
+    snprintf(r->iface, sizeof(r->iface), "%s", dev->interface);
+}
+
 size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *out, size_t max)
 {
     size_t n = 0;
@@ -134,12 +141,18 @@ size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *o
     if (rb == RUNBOOK_BGP) {
         static const probe_id_t plain[] = {
             PROBE_BGP_SUMMARY, PROBE_BGP_NEIGHBOR, PROBE_BGP_CONFIG, PROBE_PREFIX_LISTS, PROBE_ROUTE_MAPS,
-            PROBE_ARP, PROBE_TCP_179, PROBE_BFD, PROBE_LOG_AUTH,
+            PROBE_ARP, PROBE_BFD, PROBE_LOG_AUTH,
         };
         if ((r = add(out, max, &n, PROBE_INTERFACES, dev)))
             r->twice = true; /* counters: growth between two polls */
         for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
             add(out, max, &n, plain[i], dev);
+        /* The router's own tests cross the session's path: from the session's address or the
+         * peering interface where the platform takes one (an optional part of the template). */
+        static const probe_id_t path[] = {PROBE_TCP_179, PROBE_PING};
+        for (size_t i = 0; i < 2; i++)
+            if ((r = add(out, max, &n, path[i], dev)))
+                path_source(r, dev);
         return n;
     }
     char vm[ADDR_LEN] = "", onprem[ADDR_LEN] = "";

@@ -694,14 +694,11 @@ static bool session_md5(session_t *x, const notif_t *n)
     if (!cause && !suspect)
         return false;
     /* Without a log line, a NOTIFICATION that names a fault (4/0, 6/1, 6/2) explains more
-     * than the keys do; a reset for a configuration change (6/6, often the key being set)
-     * or an admin reset explains nothing. */
-    if (!j.by_log && n && strcmp(n->cause, "session_down") != 0)
-        return false;
-    /* Our key alone proves little when the console host cannot reach peer:179 either: a
-     * filter or a missing route is the better explanation, and the TCP 179 step names it. */
-    if (suspect && x->ev->has_console_tcp &&
-        (x->ev->console_tcp.result == TCP_TIMEOUT || x->ev->console_tcp.result == TCP_UNREACHABLE))
+     * than the keys do, and silence with no NOTIFICATION at all looks the same for a filter: the
+     * TCP 179 step weighs that from the CE's own evidence (never the console host's, whose path
+     * is not the session's).  Our key is the suspect after a reset for a configuration change
+     * (6/6, often the key being set) or an admin reset. */
+    if (!j.by_log && (!n || strcmp(n->cause, "session_down") != 0))
         return false;
     const char *st = x->raw_state[0] ? x->raw_state : bgp_state_name(x->state);
     char words[240];

@@ -26,7 +26,7 @@
 /* ---- locating the interface ---- */
 
 /* True when one of the interface's addresses satisfies the test. */
-static bool iface_has(const iface_t *i, const device_t *d, bool in_subnet)
+bool iface_holds(const iface_t *i, const device_t *d, bool in_subnet)
 {
     for (int fam = 0; fam < 2; fam++) {
         int n = fam ? i->n_ipv6 : i->n_ipv4;
@@ -45,14 +45,14 @@ static bool iface_has(const iface_t *i, const device_t *d, bool in_subnet)
 
 /* The interface holding the peering subnet: an address inside the subnet, else a network that
  * contains the peer, else the inventory's interface name.  NULL when none does. */
-static const iface_t *find_peering_iface(const fact_t *f, const device_t *d)
+const iface_t *peering_iface(const fact_t *f, const device_t *d)
 {
     for (int pass = 0; pass < 3; pass++) {
         for (size_t r = 0; r < f->n_records; r++) {
             const iface_t *i = &f->records[r].u.iface;
             if (f->records[r].kind != KIND_INTERFACES)
                 continue;
-            if (pass < 2 ? iface_has(i, d, pass == 0) : d->interface[0] && !strcmp(i->name, d->interface))
+            if (pass < 2 ? iface_holds(i, d, pass == 0) : d->interface[0] && !strcmp(i->name, d->interface))
                 return i;
         }
     }
@@ -127,7 +127,7 @@ static fact_t block_of(const fact_t *f, const iface_t *i)
 
 /* ---- judging state ---- */
 
-static bool state_down(const iface_t *i, const char **why)
+bool iface_down(const iface_t *i, const char **why)
 {
     if (i->admin_status == UPDOWN_DOWN) {
         *why = "administratively down";
@@ -404,7 +404,7 @@ static bool counters_went_back(const iface_t *now, const iface_t *before)
 static bool judge_state(step_result_t *s, const evidence_t *ev, const fact_t *f, const iface_t *hold, const iface_t *port)
 {
     const char *why = NULL;
-    const iface_t *bad = state_down(port, &why) ? port : state_down(hold, &why) ? hold : NULL;
+    const iface_t *bad = iface_down(port, &why) ? port : iface_down(hold, &why) ? hold : NULL;
     if (!bad)
         return false;
     char sub[PREFIX_LEN + 32];
@@ -455,7 +455,7 @@ static void judge_physical(const evidence_t *ev, step_result_t *s, const iface_t
         step_skip(s, "no parser reads '%s': interface state cannot be judged", f->command);
         return;
     }
-    const iface_t *hold = find_peering_iface(f, ev->device);
+    const iface_t *hold = peering_iface(f, ev->device);
     char sub[PREFIX_LEN + 80];
     subnet_text(ev->device, sub, sizeof(sub));
     if (!hold) {

@@ -1,16 +1,25 @@
-/* step_tcp179.c: step 6, can TCP 179 reach the peer?
+/* step_tcp179.c: step 6, can TCP 179 reach the peer on the session's own path?
  *
- * Two tests: the router's own (facts[PROBE_TCP_179]: IOS "telnet X 179", Junos "telnet X port
- * 179"), which crosses the session's real path, and the console host's connect test, which
- * crosses whatever path the console has.  The router's test is preferred; when the two
- * disagree the finding says so.  Refused means something answered with a RST (nothing listens,
- * or the peer rejects this source); timed out means something drops the SYN; unreachable
- * means there is no route.  A session that is Established proves 179 works on its own path, so
- * a failed console test is then only a warning. */
+ * Deciding evidence comes from the CE (framework/tcp179_ce.c).  First the router's own connect
+ * test (IOS "telnet X 179 /source-interface I", Junos "telnet X port 179 source A", IOS-XR,
+ * NX-OS): refused means something answered with a RST (nothing listens, or the peer rejects
+ * this source); timed out means something drops the SYN, unless MD5 is configured, when the
+ * peer drops the telnet's unsigned SYNs anyway; unreachable means no route, an addressing fault.
+ * Where the platform has no such test (FRR's vtysh, EOS) the CE's other evidence stands in:
+ * with the link up, the CE's address in the subnet, the peer answering the CE's ping, no
+ * NOTIFICATION and nothing in the log about MD5, a session stuck in Connect/Active ranks
+ * tcp179_blocked, and the finding names what else looks the same.  An Established session
+ * proves 179 works on its own path.
+ *
+ * The console host's own connect test crosses the console's path (a management network), not
+ * the CE-to-Microsoft link: it may corroborate, never decide, and where it disagrees the
+ * finding says so.  Without deciding evidence the step SKIPs and says which CE-side test was
+ * missing and why. */
 #include <stdio.h>
 #include <string.h>
 
 #include "framework/steps.h"
+#include "framework/tcp179_ce.h"
 
 typedef enum { T179_NONE, T179_OPEN, T179_REFUSED, T179_TIMEOUT, T179_UNREACHABLE, T179_ERROR } t179_t;
 
@@ -32,10 +41,10 @@ static t179_t from_word(const char *w)
         t179_t v;
     } words[] = {{"open", T179_OPEN}, {"refused", T179_REFUSED}, {"timeout", T179_TIMEOUT},
                  {"unreachable", T179_UNREACHABLE}};
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+    for (size_t i = 0; w && i < sizeof(words) / sizeof(words[0]); i++)
         if (strcmp(w, words[i].word) == 0)
             return words[i].v;
-    return T179_ERROR;
+    return T179_NONE;
 }
 
 static const char *t179_words(t179_t v)
@@ -44,73 +53,12 @@ static const char *t179_words(t179_t v)
     return w[v];
 }
 
-static bool t179_failed(t179_t v)
+static bool md5_anywhere(const ce_path_t *p)
 {
-    return v == T179_REFUSED || v == T179_TIMEOUT || v == T179_UNREACHABLE;
+    return p->md5_ours == TRI_TRUE || p->md5_theirs == TRI_TRUE;
 }
 
-/* The router's own test, when it ran and says something. */
-static const tcp_test_t *router_test(const evidence_t *ev, char *why, size_t size)
-{
-    const fact_t *f = &ev->facts[PROBE_TCP_179];
-    why[0] = '\0';
-    if (!fact_usable(f)) {
-        if (f->present)
-            fact_problem(f, why, size);
-        return NULL;
-    }
-    for (size_t i = 0; i < f->n_records; i++) {
-        const tcp_test_t *t = &f->records[i].u.tcp_test;
-        ip_addr_t a;
-        if (f->records[i].kind != KIND_TCP_TEST || !t->result[0])
-            continue;
-        /* A test of another address (the secondary link's peer) says nothing about this one. */
-        if (ev->device->has_peer_ip && ip_parse(t->target, &a) && !ip_equal(&a, &ev->device->peer_ip))
-            continue;
-        return t;
-    }
-    snprintf(why, size, "'%.200s' gave no result for this peer", f->command);
-    return NULL;
-}
-
-/* The session is up on its own path (summary or neighbor detail). */
-static bool session_up(const evidence_t *ev, const fact_t **where)
-{
-    static const probe_id_t probes[] = {PROBE_BGP_NEIGHBOR, PROBE_BGP_SUMMARY};
-    for (size_t k = 0; k < 2; k++) {
-        const fact_t *f = &ev->facts[probes[k]];
-        if (!fact_usable(f))
-            continue;
-        for (size_t i = 0; i < f->n_records; i++) {
-            const record_t *r = &f->records[i];
-            const char *p = r->kind == KIND_BGP_NEIGHBORS ? r->u.neighbor.peer
-                          : r->kind == KIND_BGP_SUMMARY   ? r->u.peer.peer
-                                                          : NULL;
-            bgp_state_t st = r->kind == KIND_BGP_NEIGHBORS ? r->u.neighbor.state : r->u.peer.state;
-            ip_addr_t a;
-            if (p && ip_parse(p, &a) && ip_equal(&a, &ev->device->peer_ip) && st == BGP_STATE_ESTABLISHED) {
-                *where = f;
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-static const char *cause_of(t179_t v)
-{
-    return v == T179_REFUSED ? "tcp179_refused" : "tcp179_blocked";
-}
-
-static const char *meaning(t179_t v)
-{
-    switch (v) {
-    case T179_REFUSED: return "nothing listens on 179 at the peer, or the peer rejects this source";
-    case T179_TIMEOUT: return "a firewall or ACL drops TCP 179";
-    case T179_UNREACHABLE: return "no route to the peer";
-    default: return "";
-    }
-}
+/* ---- what the step quotes ---- */
 
 static void quote_router(step_result_t *s, const evidence_t *ev, const tcp_test_t *t)
 {
@@ -130,54 +78,214 @@ static void quote_console(step_result_t *s, const evidence_t *ev, const char *pe
     step_evidence_text(s, cmd, line);
 }
 
-static void quote_session(step_result_t *s, const fact_t *f, const char *peer)
+/* The session's state line, its connection counters and the CE's ping summary. */
+static void quote_path(step_result_t *s, const evidence_t *ev, const ce_path_t *p)
 {
-    const char *const needles[] = {peer, "Established", NULL};
-    const char *const loose[] = {peer, NULL};
-    if (!step_evidence(s, f, needles))
-        step_evidence(s, f, loose);
+    if (p->state_fact) {
+        const char *const state[] = {"state", p->state_text, NULL}, *const row[] = {p->peer, p->state_text, NULL};
+        if (!step_evidence(s, p->state_fact, state))
+            step_evidence(s, p->state_fact, row);
+        step_evidence(s, p->state_fact, (const char *const[]){"Connections established", NULL});
+    }
+    if (p->ping && p->ping->raw[0])
+        step_evidence(s, &ev->facts[PROBE_PING], (const char *const[]){p->ping->raw, NULL});
+}
+
+/* ---- the console's test: corroboration only ---- */
+
+typedef enum { CE_UNDECIDED = -1, CE_OPEN = 0, CE_BLOCKED = 1 } ce_view_t;
+
+/* Appends what the console host's test said, and why it cannot decide, to the finding. */
+static void console_note(step_result_t *s, const evidence_t *ev, const ce_path_t *p, ce_view_t ce)
+{
+    if (!ev->has_console_tcp)
+        return;
+    t179_t c = from_console(ev->console_tcp.result);
+    bool c_blocked = c == T179_TIMEOUT || c == T179_REFUSED || c == T179_UNREACHABLE;
+    size_t w = strlen(s->finding);
+    if (c == T179_ERROR)
+        snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test failed to run");
+    else if (ce == CE_UNDECIDED)
+        snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test was %s, but its path (a "
+                 "management network) does not cross the CE-to-Microsoft link: it cannot decide", t179_words(c));
+    else if (c_blocked == (ce == CE_BLOCKED))
+        snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test agrees (%s), corroboration only: "
+                 "its path is not the session's", t179_words(c));
+    else
+        snprintf(s->finding + w, sizeof(s->finding) - w, "; the console host's test was %s, but its path (a "
+                 "management network) does not cross the CE-to-Microsoft link: it does not decide", t179_words(c));
+    quote_console(s, ev, p->peer);
+}
+
+/* ---- verdicts ---- */
+
+static void blocked_remedy(step_result_t *s, const evidence_t *ev, const ce_path_t *p, const char *cause)
+{
+    step_remedy(s, ev, cause, p->iface ? p->iface->name : NULL, NULL);
+}
+
+/* The session is up: TCP 179 works on its own path, whatever any test says. */
+static void judge_established(step_result_t *s, const evidence_t *ev, const ce_path_t *p)
+{
+    t179_t r = p->test ? from_word(p->test->result) : T179_NONE;
+    bool expected = r == T179_TIMEOUT && md5_anywhere(p); /* the peer drops a telnet's unsigned SYNs */
+    if ((r == T179_TIMEOUT || r == T179_REFUSED) && !expected) {
+        step_warn(s, r == T179_REFUSED ? "tcp179_refused" : "tcp179_blocked",
+                  "TCP 179 from the router to %s: %s, but the router's session is up: a filter that spares the "
+                  "session's own flow, or a test from another source", p->peer, t179_words(r));
+        quote_router(s, ev, p->test);
+    } else {
+        step_pass(s, "the session with %s is %s: TCP 179 works on the session's own path%s", p->peer, p->state_text,
+                  expected ? " (the router's own telnet timed out as expected: with MD5 the peer drops its unsigned SYNs)" : "");
+        if (p->test)
+            quote_router(s, ev, p->test);
+    }
+    quote_path(s, ev, p);
+    console_note(s, ev, p, s->verdict != VERDICT_PASS ? CE_BLOCKED : CE_OPEN);
+}
+
+/* The router's own test decides when it says something MD5 cannot explain; true when it did. */
+static bool judge_router_test(step_result_t *s, const evidence_t *ev, const ce_path_t *p)
+{
+    t179_t r = p->test ? from_word(p->test->result) : T179_NONE;
+    if (r == T179_NONE || r == T179_UNREACHABLE || (r == T179_TIMEOUT && md5_anywhere(p)))
+        return false;
+    if (r == T179_OPEN)
+        step_pass(s, "TCP 179 to %s is open from the CE (the router's own test)", p->peer);
+    else if (r == T179_REFUSED)
+        step_fail(s, "tcp179_refused", "TCP 179 to %s refused (the router's own test): nothing listens on 179 at the "
+                  "peer, or the peer rejects this source (the MSEE side not configured for this peering or address)",
+                  p->peer);
+    else
+        step_fail(s, "tcp179_blocked", "TCP 179 to %s timed out (the router's own test): a firewall or ACL on the "
+                  "path drops TCP 179", p->peer);
+    quote_router(s, ev, p->test);
+    console_note(s, ev, p, r != T179_OPEN ? CE_BLOCKED : CE_OPEN);
+    if (r != T179_OPEN)
+        blocked_remedy(s, ev, p, s->cause);
+    return true;
+}
+
+/* No route from the CE to the peer: an addressing fault, never a filter. */
+static bool judge_no_route(step_result_t *s, const evidence_t *ev, const ce_path_t *p)
+{
+    bool unreachable = p->test && from_word(p->test->result) == T179_UNREACHABLE;
+    if (p->link_up == TRI_FALSE || (!p->nht_wait && p->route != TRI_FALSE && !unreachable))
+        return false; /* a link that is down explains the missing route: not_a_filter() says so */
+    step_skip(s, "TCP 179 not judged: the CE has no route to %s (%s): an addressing fault, not a filter (see the "
+              "addressing step)", p->peer,
+              p->nht_wait ? "the session is waiting for next-hop tracking (NHT)"
+              : unreachable ? "the router's own test found no route"
+                            : "no connected network holds the peer");
+    snprintf(s->cause, sizeof(s->cause), "not_applicable"); /* the addressing step judges it */
+    if (p->nht_wait && p->state_fact)
+        step_evidence(s, p->state_fact, (const char *const[]){"NHT", NULL});
+    if (unreachable)
+        quote_router(s, ev, p->test);
+    console_note(s, ev, p, CE_UNDECIDED);
+    return true;
+}
+
+/* Why the CE's evidence does not single out a filter; NULL when it does. */
+static const char *not_a_filter(const ce_path_t *p, char *buf, size_t size)
+{
+    if (p->link_up == TRI_FALSE)
+        snprintf(buf, size, "the peering link is down (%s): see the physical step", p->link_why);
+    else if (p->admin_down)
+        snprintf(buf, size, "the session is shut down on this router: nothing tries TCP 179");
+    else if (p->state == BGP_STATE_OPENSENT || p->state == BGP_STATE_OPENCONFIRM)
+        snprintf(buf, size, "the session reached %s, so TCP 179 connected: the OPEN exchange fails", p->state_text);
+    else if (p->notification)
+        snprintf(buf, size, "the last NOTIFICATION (%s) shows TCP 179 carried the session until then: the session step "
+                 "judges it", p->notification_text);
+    else if (p->auth_logged)
+        snprintf(buf, size, "the log shows MD5/authentication failures from %s: the session step names them", p->peer);
+    else
+        return NULL;
+    return buf;
+}
+
+/* What is missing before the CE's evidence can decide; NULL when nothing is. */
+static const char *missing_evidence(const ce_path_t *p, char *buf, size_t size)
+{
+    if (!p->ping)
+        snprintf(buf, size, "no TCP 179 evidence from the CE: the router's own connect test: %s; its ping to %s: %s",
+                 p->test ? "timed out, which MD5 explains as well" : p->test_why, p->peer, p->ping_why);
+    else if (!ce_ping_ok(p))
+        snprintf(buf, size, "%s does not answer the CE's ping either (%lld/%lld): the path fails below TCP (see the ARP "
+                 "step), or ICMP is filtered too", p->peer, (long long)p->ping->received, (long long)p->ping->sent);
+    else if (p->link_up != TRI_TRUE)
+        snprintf(buf, size, "the peering link's state is not known: %s", p->link_why);
+    else if (p->in_subnet != TRI_TRUE)
+        snprintf(buf, size, "the CE's address in the assigned subnet is not confirmed%s",
+                 p->in_subnet == TRI_FALSE ? ": the addressing step judges it" : " (no subnet in the inventory)");
+    else if (p->state != BGP_STATE_CONNECT && p->state != BGP_STATE_ACTIVE && p->state != BGP_STATE_IDLE)
+        snprintf(buf, size, "the state of the session with %s is not shown", p->peer);
+    else
+        return NULL;
+    return buf;
+}
+
+/* "; connections established 1, dropped 1" from what the platform counts (EOS only the first,
+ * Junos only flaps, which are drops). */
+static void session_history(const ce_path_t *p, char *out, size_t size)
+{
+    int64_t est = p->nb ? p->nb->conn_established : MODEL_ABSENT, drop = p->nb ? p->nb->conn_dropped : MODEL_ABSENT;
+    size_t w = 0;
+    if (est != MODEL_ABSENT)
+        w += (size_t)snprintf(out + w, size - w, "; connections established %lld", (long long)est);
+    if (drop != MODEL_ABSENT && w < size)
+        snprintf(out + w, size - w, "%s dropped %lld", w ? "," : "; connections", (long long)drop);
+}
+
+static void fail_blocked(step_result_t *s, const evidence_t *ev, const ce_path_t *p)
+{
+    char history[96] = "";
+    session_history(p, history, sizeof(history));
+    step_fail(s, "tcp179_blocked",
+              "%s is %s with no NOTIFICATION%s; the link is up, the CE's address in the subnet, and %s answers the "
+              "CE's ping (%lld/%lld): TCP 179 does not get through.  Most likely an ACL or firewall on the path "
+              "drops it; the same signs come from the MSEE side not configured for this peering (no listener for "
+              "this /30 or VLAN)%s",
+              p->peer, p->state_text, history, p->peer, (long long)p->ping->received, (long long)p->ping->sent,
+              md5_anywhere(p) ? ", or an MD5 key mismatch (MD5 is configured; no log line points to it)" : "");
+    quote_path(s, ev, p);
+    if (p->test)
+        quote_router(s, ev, p->test);
+    console_note(s, ev, p, CE_BLOCKED);
+    blocked_remedy(s, ev, p, "tcp179_blocked");
 }
 
 void step_tcp179(const evidence_t *ev, step_result_t *s)
 {
-    char peer[ADDR_LEN] = "the peer", why[400], disagree[200] = "";
-    if (ev->device->has_peer_ip)
-        ip_to_string(&ev->device->peer_ip, peer, sizeof(peer));
-    const tcp_test_t *rt = router_test(ev, why, sizeof(why));
-    t179_t router = rt ? from_word(rt->result) : T179_NONE;
-    t179_t console = ev->has_console_tcp ? from_console(ev->console_tcp.result) : T179_NONE;
-    if (router == T179_ERROR)
-        router = T179_NONE;
-    if (router == T179_NONE && (console == T179_NONE || console == T179_ERROR)) {
-        step_skip(s, "no TCP 179 test result: the router's own test %s; the console test %s", why[0] ? why : "was not run",
-                  console == T179_ERROR ? "failed to run" : "was not run");
+    if (!ev->device->has_peer_ip) {
+        step_skip(s, "the inventory names no peer address: nothing to test");
         return;
     }
-    /* The router's test crosses the session's own path: it decides when it ran. */
-    t179_t v = router != T179_NONE ? router : console;
-    const char *who = router != T179_NONE ? "the router's own test" : "the console host's test";
-    if (router != T179_NONE && console != T179_NONE && console != T179_ERROR && console != router)
-        snprintf(disagree, sizeof(disagree), "; the console host's test was %s, but it crosses a different path than "
-                 "the router's session: the router's own test is preferred", t179_words(console));
-    const fact_t *up = NULL;
-    bool is_up = ev->device->has_peer_ip && session_up(ev, &up);
-    if (!t179_failed(v)) {
-        step_pass(s, "TCP 179 to %s is open (%s)%s", peer, who, disagree);
-    } else if (is_up) {
-        step_warn(s, cause_of(v), "TCP 179 from %s to %s: %s (%s), but the router's session is up%s",
-                  router != T179_NONE ? "the router" : "the console", peer, t179_words(v), meaning(v), disagree);
-        if (router == T179_NONE)
-            snprintf(s->finding, sizeof(s->finding), "TCP 179 from the console is filtered (%s: %s), but the router's "
-                     "session is up: the console's path is not the session's", t179_words(v), meaning(v));
-    } else {
-        step_fail(s, cause_of(v), "TCP 179 to %s %s (%s): %s%s", peer, t179_words(v), who, meaning(v), disagree);
+    ce_path_t p;
+    char why[1024];
+    ce_path_read(ev, &p);
+    if (p.state == BGP_STATE_ESTABLISHED) {
+        judge_established(s, ev, &p);
+        return;
     }
-    if (router != T179_NONE)
-        quote_router(s, ev, rt);
-    if (console != T179_NONE)
-        quote_console(s, ev, peer);
-    if (is_up)
-        quote_session(s, up, peer);
-    if (t179_failed(v))
-        step_remedy(s, ev, cause_of(v), NULL, NULL);
+    if (judge_router_test(s, ev, &p) || judge_no_route(s, ev, &p))
+        return;
+    const char *reason = not_a_filter(&p, why, sizeof(why));
+    bool explained = reason != NULL;
+    if (!reason)
+        reason = missing_evidence(&p, why, sizeof(why));
+    if (!reason) {
+        fail_blocked(s, ev, &p);
+        return;
+    }
+    step_skip(s, "TCP 179 not judged: %s", reason);
+    /* Another step's cause explains the silence (the link, an admin shutdown, a NOTIFICATION,
+     * MD5 failures): nothing is missing here, so this SKIP does not make the status UNKNOWN. */
+    if (explained)
+        snprintf(s->cause, sizeof(s->cause), "not_applicable");
+    quote_path(s, ev, &p);
+    if (p.test)
+        quote_router(s, ev, p.test);
+    console_note(s, ev, &p, CE_UNDECIDED);
 }

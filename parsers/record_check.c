@@ -46,19 +46,30 @@ static void route(visit_t *v, route_t *r)
         next_hop(v, &r->next_hops[i]);
 }
 
+static void rtt(visit_t *v, double *ms)
+{
+    if (*ms < 0)
+        return; /* absent (NaN is not below zero: it is checked next) */
+    if (isfinite(*ms) && *ms <= RECORD_MAX_RTT_MS)
+        return;
+    v->bad++;
+    if (v->fix)
+        *ms = -1.0;
+}
+
 static void hop(visit_t *v, trace_hop_t *h)
 {
     num(v, &h->ttl, U8);
-    for (int i = 0; i < h->n_probes && i < MAX_PROBES; i++) {
-        double *rtt = &h->probes[i].rtt_ms;
-        if (*rtt < 0)
-            continue; /* absent (NaN is not below zero: it is checked next) */
-        if (isfinite(*rtt) && *rtt <= RECORD_MAX_RTT_MS)
-            continue;
-        v->bad++;
-        if (v->fix)
-            *rtt = -1.0;
-    }
+    for (int i = 0; i < h->n_probes && i < MAX_PROBES; i++)
+        rtt(v, &h->probes[i].rtt_ms);
+}
+
+static void ping(visit_t *v, ping_result_t *p)
+{
+    span(v, &p->sent, &p->received, ANY);
+    rtt(v, &p->rtt_min_ms);
+    rtt(v, &p->rtt_avg_ms);
+    rtt(v, &p->rtt_max_ms);
 }
 
 static void neighbor(visit_t *v, bgp_neighbor_t *n)
@@ -71,6 +82,7 @@ static void neighbor(visit_t *v, bgp_neighbor_t *n)
     span(v, &n->prefixes_received, &n->prefixes_sent, ANY);
     num(v, &n->max_prefixes, U32);
     span(v, &n->msg_rcvd, &n->up_down, ANY);
+    span(v, &n->conn_established, &n->conn_dropped, ANY);
 }
 
 static void bgp_config(visit_t *v, bgp_config_neighbor_t *c)
@@ -122,6 +134,7 @@ static void visit(visit_t *v, record_t *rec)
         break;
     case KIND_COMMUNITY_LISTS: num(v, &rec->u.community_list.seq, U32); break;
     case KIND_TCP_TEST: num(v, &rec->u.tcp_test.port, U16); break;
+    case KIND_PING: ping(v, &rec->u.ping); break;
     default: break;
     }
 }

@@ -346,6 +346,38 @@ int64_t tu_asn(const char *s, size_t len)
     return hi * 65536 + lo;
 }
 
+/* The decimal number at s (at most len bytes), and how many bytes it took; 0 when none. */
+static size_t leading_number(const char *s, size_t len, int64_t *out)
+{
+    size_t n = 0;
+    while (n < len && isdigit((unsigned char)s[n]))
+        n++;
+    if (n)
+        *out = tu_int(s, n);
+    return n;
+}
+
+bool tu_connections(const char *s, size_t len, int64_t *established, int64_t *dropped)
+{
+    static const char head[] = "Connections established ", mid[] = " dropped ";
+    tu_trim(&s, &len);
+    if (len < sizeof(head) || strncmp(s, head, sizeof(head) - 1) != 0)
+        return false;
+    size_t i = sizeof(head) - 1;
+    int64_t est = MODEL_ABSENT, drop = MODEL_ABSENT;
+    size_t n = leading_number(s + i, len - i, &est);
+    i += n;
+    if (!n || i >= len || (s[i] != ';' && s[i] != ','))
+        return false;
+    i++;
+    if (len - i < sizeof(mid) - 1 || strncmp(s + i, mid, sizeof(mid) - 1) != 0 ||
+        !leading_number(s + i + sizeof(mid) - 1, len - i - (sizeof(mid) - 1), &drop))
+        return false;
+    *established = est;
+    *dropped = drop;
+    return true;
+}
+
 bgp_state_t tu_bgp_state(const char *s, size_t len, bool *admin_down)
 {
     tu_trim(&s, &len);

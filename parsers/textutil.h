@@ -50,6 +50,9 @@ int64_t tu_duration(const char *s, size_t len);
 int64_t tu_asn(const char *s, size_t len);
 /* "Estab", "Established", "Idle (Admin)", "Active", "Shut (Admin)", "OpenConfirm"... */
 bgp_state_t tu_bgp_state(const char *s, size_t len, bool *admin_down);
+/* "Connections established 2; dropped 1" (IOS, IOS-XR, EOS, FRR) or "..., dropped 1" (NX-OS),
+ * leading blanks allowed -> the two counts; false (nothing set) for any other line. */
+bool tu_connections(const char *s, size_t len, int64_t *established, int64_t *dropped);
 /* "up", "down", "administratively down", "up (connected)", "notconnect", "disabled"... */
 updown_t tu_updown(const char *s, size_t len);
 /* Any MAC notation -> "aa:bb:cc:dd:ee:ff"; false if not 12 hex digits. */

@@ -167,15 +167,45 @@ static const char *placeholder_value(const char *name, size_t nlen, const probe_
     return value;
 }
 
-/* Drops " source {source}" from a template when no source is given: the device picks one. */
+/* The raw value a placeholder names (NULL when the caller gave none). */
+static const char *arg_named(const probe_args_t *a, const char *name, size_t n)
+{
+    const struct {
+        const char *name, *value;
+    } args[] = {{"peer", a->peer},     {"prefix", a->prefix}, {"target", a->target},
+                {"source", a->source}, {"iface", a->iface},   {"vrf", a->vrf}};
+    for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+        if (strlen(args[i].name) == n && !strncmp(args[i].name, name, n))
+            return args[i].value;
+    return NULL;
+}
+
+/* An optional part "[ source {source}]" stays only when every placeholder in it has a value:
+ * without one the device picks for itself (its egress interface's address, which for a
+ * connected peer is the session's own). */
+static bool optional_filled(const char *open, const char *close, const probe_args_t *a)
+{
+    for (const char *p = open; p < close; p++) {
+        const char *end = *p == '{' ? memchr(p, '}', (size_t)(close - p)) : NULL;
+        if (!end)
+            continue;
+        const char *v = arg_named(a, p + 1, (size_t)(end - p - 1));
+        if (!v || !*v)
+            return false;
+        p = end;
+    }
+    return true;
+}
+
 static void expand(const char *tmpl, const probe_args_t *args, char *out, size_t size, char *why, size_t whylen,
                    int *rc)
 {
     size_t w = 0;
     *rc = 0;
     for (const char *p = tmpl; *p && *rc == 0;) {
-        if (!args->source && strncmp(p, " source {source}", 16) == 0) {
-            p += 16;
+        if (*p == '[' || *p == ']') {
+            const char *close = *p == '[' ? strchr(p, ']') : NULL;
+            p = close && !optional_filled(p, close, args) ? close + 1 : p + 1;
             continue;
         }
         if (*p != '{') {
@@ -211,12 +241,13 @@ static void expand(const char *tmpl, const probe_args_t *args, char *out, size_t
 int command_for_probe(const vendor_t *v, probe_id_t probe, const probe_args_t *args, bool structured, char *out,
                       size_t size, char *why, size_t whylen)
 {
-    const vendor_probe_t *vp = vendor_probe(v, probe);
+    const vendor_probe_t *vp = vendor_probe_in(v, probe, args->vrf);
+    bool in_vrf = args->vrf && *args->vrf && strcmp(args->vrf, "default") != 0;
     if (!vp) {
-        snprintf(why, whylen, "%s has no command for the %s probe", v->name, probe_name(probe));
+        snprintf(why, whylen, "%s has no command for the %s probe%s", v->name, probe_name(probe),
+                 in_vrf ? " inside a VRF" : "");
         return -1;
     }
-    bool in_vrf = args->vrf && *args->vrf && strcmp(args->vrf, "default") != 0;
     const char *tmpl = structured && vp->structured && !in_vrf ? vp->structured
                        : in_vrf && vp->command_vrf        ? vp->command_vrf
                                                           : vp->command;

@@ -17,10 +17,11 @@ typedef enum {
     PROBE_BGP_RECEIVED,   /* what {peer} sent us (received or accepted routes) */
     PROBE_ARP,            /* ARP / ND entry for {peer} */
     PROBE_TRACEROUTE,     /* to {target}, from {source} when given */
-    PROBE_TCP_179,        /* the router's own connect test to {peer} port 179 */
+    PROBE_TCP_179,        /* the router's own connect test to {peer} port 179, from {source}/{iface} when given */
     PROBE_BFD,
     PROBE_LOG_AUTH,       /* log lines that betray MD5 trouble (BADAUTH) */
     PROBE_VERSION,
+    PROBE_PING,           /* the router's own ping to {peer}, from {source} when given */
     PROBE_COUNT
 } probe_id_t;
 

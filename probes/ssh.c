@@ -567,10 +567,32 @@ static bool device_rejected(const vendor_t *v, const char *out, char *msg, size_
     return false;
 }
 
-/* Exec mode: one channel per command, read to EOF.  No prompt, no paging, no echo. */
+/* A command the vendor says never ends by itself (vtysh's ping). */
+static bool endless(const vendor_t *v, const char *command)
+{
+    if (!v->endless)
+        return false;
+    rx_t rx = {.pattern = v->endless, .options = 0, .code = NULL};
+    bool hit = rx_match(&rx, command, strlen(command), NULL);
+    rx_free(&rx);
+    return hit;
+}
+
+/* When to stop reading a command's answer: its timeout, or sooner for an endless command. */
+static double answer_deadline(const ssh_transport_t *t, const char *command, double start)
+{
+    double deadline = start + t->device.timeout_s;
+    if (endless(t->base.vendor, command) && start + VENDOR_ENDLESS_SECONDS < deadline)
+        deadline = start + VENDOR_ENDLESS_SECONDS;
+    return deadline;
+}
+
+/* Exec mode: one channel per command, read to EOF.  No prompt, no paging, no echo.  An endless
+ * command's channel is closed after VENDOR_ENDLESS_SECONDS: what it printed is the answer. */
 static int run_exec(ssh_transport_t *t, const char *command, cmd_result_t *res)
 {
     double start = clock_now_s(), deadline = start + t->device.timeout_s;
+    double stop_at = answer_deadline(t, command, start);
     char chunk[16384];
     ssh_channel ch = t->session ? ssh_channel_new(t->session) : NULL;
     if (!ch || ssh_channel_open_session(ch) != SSH_OK || ssh_channel_request_exec(ch, command) != SSH_OK) {
@@ -583,6 +605,8 @@ static int run_exec(ssh_transport_t *t, const char *command, cmd_result_t *res)
     }
     t->len = 0;
     while (!ssh_channel_is_eof(ch)) {
+        if (stop_at < deadline && clock_now_s() >= stop_at)
+            break;
         double left = deadline - clock_now_s();
         if (left <= 0) {
             res->error = PERR_TIMEOUT;
@@ -621,6 +645,59 @@ static int run_exec(ssh_transport_t *t, const char *command, cmd_result_t *res)
     return 0;
 }
 
+/* Our telnet reported the port open: the answer is what we have; then hang up, get the CLI back. */
+static int hang_up(ssh_transport_t *t, cmd_result_t *res, double start)
+{
+    const vendor_t *v = t->base.vendor;
+    take_output_all(t, res);
+    res->seconds = clock_now_s() - start;
+    if (ssh_channel_write(t->channel, v->tcp_hangup, (uint32_t)strlen(v->tcp_hangup)) < 0 ||
+        settle(t, clock_now_s() + t->device.timeout_s) != WAIT_PROMPT) {
+        res->error = PERR_DISCONNECTED;
+        snprintf(res->message, sizeof(res->message), "the telnet to port 179 could not be closed");
+        return -1;
+    }
+    return 0;
+}
+
+/* After an interrupt the CLI may print another prompt (vtysh redraws its line): what comes
+ * within 400 ms of quiet is read to its prompt and dropped, so it never starts the next answer. */
+static void drain(ssh_transport_t *t, double deadline, bool *truncated)
+{
+    size_t kept = t->len;
+    char byte;
+    while (clock_now_s() < deadline && ssh_channel_read_timeout(t->channel, &byte, 1, 0, 400) > 0 &&
+           append(t, &byte, 1) == 0 && wait_prompt(t, deadline, truncated) == WAIT_PROMPT)
+        ;
+    t->len = kept;
+    if (t->buf)
+        t->buf[kept] = '\0';
+}
+
+/* Sends command and reads its answer to the prompt; an endless command is interrupted after
+ * VENDOR_ENDLESS_SECONDS (what it prints then, a ping's statistics, is part of the answer). */
+static wait_result_t shell_answer(ssh_transport_t *t, const char *command, double start, bool *truncated)
+{
+    const vendor_t *v = t->base.vendor;
+    bool telnet = v->tcp_connected && strncmp(command, "telnet ", 7) == 0;
+    rx_t connected = {.pattern = telnet ? v->tcp_connected : "$^", .options = 0x00000400u /* MULTILINE */, .code = NULL};
+    double deadline = start + t->device.timeout_s, stop_at = answer_deadline(t, command, start);
+    wait_result_t w = wait_until(t, stop_at, truncated, telnet ? &connected : NULL);
+    rx_free(&connected);
+    if (w == WAIT_TIMEOUT && stop_at < deadline) {
+        if (ssh_channel_write(t->channel, v->interrupt, (uint32_t)strlen(v->interrupt)) < 0)
+            return WAIT_EOF;
+        /* A line the CLI printed after its prompt (a log message) hides it: an Enter redraws it. */
+        double redraw = clock_now_s() + 2;
+        w = wait_prompt(t, redraw < deadline ? redraw : deadline, truncated);
+        if (w == WAIT_TIMEOUT && ssh_channel_write(t->channel, "\n", 1) == 1)
+            w = wait_prompt(t, deadline, truncated);
+        if (w == WAIT_PROMPT)
+            drain(t, deadline, truncated);
+    }
+    return w;
+}
+
 static int run_once(ssh_transport_t *t, const char *command, cmd_result_t *res)
 {
     if (t->device.exec_mode)
@@ -630,23 +707,9 @@ static int run_once(ssh_transport_t *t, const char *command, cmd_result_t *res)
         res->error = PERR_DISCONNECTED;
         return -1;
     }
-    const vendor_t *v = t->base.vendor;
-    bool telnet = v->tcp_connected && strncmp(command, "telnet ", 7) == 0;
-    rx_t connected = {.pattern = telnet ? v->tcp_connected : "$^", .options = 0x00000400u /* MULTILINE */, .code = NULL};
-    wait_result_t w = wait_until(t, start + t->device.timeout_s, &res->truncated, telnet ? &connected : NULL);
-    rx_free(&connected);
-    if (w == WAIT_CONNECTED) {
-        /* The answer is what we have: keep it, then hang up and get the CLI back. */
-        take_output_all(t, res);
-        res->seconds = clock_now_s() - start;
-        if (ssh_channel_write(t->channel, v->tcp_hangup, (uint32_t)strlen(v->tcp_hangup)) < 0 ||
-            settle(t, clock_now_s() + t->device.timeout_s) != WAIT_PROMPT) {
-            res->error = PERR_DISCONNECTED;
-            snprintf(res->message, sizeof(res->message), "the telnet to port 179 could not be closed");
-            return -1;
-        }
-        return 0;
-    }
+    wait_result_t w = shell_answer(t, command, start, &res->truncated);
+    if (w == WAIT_CONNECTED)
+        return hang_up(t, res, start);
     res->seconds = clock_now_s() - start;
     if (w == WAIT_EOF) {
         res->error = PERR_DISCONNECTED;

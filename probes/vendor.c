@@ -32,6 +32,13 @@ const vendor_remedy_t *remedy_find(const vendor_remedy_t *table, size_t n, const
     return NULL;
 }
 
+const vendor_probe_t *vendor_probe_in(const vendor_t *v, probe_id_t probe, const char *vrf)
+{
+    const vendor_probe_t *p = vendor_probe(v, probe);
+    bool in_vrf = vrf && *vrf && strcmp(vrf, "default") != 0;
+    return p && in_vrf && p->command_vrf && !*p->command_vrf ? NULL : p;
+}
+
 const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause)
 {
     return remedy_find(v->remedies, v->n_remedies, cause);
@@ -45,10 +52,24 @@ const char *vendor_remedy_line(const char *line, bool *disruptive)
     return line + mark;
 }
 
-/* Does command have the shape of template?  Each {placeholder} stands for one word. */
+/* Does command have the shape of template?  Each {placeholder} stands for one word; an
+ * optional "[...]" part may be there or not. */
 static bool template_matches(const char *tmpl, const char *cmd)
 {
     while (*tmpl && *cmd) {
+        if (*tmpl == '[') {
+            const char *close = strchr(tmpl, ']');
+            if (!close)
+                return false;
+            if (template_matches(close + 1, cmd))
+                return true;
+            tmpl++; /* with the part: go on inside it, and skip its ']' below */
+            continue;
+        }
+        if (*tmpl == ']') {
+            tmpl++;
+            continue;
+        }
         if (*tmpl == '{') {
             const char *end = strchr(tmpl, '}');
             if (!end)
@@ -61,6 +82,8 @@ static bool template_matches(const char *tmpl, const char *cmd)
         if (*tmpl++ != *cmd++)
             return false;
     }
+    while (*tmpl == ']' || (*tmpl == '[' && strchr(tmpl, ']'))) /* optional parts left out at the end */
+        tmpl = *tmpl == ']' ? tmpl + 1 : strchr(tmpl, ']') + 1;
     return *tmpl == '\0' && *cmd == '\0';
 }
 

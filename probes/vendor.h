@@ -13,11 +13,12 @@
 #include "probes/probe.h"
 
 /* Templates hold {peer}, {prefix}, {iface}, {target}, {source}, {vrf}; a template with {vrf}
- * is used only when the device has a VRF, its plain twin only when it has none. */
+ * is used only when the device has a VRF, its plain twin only when it has none.  A part in
+ * brackets, "[ source {source}]", is left out when a placeholder in it has no value. */
 typedef struct {
     probe_id_t probe;
     const char *command;     /* text form, default VRF */
-    const char *command_vrf; /* text form inside {vrf}; NULL: same as command */
+    const char *command_vrf; /* text form inside {vrf}; NULL: same as command; "": none in a VRF */
     const char *structured;  /* JSON form; NULL where the platform has none */
 } vendor_probe_t;
 
@@ -71,6 +72,12 @@ typedef struct {
      * escape character, then the close command and any confirmation). NULL: no such test. */
     const char *tcp_connected;
     const char *tcp_hangup;
+    /* A command that never ends by itself (vtysh's ping runs the system ping, which pings until
+     * interrupted): PCRE2 on the command.  After VENDOR_ENDLESS_SECONDS its output so far is the
+     * answer and interrupt is typed to get the CLI back (an exec channel is closed instead).
+     * NULL: none. */
+    const char *endless;
+    const char *interrupt;
     const vendor_remedy_t *remedies;
     size_t n_remedies;
 } vendor_t;
@@ -79,6 +86,12 @@ extern const vendor_t vendor_ios, vendor_nxos, vendor_iosxr, vendor_eos, vendor_
 
 const vendor_t *vendor_find(const char *name);
 const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe);
+/* The probe's entry when the platform has a command for it in that VRF (NULL or "" = the
+ * default one), else NULL. */
+const vendor_probe_t *vendor_probe_in(const vendor_t *v, probe_id_t probe, const char *vrf);
+/* Under 5 s: FRR's event loop logs a STARVATION warning onto the terminal, after the prompt, when
+ * vtysh waits on a command for 5 s or more; 4.5 s still lets a ping send five probes. */
+#define VENDOR_ENDLESS_SECONDS 4.5
 const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause);
 /* The entry of table[0..n) for cause; NULL when none. */
 const vendor_remedy_t *remedy_find(const vendor_remedy_t *table, size_t n, const char *cause);

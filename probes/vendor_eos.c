@@ -34,7 +34,9 @@ static const vendor_probe_t eos_probes[] = {
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp {prefix} vrf {vrf}", "show ip bgp {prefix} | json"},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} received-routes", "show ip bgp neighbors {peer} received-routes vrf {vrf}", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp vrf {vrf} {peer}", "show ip arp {peer} | json"},
-    {PROBE_TRACEROUTE, "traceroute {target} source {source}", "traceroute vrf {vrf} {target} source {source}", NULL},
+    {PROBE_TRACEROUTE, "traceroute {target}[ source {source}]", "traceroute vrf {vrf} {target}[ source {source}]", NULL},
+    /* EOS has no exec telnet: the ping, the neighbor's counters and history stand in for it. */
+    {PROBE_PING, "ping {peer}[ source {source}] repeat 5", "ping vrf {vrf} {peer}[ source {source}] repeat 5", NULL},
     {PROBE_BFD, "show bfd peers", NULL, "show bfd peers | json"},
     {PROBE_LOG_AUTH, "show logging | include MD5|BADAUTH", NULL, NULL},
     {PROBE_VERSION, "show version", NULL, "show version | json"},

@@ -10,6 +10,7 @@ static const char *const frr_allow[] = {
     "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal length [0-9]{1,3}$",
     "^traceroute [0-9a-fA-F.:]+$",
+    "^ping [0-9a-fA-F.:]+$",
     NULL,
 };
 
@@ -33,6 +34,10 @@ static const vendor_probe_t frr_probes[] = {
     {PROBE_BGP_PREFIX, "show bgp ipv4 unicast {prefix}", "show bgp vrf {vrf} ipv4 unicast {prefix}", "show bgp ipv4 unicast {prefix} json"},
     {PROBE_BGP_RECEIVED, "show bgp ipv4 unicast neighbors {peer} routes", "show bgp vrf {vrf} ipv4 unicast neighbors {peer} routes", NULL},
     {PROBE_TRACEROUTE, "traceroute {target}", NULL, NULL}, /* vtysh runs the system traceroute */
+    /* vtysh has no telnet; its ping runs the system ping, which never stops by itself: the SSH
+     * transport interrupts it (vendor.interrupt).  In a VRF it would ping from the default
+     * table, the wrong path: no command there. */
+    {PROBE_PING, "ping {peer}", "", NULL},
     {PROBE_BFD, "show bfd peers", NULL, "show bfd peers json"},
     {PROBE_VERSION, "show version", NULL, NULL},
 };
@@ -121,5 +126,6 @@ const vendor_t vendor_frr = {
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = frr_errors, .allow = frr_allow,
     .pipes = frr_pipes,
     .probes = frr_probes, .n_probes = sizeof(frr_probes) / sizeof(frr_probes[0]), .exec_channel = false,
+    .endless = "^ping ", .interrupt = "\x03",
     .remedies = frr_remedies, .n_remedies = sizeof(frr_remedies) / sizeof(frr_remedies[0]),
 };

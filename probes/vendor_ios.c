@@ -35,8 +35,11 @@ static const vendor_probe_t ios_probes[] = {
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp vpnv4 vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} routes", "show ip bgp vpnv4 vrf {vrf} neighbors {peer} routes", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp vrf {vrf} {peer}", NULL},
-    {PROBE_TRACEROUTE, "traceroute {target} source {source} numeric", "traceroute vrf {vrf} {target} source {source} numeric", NULL},
-    {PROBE_TCP_179, "telnet {peer} 179", "telnet {peer} 179 /vrf {vrf}", NULL},
+    {PROBE_TRACEROUTE, "traceroute {target}[ source {source}] numeric", "traceroute vrf {vrf} {target}[ source {source}] numeric", NULL},
+    /* From the peering interface when the inventory names it; else the router picks its egress
+     * interface, which for the connected /30 peer is the session's own address. */
+    {PROBE_TCP_179, "telnet {peer} 179[ /source-interface {iface}]", "telnet {peer} 179 /vrf {vrf}[ /source-interface {iface}]", NULL},
+    {PROBE_PING, "ping {peer}[ source {source}] repeat 5", "ping vrf {vrf} {peer}[ source {source}] repeat 5", NULL},
     {PROBE_BFD, "show bfd neighbors details", NULL, NULL},
     {PROBE_LOG_AUTH, "show logging | include BADAUTH|MD5|TCP-6", NULL, NULL},
     {PROBE_VERSION, "show version", NULL, NULL},

@@ -38,8 +38,11 @@ static const vendor_probe_t nxos_probes[] = {
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp {prefix} vrf {vrf}", NULL},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} routes", "show ip bgp neighbors {peer} routes vrf {vrf}", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp {peer} vrf {vrf}", "show ip arp {peer} | json"},
-    {PROBE_TRACEROUTE, "traceroute {target} source {source}", "traceroute {target} vrf {vrf} source {source}", NULL},
+    {PROBE_TRACEROUTE, "traceroute {target}[ source {source}]", "traceroute {target} vrf {vrf}[ source {source}]", NULL},
+    /* NX-OS's exec telnet takes no source: it leaves by the egress interface, which for the
+     * connected /30 peer carries the session's own address. */
     {PROBE_TCP_179, "telnet {peer} 179", "telnet {peer} 179 vrf {vrf}", NULL},
+    {PROBE_PING, "ping {peer}[ source {source}] count 5", "ping {peer} vrf {vrf}[ source {source}] count 5", NULL},
     {PROBE_BFD, "show bfd neighbors", NULL, NULL},
     {PROBE_LOG_AUTH, "show logging logfile | include MD5|BADAUTH", NULL, NULL},
     {PROBE_VERSION, "show version", NULL, NULL},

@@ -271,6 +271,17 @@ static const row_t fixed_rows[] = {
     {"frr", "clear bgp *", REFUSED, "not a read-only"},
     {"frr", "start-shell", REFUSED, "not a read-only"},
     {"frr", "traceroute 10.1.0.4 -w 1", REFUSED, "not a read-only"},
+    /* issue 8: the CE's own path tests; vtysh hands "ping X" to the system ping as one word */
+    {"frr", "ping 192.168.100.130 -c 5", REFUSED, "not a read-only"},
+    {"frr", "ping -f 192.168.100.130", REFUSED, "not a read-only"},
+    {"frr", "ping ip 192.168.100.130", REFUSED, "not a read-only"},
+    {"frr", "ping 192.168.100.130 -I veth-ce", REFUSED, "not a read-only"},
+    {"frr", "telnet 192.168.100.130 179", REFUSED, "not a read-only"},
+    {"eos", "telnet 192.168.100.130 179", REFUSED, "not a read-only"},
+    {"ios", "telnet 192.168.100.130 179 /source-interface Gi0/0/0.100 /stream", REFUSED, "not a read-only"},
+    {"ios", "telnet 192.168.100.130 23 /source-interface Gi0/0/0.100", REFUSED, "not a read-only"},
+    {"junos", "telnet 192.168.100.130 port 179 source ge-0/0/0.100", REFUSED, "not a read-only"},
+    {"nxos", "telnet 192.168.100.130 179 source-interface Ethernet1/1", REFUSED, "not a read-only"},
     /* other platforms' filters: each platform takes only its own */
     {"ios", "show run | grep bgp", REFUSED, "not allowed"},
     {"ios", "show run | json", REFUSED, "not allowed"},
@@ -421,6 +432,16 @@ static const row_t fixed_rows[] = {
     {"frr", "show bgp neighbors 192.168.100.130 | include BGP state", ALLOWED, NULL},
     {"frr", "show bgp vrf BLUE ipv4 unicast 10.1.0.0/16", ALLOWED, NULL},
     {"frr", "traceroute 10.1.0.4", ALLOWED, NULL},
+    {"frr", "ping 192.168.100.130", ALLOWED, NULL},
+    {"ios", "telnet 192.168.100.130 179 /source-interface GigabitEthernet0/0/0.100", ALLOWED, NULL},
+    {"ios", "telnet 192.168.100.130 179 /vrf BLUE /source-interface GigabitEthernet0/0/0.100", ALLOWED, NULL},
+    {"ios", "ping 192.168.100.130 source 192.168.100.129 repeat 5", ALLOWED, NULL},
+    {"junos", "telnet 192.168.100.130 port 179 source 192.168.100.129", ALLOWED, NULL},
+    {"junos", "ping 192.168.100.130 source 192.168.100.129 count 5 rapid", ALLOWED, NULL},
+    {"iosxr", "telnet 192.168.100.130 179 source-interface GigabitEthernet0/0/0/0.100", ALLOWED, NULL},
+    {"iosxr", "ping vrf BLUE 192.168.100.130 source 192.168.100.129 count 5", ALLOWED, NULL},
+    {"nxos", "ping 192.168.100.130 vrf BLUE source 192.168.100.129 count 5", ALLOWED, NULL},
+    {"eos", "ping vrf BLUE 192.168.100.130 source 192.168.100.129 repeat 5", ALLOWED, NULL},
     {"linux", "traceroute -n 10.1.0.4", ALLOWED, NULL},
     {"linux", "traceroute -n -w 2 -q 3 10.1.0.4", ALLOWED, NULL},
     {"linux", "traceroute -n -w 2 -q 3 -s 10.2.0.5 10.1.0.4", ALLOWED, NULL},
@@ -590,7 +611,9 @@ static void add_template_rows(void)
     for (size_t v = 0; v < N_VENDORS; v++)
         for (int p = 0; p < (int)PROBE_COUNT; p++)
             for (int f = 0; f < FORM_COUNT && vendor_probe(vendors[v], (probe_id_t)p); f++)
-                for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]); t++) {
+                for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]) &&
+                                   vendor_probe_in(vendors[v], (probe_id_t)p, f == FORM_VRF ? "BLUE-1" : NULL);
+                     t++) {
                     case_t *c = add_case(vendors[v], tails[t].allowed, NULL);
                     c->probe = p;
                     c->form = f;

@@ -121,6 +121,46 @@ static void templates_validate_values(void **state)
     assert_string_equal(cmd, "show bgp summary | display json");
 }
 
+/* The CE's own path tests: an optional "[ source {source}]" part stays only with a value; a
+ * probe a platform has no command for inside a VRF (FRR's ping) is refused there. */
+static void templates_optional_source(void **state)
+{
+    (void)state;
+    char cmd[256], why[256];
+    static const struct {
+        const vendor_t *v;
+        probe_id_t probe;
+        bool with;
+        const char *want;
+    } cases[] = {
+        {&vendor_ios, PROBE_TCP_179, true, "telnet 192.168.100.130 179 /source-interface Gi0/0/0.100"},
+        {&vendor_ios, PROBE_TCP_179, false, "telnet 192.168.100.130 179"},
+        {&vendor_ios, PROBE_PING, true, "ping 192.168.100.130 source 192.168.100.129 repeat 5"},
+        {&vendor_junos, PROBE_TCP_179, true, "telnet 192.168.100.130 port 179 source 192.168.100.129"},
+        {&vendor_junos, PROBE_PING, false, "ping 192.168.100.130 count 5 rapid"},
+        {&vendor_iosxr, PROBE_TCP_179, true, "telnet 192.168.100.130 179 source-interface Gi0/0/0.100"},
+        {&vendor_eos, PROBE_PING, true, "ping 192.168.100.130 source 192.168.100.129 repeat 5"},
+        {&vendor_frr, PROBE_PING, true, "ping 192.168.100.130"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        probe_args_t a = {.peer = "192.168.100.130"};
+        if (cases[i].with) {
+            a.source = "192.168.100.129";
+            a.iface = "Gi0/0/0.100";
+        }
+        assert_int_equal(command_for_probe(cases[i].v, cases[i].probe, &a, false, cmd, sizeof(cmd), why, sizeof(why)), 0);
+        assert_string_equal(cmd, cases[i].want);
+        /* replay and record file it under the probe, with or without the optional part */
+        assert_int_equal(vendor_probe_for_command(cases[i].v, cmd), cases[i].probe);
+    }
+    probe_args_t vrf = {.peer = "192.168.100.130", .vrf = "BLUE"};
+    assert_int_equal(command_for_probe(&vendor_frr, PROBE_PING, &vrf, false, cmd, sizeof(cmd), why, sizeof(why)), -1);
+    assert_non_null(strstr(why, "inside a VRF"));
+    assert_null(vendor_probe_in(&vendor_frr, PROBE_PING, "BLUE"));
+    assert_non_null(vendor_probe_in(&vendor_frr, PROBE_PING, "default"));
+    assert_null(vendor_probe(&vendor_eos, PROBE_TCP_179));
+}
+
 static void replay_answers_probes(void **state)
 {
     (void)state;
@@ -231,7 +271,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(inventory_loads_values), cmocka_unit_test(inventory_refuses_with_file_and_line),
         cmocka_unit_test(allowlist_accepts_read_only), cmocka_unit_test(allowlist_refuses_the_rest),
-        cmocka_unit_test(templates_validate_values), cmocka_unit_test(replay_answers_probes),
+        cmocka_unit_test(templates_validate_values), cmocka_unit_test(templates_optional_source),
+        cmocka_unit_test(replay_answers_probes),
         cmocka_unit_test(tcp_probe_open_and_refused), cmocka_unit_test(runner_replies_through_fd),
     };
     return cmocka_run_group_tests_name("probes", tests, NULL, NULL);

@@ -148,6 +148,7 @@ static const char *record_key(const record_t *r)
     case KIND_ROUTE_SUMMARY: return r->u.route_summary.table;
     case KIND_COMMUNITY_LISTS: return r->u.community_list.name;
     case KIND_TCP_TEST: return r->u.tcp_test.target;
+    case KIND_PING: return r->u.ping.target;
     default: return "";
     }
 }

@@ -53,6 +53,7 @@ static rx_t tail_rx = RX("^(?:TTL is \\d+|Local next hop for next hop self:.*|Au
                          "Private AS number removal: .*|Remote TCP address is .*\\d|Local TCP address is .*\\d|"
                          "BFD is .*|Outbound route map is \\S+|Inbound route map is \\S+|Nexthop .*|"
                          "TCP Socket Information.*|Route-reflector.*|Graceful-restart.*)\\s*$");
+static rx_t transitions_rx = RX("^\\s+Number of transitions to established: (?<n>\\d+)");
 static rx_t total_rx = RX("^\\s+Total messages:\\s+(?<sent>\\d+)\\s+(?<rcvd>\\d+)");
 
 /* at_end: the last block, whose missing state line means the answer was cut there. */
@@ -140,7 +141,9 @@ static bool eos_nbr_body(eos_nbr_state_t *st, const char *line, size_t len)
     } else if (rx_match(&total_rx, line, len, &c)) {
         n->msg_sent = rx_int(&c, "sent");
         n->msg_rcvd = rx_int(&c, "rcvd");
-    } else {
+    } else if (rx_match(&transitions_rx, line, len, &c)) {
+        n->conn_established = rx_int(&c, "n"); /* EOS counts the sessions that came up */
+    } else if (!tu_connections(line, len, &n->conn_established, &n->conn_dropped)) {
         return false;
     }
     return true;

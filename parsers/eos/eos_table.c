@@ -3,12 +3,14 @@
 #include "parsers/eos/eos.h"
 #include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
+#include "parsers/ping/ping.h"
 
 #define SH "^sh(o(w)?)? "
 #define VRF "( vrf \\S+)?"
 #define JSON " \\| json$"
 
 static const parser_def_t eos_parsers[] = {
+    PING_PARSER_DEF,
     /* ---- | json ---- */
     {.command = "show interfaces | json", .pattern = SH "int(e(r(f(a(c(e(s)?)?)?)?)?)?)?( \\S+)?" JSON,
      .kind = KIND_INTERFACES, .whole = eos_json_interfaces},

@@ -205,6 +205,8 @@ static void block_line(frr_bgp_neighbors_state_t *st, const char *line, size_t l
             nb->max_prefixes = rx_int(&c, "n");
     } else if (rx_match(&reset_rx, line, len, &c))
         last_reset(nb, &c);
+    else if (tu_connections(line, len, &nb->conn_established, &nb->conn_dropped)) {
+    }
     else if (rx_match(&local_rx, line, len, &c))
         endpoint(nb, &c, true);
     else if (rx_match(&foreign_rx, line, len, &c))

@@ -253,6 +253,8 @@ static void nb_policies(bgp_neighbor_t *nb, const json_t *o, int64_t *accepted, 
 static void nb_reset(bgp_neighbor_t *nb, const json_t *o)
 {
     nb->last_reset = msec_to_s(o, "lastResetTimerMsecs");
+    nb->conn_established = ju_int(o, "connectionsEstablished");
+    nb->conn_dropped = ju_int(o, "connectionsDropped");
     ju_copy(o, "lastResetDueTo", nb->last_reset_reason, sizeof(nb->last_reset_reason));
     if (ju_copy(o, "lastNotificationReason", nb->last_error, sizeof(nb->last_error))) {
         frr_notification_codes(nb->last_error, strlen(nb->last_error), &nb->notification_code,

@@ -6,6 +6,7 @@
 #include "parsers/frr/frr.h"
 #include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
+#include "parsers/ping/ping.h"
 
 #define SH "^sh(?:o(?:w)?)? "
 #define BGP "(?:ip )?bgp(?: vrf \\S+)?(?: (?:ipv4|ipv6|all)(?: (?:unicast|multicast))?)?(?: vrf \\S+)?"
@@ -19,6 +20,7 @@
 #define JSON(cmd, pat, k, fn) {.command = cmd, .pattern = pat, .kind = k, .whole = frr_##fn##_json}
 
 static const parser_def_t frr_parsers[] = {
+    PING_PARSER_DEF,
     /* vtysh's traceroute is the system's (Linux) traceroute */
     {.command = "traceroute A.B.C.D", .pattern = "^traceroute \\S+$", .kind = KIND_TRACEROUTE,
      .state_size = sizeof(trace_state_t), .line = trace_linux_line, .finish = trace_finish},

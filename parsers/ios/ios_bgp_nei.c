@@ -193,6 +193,8 @@ static void policy_lines(ios_bgp_nei_state_t *st, const char *line, size_t len)
             n->max_prefixes = rx_int(&c, "n");
     } else if (rx_match(&reset_rx, line, len, &c)) {
         last_reset(n, &c);
+    } else {
+        tu_connections(line, len, &n->conn_established, &n->conn_dropped);
     }
 }
 

@@ -4,8 +4,10 @@
 #include "parsers/ios/ios_rib.h"
 #include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
+#include "parsers/ping/ping.h"
 
 static const parser_def_t ios_parsers[] = {
+    PING_PARSER_DEF,
     {.command = "show ip bgp summary",
      .pattern = "^sh(o(w)?)? (ip )?bgp( \\S+){0,5} sum(m(a(r(y)?)?)?)?$",
      .kind = KIND_BGP_SUMMARY, .state_size = sizeof(ios_bgp_sum_state_t), .line = ios_bgp_sum_line, .finish = ios_bgp_sum_finish},

@@ -200,6 +200,7 @@ static void body_line(iosxr_bgp_nbr_state_t *st, const char *line, size_t len)
         n->local_port = rx_int(&c, "p");
     } else if (rx_match(&foreign_rx, line, len, &c)) {
         n->remote_port = rx_int(&c, "p");
+    } else if (tu_connections(line, len, &n->conn_established, &n->conn_dropped)) {
     } else if (rx_match(&reset_rx, line, len, &c)) {
         set_reset(n, &c);
     } else if (rx_match(&notif_rx, line, len, &c)) {

@@ -3,6 +3,7 @@
 #include "parsers/iosxr/iosxr.h"
 #include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
+#include "parsers/ping/ping.h"
 
 #define SH "^sh(o(w)?)? "
 #define INT "int(e(r(f(a(c(e(s)?)?)?)?)?)?)?"
@@ -13,6 +14,7 @@
 #define INST "( instance \\S+)?"
 
 static const parser_def_t iosxr_parsers[] = {
+    PING_PARSER_DEF,
     {.command = "show interface brief", .pattern = SH INT " " BR "$", .kind = KIND_INTERFACES,
      .line = iosxr_int_brief_line},
     {.command = "show ipv4 [vrf all] interface brief",

@@ -38,6 +38,7 @@ static rx_t peerid_rx = RX("^\\s+Peer ID: (?<id>\\S+)(?:.*Active Holdtime: (?<ho
 static rx_t keep_rx = RX("^\\s+Keepalive Interval: (?<v>\\d+)");
 static rx_t bfd_rx = RX("^\\s+BFD: (?<v>\\w+)");
 static rx_t flap_rx = RX("^\\s+Last flap event: (?<v>.*?)\\s*$");
+static rx_t flaps_rx = RX("^\\s+Number of flaps: (?<v>\\d+)");
 static rx_t error_rx = RX("^\\s+Error: '(?<v>[^']*)' Sent: (?<sent>\\d+) Recv: (?<recv>\\d+)");
 static rx_t pfx_rx = RX("^\\s+(?<what>Received|Accepted|Advertised) prefixes:\\s+(?<v>\\d+)");
 static rx_t msgs_rx = RX("^\\s+(?<dir>Input|Output) messages:\\s+Total (?<v>\\d+)");
@@ -174,6 +175,8 @@ static void detail_line(junos_bgp_neighbor_state_t *st, const char *line, size_t
         nb->bfd = tu_eq(s, n, "enabled") ? TRI_TRUE : TRI_FALSE;
     } else if (rx_match(&flap_rx, line, len, &c))
         rx_copy(&c, "v", nb->last_reset_reason, sizeof(nb->last_reset_reason));
+    else if (rx_match(&flaps_rx, line, len, &c))
+        nb->conn_dropped = rx_int(&c, "v"); /* a flap is a session that left Established */
     else if (rx_match(&pfx_rx, line, len, &c)) {
         rx_named(&c, "what", &s, &n);
         add(s[0] == 'R' ? &nb->prefixes_received : s[1] == 'c' ? &nb->prefixes_accepted : &nb->prefixes_sent,

@@ -2,6 +2,7 @@
  * patterns come before generic ones (first match wins); "| display json" forms first. */
 #include "parsers/junos/junos.h"
 #include "parsers/vendors.h"
+#include "parsers/ping/ping.h"
 
 #define SH "^sh(?:o|ow)? "
 #define JSON " \\| display json$"
@@ -10,6 +11,7 @@
 #define DISPLAY_SET "(?: \\| display set(?: \\| except \\S+)?)?$"
 
 static const parser_def_t junos_parsers[] = {
+    PING_PARSER_DEF,
     /* ---- JSON ---- */
     {.command = "show interfaces terse | display json", .pattern = SH INTF "(?: \\S+)? terse(?: \\S+)?" JSON,
      .kind = KIND_INTERFACES, .whole = junos_json_interfaces},

@@ -172,6 +172,7 @@ static bool nxos_nei_body(nxos_nei_state_t *st, const char *line, size_t len)
     } else if (rx_match(&msgs_rx, line, len, &c)) {
         rx_named(&c, "dir", &s, &n);
         (s[0] == 'R' ? &nb->msg_rcvd : &nb->msg_sent)[0] = rx_int(&c, "n");
+    } else if (tu_connections(line, len, &nb->conn_established, &nb->conn_dropped)) {
     } else if (rx_match(&reset_rx, line, len, &c)) {
         rx_named(&c, "who", &s, &n);
         bool us = s[0] == 'u';

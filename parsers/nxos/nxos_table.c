@@ -6,6 +6,7 @@
 #include "parsers/nxos/nxos.h"
 #include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
+#include "parsers/ping/ping.h"
 
 /* Abbreviation-tolerant words. */
 #define SH "^sh(?:o(?:w)?)? "
@@ -18,6 +19,7 @@
 #define TEXT(fn) .state_size = NXOS_STATE_SIZE, .line = fn##_line, .finish = fn##_finish
 
 static const parser_def_t nxos_parsers[] = {
+    PING_PARSER_DEF,
     {.command = "traceroute A.B.C.D [vrf V]", .pattern = "^traceroute6? \\S+( .*)?$", .kind = KIND_TRACEROUTE,
      .state_size = sizeof(trace_state_t), .line = trace_cisco_line, .finish = trace_finish},
     /* ---- interfaces ---- */

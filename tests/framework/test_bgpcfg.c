@@ -449,8 +449,10 @@ static void test_session_ios_md5_one_side(void **state)
 static void test_session_ios_md5_configured_no_log(void **state)
 {
     (void)state;
-    session_case("ios", "ios_nei_active.txt", NULL, NULL, "ios_cfg_ok.txt", VERDICT_FAIL, "md5_mismatch",
-                 "with no NOTIFICATION and an MD5 key configured on our side", "BGP state = Active");
+    /* A key and silence alone look the same as a filter on TCP 179: the TCP 179 step weighs
+     * that from the CE's own evidence; the session step only says what it sees. */
+    session_case("ios", "ios_nei_active.txt", NULL, NULL, "ios_cfg_ok.txt", VERDICT_FAIL, "session_down",
+                 "no TCP session and no NOTIFICATION", "BGP state = Active");
 }
 
 static void test_session_ios_admin(void **state)
@@ -579,17 +581,18 @@ static void test_session_frr_summary_only_pfxct(void **state)
                  "192.168.100.130 4      12076     10195     10102        0    0    0 00:01:10  Idle (PfxCt)        0 MSEE primary");
 }
 
-static void test_session_frr_md5_but_tcp_blocked(void **state)
+static void test_session_frr_md5_console_does_not_decide(void **state)
 {
     (void)state;
-    /* A key on our side, but the console host's connect test times out too: not MD5's doing. */
+    /* A key set (6/6) and silence since: the console host's timed-out connect test crosses
+     * another path (a management network) and changes nothing. */
     tc_t *t = tc_new("frr");
     load(t, PROBE_BGP_NEIGHBOR, "frr_nei_config_change.txt");
     load(t, PROBE_BGP_CONFIG, "frr_cfg_ok.txt");
     t->ev.has_console_tcp = true;
     t->ev.console_tcp.result = TCP_TIMEOUT;
     run_session(t);
-    expect(t, VERDICT_FAIL, "session_down", "Cease / Other Configuration Change (6/6)", "BGP state = Active");
+    expect(t, VERDICT_FAIL, "md5_mismatch", "an MD5 key configured on our side", "BGP state = Active");
     tc_free(t);
 }
 
@@ -759,7 +762,7 @@ int main(void)
         cmocka_unit_test(test_session_frr_config_change_no_md5),
         cmocka_unit_test(test_session_frr_summary_only_up),
         cmocka_unit_test(test_session_frr_summary_only_pfxct),
-        cmocka_unit_test(test_session_frr_md5_but_tcp_blocked),
+        cmocka_unit_test(test_session_frr_md5_console_does_not_decide),
         cmocka_unit_test(test_cfg_eos_pass),
         cmocka_unit_test(test_cfg_eos_peer_as_from_group),
         cmocka_unit_test(test_cfg_eos_local_as),

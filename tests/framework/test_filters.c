@@ -1,58 +1,18 @@
-/* test_filters.c: the route filters (route_filters) and TCP 179 (tcp179) steps, on device
+/* test_filters.c: the route filters (route_filters) step, on device
  * output from IOS, Junos, FRR, EOS and IOS-XR (tests/fixtures/framework/filters/). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tests/testhelp.h"
-#include "framework/steps.h"
+#include "tests/framework/circuit_ctx.h"
 
 #define FIX "framework/filters/"
-
-typedef struct {
-    inventory_t inv;
-    evidence_t ev;
-    step_result_t s;
-    const char *vendor;
-} ctx_t;
-
-/* A device ce1 of that vendor peering with 192.168.100.130, plus extra inventory lines. */
-static ctx_t *ctx_new(const char *vendor, const char *extra)
-{
-    ctx_t *c = calloc(1, sizeof(*c));
-    assert_non_null(c);
-    char ini[2048], err[256];
-    snprintf(ini, sizeof(ini),
-             "[device ce1]\nhost = 10.0.0.1\nvendor = %s\nsubnet = 192.168.100.128/30\nlocal_ip = 192.168.100.129\n"
-             "peer_ip = 192.168.100.130\nlocal_as = 65010\n%s\n",
-             vendor, extra ? extra : "");
-    if (inventory_load_string(&c->inv, "test.ini", ini, err, sizeof(err)) != 0)
-        fail_msg("inventory: %s", err);
-    c->ev.device = &c->inv.devices[0];
-    c->ev.vendor = vendor_find(vendor);
-    c->vendor = vendor;
-    return c;
-}
 
 static void load(ctx_t *c, probe_id_t probe, const char *command, const char *file)
 {
     char rel[256];
     snprintf(rel, sizeof(rel), FIX "%s", file);
     th_fact_fixture(&c->ev.facts[probe], c->vendor, command, rel);
-}
-
-static void load_text(ctx_t *c, probe_id_t probe, const char *command, const char *text)
-{
-    th_fact(&c->ev.facts[probe], c->vendor, command, text);
-}
-
-static void ctx_free(ctx_t *c)
-{
-    for (int i = 0; i < PROBE_COUNT; i++)
-        if (c->ev.facts[i].present)
-            th_fact_free(&c->ev.facts[i]);
-    inventory_free(&c->inv);
-    free(c);
 }
 
 static const step_result_t *run(ctx_t *c, void (*step)(const evidence_t *, step_result_t *), const char *id)
@@ -67,11 +27,6 @@ static const step_result_t *run(ctx_t *c, void (*step)(const evidence_t *, step_
 static const step_result_t *filters(ctx_t *c)
 {
     return run(c, step_route_filters, "route_filters");
-}
-
-static const step_result_t *tcp179(ctx_t *c)
-{
-    return run(c, step_tcp179, "tcp179");
 }
 
 static void dump(const step_result_t *s)
@@ -615,180 +570,6 @@ static void filters_nothing_collected_skip(void **state)
     ctx_free(c);
 }
 
-/* ---------------------------------------------------------------- tcp179 */
-
-static ctx_t *router_test(const char *vendor, const char *command, const char *file)
-{
-    ctx_t *c = ctx_new(vendor, NULL);
-    load(c, PROBE_TCP_179, command, file);
-    return c;
-}
-
-#define IOS_TEL "telnet 192.168.100.130 179"
-#define JUNOS_TEL "telnet 192.168.100.130 port 179"
-
-static void console(ctx_t *c, tcp_result_t r)
-{
-    c->ev.has_console_tcp = true;
-    c->ev.console_tcp.result = r;
-    c->ev.console_tcp.seconds = r == TCP_TIMEOUT ? 5.0 : 0.02;
-}
-
-static void ios_tcp_open(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("ios", IOS_TEL, "ios_telnet_open.txt");
-    expect(tcp179(c), VERDICT_PASS, "none", "is open (the router's own test)", "Trying 192.168.100.130, 179 ... Open");
-    ctx_free(c);
-}
-
-static void ios_tcp_refused(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("ios", IOS_TEL, "ios_telnet_refused.txt");
-    load(c, PROBE_BGP_SUMMARY, IOS_SUM, "ios_summary_active.txt");
-    expect(tcp179(c), VERDICT_FAIL, "tcp179_refused", "nothing listens on 179 at the peer, or the peer rejects this source",
-           "% Connection refused by remote host");
-    ctx_free(c);
-}
-
-static void ios_tcp_timeout(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("ios", IOS_TEL, "ios_telnet_timeout.txt");
-    expect(tcp179(c), VERDICT_FAIL, "tcp179_blocked", "a firewall or ACL drops TCP 179", "% Connection timed out");
-    ctx_free(c);
-}
-
-static void ios_tcp_unreachable(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("ios", IOS_TEL, "ios_telnet_unreachable.txt");
-    expect(tcp179(c), VERDICT_FAIL, "tcp179_blocked", "no route", "% Destination unreachable");
-    ctx_free(c);
-}
-
-static void ios_tcp_disagree_prefers_router(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("ios", IOS_TEL, "ios_telnet_open.txt");
-    console(c, TCP_TIMEOUT);
-    const step_result_t *s = tcp179(c);
-    expect(s, VERDICT_PASS, "none", "the console host's test was timed out, but it crosses a different path",
-           "192.168.100.130:179 timeout after 5.0 s");
-    expect(s, VERDICT_PASS, "none", "the router's own test is preferred", "... Open");
-    ctx_free(c);
-}
-
-static void ios_tcp_router_timeout_session_up(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("ios", IOS_TEL, "ios_telnet_timeout.txt");
-    load(c, PROBE_BGP_SUMMARY, IOS_SUM, "ios_summary_up.txt");
-    expect(tcp179(c), VERDICT_WARN, "tcp179_blocked", "but the router's session is up", "192.168.100.130 4        12076");
-    ctx_free(c);
-}
-
-static void ios_tcp_other_target_ignored(void **state)
-{
-    (void)state;
-    /* The router tested the secondary MSEE (.134): no result for this peer. */
-    ctx_t *c = ctx_new("ios", NULL);
-    load_text(c, PROBE_TCP_179, "telnet 192.168.100.134 179",
-              "Trying 192.168.100.134, 179 ... \n% Connection refused by remote host\n");
-    expect(tcp179(c), VERDICT_SKIP, "evidence_missing", "gave no result for this peer", NULL);
-    ctx_free(c);
-}
-
-static void junos_tcp_open(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("junos", JUNOS_TEL, "junos_telnet_open.txt");
-    expect(tcp179(c), VERDICT_PASS, "none", "is open", "Connected to 192.168.100.130.");
-    ctx_free(c);
-}
-
-static void junos_tcp_refused(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("junos", JUNOS_TEL, "junos_telnet_refused.txt");
-    expect(tcp179(c), VERDICT_FAIL, "tcp179_refused", "refused (the router's own test)", "Connection refused");
-    ctx_free(c);
-}
-
-static void junos_tcp_timeout(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("junos", JUNOS_TEL, "junos_telnet_timeout.txt");
-    console(c, TCP_TIMEOUT);
-    expect(tcp179(c), VERDICT_FAIL, "tcp179_blocked", "a firewall or ACL drops TCP 179", "Operation timed out");
-    ctx_free(c);
-}
-
-static void junos_tcp_unreachable(void **state)
-{
-    (void)state;
-    ctx_t *c = router_test("junos", JUNOS_TEL, "junos_telnet_unreachable.txt");
-    expect(tcp179(c), VERDICT_FAIL, "tcp179_blocked", "no route", "No route to host");
-    ctx_free(c);
-}
-
-static void frr_console_refused_session_down(void **state)
-{
-    (void)state;
-    ctx_t *c = ctx_new("frr", NULL);
-    load(c, PROBE_BGP_SUMMARY, FRR_SUM, "frr_summary_active.txt");
-    console(c, TCP_REFUSED);
-    expect(tcp179(c), VERDICT_FAIL, "tcp179_refused", "(the console host's test)", "192.168.100.130:179 refused");
-    ctx_free(c);
-}
-
-static void frr_console_filtered_session_up(void **state)
-{
-    (void)state;
-    ctx_t *c = ctx_new("frr", NULL);
-    load(c, PROBE_BGP_SUMMARY, FRR_SUM, "frr_summary_up.txt");
-    console(c, TCP_TIMEOUT);
-    const step_result_t *s = tcp179(c);
-    expect(s, VERDICT_WARN, "tcp179_blocked", "TCP 179 from the console is filtered", "192.168.100.130 4      12076");
-    expect(s, VERDICT_WARN, "tcp179_blocked", "but the router's session is up", "192.168.100.130:179 timeout");
-    ctx_free(c);
-}
-
-static void frr_console_unreachable(void **state)
-{
-    (void)state;
-    ctx_t *c = ctx_new("frr", NULL);
-    load(c, PROBE_BGP_NEIGHBOR, FRR_NEI, "frr_neighbor_nopolicy.txt");
-    th_fact_free(&c->ev.facts[PROBE_BGP_NEIGHBOR]); /* the session state was not read */
-    console(c, TCP_UNREACHABLE);
-    expect(tcp179(c), VERDICT_FAIL, "tcp179_blocked", "no route", "192.168.100.130:179 unreachable");
-    ctx_free(c);
-}
-
-static void eos_console_open(void **state)
-{
-    (void)state;
-    ctx_t *c = ctx_new("eos", NULL);
-    console(c, TCP_OPEN);
-    expect(tcp179(c), VERDICT_PASS, "none", "open (the console host's test)", "192.168.100.130:179 open");
-    ctx_free(c);
-}
-
-static void tcp_no_test_skip(void **state)
-{
-    (void)state;
-    ctx_t *c = ctx_new("ios", NULL);
-    expect(tcp179(c), VERDICT_SKIP, "evidence_missing", "no TCP 179 test result", NULL);
-    fact_t *f = &c->ev.facts[PROBE_TCP_179];
-    f->present = true;
-    f->error = PERR_TIMEOUT;
-    snprintf(f->command, sizeof(f->command), IOS_TEL);
-    console(c, TCP_ERROR);
-    expect(tcp179(c), VERDICT_SKIP, "evidence_missing", "'telnet 192.168.100.130 179' failed", NULL);
-    ctx_free(c);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -826,22 +607,6 @@ int main(void)
         cmocka_unit_test(nxos_eq_entry_denies_longer),
         cmocka_unit_test(iosxr_route_policy_drops),
         cmocka_unit_test(filters_nothing_collected_skip),
-        cmocka_unit_test(ios_tcp_open),
-        cmocka_unit_test(ios_tcp_refused),
-        cmocka_unit_test(ios_tcp_timeout),
-        cmocka_unit_test(ios_tcp_unreachable),
-        cmocka_unit_test(ios_tcp_disagree_prefers_router),
-        cmocka_unit_test(ios_tcp_router_timeout_session_up),
-        cmocka_unit_test(ios_tcp_other_target_ignored),
-        cmocka_unit_test(junos_tcp_open),
-        cmocka_unit_test(junos_tcp_refused),
-        cmocka_unit_test(junos_tcp_timeout),
-        cmocka_unit_test(junos_tcp_unreachable),
-        cmocka_unit_test(frr_console_refused_session_down),
-        cmocka_unit_test(frr_console_filtered_session_up),
-        cmocka_unit_test(frr_console_unreachable),
-        cmocka_unit_test(eos_console_open),
-        cmocka_unit_test(tcp_no_test_skip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -250,7 +250,7 @@ done
 if command -v script >/dev/null; then
     tty_out=$(COLUMNS=64 script -qec "'$erdiag' check ce1-nyc --runbook bgp --replay '$scn/md5-mismatch-ios'" /dev/null | tr -d '\r')
     long=$(sed 's/\x1b\[K//g' <<<"$tty_out" | grep -v '^CRITICAL - ' | grep -v 'collecting:' | awk 'length($0) > 64')
-    if grep -qE 'erdiag check: collecting: [0-9]+ of 11 answered' <<<"$tty_out" && grep -q $'\x1b\[K' <<<"$tty_out" &&
+    if grep -qE 'erdiag check: collecting: [0-9]+ of [0-9]+ answered' <<<"$tty_out" && grep -q $'\x1b\[K' <<<"$tty_out" &&
         [ -z "$long" ] && grep -q '^Root cause: md5_mismatch' <<<"$tty_out"; then
         ok "pty: progress on stderr erased in place, lines folded at COLUMNS=64"
     else

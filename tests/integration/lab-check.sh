@@ -1,13 +1,16 @@
 #!/bin/bash
 # lab-check.sh: `erdiag check` against real faults in the live FRR lab.  Each fault of
-# tests/lab/faults.sh is injected in turn; erdiag runs from the on-prem console host
-# (namespace erd-onprem) over SSH to erd-ce and must name the right root cause first; the
-# fault is cleared and the healthy lab must then give OK or WARNING (no FAIL).
+# tests/lab/faults.sh is injected once; while it is in, erdiag runs twice over SSH to erd-ce:
+# from the on-prem console host (namespace erd-onprem), whose path to the MSEE runs through the
+# CE, and from the management host (erd-mgmt), whose path to the MSEE does not cross the CE, so
+# its own connect test to .130:179 reads open even while the CE's TCP 179 is dropped.  Both must
+# name the same, right root cause first.  The fault is cleared and the healthy lab must then give
+# OK or WARNING (no FAIL).
 #
 # Root only (network namespaces); anyone else gets a message and exit 0.
 # Environment: ERDIAG (the binary, default ./erdiag), ERDIAG_LAB_DIR (default /tmp/erdiag-lab), ERDIAG_LAB_SSH_USER (erdiag-lab),
 # ERDIAG_CHECK_TIMEOUT (seconds per erdiag run, default 180), LAB_CHECK_FAULTS (a subset, e.g.
-# "asn md5").
+# "asn md5"), LAB_CHECK_INTERVAL (seconds between the two interface polls, default 3).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 lab=$top/tests/lab/frr-lab.sh
@@ -15,6 +18,7 @@ faults=$top/tests/lab/faults.sh
 export ERDIAG_LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
 ssh_user=${ERDIAG_LAB_SSH_USER:-erdiag-lab}
 check_timeout=${ERDIAG_CHECK_TIMEOUT:-180}
+interval=${LAB_CHECK_INTERVAL:-3}
 erdiag=${ERDIAG:-$top/erdiag}
 [ "${ERDIAG_REAL_UID:-$(id -u)}" -eq 0 ] || { echo "lab-check: needs root (network namespaces); skipped"; exit 0; }
 [ -x "$erdiag" ] || { echo "lab-check: $erdiag is not built"; echo "lab-check: 0 passed, 1 failed"; exit 1; }
@@ -24,8 +28,9 @@ work=$(mktemp -d /tmp/erdiag-labcheck.XXXXXX)
 passed=0
 failed=0
 
-# The MSEE keeps a floating static route back to on-prem (frr-lab.sh), so the console-host
-# connect test reads "open" for asn/md5 and "timed out" only when nftables drops port 179.
+# The MSEE keeps a floating static route back to on-prem (frr-lab.sh), so the on-prem host's
+# connect test reads "open" for asn/md5 and "timed out" only when nftables drops port 179; the
+# management host's reads open for every fault but link-down.
 
 cleanup() {
     bash "$faults" clear all >"$work/cleanup.log" 2>&1 || cat "$work/cleanup.log"
@@ -39,13 +44,16 @@ bash "$lab" start >"$work/lab.log" 2>&1 || {
     exit 1
 }
 
-cat >"$work/inventory.ini" <<INI
+# One inventory per host: the same CE, reached at its LAN address from on-prem and at its
+# management address from erd-mgmt (each with its own known_hosts, as two NOC hosts would).
+write_inventory() { # FILE SSH-HOST KNOWN-HOSTS
+    cat >"$1" <<INI
 [device erd-ce]
-host = 172.16.0.1
+host = $2
 user = $ssh_user
 vendor = frr
 identity = $ERDIAG_LAB_DIR/ssh/client_ed25519
-known_hosts = $work/known_hosts
+known_hosts = $3
 timeout = 20
 subnet = 192.168.100.128/30
 local_ip = 192.168.100.129
@@ -57,17 +65,21 @@ expect_prefixes = 10.1.0.0/16, 10.2.0.0/16
 azure_vm = 10.1.0.4
 onprem_source = 172.16.0.10
 INI
+}
+write_inventory "$work/onprem.ini" 172.16.0.1 "$work/known_hosts.onprem"
+write_inventory "$work/mgmt.ini" 10.99.0.1 "$work/known_hosts.mgmt"
 
 ok() { echo "ok   $1"; passed=$((passed + 1)); }
 bad() { echo "FAIL $1"; failed=$((failed + 1)); }
 
-# check_run OUT ARGS...: `erdiag check erd-ce ARGS --json` from the console host into OUT.json.
-# Its exit code (0-3, the verdict) is not an error: the JSON is what is judged.
+# check_run HOST OUT ARGS...: `erdiag check erd-ce ARGS --json` from HOST (onprem | mgmt, the
+# namespace erd-HOST) into OUT.json.  Its exit code (0-3, the verdict) is not an error: the JSON
+# is what is judged.
 check_run() {
-    local out=$1
-    shift
-    ip netns exec erd-onprem timeout "$check_timeout" "$erdiag" check erd-ce "$@" \
-        --inventory "$work/inventory.ini" --accept-new --json >"$work/$out.json" 2>"$work/$out.err"
+    local host=$1 out=$2
+    shift 2
+    ip netns exec "erd-$host" timeout "$check_timeout" "$erdiag" check erd-ce "$@" --interval "$interval" \
+        --inventory "$work/$host.ini" --accept-new --json >"$work/$out.json" 2>"$work/$out.err"
     echo $? >"$work/$out.rc"
 }
 
@@ -110,13 +122,13 @@ reverse_trace() {
     echo "     reverse trace: $(grep -Eo '^ *[0-9]+ +[0-9.]+' "$work/reverse.txt" | awk '{print $2}' | paste -sd' ')"
 }
 
-check_healthy() { # check_healthy LABEL [asym]
+check_healthy() { # check_healthy LABEL [asym|mgmt]
     local out="healthy-${1// /-}"
     if [ "${2:-}" = asym ]; then
         reverse_trace
-        check_run "$out" --runbook asym --reverse-trace "$work/reverse.txt"
+        check_run onprem "$out" --runbook asym --reverse-trace "$work/reverse.txt"
     else
-        check_run "$out" --runbook bgp
+        check_run "${2:-onprem}" "$out" --runbook bgp
     fi
     judge "healthy lab ($1): status OK or WARNING, no FAIL" "$out" "$healthy_expr"
 }
@@ -132,11 +144,19 @@ run_case() {
     fi
     if [ "$fault" = asym ]; then
         reverse_trace
-        set -- "$@" --reverse-trace "$work/reverse.txt"
+        check_run onprem "$fault" "$@" --reverse-trace "$work/reverse.txt"
+        judge "$fault: root cause $cause" "$fault" "(d.get('root_cause') or {}).get('cause') == '$cause'"
+    else
+        # Both hosts at once, while the fault is in: the same root cause from inside the path
+        # and from outside it.
+        check_run onprem "$fault-onprem" "$@" &
+        check_run mgmt "$fault-mgmt" "$@" &
+        wait
+        judge "$fault from on-prem (inside the path): root cause $cause" "$fault-onprem" \
+            "(d.get('root_cause') or {}).get('cause') == '$cause'"
+        judge "$fault from the management host (outside the path): root cause $cause" "$fault-mgmt" \
+            "(d.get('root_cause') or {}).get('cause') == '$cause'"
     fi
-    check_run "$fault" "$@"
-    judge "$fault: root cause $cause" "$fault" \
-        "(d.get('root_cause') or {}).get('cause') == '$cause'"
     if ! bash "$faults" clear "$fault" >"$work/$fault.clear" 2>&1; then
         bad "$fault: clear failed: $(tail -3 "$work/$fault.clear")"
         return
@@ -146,6 +166,7 @@ run_case() {
 }
 
 check_healthy "start"
+check_healthy "start, from the management host" mgmt
 want=${LAB_CHECK_FAULTS:-asn timers subnet tcp179 md5 prefix-filter link-down asym}
 for f in $want; do
     case $f in

@@ -20,6 +20,8 @@
 #     ; expect-status: OK WARNING        the status must be one of these
 #     ; expect-partial: interfaces       these captures hold lines no parser knows (on purpose):
 #                                        --parse wants them partial, every other one clean
+#     ; expect-step: tcp179 FAIL tcp179_blocked | a fragment of the finding
+#     ; expect-absent: md5_mismatch tcp179_refused      (no step names these causes)
 #
 #   tests/integration/scenarios.sh [NAME...]          run `erdiag check` on every (or the named) scenario
 #   tests/integration/scenarios.sh --parse [NAME...]  only check that every capture parses cleanly
@@ -78,6 +80,7 @@ probe_command() { # vendor probe
     junos:traceroute) echo "traceroute $vm source $src no-resolve" ;;
     *:traceroute) echo "traceroute $vm source $src" ;;
     *:version) echo "show version" ;;
+    *:ping) echo "ping $peer" ;;
     *) return 1 ;; # log_auth, nxos telnet: raw text only, no parser
     esac
 }
@@ -225,6 +228,19 @@ statuses = [w for line in open(ini) for w in re.findall(r"^;\s*expect-status:\s*
 if statuses and j.get("status") not in statuses:
     skips = "; ".join("%s: %s" % (s.get("id"), s.get("finding")) for s in j.get("steps", []) if s.get("verdict") == "SKIP")
     bad.append("status %s, expected one of %s (skipped: %s)" % (j.get("status"), " ".join(statuses), skips or "-"))
+for line in open(ini):
+    if line.startswith("; expect-step:"):
+        want_step, _, fragment = line.split(":", 1)[1].partition("|")
+        words = want_step.split()
+        st = steps.get(words[0]) or {}
+        have = [st.get("verdict"), st.get("cause")][: len(words) - 1]
+        if have != words[1:] or fragment.strip() not in (st.get("finding") or ""):
+            bad.append("step %s is %s %s, expected %s with \"%s\": %s" % (words[0], st.get("verdict"), st.get("cause"),
+                       " ".join(words[1:]), fragment.strip(), st.get("finding")))
+    elif line.startswith("; expect-absent:"):
+        named = [st.get("id") for st in steps.values() if st.get("cause") in line.split(":", 1)[1].split()]
+        if named:
+            bad.append("steps %s name a cause expected absent (%s)" % (", ".join(named), line.split(":", 1)[1].strip()))
 step = next((s for s in j["steps"] if s["id"] == root.get("step")), {"next": [], "note": []})
 for line in open(ini):
     m = re.match(r";\s*expect-(next|note):\s*(.*\S)", line)

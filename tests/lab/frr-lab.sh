@@ -5,6 +5,13 @@
 #   erd-onprem (172.16.0.10) -- erd-ce (AS 65010) ==== erd-msee (AS 12076) -- erd-vm (10.1.0.4)
 #                                   .129  192.168.100.128/30  .130
 #                                   ::1   2001:db8:100::/126   ::2
+#                                    |                          |
+#                       10.99.0.1/24 |                          | 10.99.1.1/30
+#                                  erd-mgmt (10.99.0.10, 10.99.1.2): the NOC's management host
+#
+# erd-mgmt reaches erd-ce's SSH over its own management subnet, and the MSEE's /30 over a
+# link of its own (an out-of-band path): its route to the peer never crosses the CE, so its
+# console connect test to .130:179 says nothing about the CE-to-MSEE link.
 #
 # Usage: frr-lab.sh start|stop|status|exec NODE CMD...      (as root)
 #   exec runs CMD through that node's vtysh, e.g.  frr-lab.sh exec erd-ce "show bgp summary"
@@ -18,7 +25,7 @@ LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
 FRR_BIN=${FRR_BIN:-/usr/lib/frr}
 VTYSH=${VTYSH:-/usr/bin/vtysh}
 ROUTERS=(erd-ce erd-msee)
-HOSTS=(erd-onprem erd-vm)
+HOSTS=(erd-onprem erd-vm erd-mgmt)
 DAEMONS=(zebra staticd bfdd bgpd)   # start order; stop is the reverse
 WAIT_S=${ERDIAG_LAB_WAIT:-60}
 
@@ -209,6 +216,24 @@ make_netns() {
     nsx erd-ce ip link set veth-ce mtu 1500
     nsx erd-onprem ip route replace default via 172.16.0.1
     nsx erd-vm ip route replace default via 10.1.0.1
+    make_mgmt
+}
+
+# The management host: a subnet of its own to the CE (for SSH), and the MSEE's /30 reached over
+# an out-of-band link to the MSEE, never through the CE; nothing else is routed.
+make_mgmt() {
+    if ! nsx erd-ce ip link show veth-mgmt >/dev/null 2>&1; then
+        ip -n erd-ce link add veth-mgmt type veth peer name mgmt0 netns erd-mgmt
+    fi
+    if ! nsx erd-msee ip link show veth-oob >/dev/null 2>&1; then
+        ip -n erd-msee link add veth-oob type veth peer name oob0 netns erd-mgmt
+    fi
+    addr erd-ce veth-mgmt 10.99.0.1/24
+    addr erd-mgmt mgmt0 10.99.0.10/24
+    addr erd-msee veth-oob 10.99.1.1/30
+    addr erd-mgmt oob0 10.99.1.2/30
+    nsx erd-mgmt ip route replace 192.168.100.128/30 via 10.99.1.1
+    nsx erd-mgmt ip route replace unreachable default
 }
 
 addr() {
@@ -226,6 +251,7 @@ addr() {
 # route to the MSEE also runs through the CE.
 SSH_USER=${ERDIAG_LAB_SSH_USER:-erdiag-lab}
 SSH_ADDR=172.16.0.1
+SSH_MGMT_ADDR=10.99.0.1 # erd-ce's management address, for erd-mgmt
 
 write_sshd() {
     local d=$LAB_DIR/ssh
@@ -244,6 +270,7 @@ write_sshd() {
     chmod 644 "$d/authorized_keys"
     {
         echo "ListenAddress $SSH_ADDR"
+        echo "ListenAddress $SSH_MGMT_ADDR"
         echo "Port 22"
         echo "HostKey $d/host_ed25519"
         echo "PidFile $d/sshd.pid"
@@ -256,7 +283,13 @@ write_sshd() {
         echo "PermitRootLogin no"
         echo "X11Forwarding no"
         echo "AllowTcpForwarding no"
-    } >"$d/sshd_config"
+    } >"$d/sshd_config.new"
+    # A running sshd from an older configuration (no management address) is restarted.
+    if ! cmp -s "$d/sshd_config.new" "$d/sshd_config" && pid_alive "$d/sshd.pid"; then
+        kill "$(cat "$d/sshd.pid")"
+        for _ in $(seq 30); do pid_alive "$d/sshd.pid" || break; sleep 0.1; done
+    fi
+    mv "$d/sshd_config.new" "$d/sshd_config"
 }
 
 start_sshd() {
@@ -314,6 +347,7 @@ cmd_start() {
     start_sshd
     echo "frr-lab: up (erd-ce AS 65010 <-> erd-msee AS 12076 Established)"
     echo "  ssh: ip netns exec erd-onprem ssh -i $LAB_DIR/ssh/client_ed25519 $SSH_USER@$SSH_ADDR"
+    echo "  ssh from the management host: ip netns exec erd-mgmt ssh -i ... $SSH_USER@$SSH_MGMT_ADDR"
     for r in "${ROUTERS[@]}"; do echo "  $r: $(vtysh_cmd "$r")"; done
 }
 
