@@ -287,7 +287,9 @@ static void set_address(remedy_ctx_t *c, int v, bool has, const ip_addr_t *a)
  * ("ipv6 address X/126" reads with the length glued on). */
 static void set_mask(remedy_ctx_t *c, const ip_prefix_t *p)
 {
-    uint32_t m = p->len ? 0xffffffffu << (32 - p->len) : 0;
+    /* only an IPv4 length (1..32) becomes a dotted mask: shifting by 32 - len for an IPv6
+     * length would be undefined */
+    uint32_t m = p->addr.family == 4 && p->len > 0 && p->len <= 32 ? 0xffffffffu << (32 - p->len) : 0;
     if (p->addr.family != 4)
         snprintf(c->values[V_MASK], sizeof(c->values[V_MASK]), "/%d", p->len);
     else

@@ -124,6 +124,8 @@ static void no_times_no_per_minute_figure(void **state)
     expect(c, VERDICT_FAIL, "interface_errors", "+4000 CRC errors, +4000 input errors between two polls of unknown interval", NULL);
     assert_null(strstr(c->s.finding, "/min)"));
     ctx_free(c);
+    free(a);
+    free(b);
     /* A few errors in many packets, no times: under 0.1%, so WARN, still without a rate. */
     a = ios_counts(112233000, 25);
     b = ios_counts(112257000, 28);
