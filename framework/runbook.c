@@ -29,14 +29,25 @@ const char *verdict_name(verdict_t v)
     return v <= VERDICT_SKIP ? names[v] : "SKIP";
 }
 
+int runbook_first_unjudged(const runbook_result_t *r, int *count)
+{
+    int first = -1;
+    *count = 0;
+    for (int i = 0; i < r->n_steps; i++)
+        if (r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0 && (*count)++ == 0)
+            first = i;
+    return first;
+}
+
 static void set_status(runbook_result_t *r)
 {
-    bool fail = false, warn = false, skip = false;
+    bool fail = false, warn = false;
+    int unjudged;
     for (int i = 0; i < r->n_steps; i++) {
         fail |= r->steps[i].verdict == VERDICT_FAIL;
         warn |= r->steps[i].verdict == VERDICT_WARN;
-        skip |= r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0;
     }
+    bool skip = runbook_first_unjudged(r, &unjudged) >= 0;
     if (fail) {
         r->status = "CRITICAL";
         r->exit_code = 2;
@@ -64,10 +75,7 @@ static void write_summary(const evidence_t *ev, runbook_result_t *r)
             d->circuit, d->link == LINK_SECONDARY ? " secondary" : " primary", d->vendor,
             d->peering == PEERING_MICROSOFT ? "Microsoft" : "private", peer, (long long)d->peer_as,
             r->runbook == RUNBOOK_ASYM ? "asymmetric-routing" : "BGP-session", r->status);
-    int skipped = 0, first = -1;
-    for (int i = 0; i < r->n_steps; i++)
-        if (r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0 && skipped++ == 0)
-            first = i;
+    int skipped, first = runbook_first_unjudged(r, &skipped);
     if (r->n_causes == 0 && skipped) {
         /* UNKNOWN is not a clean bill: say what could not be judged, never "no fault found". */
         SUMMARY(" %d of %d steps could not be judged; first %s: %s", skipped, r->n_steps, r->steps[first].title,

@@ -131,6 +131,13 @@ void step_fail(step_result_t *s, const char *cause, const char *fmt, ...) __attr
  * uses cause "not_applicable" when the platform has no command for the probe: such a SKIP does
  * not make the status UNKNOWN.) */
 void step_skip(step_result_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Marks a SKIP as not_applicable: nothing is missing (the platform has no such command, the
+ * evidence is optional, or another step's cause explains the result), so it does not make the
+ * status UNKNOWN. */
+void step_not_applicable(step_result_t *s);
+/* The first step that could not be judged (a SKIP other than not_applicable), or -1; count
+ * gets how many there are.  The views and the summary say these instead of "no fault found". */
+int runbook_first_unjudged(const runbook_result_t *r, int *count);
 /* Adds the first line of f's answer holding every needle (NULL-terminated) as evidence;
  * false (and nothing added) when no line does. */
 bool step_evidence(step_result_t *s, const fact_t *f, const char *const *needles);

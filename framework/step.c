@@ -54,8 +54,13 @@ bool step_need(step_result_t *s, const fact_t *f, const char *what)
     /* A platform that has no such command (FRR has no ARP table in vtysh) is not missing
      * evidence: the step says so, and the status need not be UNKNOWN for it. */
     if (f->present && f->error == PERR_UNSUPPORTED)
-        snprintf(s->cause, sizeof(s->cause), "not_applicable");
+        step_not_applicable(s);
     return true;
+}
+
+void step_not_applicable(step_result_t *s)
+{
+    snprintf(s->cause, sizeof(s->cause), "not_applicable");
 }
 
 bool step_note_unread(step_result_t *s, const fact_t *f, const void *payload, const char *name)

@@ -879,7 +879,7 @@ void step_azure_routes(const evidence_t *ev, step_result_t *s)
                   fact_problem(f, why, sizeof(why)));
         /* The Azure side is optional evidence (issue 4): its absence alone is no UNKNOWN. */
         if (!f->present)
-            snprintf(s->cause, sizeof(s->cause), "not_applicable");
+            step_not_applicable(s);
         return;
     }
     if (!d->has_onprem_source) {

@@ -177,7 +177,7 @@ static bool judge_no_route(step_result_t *s, const evidence_t *ev, const ce_path
               p->nht_wait ? "the session is waiting for next-hop tracking (NHT)"
               : unreachable ? "the router's own test found no route"
                             : "no connected network holds the peer");
-    snprintf(s->cause, sizeof(s->cause), "not_applicable"); /* the addressing step judges it */
+    step_not_applicable(s); /* the addressing step judges it */
     if (p->nht_wait && p->state_fact)
         step_evidence(s, p->state_fact, (const char *const[]){"NHT", NULL});
     if (unreachable)
@@ -283,7 +283,7 @@ void step_tcp179(const evidence_t *ev, step_result_t *s)
     /* Another step's cause explains the silence (the link, an admin shutdown, a NOTIFICATION,
      * MD5 failures): nothing is missing here, so this SKIP does not make the status UNKNOWN. */
     if (explained)
-        snprintf(s->cause, sizeof(s->cause), "not_applicable");
+        step_not_applicable(s);
     quote_path(s, ev, &p);
     if (p.test)
         quote_router(s, ev, p.test);

@@ -53,10 +53,7 @@ static json_t *cause_json(const runbook_result_t *r, int i)
  * the platform has no command for (not_applicable: FRR has no ARP table) is not one. */
 static json_t *no_cause_json(const runbook_result_t *r)
 {
-    int skipped = 0, first = -1;
-    for (int i = 0; i < r->n_steps; i++)
-        if (r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0 && skipped++ == 0)
-            first = i;
+    int skipped, first = runbook_first_unjudged(r, &skipped);
     if (first < 0)
         return json_pack("{s:s, s:s, s:s, s:s, s:[], s:[]}", "step", "none", "cause", "none", "finding", "no fault found",
                          "verdict", "PASS", "steps", "evidence");

@@ -83,17 +83,6 @@ static void status_line(FILE *f, const verdict_meta_t *m, const runbook_result_t
     free(clean);
 }
 
-/* The first step that could not be judged (not counting a platform without the command). */
-static int first_skipped(const runbook_result_t *r, int *count)
-{
-    int first = -1;
-    *count = 0;
-    for (int i = 0; i < r->n_steps; i++)
-        if (r->steps[i].verdict == VERDICT_SKIP && strcmp(r->steps[i].cause, "not_applicable") != 0 && (*count)++ == 0)
-            first = i;
-    return first;
-}
-
 /* The step whose finding an OK line quotes, and how it is introduced. */
 static const step_result_t *headline(const runbook_result_t *r, const char **intro)
 {
@@ -159,7 +148,7 @@ static void root_cause(FILE *f, int width, const runbook_result_t *r)
 static void no_cause(FILE *f, int width, const runbook_result_t *r)
 {
     char a[2048], line[2600];
-    int skipped, first = first_skipped(r, &skipped);
+    int skipped, first = runbook_first_unjudged(r, &skipped);
     if (first < 0) {
         snprintf(line, sizeof(line), "Root cause: none (all %d steps passed)", r->n_steps);
         wrap_write(f, width, 4, 1, line);
@@ -173,13 +162,13 @@ static void no_cause(FILE *f, int width, const runbook_result_t *r)
 void verdict_text_head(FILE *f, const verdict_meta_t *m, const runbook_result_t *r)
 {
     char line[800];
-    int skipped;
+    int skipped, first;
     if (r->n_causes) {
         const step_result_t *s = &r->steps[r->causes[0]];
         status_line(f, m, r, r->status, s->cause, s->finding, false);
         root_cause(f, m->width, r);
-    } else if (first_skipped(r, &skipped) >= 0) {
-        const step_result_t *s = &r->steps[first_skipped(r, &skipped)];
+    } else if ((first = runbook_first_unjudged(r, &skipped)) >= 0) {
+        const step_result_t *s = &r->steps[first];
         snprintf(line, sizeof(line), "%d of %d steps could not be judged (first %s: %s)", skipped, r->n_steps, s->id,
                  s->finding);
         status_line(f, m, r, r->status, "evidence_missing", line, false);
