@@ -12,19 +12,19 @@
 #include "core/sanitize.h"
 
 /* Unknown host keys need a person's yes, on the terminal, never by default. */
-bool cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint)
+hostkey_answer_t cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint)
 {
     (void)ud;
     FILE *tty = fopen("/dev/tty", "r+");
     if (!tty)
-        return false;
+        return HOSTKEY_REFUSE;
     sanitize_fprintf(tty, "The host key of %s is not known.\nFingerprint: %s\nAccept and save it? [y/N] ", host,
                      fingerprint);
     fflush(tty);
     char answer[16] = "";
     bool yes = fgets(answer, sizeof(answer), tty) && (answer[0] == 'y' || answer[0] == 'Y');
     fclose(tty);
-    return yes;
+    return yes ? HOSTKEY_ACCEPT_SAVE : HOSTKEY_REFUSE;
 }
 
 int cli_ask_secret(void *ud, const char *prompt, bool echo, char *buf, size_t size)

@@ -6,8 +6,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Shows an unknown host key's fingerprint and asks to accept it; false without a terminal. */
-bool cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint);
+#include "probes/ssh.h"
+
+/* Shows an unknown host key's fingerprint and asks to accept (and save) it; refused without a
+ * terminal. */
+hostkey_answer_t cli_confirm_hostkey(void *ud, const char *host, const char *fingerprint);
 /* Asks for a password or keyboard-interactive answer (not echoed unless echo); 0 when answered. */
 int cli_ask_secret(void *ud, const char *prompt, bool echo, char *buf, size_t size);
 

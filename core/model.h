@@ -67,6 +67,7 @@ enum {
     MAX_PROBES = 16,    /* probes per traceroute hop (IOS "probe 10", ECMP fans) */
     MAX_CLAUSES = 8,    /* match / set clauses per route-map entry */
     ASPATH_LEN = 256,
+    CMD_LEN = 512,      /* one command line as sent to a device, with its arguments */
 };
 
 typedef struct {

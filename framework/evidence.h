@@ -21,7 +21,7 @@ typedef struct {
     bool present;           /* asked and answered (maybe with an error) */
     probe_error_t error;    /* PERR_NONE when the device answered */
     char error_text[512];
-    char command[512];
+    char command[CMD_LEN];
     const char *raw;        /* the answer as received (borrowed) */
     size_t raw_len;
     uint64_t journal_id;    /* where the raw answer is kept (0 = not journaled) */

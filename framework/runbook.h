@@ -25,7 +25,7 @@ typedef enum { RUNBOOK_BGP = 0, RUNBOOK_ASYM, RUNBOOK_COUNT } runbook_id_t;
 
 typedef struct {
     uint64_t journal_id;
-    char command[512];
+    char command[CMD_LEN];
     char line[320]; /* the exact output line that proves the finding */
 } evidence_ref_t;
 

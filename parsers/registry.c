@@ -71,7 +71,7 @@ void parser_normalise_command(const char *command, char *out, size_t size)
 
 const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *command)
 {
-    char norm[512];
+    char norm[CMD_LEN];
     parser_normalise_command(command, norm, sizeof(norm));
     for (size_t i = 0; i < vendor->n_parsers; i++) {
         /* Command patterns are matched once per parse, so a compile per lookup is cheap and

@@ -30,8 +30,8 @@ typedef struct {
 struct parse_run {
     const parser_def_t *def;
     const parser_vendor_t *vendor;
-    char command[512];
-    char command_norm[512];
+    char command[CMD_LEN];
+    char command_norm[CMD_LEN];
     record_sink_fn sink;
     void *sink_ud;
     void *state;

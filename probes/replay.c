@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "core/utctime.h"
+#include "core/model.h"
 #include "probes/command.h"
 #include "probes/record_dir.h"
 #include "probes/transport.h"
@@ -21,7 +22,7 @@ typedef struct {
      * repeated poll (interface counters) is answered from <probe>.N.txt when the scenario has
      * one, so counter growth between two polls can be replayed. */
     unsigned calls[PROBE_COUNT];
-    char last_command[PROBE_COUNT][512];
+    char last_command[PROBE_COUNT][CMD_LEN];
 } replay_t;
 
 static int read_file(const char *path, cmd_result_t *res)

@@ -14,7 +14,7 @@
 typedef struct request {
     uint64_t id;
     probe_id_t probe;
-    char command[512];
+    char command[CMD_LEN];
     struct request *next;
 } request_t;
 
@@ -259,7 +259,7 @@ uint64_t runner_submit(runner_t *r, const char *device, probe_id_t probe, const 
                        char *why, size_t whylen)
 {
     worker_t *w = find_worker(r, device);
-    char command[512];
+    char command[CMD_LEN];
     if (!w) {
         snprintf(why, whylen, "no device '%s'", device);
         return 0;

@@ -24,7 +24,7 @@ typedef struct {
     uint64_t id;            /* as returned by runner_submit */
     char device[INV_NAME_LEN];
     probe_id_t probe;       /* PROBE_COUNT for a free-form command */
-    char command[512];
+    char command[CMD_LEN];
     cmd_result_t result;    /* raw answer or error */
     kind_t kind;            /* KIND_NONE when no parser reads this command */
     record_t *records;      /* parsed records (owned) */

@@ -77,14 +77,15 @@ static int verify_host_key(ssh_transport_t *t, probe_error_t *err, char *msg, si
         break;
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND: {
-        bool ok = t->opts.accept_new ||
-                  (t->opts.confirm_hostkey && t->opts.confirm_hostkey(t->opts.ud, t->device.host, fp ? fp : "?"));
-        if (!ok) {
+        hostkey_answer_t a = t->opts.accept_new ? HOSTKEY_ACCEPT_SAVE
+                             : t->opts.confirm_hostkey ? t->opts.confirm_hostkey(t->opts.ud, t->device.host, fp ? fp : "?")
+                                                       : HOSTKEY_REFUSE;
+        if (a == HOSTKEY_REFUSE) {
             *err = PERR_HOSTKEY_UNKNOWN;
             snprintf(msg, msglen, "host key for %s is unknown (%s); accept it explicitly (--accept-new) or add it to %s",
                      t->device.host, fp ? fp : "?", kh);
             rc = -1;
-        } else if (ssh_session_update_known_hosts(t->session) != SSH_OK) {
+        } else if (a == HOSTKEY_ACCEPT_SAVE && ssh_session_update_known_hosts(t->session) != SSH_OK) {
             *err = PERR_INTERNAL;
             snprintf(msg, msglen, "cannot save the host key to %s: %s", kh, ssh_get_error(t->session));
             rc = -1;

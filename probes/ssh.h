@@ -11,12 +11,19 @@
 #include "core/inventory.h"
 #include "probes/transport.h"
 
+/* A person's answer about an unknown host key. */
+typedef enum {
+    HOSTKEY_REFUSE = 0,
+    HOSTKEY_ACCEPT_ONCE, /* this connection only: nothing is saved */
+    HOSTKEY_ACCEPT_SAVE, /* saved to the known_hosts file */
+} hostkey_answer_t;
+
 typedef struct {
     const device_t *device; /* copied at open */
     bool accept_new;        /* accept an unknown host key without asking (--accept-new) */
-    /* Shows an unknown key's SHA256 fingerprint; true accepts it (it is then saved). NULL =
-     * refuse unknown keys unless accept_new. */
-    bool (*confirm_hostkey)(void *ud, const char *host, const char *fingerprint);
+    /* Shows an unknown key's SHA256 fingerprint and asks what to do with it.  NULL = refuse
+     * unknown keys unless accept_new (which saves them). */
+    hostkey_answer_t (*confirm_hostkey)(void *ud, const char *host, const char *fingerprint);
     /* Asks the user for a password or keyboard-interactive answer; 0 when buf was filled. */
     int (*ask_secret)(void *ud, const char *prompt, bool echo, char *buf, size_t size);
     void *ud;
