@@ -105,8 +105,8 @@ static void write_summary(const evidence_t *ev, runbook_result_t *r)
 
 void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *out)
 {
-    const step_def_t *steps = rb == RUNBOOK_ASYM ? asym_steps : bgp_steps;
-    size_t n = rb == RUNBOOK_ASYM ? asym_n_steps : bgp_n_steps;
+    size_t n;
+    const step_def_t *steps = runbook_steps(rb, &n);
     memset(out, 0, sizeof(*out));
     out->runbook = rb;
     for (size_t i = 0; i < n && i < RUNBOOK_MAX_STEPS; i++) {

@@ -103,12 +103,30 @@ typedef struct {
     enum { SLOT_FACTS = 0, SLOT_FORWARD_TRACE, SLOT_ONPREM_ROUTE } slot;
 } probe_request_t;
 
+/* What a step judges from, as a bit set: the probes' answers (facts[]), and the named slots
+ * and tests beside them.  A session engine shows a step as waiting until each of these that
+ * was asked has answered. */
+#define NEED(probe) (1u << (probe))
+enum {
+    NEED_FORWARD_TRACE = 1u << (PROBE_COUNT + 0),
+    NEED_REVERSE_TRACE = 1u << (PROBE_COUNT + 1),
+    NEED_ONPREM_ROUTE = 1u << (PROBE_COUNT + 2),
+    NEED_AZURE_ROUTES = 1u << (PROBE_COUNT + 3),
+    NEED_CONSOLE_TCP = 1u << (PROBE_COUNT + 4),
+};
+
 typedef struct {
     const char *id;
     const char *title;
     /* Fills out (already holding id and title) from the evidence. */
     void (*evaluate)(const evidence_t *ev, step_result_t *out);
+    uint32_t needs; /* NEED(PROBE_...) | NEED_...: what evaluate reads */
 } step_def_t;
+
+/* The step table of a runbook and its length. */
+const step_def_t *runbook_steps(runbook_id_t rb, size_t *n);
+/* The NEED_ bit an answer fills: its probe's, or its slot's. */
+uint32_t runbook_need_bit(const probe_request_t *req, bool reverse);
 
 const char *runbook_name(runbook_id_t rb); /* "bgp" | "asym" */
 bool runbook_from_name(const char *name, runbook_id_t *out);
