@@ -121,10 +121,15 @@ typedef struct {
     /* Fills out (already holding id and title) from the evidence. */
     void (*evaluate)(const evidence_t *ev, step_result_t *out);
     uint32_t needs; /* NEED(PROBE_...) | NEED_...: what evaluate reads */
+    /* What the step checks and why, in one short paragraph for an engineer new to
+     * ExpressRoute (the console shows it above the finding). */
+    const char *explain;
 } step_def_t;
 
 /* The step table of a runbook and its length. */
 const step_def_t *runbook_steps(runbook_id_t rb, size_t *n);
+/* The explanation of step_id in runbook rb (step_def_t.explain), or NULL for an unknown id. */
+const char *runbook_step_explain(runbook_id_t rb, const char *step_id);
 /* The NEED_ bit an answer fills: its probe's, or its slot's. */
 uint32_t runbook_need_bit(const probe_request_t *req, bool reverse);
 
