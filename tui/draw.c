@@ -1,0 +1,132 @@
+/* draw.c: boxes and clipped text for the panes (see draw.h). */
+#include "tui/draw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/sanitize.h"
+#include "core/utf8.h"
+
+static bool draw_utf8 = true;
+
+void draw_init(bool utf8)
+{
+    draw_utf8 = utf8;
+}
+
+tui_rect_t draw_inner(const tui_rect_t *r)
+{
+    tui_rect_t in = {r->y + 1, r->x + 1, r->h - 2, r->w - 2};
+    if (in.h < 0)
+        in.h = 0;
+    if (in.w < 0)
+        in.w = 0;
+    return in;
+}
+
+void draw_blank(int y, int x, int width, attr_t attr)
+{
+    if (width <= 0)
+        return;
+    attr_t old = getattrs(stdscr);
+    attrset(attr);
+    mvhline(y, x, ' ', width);
+    attrset(old);
+}
+
+/* One character of safe text at s: its bytes (*n) and its columns (0 when nothing can be
+ * shown: it is then drawn as '?' of width 1). */
+static int char_columns(const char *s, int *n)
+{
+    int len = utf8_check((const unsigned char *)s, strlen(s));
+    if (len <= 0) {
+        *n = 1;
+        return 0;
+    }
+    *n = len;
+    if (len == 1)
+        return 1;
+    if (!draw_utf8)
+        return 0;
+    int w = wcwidth((wchar_t)utf8_decode((const unsigned char *)s, len));
+    return w > 0 ? w : 0;
+}
+
+int draw_safe(int y, int x, int width, const char *text, size_t skip, attr_t attr, bool pad)
+{
+    int col = 0;
+    size_t seen = 0;
+    attr_t old = getattrs(stdscr);
+    attrset(attr);
+    move(y, x);
+    for (const char *p = text ? text : ""; *p && col < width;) {
+        int n, w = char_columns(p, &n);
+        int shown = w ? w : 1;
+        if (seen >= skip && col + shown <= width) {
+            if (w)
+                addnstr(p, n);
+            else
+                addch('?');
+            col += shown;
+        } else if (seen >= skip) {
+            break; /* a wide character that does not fit: leave the cell blank */
+        }
+        seen += (size_t)shown;
+        p += n;
+    }
+    if (pad && col < width)
+        hline(' ', width - col);
+    attrset(old);
+    return col;
+}
+
+int draw_text(int y, int x, int width, const char *text, size_t skip, attr_t attr, bool pad)
+{
+    char small[1024];
+    size_t len = text ? strlen(text) : 0;
+    char *safe = SANITIZE_MAX(len) <= sizeof(small) ? small : malloc(SANITIZE_MAX(len));
+    if (!safe)
+        return 0;
+    sanitize_buf(text ? text : "", len, safe, SANITIZE_MAX(len));
+    int col = draw_safe(y, x, width, safe, skip, attr, pad);
+    if (safe != small)
+        free(safe);
+    return col;
+}
+
+size_t draw_columns(const char *text)
+{
+    size_t cols = 0;
+    char *safe = sanitize_dup(text ? text : "", text ? strlen(text) : 0);
+    for (const char *p = safe; p && *p;) {
+        int n, w = char_columns(p, &n);
+        cols += w ? (size_t)w : 1;
+        p += n;
+    }
+    free(safe);
+    return cols;
+}
+
+void draw_box(const tui_rect_t *r, const char *title, bool focus)
+{
+    if (r->h < 2 || r->w < 2)
+        return;
+    attr_t old = getattrs(stdscr);
+    attrset(theme_attr(focus ? EL_PANE_TITLE_FOCUS : EL_BORDER));
+    mvaddch(r->y, r->x, ACS_ULCORNER);
+    mvhline(r->y, r->x + 1, ACS_HLINE, r->w - 2);
+    mvaddch(r->y, r->x + r->w - 1, ACS_URCORNER);
+    mvvline(r->y + 1, r->x, ACS_VLINE, r->h - 2);
+    mvvline(r->y + 1, r->x + r->w - 1, ACS_VLINE, r->h - 2);
+    mvaddch(r->y + r->h - 1, r->x, ACS_LLCORNER);
+    mvhline(r->y + r->h - 1, r->x + 1, ACS_HLINE, r->w - 2);
+    mvaddch(r->y + r->h - 1, r->x + r->w - 1, ACS_LRCORNER);
+    attrset(old);
+    if (title && r->w > 6) {
+        char t[256];
+        snprintf(t, sizeof(t), " %s%s ", focus ? "> " : "", title);
+        draw_text(r->y, r->x + 2, r->w - 4, t, 0, theme_attr(focus ? EL_PANE_TITLE_FOCUS : EL_PANE_TITLE), false);
+    }
+}
