@@ -6,7 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
-#include "cli/device.h"
+#include "engine/device_load.h"
 #include "cli/tty.h"
 #include "core/inventory.h"
 #include "core/json_stream.h"
@@ -139,7 +139,10 @@ static int run_commands(const run_opts_t *o, const char *name, char **commands, 
     inventory_t inv = {0};
     const device_t *dev = NULL;
     char err[1200];
-    if (cli_load_device("run", o->replay, o->inventory, name, &inv, &dev, err, sizeof(err)) != 0) {
+    int loaded = device_load(o->replay, o->inventory, name, &inv, &dev, err, sizeof(err));
+    if (inv.warning[0])
+        sanitize_fprintf(stderr, "erdiag run: warning: %s\n", inv.warning);
+    if (loaded != 0) {
         sanitize_fprintf(stderr, "erdiag run: %s\n", err);
         inventory_free(&inv);
         return EXIT_USAGE;

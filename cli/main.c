@@ -5,7 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
-#include "cli/suggest.h"
+#include "core/suggest.h"
 #include "config.h"
 #include "core/sanitize.h"
 
@@ -39,12 +39,12 @@ static const cli_cmd_t *find_cmd(const char *name)
 
 static int unknown_cmd(const char *name)
 {
-    cli_suggest_t s;
-    cli_suggest_init(&s, name);
+    suggest_t s;
+    suggest_init(&s, name);
     for (size_t i = 0; cli_cmds[i]; i++)
-        cli_suggest_offer(&s, cli_cmds[i]->name);
-    if (cli_suggest_best(&s))
-        sanitize_fprintf(stderr, "erdiag: unknown command '%s'; did you mean '%s'?\n", name, cli_suggest_best(&s));
+        suggest_offer(&s, cli_cmds[i]->name);
+    if (suggest_best(&s))
+        sanitize_fprintf(stderr, "erdiag: unknown command '%s'; did you mean '%s'?\n", name, suggest_best(&s));
     else
         sanitize_fprintf(stderr, "erdiag: unknown command '%s' (erdiag --help lists them)\n", name);
     return EXIT_USAGE;

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "cli/suggest.h"
+#include "core/suggest.h"
 #include "core/sanitize.h"
 
 void cli_getopt_init(cli_getopt_t *g, const cli_cmd_t *cmd)
@@ -48,14 +48,14 @@ static void unknown_long(const cli_cmd_t *cmd, const char *arg)
 {
     char name[SUGGEST_MAX_LEN + 1], also[400] = "";
     size_t len = strlen(bare_name(arg, name, sizeof(name))), w = 0, prefixes = 0;
-    cli_suggest_t s;
-    cli_suggest_init(&s, name);
+    suggest_t s;
+    suggest_init(&s, name);
     for (const cli_option_t *o = cmd->options; o && o->name; o++) {
-        cli_suggest_offer(&s, o->name);
+        suggest_offer(&s, o->name);
         if (len && strncmp(o->name, name, len) == 0 && w < sizeof(also) && ++prefixes)
             w += (size_t)snprintf(also + w, sizeof(also) - w, "%s--%s", w ? ", " : "", o->name);
     }
-    const char *best = cli_suggest_best(&s);
+    const char *best = suggest_best(&s);
     if (prefixes > 1)
         sanitize_fprintf(stderr, "erdiag %s: ambiguous option '%s': %s?\n", cmd->name, arg, also);
     else if (best)

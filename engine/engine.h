@@ -91,6 +91,7 @@ typedef struct {
 } engine_question_t;
 
 typedef enum {
+    ENGINE_IDLE,       /* not started (or engine_start failed before anything was asked) */
     ENGINE_COLLECTING, /* probes are out or due */
     ENGINE_JUDGED,     /* every poll of this round answered (or timed out); the result is final for now */
     ENGINE_FAILED,     /* nothing can be judged: engine_error() says why */

@@ -87,16 +87,15 @@ static int collect_record(void *ud, const record_t *rec)
     return 0;
 }
 
-/* Parses the answer with whatever parser the command resolves to. */
-static void parse_reply(const vendor_t *v, probe_reply_t *rp)
+void probe_reply_parse(probe_reply_t *rp, const char *vendor, const char *command)
 {
-    const parser_vendor_t *pv = parser_vendor_find(v->name);
-    const parser_def_t *def = pv ? parser_find(pv, rp->command) : NULL;
+    const parser_vendor_t *pv = parser_vendor_find(vendor);
+    const parser_def_t *def = pv ? parser_find(pv, command) : NULL;
     if (!def || !rp->result.output)
         return;
     rp->kind = def->kind;
     collect_t c = {rp, 0};
-    parse_run_t *run = parse_run_new(def, pv, rp->command, collect_record, &c);
+    parse_run_t *run = parse_run_new(def, pv, command, collect_record, &c);
     if (!run) {
         snprintf(rp->parse_error, sizeof(rp->parse_error), "out of memory");
         return;
@@ -108,6 +107,12 @@ static void parse_reply(const vendor_t *v, probe_reply_t *rp)
     rp->meta = *parse_run_meta(run);
     probe_reply_parse_status(rp, &st);
     parse_run_free(run);
+}
+
+/* Parses the answer with whatever parser the command resolves to. */
+static void parse_reply(const vendor_t *v, probe_reply_t *rp)
+{
+    probe_reply_parse(rp, v->name, rp->command);
 }
 
 void probe_reply_parse_status(probe_reply_t *rp, const parse_status_t *st)
@@ -308,6 +313,11 @@ probe_reply_t *runner_take(runner_t *r)
     probe_reply_t *reply = node->reply;
     free(node);
     return reply;
+}
+
+bool probe_reply_ok(const probe_reply_t *reply)
+{
+    return reply && reply->result.error == PERR_NONE && reply->result.output;
 }
 
 void probe_reply_free(probe_reply_t *reply)

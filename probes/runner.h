@@ -52,6 +52,11 @@ int runner_fd(const runner_t *r);
 /* Takes the oldest reply, or NULL.  The caller frees it with probe_reply_free. */
 probe_reply_t *runner_take(runner_t *r);
 void probe_reply_free(probe_reply_t *reply);
+/* The device answered (no transport error) with some text. */
+bool probe_reply_ok(const probe_reply_t *reply);
+/* Parses rp's answer (result.output) as command's output on vendor (parsers/registry.c), into
+ * rp's records, kind, meta and partial flags; nothing when no parser reads that command. */
+void probe_reply_parse(probe_reply_t *rp, const char *vendor, const char *command);
 /* Fills rp's partial, truncated, partial_reason and parse_error from a finished parse of its
  * answer (rp->result.truncated must be set already). */
 void probe_reply_parse_status(probe_reply_t *rp, const parse_status_t *st);

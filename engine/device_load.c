@@ -1,14 +1,13 @@
-/* device.c: finding the device of `erdiag run` and `erdiag check`, and saying clearly why when
- * it cannot be found. */
-#include "cli/device.h"
+/* device_load.c: finding the device of a session (`erdiag run`, `check`, the console), and
+ * saying clearly why when it cannot be found. */
+#include "engine/device_load.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/suggest.h"
-#include "core/sanitize.h"
+#include "core/suggest.h"
 
 /* The default inventory is missing: where erdiag looked, and the way out. */
 static void no_default_inventory(const char *path, char *err, size_t errlen)
@@ -23,11 +22,11 @@ static void no_default_inventory(const char *path, char *err, size_t errlen)
 /* "no device 'ce1-nyk' in PATH; did you mean 'ce1-nyc'?" */
 static void no_device(const inventory_t *inv, const char *path, const char *name, char *err, size_t errlen)
 {
-    cli_suggest_t s;
-    cli_suggest_init(&s, name);
+    suggest_t s;
+    suggest_init(&s, name);
     for (size_t i = 0; i < inv->n_devices; i++)
-        cli_suggest_offer(&s, inv->devices[i].name);
-    const char *best = cli_suggest_best(&s);
+        suggest_offer(&s, inv->devices[i].name);
+    const char *best = suggest_best(&s);
     snprintf(err, errlen, "no device '%s' in %s%s%s%s", name, path, best ? "; did you mean '" : "", best ? best : "",
              best ? "'?" : "");
 }
@@ -62,8 +61,8 @@ static int replay_names(const char *replay, const char *name, char *err, size_t 
     return rc;
 }
 
-int cli_load_device(const char *who, const char *replay, const char *inventory, const char *name, inventory_t *inv,
-                    const device_t **dev, char *err, size_t errlen)
+int device_load(const char *replay, const char *inventory, const char *name, inventory_t *inv, const device_t **dev,
+                char *err, size_t errlen)
 {
     char path[1100];
     struct stat st;
@@ -81,8 +80,6 @@ int cli_load_device(const char *who, const char *replay, const char *inventory, 
     }
     if (inventory_load(inv, path, err, errlen) != 0)
         return -1;
-    if (inv->warning[0])
-        sanitize_fprintf(stderr, "erdiag %s: warning: %s\n", who, inv->warning);
     *dev = inventory_find(inv, name);
     if (!*dev && replay && !inventory)
         not_recorded(inv, replay, name, err, errlen);

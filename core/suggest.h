@@ -1,7 +1,7 @@
 /* suggest.h: "did you mean ...?": the closest of a set of names to what was typed (an option,
  * a subcommand, a device of the inventory), by edit distance. */
-#ifndef ERDIAG_SUGGEST_H
-#define ERDIAG_SUGGEST_H
+#ifndef ERDIAG_CORE_SUGGEST_H
+#define ERDIAG_CORE_SUGGEST_H
 
 #include <stddef.h>
 
@@ -11,17 +11,17 @@ typedef struct {
     const char *word; /* what was typed (borrowed) */
     const char *best; /* the closest candidate offered so far (borrowed), or NULL */
     size_t dist;
-} cli_suggest_t;
+} suggest_t;
 
 /* Optimal-string-alignment distance (insert, delete, substitute, swap two neighbours: one
  * each), ignoring case; words longer than SUGGEST_MAX_LEN are compared on their start. */
-size_t cli_edit_distance(const char *a, const char *b);
+size_t suggest_edit_distance(const char *a, const char *b);
 
-void cli_suggest_init(cli_suggest_t *s, const char *word);
+void suggest_init(suggest_t *s, const char *word);
 /* Considers candidate (borrowed: it must outlive s). */
-void cli_suggest_offer(cli_suggest_t *s, const char *candidate);
+void suggest_offer(suggest_t *s, const char *candidate);
 /* The closest candidate when it is close enough to be a typo (at most 2 edits, and at most a
  * third of the word's length rounded up) and not the word itself, else NULL. */
-const char *cli_suggest_best(const cli_suggest_t *s);
+const char *suggest_best(const suggest_t *s);
 
 #endif

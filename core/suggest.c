@@ -1,5 +1,5 @@
 /* suggest.c: edit distance over short names, for "did you mean" hints. */
-#include "cli/suggest.h"
+#include "core/suggest.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -10,7 +10,7 @@ static size_t min3(size_t a, size_t b, size_t c)
     return m < c ? m : c;
 }
 
-size_t cli_edit_distance(const char *a, const char *b)
+size_t suggest_edit_distance(const char *a, const char *b)
 {
     size_t n = strlen(a), m = strlen(b);
     n = n > SUGGEST_MAX_LEN ? SUGGEST_MAX_LEN : n;
@@ -32,23 +32,23 @@ size_t cli_edit_distance(const char *a, const char *b)
     return rows[n % 3][m];
 }
 
-void cli_suggest_init(cli_suggest_t *s, const char *word)
+void suggest_init(suggest_t *s, const char *word)
 {
     s->word = word;
     s->best = NULL;
     s->dist = (size_t)-1;
 }
 
-void cli_suggest_offer(cli_suggest_t *s, const char *candidate)
+void suggest_offer(suggest_t *s, const char *candidate)
 {
-    size_t d = cli_edit_distance(s->word, candidate);
+    size_t d = suggest_edit_distance(s->word, candidate);
     if (d < s->dist) {
         s->dist = d;
         s->best = candidate;
     }
 }
 
-const char *cli_suggest_best(const cli_suggest_t *s)
+const char *suggest_best(const suggest_t *s)
 {
     size_t len = strlen(s->word), limit = (len + 2) / 3;
     if (limit > 2)
