@@ -1,4 +1,6 @@
-/* main.c: erdiag's entry point: global options and subcommand dispatch. */
+/* main.c: erdiag's entry point: global options and subcommand dispatch.  What is not a
+ * subcommand opens the console: no argument, an option, or a device name (unless it looks like
+ * a mistyped subcommand, which is said). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +15,7 @@ static const cli_cmd_t *const cli_cmds[] = {
     &cli_cmd_parse,
     &cli_cmd_run,
     &cli_cmd_check,
+    &cli_cmd_console,
     NULL,
 };
 
@@ -21,10 +24,11 @@ static void usage(FILE *out)
     fprintf(out,
             "erdiag %s: diagnostics for the customer edge of ExpressRoute circuits (and any eBGP edge)\n\n"
             "usage: erdiag [--version | --help] COMMAND [ARGS]\n"
+            "       erdiag [DEVICE] [OPTION...]     the console (erdiag console --help)\n"
             "       erdiag help COMMAND\n\ncommands:\n",
             PACKAGE_VERSION);
     for (size_t i = 0; cli_cmds[i]; i++)
-        fprintf(out, "  %-7s %s\n", cli_cmds[i]->name, cli_cmds[i]->summary);
+        fprintf(out, "  %-8s %s\n", cli_cmds[i]->name, cli_cmds[i]->summary);
     fprintf(out, "\n'erdiag COMMAND --help' lists a command's options; erdiag(1) has the details, the\n"
                  "inventory, the environment, the files and the exit statuses.\n");
 }
@@ -37,14 +41,22 @@ static const cli_cmd_t *find_cmd(const char *name)
     return NULL;
 }
 
-static int unknown_cmd(const char *name)
+/* The subcommand name is close to (a typo), or NULL. */
+static const char *close_cmd(const char *name)
 {
     suggest_t s;
     suggest_init(&s, name);
     for (size_t i = 0; cli_cmds[i]; i++)
         suggest_offer(&s, cli_cmds[i]->name);
-    if (suggest_best(&s))
-        sanitize_fprintf(stderr, "erdiag: unknown command '%s'; did you mean '%s'?\n", name, suggest_best(&s));
+    return suggest_best(&s);
+}
+
+static int unknown_cmd(const char *name)
+{
+    const char *best = close_cmd(name);
+    if (best)
+        sanitize_fprintf(stderr, "erdiag: unknown command '%s'; did you mean '%s'? (a device called so: erdiag console %s)\n",
+                         name, best, name);
     else
         sanitize_fprintf(stderr, "erdiag: unknown command '%s' (erdiag --help lists them)\n", name);
     return EXIT_USAGE;
@@ -52,10 +64,8 @@ static int unknown_cmd(const char *name)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (argc < 2)
+        return cli_cmd_console.exec(argc, argv);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("erdiag %s\n", PACKAGE_VERSION);
         return EXIT_OK;
@@ -73,5 +83,10 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     const cli_cmd_t *cmd = find_cmd(argv[1]);
-    return cmd ? cmd->exec(argc - 1, argv + 1) : unknown_cmd(argv[1]);
+    if (cmd)
+        return cmd->exec(argc - 1, argv + 1);
+    /* An option or a device name: the console, with argv[0] standing for its name. */
+    if (argv[1][0] == '-' || !close_cmd(argv[1]))
+        return cli_cmd_console.exec(argc, argv);
+    return unknown_cmd(argv[1]);
 }

@@ -10,10 +10,23 @@
 #include "core/utf8.h"
 
 static bool draw_utf8 = true;
+static WINDOW *target; /* NULL: stdscr */
 
 void draw_init(bool utf8)
 {
     draw_utf8 = utf8;
+}
+
+WINDOW *draw_target(WINDOW *w)
+{
+    WINDOW *old = target ? target : stdscr;
+    target = w == stdscr ? NULL : w;
+    return old;
+}
+
+static WINDOW *tw(void)
+{
+    return target ? target : stdscr;
 }
 
 tui_rect_t draw_inner(const tui_rect_t *r)
@@ -30,10 +43,10 @@ void draw_blank(int y, int x, int width, attr_t attr)
 {
     if (width <= 0)
         return;
-    attr_t old = getattrs(stdscr);
-    attrset(attr);
-    mvhline(y, x, ' ', width);
-    attrset(old);
+    attr_t old = getattrs(tw());
+    wattrset(tw(), attr);
+    mvwhline(tw(), y, x, ' ', width);
+    wattrset(tw(), old);
 }
 
 /* One character of safe text at s: its bytes (*n) and its columns (0 when nothing can be
@@ -58,17 +71,17 @@ int draw_safe(int y, int x, int width, const char *text, size_t skip, attr_t att
 {
     int col = 0;
     size_t seen = 0;
-    attr_t old = getattrs(stdscr);
-    attrset(attr);
-    move(y, x);
+    attr_t old = getattrs(tw());
+    wattrset(tw(), attr);
+    wmove(tw(), y, x);
     for (const char *p = text ? text : ""; *p && col < width;) {
         int n, w = char_columns(p, &n);
         int shown = w ? w : 1;
         if (seen >= skip && col + shown <= width) {
             if (w)
-                addnstr(p, n);
+                waddnstr(tw(), p, n);
             else
-                addch('?');
+                waddch(tw(), '?');
             col += shown;
         } else if (seen >= skip) {
             break; /* a wide character that does not fit: leave the cell blank */
@@ -77,8 +90,8 @@ int draw_safe(int y, int x, int width, const char *text, size_t skip, attr_t att
         p += n;
     }
     if (pad && col < width)
-        hline(' ', width - col);
-    attrset(old);
+        whline(tw(), ' ', width - col);
+    wattrset(tw(), old);
     return col;
 }
 
@@ -109,21 +122,35 @@ size_t draw_columns(const char *text)
     return cols;
 }
 
+/* A line of n box characters: UTF-8 in a UTF-8 locale (what every terminal and tmux's
+ * capture shows as drawn), the terminal's alternate character set otherwise. */
+static void box_line(WINDOW *w, int y, int x, int n, bool across, chtype acs, const char *utf8)
+{
+    for (int i = 0; i < n; i++) {
+        if (draw_utf8)
+            mvwaddstr(w, across ? y : y + i, across ? x + i : x, utf8);
+        else
+            mvwaddch(w, across ? y : y + i, across ? x + i : x, acs);
+    }
+}
+
 void draw_box(const tui_rect_t *r, const char *title, bool focus)
 {
     if (r->h < 2 || r->w < 2)
         return;
-    attr_t old = getattrs(stdscr);
-    attrset(theme_attr(focus ? EL_PANE_TITLE_FOCUS : EL_BORDER));
-    mvaddch(r->y, r->x, ACS_ULCORNER);
-    mvhline(r->y, r->x + 1, ACS_HLINE, r->w - 2);
-    mvaddch(r->y, r->x + r->w - 1, ACS_URCORNER);
-    mvvline(r->y + 1, r->x, ACS_VLINE, r->h - 2);
-    mvvline(r->y + 1, r->x + r->w - 1, ACS_VLINE, r->h - 2);
-    mvaddch(r->y + r->h - 1, r->x, ACS_LLCORNER);
-    mvhline(r->y + r->h - 1, r->x + 1, ACS_HLINE, r->w - 2);
-    mvaddch(r->y + r->h - 1, r->x + r->w - 1, ACS_LRCORNER);
-    attrset(old);
+    WINDOW *w = tw();
+    attr_t old = getattrs(w);
+    int right = r->x + r->w - 1, bottom = r->y + r->h - 1;
+    wattrset(w, theme_attr(focus ? EL_PANE_TITLE_FOCUS : EL_BORDER));
+    box_line(w, r->y, r->x, 1, true, ACS_ULCORNER, "\u250c");
+    box_line(w, r->y, r->x + 1, r->w - 2, true, ACS_HLINE, "\u2500");
+    box_line(w, r->y, right, 1, true, ACS_URCORNER, "\u2510");
+    box_line(w, r->y + 1, r->x, r->h - 2, false, ACS_VLINE, "\u2502");
+    box_line(w, r->y + 1, right, r->h - 2, false, ACS_VLINE, "\u2502");
+    box_line(w, bottom, r->x, 1, true, ACS_LLCORNER, "\u2514");
+    box_line(w, bottom, r->x + 1, r->w - 2, true, ACS_HLINE, "\u2500");
+    box_line(w, bottom, right, 1, true, ACS_LRCORNER, "\u2518");
+    wattrset(w, old);
     if (title && r->w > 6) {
         char t[256];
         snprintf(t, sizeof(t), " %s%s ", focus ? "> " : "", title);

@@ -15,6 +15,9 @@
 
 /* Once after initscr: whether the terminal shows UTF-8. */
 void draw_init(bool utf8);
+/* Where the functions below draw from now on (stdscr, or a dialog's window); returns the
+ * window drawn in until now.  Coordinates are the window's own. */
+WINDOW *draw_target(WINDOW *w);
 
 /* The border of r with " title " in its top edge (focus: the focused pane's style). */
 void draw_box(const tui_rect_t *r, const char *title, bool focus);

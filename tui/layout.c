@@ -86,7 +86,7 @@ void layout_compute(int cols, int lines, runbook_id_t rb, pane_id_t tab, tui_lay
     out->header = rect(0, 0, 1, cols);
     out->status = rect(lines - 1, 0, 1, cols);
     out->tabbed = cols < LAYOUT_WIDE_COLS || lines < LAYOUT_WIDE_LINES;
-    int top = top_height(rb, body, out->tabbed ? 45 : 35);
+    int top = top_height(rb, body, out->tabbed ? 55 : 35);
     out->pane[PANE_RUNBOOK] = rect(1, 0, top, rw);
     out->pane[PANE_DETAIL] = rect(1, rw, top, cols - rw);
     if (out->tabbed) {

@@ -90,19 +90,21 @@ void detail_rows(const tui_view_t *v, int step, int width, rows_t *out)
         rows_add(out, el, "%s  (%s)", head, s->cause);
     else
         rows_add(out, el, "%s", head);
-    if (defs[step].explain)
-        rows_wrap(out, EL_DIM, width, "", defs[step].explain);
     if (step < RUNBOOK_MAX_STEPS && v->waiting[step])
         waiting_rows(v, step, width, out);
+    /* Under pressure the finding and its proof come first; the teaching follows them. */
     if (s) {
-        char finding[sizeof(s->finding) + 16];
-        snprintf(finding, sizeof(finding), "Finding: %s", s->finding);
-        rows_wrap(out, EL_NORMAL, width, "", finding);
+        rows_wrap(out, EL_NORMAL, width, "", s->finding);
         if (s->follows)
             rows_add(out, EL_DIM, "Follows from step: %s", s->follows);
         evidence_rows(s, out);
-        next_rows(v, s, width, out);
     }
+    if (defs[step].explain) {
+        rows_add(out, EL_PANE_TITLE, "What this step checks:");
+        rows_wrap(out, EL_DIM, width, "  ", defs[step].explain);
+    }
+    if (s)
+        next_rows(v, s, width, out);
     user_notes(v, defs[step].id, width, out);
 }
 

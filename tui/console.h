@@ -1,0 +1,28 @@
+/* console.h: the erdiag console, `erdiag [console] [DEVICE] ...` (cli/cmd_console.c parses
+ * the options and calls tui_console_run). */
+#ifndef ERDIAG_TUI_CONSOLE_H
+#define ERDIAG_TUI_CONSOLE_H
+
+#include <stdbool.h>
+
+#include "framework/runbook.h"
+
+/* The strings are borrowed for the run. */
+typedef struct {
+    const char *device;    /* open on this device (or, with demo, this scenario); NULL: the picker */
+    const char *inventory; /* NULL: the default inventory (or DIR/device.ini with replay) */
+    const char *replay;    /* answer from this recording or scenario instead of the device */
+    const char *theme;     /* NULL: default */
+    runbook_id_t runbook;  /* bgp unless said (a demo scenario says its own) */
+    bool has_runbook;
+    double interval; /* seconds between live polls (default 5) */
+    bool no_color;   /* also when NO_COLOR is set */
+    bool demo;       /* the bundled scenarios, replayed live */
+    bool accept_new; /* accept an unknown host key without asking */
+} tui_opts_t;
+
+/* Runs the console until the user quits.  Returns an exit status: 0, or 2 for a usage error
+ * found before the screen opened (said on stderr), 3 when the terminal could not be used. */
+int tui_console_run(const tui_opts_t *o);
+
+#endif

@@ -1,0 +1,105 @@
+/* console_int.h: the console's state, shared by tui/console.c (the loop), tui/session.c (the
+ * engine session), tui/screen.c (the frame) and tui/actions.c (keys), and nobody else. */
+#ifndef ERDIAG_TUI_CONSOLE_INT_H
+#define ERDIAG_TUI_CONSOLE_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/engine.h"
+#include "tui/console.h"
+#include "tui/demo.h"
+#include "tui/dialog.h"
+#include "tui/keymap.h"
+#include "tui/layout.h"
+#include "tui/panes.h"
+#include "tui/picker.h"
+#include "tui/theme.h"
+
+#define CONSOLE_MAX_THEMES 32
+#define CONSOLE_PATH_LEN 1100
+
+/* What the open dialog is for: its answer goes there. */
+typedef enum { FOR_NOTHING, FOR_QUESTION, FOR_NOTE, FOR_IMPORT_KIND, FOR_IMPORT_PATH, FOR_QUIT } dialog_for_t;
+
+typedef struct {
+    tui_opts_t o;
+    keymap_t keys;
+    theme_t theme;
+    char themes[CONSOLE_MAX_THEMES][64];
+    size_t n_themes, theme_at;
+    int colors; /* what theme_apply gets: 0 when colour is off (NO_COLOR, --no-color, none) */
+    glyph_mode_t glyphs;
+    char status[512]; /* the status line's message ("" shows the key hints) */
+    bool status_error;
+
+    /* The device picker: the inventory's devices, or the demo's scenarios. */
+    picker_t *picker;
+    bool picking;
+    inventory_t inv;
+    demo_scenario_t *demos;
+    size_t n_demos;
+
+    /* The session on one device (engine NULL: none). */
+    engine_t *engine;
+    engine_opts_t eo; /* its strings point into the buffers below */
+    char device[INV_NAME_LEN], replay[CONSOLE_PATH_LEN], inventory[CONSOLE_PATH_LEN];
+    char reverse_trace[CONSOLE_PATH_LEN], azure_routes[CONSOLE_PATH_LEN];
+    transcript_t *transcript;
+    tui_notes_t notes;
+    route_rows_t *routes;
+    tui_view_t view;
+    bool user_moved; /* the engineer chose a step: the guide no longer moves the selection */
+
+    /* The screen. */
+    pane_id_t focus, tab;
+    tui_scroll_t scroll[PANE_COUNT];
+    raw_search_t search;
+    bool searching; /* typing a search on the status line */
+    char search_input[128];
+    bool raw_follow; /* the raw pane shows the newest lines */
+    bool help;
+    tui_scroll_t help_scroll;
+    dialog_t *dialog;
+    dialog_for_t dialog_for;
+    uint64_t question_id;
+    int import_kind; /* 0 reverse trace, 1 Azure routes */
+    bool quit;
+    unsigned tick;
+} console_t;
+
+/* session.c */
+/* Opens a session on device (replay: that directory, or NULL; the asymmetric runbook's saved
+ * files, or NULL); the transcript and notes of an earlier session on the same device are
+ * kept.  0, or -1 (the reason on the status line). */
+int session_open(console_t *c, const char *device, const char *replay, runbook_id_t rb, const char *reverse_trace,
+                 const char *azure_routes);
+/* Starts the session again with the same device and the files to import now set. */
+int session_reopen(console_t *c);
+void session_close(console_t *c);
+/* Takes what the engine has (answers, verdicts, questions) and moves the guide. */
+void session_step(console_t *c);
+/* Copies the engine's state into c->view for a frame. */
+void session_fill_view(console_t *c);
+/* Milliseconds until the loop must wake for the session (-1: only on input). */
+int session_timeout_ms(const console_t *c);
+/* Probes are out. */
+bool session_busy(const console_t *c);
+
+/* screen.c */
+void screen_draw(console_t *c);
+void screen_layout(const console_t *c, tui_layout_t *l);
+void screen_say(console_t *c, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* actions.c */
+void actions_key(console_t *c, int ch);
+/* Opens the dialog for the engine's open question, if it is not open already. */
+void actions_question(console_t *c);
+
+/* console.c */
+/* The picker (the inventory's devices or the demo's scenarios), opened anew. */
+void actions_picker(console_t *c);
+/* Cycles to the next theme (step 1), or applies the one at c->theme_at (0). */
+void actions_theme(console_t *c, int step);
+
+#endif
