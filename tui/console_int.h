@@ -50,6 +50,7 @@ typedef struct {
     route_rows_t *routes;
     tui_view_t view;
     bool user_moved; /* the engineer chose a step: the guide no longer moves the selection */
+    bool failure_said; /* the engine's error is on the status line and in the transcript */
 
     /* The screen. */
     pane_id_t focus, tab;

@@ -90,6 +90,11 @@ void detail_rows(const tui_view_t *v, int step, int width, rows_t *out)
         rows_add(out, el, "%s  (%s)", head, s->cause);
     else
         rows_add(out, el, "%s", head);
+    if (v->failure && !s) {
+        char why[1400];
+        snprintf(why, sizeof(why), "Nothing could be judged: %s", v->failure);
+        rows_wrap(out, EL_FAIL, width, "", why);
+    }
     if (step < RUNBOOK_MAX_STEPS && v->waiting[step])
         waiting_rows(v, step, width, out);
     /* Under pressure the finding and its proof come first; the teaching follows them. */

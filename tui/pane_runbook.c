@@ -28,6 +28,11 @@ void runbook_row(const tui_view_t *v, int step, char *buf, size_t size, theme_el
     const step_result_t *s = v->result && step < v->result->n_steps ? &v->result->steps[step] : NULL;
     const char *title = s ? s->title : step < (int)n ? defs[step].title : "?";
     bool waiting = step >= 0 && step < RUNBOOK_MAX_STEPS && v->waiting[step];
+    if (!s && v->failure) { /* nothing could be judged: the detail pane says why */
+        *el = EL_SKIP;
+        snprintf(buf, size, "%s %-7s %s", glyph_verdict(v->glyphs, VERDICT_SKIP), "UNKNOWN", title);
+        return;
+    }
     if (waiting || !s) {
         *el = EL_WAITING;
         snprintf(buf, size, "%s %-7s %s", glyph_spinner(v->glyphs, v->tick), "waiting", title);

@@ -11,6 +11,9 @@
 #include "tui/draw.h"
 #include "tui/rows.h"
 
+/* A demo row: the mark of the selected row, scenario, device, vendor, expected cause. */
+#define DEMO_COLUMNS "%s %-30.30s %-10.10s %-6.6s %s"
+
 struct picker {
     picker_entry_t *e;
     size_t n;
@@ -234,18 +237,18 @@ static void cell_text(const picker_t *p, int entry, bool selected, int w, char *
     }
     const picker_entry_t *e = &p->e[entry];
     char words[256];
-    snprintf(words, sizeof(words), "%s%s %s  %s", selected ? ">" : " ", e->device, e->vendor, e->status);
+    snprintf(words, sizeof(words), "%s%-14.14s %-6.6s %s", selected ? ">" : " ", e->device, e->vendor, e->status);
     snprintf(buf, size, "%-*.*s", w, w, words);
 }
 
 const char *picker_header(const picker_t *p, int width, char *buf, size_t size)
 {
     if (p->demo) {
-        snprintf(buf, size, "  %-30s %s", "Scenario", "Device  vendor  expected runbook and cause");
+        snprintf(buf, size, DEMO_COLUMNS, " ", "Scenario", "Device", "Vendor", "Expected (runbook cause)");
         return buf;
     }
     int cw = (width - 26) / 2;
-    snprintf(buf, size, "  %-22.22s %-*.*s | %s", "Circuit", cw, cw, "Primary", "Secondary");
+    snprintf(buf, size, "  %-22.22s %-*.*s|  %s", "Circuit", cw - 1, cw - 1, "Primary", "Secondary");
     return buf;
 }
 
@@ -259,8 +262,8 @@ void picker_row_text(const picker_t *p, size_t row, int width, char *buf, size_t
     bool sel_row = (long)row == p->sel_row;
     char a[256], b[256];
     if (p->demo) {
-        cell_text(p, r->cell[0], sel_row, width - 32 > 10 ? width - 32 : 10, a, sizeof(a));
-        snprintf(buf, size, "%s %-30.30s%s", sel_row ? ">" : " ", r->label, a);
+        const picker_entry_t *e = &p->e[r->cell[0]];
+        snprintf(buf, size, DEMO_COLUMNS, sel_row ? ">" : " ", e->name, e->device, e->vendor, e->status);
         return;
     }
     int cw = (width - 26) / 2;

@@ -66,15 +66,10 @@ static int start(console_t *c)
         return -1;
     }
     c->user_moved = false;
+    c->failure_said = false;
     c->view.selected = 0;
     c->scroll[PANE_DETAIL] = (tui_scroll_t){0};
-    if (engine_start(c->engine) != 0) {
-        const char *why = engine_error(c->engine, NULL, NULL);
-        screen_say(c, true, "%s", why ? why : "the session could not start");
-        transcript_add_info(c->transcript, why ? why : "the session could not start");
-        return -1;
-    }
-    return 0;
+    return engine_start(c->engine) == 0 ? 0 : -1; /* session_step says why */
 }
 
 int session_open(console_t *c, const char *device, const char *replay, runbook_id_t rb, const char *reverse_trace,
@@ -171,7 +166,12 @@ void session_step(console_t *c)
 {
     if (!c->engine)
         return;
-    engine_step(c->engine);
+    if (engine_step(c->engine) == ENGINE_FAILED && !c->failure_said) {
+        const char *why = engine_error(c->engine, NULL, NULL);
+        c->failure_said = true;
+        screen_say(c, true, "%s", why ? why : "nothing could be judged");
+        transcript_add_info(c->transcript, why ? why : "nothing could be judged");
+    }
     actions_question(c);
     session_fill_view(c);
     if (!c->user_moved)
