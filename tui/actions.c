@@ -208,7 +208,7 @@ static void rerun(console_t *c)
 }
 
 /* r: every probe again; after a failure (unreachable, refused host key) the session anew. */
-static void refresh(console_t *c)
+static void refresh_now(console_t *c)
 {
     if (engine_state(c->engine) == ENGINE_FAILED) {
         session_reopen(c);
@@ -236,7 +236,7 @@ static void session_action(console_t *c, action_t a)
     case ACT_NEXT_PANE: focus_pane(c, 1); break;
     case ACT_PREV_PANE: focus_pane(c, -1); break;
     case ACT_RERUN_STEP: case ACT_SELECT: rerun(c); break;
-    case ACT_REFRESH: refresh(c); break;
+    case ACT_REFRESH: refresh_now(c); break;
     case ACT_PAUSE: toggle_pause(c); break;
     case ACT_SEARCH: c->searching = true; c->search_input[0] = '\0'; c->focus = c->tab = PANE_RAW; break;
     case ACT_SEARCH_NEXT: search_again(c, 1); break;
