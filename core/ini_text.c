@@ -37,6 +37,15 @@ int ini_text_fail_at(ini_text_t *r, int line, const char *fmt, ...)
     return 0;
 }
 
+int ini_text_fail(ini_text_t *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ini_text_vfail_at(r, r->line, fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
 /* One line of the text into str (at most num - 1 bytes and the NUL, inih's fixed buffer).  A
  * line that does not fit would reach inih as two lines, the rest read as a key of its own: it
  * is refused instead.  NULL at the end or after an error. */

@@ -31,6 +31,8 @@ void ini_text_init(ini_text_t *r, const char *name, const char *text);
  * what an inih handler returns to say it failed. */
 int ini_text_fail_at(ini_text_t *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int ini_text_vfail_at(ini_text_t *r, int line, const char *fmt, va_list ap);
+/* The same at the line inih is reading. */
+int ini_text_fail(ini_text_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Runs inih over the text, handler(user, section, key, value) for each key.  0 when every line
  * was read and no handler failed; -1 with r->err set otherwise. */

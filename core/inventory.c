@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/datadir.h"
 #include "core/ini_text.h"
 #include "core/inventory_values.h"
 
@@ -343,11 +344,9 @@ const device_t *inventory_find(const inventory_t *inv, const char *name)
 
 void inventory_default_path(char *buf, size_t size)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    if (xdg && *xdg)
-        snprintf(buf, size, "%s/erdiag/inventory.ini", xdg);
-    else
-        snprintf(buf, size, "%s/.config/erdiag/inventory.ini", getenv("HOME") ? getenv("HOME") : ".");
+    char dir[4096];
+    datadir_config(dir, sizeof(dir));
+    snprintf(buf, size, "%s/inventory.ini", dir);
 }
 
 static void write_addr(FILE *out, const char *key, bool has, const ip_addr_t *a)
