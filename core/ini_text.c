@@ -99,6 +99,17 @@ int ini_text_parse(ini_text_t *r, int (*handler)(void *, const char *, const cha
     return r->err[0] ? -1 : 0;
 }
 
+int ini_text_run(ini_text_t *r, int (*handler)(void *, const char *, const char *, const char *),
+                 void (*after)(void *), void *user, char *err, size_t errlen)
+{
+    if (ini_text_parse(r, handler, user) == 0 && after)
+        after(user);
+    if (!r->err[0])
+        return 0;
+    snprintf(err, errlen, "%s", r->err);
+    return -1;
+}
+
 /* Reads fd to its end into text (cap bytes at most).  The byte count, or -1. */
 static ssize_t read_all(int fd, char *text, size_t cap)
 {

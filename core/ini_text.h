@@ -37,6 +37,10 @@ int ini_text_fail(ini_text_t *r, const char *fmt, ...) __attribute__((format(pri
 /* Runs inih over the text, handler(user, section, key, value) for each key.  0 when every line
  * was read and no handler failed; -1 with r->err set otherwise. */
 int ini_text_parse(ini_text_t *r, int (*handler)(void *, const char *, const char *, const char *), void *user);
+/* ini_text_parse(), then after(user) (which may fail lines too) when every line was good; the
+ * error, if any, copied to err.  0, or -1. */
+int ini_text_run(ini_text_t *r, int (*handler)(void *, const char *, const char *, const char *),
+                 void (*after)(void *), void *user, char *err, size_t errlen);
 
 /* The whole file at path if it is a regular file of at most max bytes without a NUL byte, else
  * NULL with "path: why" in err (what names the kind of file: "an inventory", "a theme").  st

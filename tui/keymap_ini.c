@@ -65,8 +65,9 @@ static int shared_key(const keymap_t *k, action_t a, action_t b)
 }
 
 /* A key bound to two actions, reported at the later of the two lines that bound them. */
-static void check_conflicts(keymap_load_t *ld)
+static void check_conflicts(void *user)
 {
+    keymap_load_t *ld = user;
     for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
         for (int b = a + 1; b < ACT_COUNT; b++) {
             int key = shared_key(&ld->k, (action_t)a, (action_t)b);
@@ -82,23 +83,13 @@ static void check_conflicts(keymap_load_t *ld)
 
 static int load(keymap_t *k, const char *label, const char *text, char *err, size_t errlen)
 {
-    keymap_load_t *ld = calloc(1, sizeof(*ld));
-    if (!ld) {
-        snprintf(err, errlen, "%s: out of memory", label);
+    keymap_load_t ld = {.k = *k};
+    ini_text_init(&ld.rd, label, text);
+    ld.rd.strip_indent = true;
+    if (ini_text_run(&ld.rd, on_key, check_conflicts, &ld, err, errlen) != 0)
         return -1;
-    }
-    ld->k = *k;
-    ini_text_init(&ld->rd, label, text);
-    ld->rd.strip_indent = true;
-    if (ini_text_parse(&ld->rd, on_key, ld) == 0)
-        check_conflicts(ld);
-    int rc = ld->rd.err[0] ? -1 : 0;
-    if (rc == 0)
-        *k = ld->k;
-    else
-        snprintf(err, errlen, "%s", ld->rd.err);
-    free(ld);
-    return rc;
+    *k = ld.k;
+    return 0;
 }
 
 int keymap_load_string(keymap_t *k, const char *text, char *err, size_t errlen)

@@ -179,8 +179,9 @@ static int on_key(void *user, const char *section, const char *key, const char *
 
 /* Text in the same colour as its background does not show: refused for any element this text
  * changed, on 8, 16 and 256 colours. */
-static void check_readable(theme_load_t *ld)
+static void check_readable(void *user)
 {
+    theme_load_t *ld = user;
     static const int depths[] = {8, 16, 256};
     for (int el = 0; el < EL_COUNT; el++)
         for (size_t i = 0; ld->el_line[el] && i < sizeof(depths) / sizeof(depths[0]); i++) {
@@ -199,24 +200,15 @@ static void check_readable(theme_load_t *ld)
 static int load(theme_t *t, const char *label, const char *name, size_t name_len, const char *text, char *err,
                 size_t errlen)
 {
-    theme_load_t *ld = calloc(1, sizeof(*ld));
-    if (!ld) {
-        snprintf(err, errlen, "%s: out of memory", label);
+    theme_load_t ld = {0};
+    theme_default(&ld.t);
+    snprintf(ld.t.name, sizeof(ld.t.name), "%.*s", (int)name_len, name);
+    ini_text_init(&ld.rd, label, text);
+    ld.rd.strip_indent = true;
+    if (ini_text_run(&ld.rd, on_key, check_readable, &ld, err, errlen) != 0)
         return -1;
-    }
-    theme_default(&ld->t);
-    snprintf(ld->t.name, sizeof(ld->t.name), "%.*s", (int)name_len, name);
-    ini_text_init(&ld->rd, label, text);
-    ld->rd.strip_indent = true;
-    if (ini_text_parse(&ld->rd, on_key, ld) == 0)
-        check_readable(ld);
-    int rc = ld->rd.err[0] ? -1 : 0;
-    if (rc == 0)
-        *t = ld->t;
-    else
-        snprintf(err, errlen, "%s", ld->rd.err);
-    free(ld);
-    return rc;
+    *t = ld.t;
+    return 0;
 }
 
 int theme_load_string(theme_t *t, const char *name, const char *text, char *err, size_t errlen)
