@@ -461,6 +461,29 @@ static void keys_ini_override(void **state)
     assert_int_equal(keymap_action(&k, '?'), ACT_NONE);
 }
 
+/* $XDG_CONFIG_HOME/erdiag/keys.ini: none is fine, one is applied, a bad one is reported. */
+static void keys_ini_in_config(void **state)
+{
+    (void)state;
+    keymap_t k, def;
+    char err[512] = "", config[128], expect[600];
+    keymap_default(&def);
+    k = def;
+    snprintf(config, sizeof(config), "%s/keyconf", tmpdir);
+    setenv("XDG_CONFIG_HOME", config, 1);
+    assert_int_equal(keymap_load_config(&k, err, sizeof(err)), 0);
+    assert_memory_equal(&k, &def, sizeof(k));
+    write_file("keyconf/erdiag/keys.ini", "[keys]\ntheme = T\n");
+    assert_int_equal(keymap_load_config(&k, err, sizeof(err)), 0);
+    assert_int_equal(keymap_action(&k, 'T'), ACT_THEME);
+    const char *path = write_file("keyconf/erdiag/keys.ini", "[keys]\ntheme = q\n");
+    snprintf(expect, sizeof(expect), "%s:2: q is bound to both theme (line 2) and quit (default)", path);
+    k = def;
+    assert_int_equal(keymap_load_config(&k, err, sizeof(err)), -1);
+    assert_string_equal(err, expect);
+    assert_memory_equal(&k, &def, sizeof(k));
+}
+
 static void refused_keys(const char *text, const char *want)
 {
     keymap_t k, before;
@@ -552,6 +575,7 @@ int main(void)
         cmocka_unit_test(keymap_defaults),
         cmocka_unit_test(keymap_names_and_describe),
         cmocka_unit_test(keys_ini_override),
+        cmocka_unit_test(keys_ini_in_config),
         cmocka_unit_test(bad_keys_ini),
         cmocka_unit_test(theme_on_a_screen),
     };

@@ -59,15 +59,22 @@ const char *action_help(action_t a)
 static int parse_list(const char *list, int *keys, int *n, char *why, size_t whylen)
 {
     char buf[256], *save = NULL;
-    snprintf(buf, sizeof(buf), "%s", list);
     *n = 0;
+    if (strlen(list) >= sizeof(buf)) {
+        snprintf(why, whylen, "a list longer than %zu bytes", sizeof(buf) - 1);
+        return -1;
+    }
+    snprintf(buf, sizeof(buf), "%s", list);
     for (char *name = strtok_r(buf, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
         name += strspn(name, " \t");
         for (size_t len = strlen(name); len && (name[len - 1] == ' ' || name[len - 1] == '\t'); len--)
             name[len - 1] = '\0';
         int codes[KEYMAP_MAX_KEYS], got = keymap_key_codes(name, codes, KEYMAP_MAX_KEYS);
         if (!got) {
-            snprintf(why, whylen, "'%s' is not a key name (a character, Space, Enter, Tab, S-Tab, Esc, Up, PgUp, Home, F1..F12, C-a..C-z, Backspace, Del, Comma)", name);
+            snprintf(why, whylen,
+                     "'%s' is not a key name (a character, Space, Enter, Tab, S-Tab, Esc, Up, PgUp, Home, "
+                     "F1..F12, C-a..C-z, Backspace, Del, Comma)",
+                     name);
             return -1;
         }
         for (int i = 0; i < got; i++) {

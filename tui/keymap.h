@@ -61,6 +61,9 @@ void keymap_default(keymap_t *k);
 int keymap_load_file(keymap_t *k, const char *path, char *err, size_t errlen);
 /* The same for text in memory; messages name it "keys.ini". */
 int keymap_load_string(keymap_t *k, const char *text, char *err, size_t errlen);
+/* The user's datadir_config()/keys.ini when there is one: 0 when there is none or it loaded,
+ * -1 as keymap_load_file() (a file that exists but is not a regular file is an error too). */
+int keymap_load_config(keymap_t *k, char *err, size_t errlen);
 
 /* Replaces a's keys with a ", "-separated list of key names ("none": no key).  0, or -1 with why
  * (a bad name, too many keys) and k untouched.  Does not look at other actions' keys. */

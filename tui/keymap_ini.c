@@ -3,10 +3,13 @@
  * looked for once the whole file is read, so that two lines may swap two actions' keys. */
 #include "tui/keymap.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "core/datadir.h"
 #include "core/ini_text.h"
 
 typedef struct {
@@ -105,4 +108,15 @@ int keymap_load_file(keymap_t *k, const char *path, char *err, size_t errlen)
     int rc = load(k, path, text, err, errlen);
     free(text);
     return rc;
+}
+
+int keymap_load_config(keymap_t *k, char *err, size_t errlen)
+{
+    char dir[4096], path[4096 + 16];
+    struct stat st;
+    datadir_config(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/keys.ini", dir);
+    if (lstat(path, &st) != 0 && errno == ENOENT)
+        return 0;
+    return keymap_load_file(k, path, err, errlen);
 }

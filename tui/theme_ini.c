@@ -6,7 +6,6 @@
  * COLOUR: black red green yellow blue magenta cyan white, bright-NAME, default, or 0-255. */
 #include "tui/theme.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -82,7 +81,9 @@ static int parse_attrs(theme_load_t *ld, theme_element_t el, const char *value)
             word[n - 1] = '\0';
         unsigned bit;
         if (!attr_bit(word, &bit))
-            return ini_text_fail(&ld->rd, "[%s] attr: '%s' is not an attribute (bold dim underline reverse standout italic, or none alone)",
+            return ini_text_fail(&ld->rd,
+                                 "[%s] attr: '%s' is not an attribute (bold dim underline reverse standout italic, "
+                                 "or none alone)",
                                  theme_element_name(el), word);
         attrs |= bit;
     }
@@ -189,7 +190,9 @@ static void check_readable(void *user)
             unsigned attrs;
             theme_resolve(&ld->t.style[el], depths[i], &fg, &bg, &attrs);
             if (fg == bg && fg != THEME_COLOR_DEFAULT) {
-                ini_text_fail_at(&ld->rd, ld->el_line[el], "[%s] the text would not show: foreground and background are both colour %d on %d colours",
+                ini_text_fail_at(&ld->rd, ld->el_line[el],
+                                 "[%s] the text would not show: foreground and background are both colour %d on %d "
+                                 "colours",
                                  theme_element_name(el), fg, depths[i]);
                 break;
             }
