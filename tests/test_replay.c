@@ -15,6 +15,7 @@ typedef struct {
     char dir[64];
     char files[8][64]; /* names written, removed at the end */
     int n_files;
+    char polls[512];   /* polls.tsv as written so far */
 } scenario_t;
 
 static void put_file(scenario_t *s, const char *name, const char *text)
@@ -25,7 +26,27 @@ static void put_file(scenario_t *s, const char *name, const char *text)
     assert_non_null(f);
     fputs(text, f);
     fclose(f);
+    for (int i = 0; i < s->n_files; i++)
+        if (strcmp(s->files[i], name) == 0)
+            return;
     snprintf(s->files[s->n_files++], sizeof(s->files[0]), "%s", name);
+}
+
+/* Poll k of the interfaces, reading "poll k", and its line in polls.tsv when when is given. */
+static void put_poll(scenario_t *s, int k, const char *when)
+{
+    char name[32], text[32];
+    if (k == 1)
+        snprintf(name, sizeof(name), "interfaces.txt");
+    else
+        snprintf(name, sizeof(name), "interfaces.%d.txt", k);
+    snprintf(text, sizeof(text), "poll %d\n", k);
+    put_file(s, name, text);
+    if (!when)
+        return;
+    size_t len = strlen(s->polls);
+    snprintf(s->polls + len, sizeof(s->polls) - len, "interfaces\t%d\t%s\t%s\n", k, name, when);
+    put_file(s, "polls.tsv", s->polls);
 }
 
 static void scenario_new(scenario_t *s)
@@ -79,13 +100,9 @@ static void three_polls_cycle_with_rising_times(void **state)
     (void)state;
     scenario_t s;
     scenario_new(&s);
-    put_file(&s, "interfaces.txt", "poll 1\n");
-    put_file(&s, "interfaces.2.txt", "poll 2\n");
-    put_file(&s, "interfaces.3.txt", "poll 3\n");
-    put_file(&s, "polls.tsv", "# probe\tpoll\tfile\tutc\n"
-                              "interfaces\t1\tinterfaces.txt\t2026-11-03T02:14:07Z\n"
-                              "interfaces\t2\tinterfaces.2.txt\t2026-11-03T02:15:07Z\n"
-                              "interfaces\t3\tinterfaces.3.txt\t2026-11-03T02:16:07Z\n");
+    put_poll(&s, 1, "2026-11-03T02:14:07Z");
+    put_poll(&s, 2, "2026-11-03T02:15:07Z");
+    put_poll(&s, 3, "2026-11-03T02:16:07Z");
     transport_t *t = open_scenario(&s);
     double t0 = utc("2026-11-03T02:14:07Z");
     const char *want[] = {"poll 1\n", "poll 2\n", "poll 3\n", "poll 1\n", "poll 2\n", "poll 3\n", "poll 1\n"};
@@ -108,11 +125,10 @@ static void one_file_stays_the_same(void **state)
     (void)state;
     scenario_t s;
     scenario_new(&s);
-    put_file(&s, "interfaces.txt", "only poll\n");
-    put_file(&s, "polls.tsv", "interfaces\t1\tinterfaces.txt\t2026-11-03T02:14:07Z\n");
+    put_poll(&s, 1, "2026-11-03T02:14:07Z");
     transport_t *t = open_scenario(&s);
     for (int i = 0; i < 3; i++)
-        ask(t, "only poll\n", utc("2026-11-03T02:14:07Z"));
+        ask(t, "poll 1\n", utc("2026-11-03T02:14:07Z"));
     transport_close(t);
     scenario_free(&s);
 }
@@ -125,16 +141,16 @@ static void gaps_and_unknown_times(void **state)
     (void)state;
     scenario_t s;
     scenario_new(&s);
-    put_file(&s, "interfaces.txt", "poll 1\n");
-    put_file(&s, "interfaces.3.txt", "poll 3\n");
+    put_poll(&s, 1, NULL);
+    put_poll(&s, 3, NULL);
     put_file(&s, "interfaces.04.txt", "not a poll\n");
     transport_t *t = open_scenario(&s);
     const char *want[] = {"poll 1\n", "poll 1\n", "poll 3\n", "poll 1\n", "poll 1\n", "poll 3\n"};
     for (int i = 0; i < 6; i++)
         ask(t, want[i], 0);
     transport_close(t);
-    put_file(&s, "polls.tsv", "interfaces\t1\tinterfaces.txt\t2026-11-03T02:14:07Z\n"
-                              "interfaces\t3\tinterfaces.3.txt\t2026-11-03T02:16:07Z\n");
+    put_poll(&s, 1, "2026-11-03T02:14:07Z");
+    put_poll(&s, 3, "2026-11-03T02:16:07Z");
     t = open_scenario(&s);
     double t0 = utc("2026-11-03T02:14:07Z");
     ask(t, "poll 1\n", t0);
@@ -151,10 +167,8 @@ static void decreasing_times_are_unknown_after_a_wrap(void **state)
     (void)state;
     scenario_t s;
     scenario_new(&s);
-    put_file(&s, "interfaces.txt", "poll 1\n");
-    put_file(&s, "interfaces.2.txt", "poll 2\n");
-    put_file(&s, "polls.tsv", "interfaces\t1\tinterfaces.txt\t2026-11-03T02:15:07Z\n"
-                              "interfaces\t2\tinterfaces.2.txt\t2026-11-03T02:14:07Z\n");
+    put_poll(&s, 1, "2026-11-03T02:15:07Z");
+    put_poll(&s, 2, "2026-11-03T02:14:07Z");
     transport_t *t = open_scenario(&s);
     ask(t, "poll 1\n", utc("2026-11-03T02:15:07Z"));
     ask(t, "poll 2\n", utc("2026-11-03T02:14:07Z"));
