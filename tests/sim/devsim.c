@@ -9,8 +9,8 @@
  * (every show command answers one line of MB megabytes, default 80, without a newline before
  * the prompt's CRLF: a hostile or broken device).  --stall-after N --stall-seconds S: a device
  * that logs in and answers its first N commands, then takes S seconds over the next one and
- * answers it, and every later one, normally (N counts the commands answered from the scenario
- * over all connections, not terminal settings or empty lines: the one stall happens once).
+ * answers it, and every later one, normally (N counts the commands asked over all connections,
+ * not terminal settings, empty lines or a telnet's hang-up: the one stall happens once).
  *
  * usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE
  *               [--user U --password P] [--banner] [--behaviour B] [--pidfile F]
@@ -25,8 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
