@@ -6,7 +6,9 @@
 #                                     in a clean environment: PATH, HOME, TERM=xterm-256color and
 #                                     LANG=C.UTF-8 (LANG=X tui_start ... picks another; anything
 #                                     else goes through `env VAR=VALUE CMD...`).  Later calls act
-#                                     on this session.  The server is killed on EXIT.
+#                                     on this session.  The server is killed on EXIT (an EXIT
+#                                     trap set before tui_start still runs after it; one set
+#                                     after replaces it and must call tui_stop itself).
 #   tui_stop                          kill the server (also run on EXIT)
 #   tui_keys KEYS...                  tmux send-keys (key names: Enter, Escape, C-c, Up, F1 ...)
 #   tui_type TEXT                     send TEXT literally (send-keys -l)
