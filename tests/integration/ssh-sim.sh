@@ -2,10 +2,10 @@
 # erdiag run against the SSH device simulator on loopback: host keys (unknown, accepted,
 # changed), password_command auth, banners, a pager that cannot be disabled, a device that
 # stalls, one that answers its first command and stalls on the second (--stall-after), one
-# that drops the connection mid-answer, one whose banner is all terminal escapes and no prompt (quoted in the error, never replayed to the terminal), one that answers a line
-# of 20 or 80 MB without a newline, the allowlist, record -> replay, recordings that are
-# private and never written through a planted link, and a known_hosts path that is never
-# handed to a shell.
+# that drops the connection mid-answer, one whose banner is all terminal escapes and no prompt
+# (quoted in the error, never replayed to the terminal), one that answers a line of 20 or 80 MB
+# without a newline, the allowlist, record -> replay, recordings that are private and never
+# written through a planted link, and a known_hosts path that is never handed to a shell.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 erdiag=$top/erdiag
