@@ -3,34 +3,26 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "core/datadir.h"
+#include "core/ini_text.h"
 #include "core/inventory_values.h"
 
 typedef struct {
     inventory_t *inv;
     device_t defaults;
     device_t *cur;       /* section being read: &defaults or a device */
-    const char *name;    /* file name for messages */
-    int line;            /* counted by our reader: inih does not pass it to the handler */
-    int section_line;    /* line of the last [section] header */
+    ini_text_t rd;       /* the text, the line inih is on, the earliest error */
     int cur_header;      /* the header line of the section cur belongs to */
     int prefixes_header; /* the header line of the section expect_prefixes was last read in */
     bool credentials;    /* a password_command or identity was read */
-    char err[512];       /* the error of the earliest line: inih goes on after a handler fails */
-    int err_line;
-    /* reader state */
-    const char *text;
-    size_t off;
 } inv_load_t;
 
 static void device_defaults(device_t *d)
@@ -45,25 +37,12 @@ static void device_defaults(device_t *d)
     snprintf(d->known_hosts, sizeof(d->known_hosts), "~/.ssh/known_hosts");
 }
 
-/* Records "file:line: message" for the earliest bad line (a syntax error inih reports at the
- * end may lie before a bad value already recorded) and returns 0, which tells inih it failed. */
-static int vfail_at(inv_load_t *ld, int line, const char *fmt, va_list ap)
-{
-    char msg[400];
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    if (!ld->err[0] || line < ld->err_line) {
-        snprintf(ld->err, sizeof(ld->err), "%s:%d: %s", ld->name, line, msg);
-        ld->err_line = line;
-    }
-    return 0;
-}
-
 static int fail(inv_load_t *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(inv_load_t *ld, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vfail_at(ld, ld->line, fmt, ap);
+    ini_text_vfail_at(&ld->rd, ld->rd.line, fmt, ap);
     va_end(ap);
     return 0;
 }
@@ -73,7 +52,7 @@ static int fail_at(inv_load_t *ld, int line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vfail_at(ld, line, fmt, ap);
+    ini_text_vfail_at(&ld->rd, line, fmt, ap);
     va_end(ap);
     return 0;
 }
@@ -272,26 +251,26 @@ static int new_device(inv_load_t *ld, const char *name)
     char why[300];
     const device_t *old = inventory_find(inv, name);
     if (old)
-        return fail_at(ld, ld->section_line, "device '%s' is defined twice: [device %s] at lines %d and %d", name, name,
-                       old->line, ld->section_line);
+        return fail_at(ld, ld->rd.section_line, "device '%s' is defined twice: [device %s] at lines %d and %d", name, name,
+                       old->line, ld->rd.section_line);
     if (!inv_check_name(name, why, sizeof(why)))
-        return fail_at(ld, ld->section_line, "device name %s", why);
+        return fail_at(ld, ld->rd.section_line, "device name %s", why);
     device_t *grown = realloc(inv->devices, (inv->n_devices + 1) * sizeof(device_t));
     if (!grown)
         return fail(ld, "out of memory");
     inv->devices = grown;
     ld->cur = &inv->devices[inv->n_devices++];
     *ld->cur = ld->defaults;
-    ld->cur->line = ld->section_line;
+    ld->cur->line = ld->rd.section_line;
     return copy_text(ld->cur->name, sizeof(ld->cur->name), name) ||
-           fail_at(ld, ld->section_line, "device name '%s' is too long", name);
+           fail_at(ld, ld->rd.section_line, "device name '%s' is too long", name);
 }
 
 static int on_key(void *user, const char *section, const char *key, const char *value)
 {
     inv_load_t *ld = user;
-    bool first_key = ld->cur_header != ld->section_line;
-    ld->cur_header = ld->section_line;
+    bool first_key = ld->cur_header != ld->rd.section_line;
+    ld->cur_header = ld->rd.section_line;
     if (strcmp(section, "defaults") == 0) {
         ld->cur = &ld->defaults;
     } else if (strncmp(section, "device ", 7) == 0 && section[7]) {
@@ -306,122 +285,32 @@ static int on_key(void *user, const char *section, const char *key, const char *
     return ld->cur && set_key(ld, ld->cur, key, value) && check_pairs(ld, ld->cur);
 }
 
-/* One line of the text into str (at most num - 1 bytes and the NUL, inih's fixed buffer).  A
- * line that does not fit would reach inih as two lines, the rest read as a key of its own: it
- * is refused instead.  NULL at the end or after an error. */
-static char *next_line(inv_load_t *ld, char *str, int num)
-{
-    if (!ld->text[ld->off] || ld->err[0])
-        return NULL;
-    size_t n = 0;
-    while (ld->text[ld->off] && n + 1 < (size_t)num) {
-        char c = ld->text[ld->off++];
-        str[n++] = c;
-        if (c == '\n')
-            break;
-    }
-    str[n] = '\0';
-    if (n && str[n - 1] != '\n' && ld->text[ld->off]) {
-        const char *rest = ld->text + ld->off;
-        size_t eol = rest[0] == '\r' && rest[1] == '\n' ? 2 : rest[0] == '\n' ? 1 : 0;
-        if (!eol) {
-            fail_at(ld, ld->line + 1, "line longer than %d bytes", num - 1);
-            return NULL;
-        }
-        ld->off += eol; /* exactly num - 1 bytes: the line ends here */
-    }
-    return str;
-}
-
-/* inih's reader: we count lines here because its handler is not told them. */
-static char *read_line(char *str, int num, void *stream)
-{
-    inv_load_t *ld = stream;
-    char *line = next_line(ld, str, num);
-    if (!line)
-        return NULL;
-    ld->line++;
-    if (line[strspn(line, " \t")] == '[')
-        ld->section_line = ld->line;
-    return line;
-}
-
 static int load(inventory_t *inv, inv_load_t *ld, char *err, size_t errlen)
 {
     memset(inv, 0, sizeof(*inv));
-    snprintf(inv->path, sizeof(inv->path), "%s", ld->name);
+    snprintf(inv->path, sizeof(inv->path), "%s", ld->rd.name);
     ld->inv = inv;
     device_defaults(&ld->defaults);
-    int rc = ini_parse_stream(read_line, ld, on_key, ld);
-    if (rc > 0)
-        fail_at(ld, rc, "not an INI line"); /* kept only when no earlier line was bad */
-    for (size_t i = 0; i < inv->n_devices && !ld->err[0]; i++)
+    ini_text_parse(&ld->rd, on_key, ld);
+    for (size_t i = 0; i < inv->n_devices && !ld->rd.err[0]; i++)
         check_device(ld, &inv->devices[i]);
-    if (rc != 0 || ld->err[0]) {
-        snprintf(err, errlen, "%s", ld->err[0] ? ld->err : "cannot read the inventory");
+    if (ld->rd.err[0]) {
+        snprintf(err, errlen, "%s", ld->rd.err);
         inventory_free(inv);
         return -1;
     }
     return 0;
 }
 
-/* Reads fd to its end into text (cap bytes at most).  The byte count, or -1. */
-static ssize_t read_all(int fd, char *text, size_t cap)
-{
-    size_t n = 0;
-    while (n < cap) {
-        ssize_t got = read(fd, text + n, cap - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            return -1;
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    return (ssize_t)n;
-}
-
-/* The whole file, when it is a regular file of at most INV_MAX_FILE bytes without NUL bytes
- * (not /dev/zero, not a FIFO that never ends).  Caller frees. */
-static char *read_inventory(const char *path, struct stat *st, char *err, size_t errlen)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    char *text = NULL;
-    ssize_t n = -1;
-    if (fd < 0 || fstat(fd, st) != 0)
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-    else if (!S_ISREG(st->st_mode))
-        snprintf(err, errlen, "%s: not a regular file", path);
-    else if (st->st_size > INV_MAX_FILE)
-        snprintf(err, errlen, "%s: larger than %d bytes: not an inventory", path, INV_MAX_FILE);
-    else if (!(text = malloc((size_t)st->st_size + 2)))
-        snprintf(err, errlen, "%s: out of memory", path);
-    else if ((n = read_all(fd, text, (size_t)st->st_size + 1)) < 0 || n > st->st_size)
-        snprintf(err, errlen, "%s: %s", path, n < 0 ? strerror(errno) : "grew while being read");
-    if (fd >= 0)
-        close(fd);
-    if (text && n >= 0 && n <= st->st_size) {
-        text[n] = '\0';
-        if (memchr(text, '\0', (size_t)n) == NULL)
-            return text;
-        int line = 1;
-        for (const char *p = text; *p; p++)
-            line += *p == '\n';
-        snprintf(err, errlen, "%s:%d: a NUL byte: not a text file", path, line);
-    }
-    free(text);
-    return NULL;
-}
-
 int inventory_load(inventory_t *inv, const char *path, char *err, size_t errlen)
 {
     struct stat st;
     memset(inv, 0, sizeof(*inv));
-    char *text = read_inventory(path, &st, err, errlen);
+    char *text = ini_text_read_file(path, INV_MAX_FILE, "an inventory", &st, err, errlen);
     if (!text)
         return -1;
-    inv_load_t ld = {.name = path, .text = text};
+    inv_load_t ld = {0};
+    ini_text_init(&ld.rd, path, text);
     int rc = load(inv, &ld, err, errlen);
     free(text);
     if (rc == 0 && ld.credentials && (st.st_mode & 077))
@@ -433,7 +322,8 @@ int inventory_load(inventory_t *inv, const char *path, char *err, size_t errlen)
 
 int inventory_load_string(inventory_t *inv, const char *name, const char *text, char *err, size_t errlen)
 {
-    inv_load_t ld = {.name = name, .text = text};
+    inv_load_t ld = {0};
+    ini_text_init(&ld.rd, name, text);
     return load(inv, &ld, err, errlen);
 }
 
@@ -454,11 +344,9 @@ const device_t *inventory_find(const inventory_t *inv, const char *name)
 
 void inventory_default_path(char *buf, size_t size)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    if (xdg && *xdg)
-        snprintf(buf, size, "%s/erdiag/inventory.ini", xdg);
-    else
-        snprintf(buf, size, "%s/.config/erdiag/inventory.ini", getenv("HOME") ? getenv("HOME") : ".");
+    char dir[4096];
+    datadir_config(dir, sizeof(dir));
+    snprintf(buf, size, "%s/inventory.ini", dir);
 }
 
 static void write_addr(FILE *out, const char *key, bool has, const ip_addr_t *a)

@@ -52,7 +52,7 @@ static probe_reply_t *local_reply(const engine_job_t *j, probe_error_t err, cons
 }
 
 /* Keeps the two newest answers: a third poll (live) drops the oldest. */
-static int keep_reply(engine_job_t *j, probe_reply_t *rp)
+static int keep_reply(engine_job_t *j)
 {
     if (j->done < 2)
         return j->done;
@@ -75,7 +75,7 @@ static void finish_poll(engine_t *e, engine_job_t *j, probe_reply_t *rp, double 
         probe_reply_free(rp);
         return;
     }
-    int k = keep_reply(j, rp);
+    int k = keep_reply(j);
     j->reply[k] = rp;
     /* Replay: the time the recording gives the poll (polls.tsv), never one made up from
      * --interval; without it the rate is per poll, over an unknown interval (a live console

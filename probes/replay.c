@@ -1,8 +1,13 @@
-/* replay.c: a transport that answers from a recorded scenario directory.  When a probe is asked
- * the same command again, the Nth ask (N >= 2) reads <file>.N.txt if the scenario has it (a
- * second poll of the interface counters), else the same file again.  Each answer carries the
- * time it was polled when DIR/polls.tsv lists its file, so rates are computed over the
- * recorded interval, never over one made up at replay time. */
+/* replay.c: a transport that answers from a recorded scenario directory.  A probe asked the
+ * same command again replays its sequence of polls: <file>.txt is poll 1 and <file>.N.txt poll N;
+ * with K the highest N the directory holds, the Nth ask reads poll ((N-1) mod K)+1, so a console
+ * that polls forever cycles through the recording (a poll missing inside the sequence is read
+ * from the base file, its time unknown).  Each answer carries the time it was polled when
+ * DIR/polls.tsv lists its file, so rates are computed over the recorded interval, never over
+ * one made up at replay time; a poll read again after the sequence wrapped is moved forward by
+ * whole cycles (span of the sequence plus one mean step each), so replayed time never runs
+ * backwards.  A single file has no interval: every ask of it carries the same time. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +24,7 @@ typedef struct {
     transport_t base;
     char dir[1024];
     /* How many times in a row each probe was asked the same command: the Nth ask of a
-     * repeated poll (interface counters) is answered from <probe>.N.txt when the scenario has
-     * one, so counter growth between two polls can be replayed. */
+     * repeated poll (interface counters, a flapping session) picks its place in the sequence. */
     unsigned calls[PROBE_COUNT];
     char last_command[PROBE_COUNT][CMD_LEN];
 } replay_t;
@@ -112,23 +116,117 @@ static unsigned count_call(replay_t *r, probe_id_t probe, const char *command)
     return r->calls[probe] = 1;
 }
 
-/* The Nth ask (N >= 2) of "X.txt" reads "X.N.txt" when it exists, else "X.txt" again. */
-static void nth_answer(char *path, size_t size, unsigned n)
+/* Polls beyond this number are not looked for: a sequence longer than a day of 5 s polls is
+ * no scenario. */
+#define REPLAY_MAX_POLLS 20000u
+
+/* Which file answers one ask, and where that file stands in its sequence. */
+typedef struct {
+    char file[300];  /* the file that answers, relative to the directory */
+    char last[300];  /* the sequence's last poll (its time ends the span) */
+    unsigned poll;   /* k, 1..length */
+    unsigned length; /* K: the highest N with <stem>.N.txt, 1 when there is none */
+    unsigned cycles; /* whole passes through the sequence before this ask */
+    bool gap;        /* poll k has no file: the base file answers */
+} poll_pick_t;
+
+static bool regular_at(int dirfd, const char *name)
 {
-    size_t len = strlen(path);
-    char nth[1500];
     struct stat st;
-    if (n < 2 || len < 4 || strcmp(path + len - 4, ".txt") != 0)
+    return fstatat(dirfd, name, &st, 0) == 0 && S_ISREG(st.st_mode);
+}
+
+/* N of "<stem>.N.txt" (N written without leading zeros, 2..REPLAY_MAX_POLLS), else 0. */
+static unsigned poll_number(const char *name, const char *stem)
+{
+    size_t n = strlen(stem);
+    if (strncmp(name, stem, n) != 0 || name[n] != '.' || name[n + 1] < '1' || name[n + 1] > '9')
+        return 0;
+    char *end;
+    unsigned long v = strtoul(name + n + 1, &end, 10);
+    return strcmp(end, ".txt") == 0 && v >= 2 && v <= REPLAY_MAX_POLLS ? (unsigned)v : 0;
+}
+
+/* K: the highest N for which DIR/<stem>.N.txt is a regular file; 1 when there is none. */
+static unsigned sequence_length(const char *dir, const char *stem)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 1;
+    unsigned k = 1;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        unsigned n = poll_number(e->d_name, stem);
+        if (n > k && regular_at(dirfd(d), e->d_name))
+            k = n;
+    }
+    closedir(d);
+    return k;
+}
+
+/* The nth ask (n >= 1) of file: poll ((n-1) mod K)+1 of its sequence.  A file that does not end
+ * in ".txt" is a sequence of one. */
+static void pick_poll(const char *dir, const char *file, unsigned n, poll_pick_t *p)
+{
+    size_t len = strlen(file);
+    char stem[256];
+    memset(p, 0, sizeof(*p));
+    snprintf(p->file, sizeof(p->file), "%s", file);
+    snprintf(p->last, sizeof(p->last), "%s", file);
+    p->poll = p->length = 1;
+    if (len < 5 || len >= sizeof(stem) || strcmp(file + len - 4, ".txt") != 0)
         return;
-    snprintf(nth, sizeof(nth), "%.*s.%u.txt", (int)(len - 4), path, n);
-    if (strlen(nth) < size && stat(nth, &st) == 0 && S_ISREG(st.st_mode))
-        snprintf(path, size, "%s", nth);
+    memcpy(stem, file, len - 4);
+    stem[len - 4] = '\0';
+    p->length = sequence_length(dir, stem);
+    p->poll = (n - 1) % p->length + 1;
+    p->cycles = (n - 1) / p->length;
+    if (p->length > 1)
+        snprintf(p->last, sizeof(p->last), "%s.%u.txt", stem, p->length);
+    if (p->poll > 1) {
+        char path[1400];
+        snprintf(p->file, sizeof(p->file), "%s.%u.txt", stem, p->poll);
+        snprintf(path, sizeof(path), "%s/%s", dir, p->file);
+        struct stat st;
+        p->gap = stat(path, &st) != 0 || !S_ISREG(st.st_mode);
+        if (p->gap)
+            snprintf(p->file, sizeof(p->file), "%s", file);
+    }
+}
+
+/* The recorded time of the pick: its file's time in polls.tsv, moved forward by whole cycles of
+ * (span + span / (K-1)) once the sequence wrapped.  0 (unknown) for a gap, or when a wrapped
+ * poll's sequence has no increasing span to move it by. */
+static double pick_time(const char *dir, const char *base, const poll_pick_t *p)
+{
+    if (p->gap)
+        return 0;
+    double t = poll_time(dir, p->file);
+    if (t == 0 || p->cycles == 0 || p->length < 2)
+        return t;
+    double first = poll_time(dir, base), last = poll_time(dir, p->last);
+    if (first == 0 || last <= first)
+        return 0;
+    double span = last - first;
+    return t + (double)p->cycles * (span + span / (double)(p->length - 1));
+}
+
+/* The file that answers command: index.tsv's, else the probe's; false when there is none. */
+static bool answer_file(const replay_t *r, probe_id_t probe, const char *command, char *file, size_t size)
+{
+    if (index_lookup(r->dir, command, file, size))
+        return true;
+    if (probe >= PROBE_COUNT)
+        return false;
+    snprintf(file, size, "%s.txt", probe_name(probe));
+    return true;
 }
 
 static int replay_run(transport_t *t, probe_id_t probe, const char *command, cmd_result_t *res)
 {
     replay_t *r = (replay_t *)t;
     char path[1400], file[256];
+    poll_pick_t pick;
     memset(res, 0, sizeof(*res));
     if (!command_allowed(t->vendor, command, res->message, sizeof(res->message))) {
         res->error = PERR_NOT_ALLOWED;
@@ -136,20 +234,17 @@ static int replay_run(transport_t *t, probe_id_t probe, const char *command, cmd
     }
     if (probe >= PROBE_COUNT)
         probe = vendor_probe_for_command(t->vendor, command);
-    if (index_lookup(r->dir, command, file, sizeof(file)))
-        snprintf(path, sizeof(path), "%s/%s", r->dir, file);
-    else if (probe < PROBE_COUNT)
-        snprintf(path, sizeof(path), "%s/%s.txt", r->dir, probe_name(probe));
-    else
-        path[0] = '\0';
-    if (path[0])
-        nth_answer(path, sizeof(path), count_call(r, probe, command));
-    if (!path[0] || read_file(path, res) != 0) {
+    bool found = answer_file(r, probe, command, file, sizeof(file));
+    if (found) {
+        pick_poll(r->dir, file, count_call(r, probe, command), &pick);
+        snprintf(path, sizeof(path), "%s/%s", r->dir, pick.file);
+    }
+    if (!found || read_file(path, res) != 0) {
         res->error = PERR_MISSING;
         snprintf(res->message, sizeof(res->message), "%.200s: no answer recorded for '%.200s'", r->dir, command);
         return -1;
     }
-    res->recorded_utc = poll_time(r->dir, path + strlen(r->dir) + 1);
+    res->recorded_utc = pick_time(r->dir, file, &pick);
     return 0;
 }
 

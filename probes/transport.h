@@ -87,8 +87,10 @@ static inline void transport_close(transport_t *t)
 #define TRANSPORT_MAX_OUTPUT (64u * 1024 * 1024)
 
 /* Replay: answers from DIR/<probe>.txt, or DIR/index.tsv ("command<TAB>file") for free-form
- * commands, each answer stamped with its poll time from DIR/polls.tsv when that file lists
- * it (record_dir.h: RECORD_POLLS).  NULL with err set when DIR is unusable. */
+ * commands; the same command asked again in a row cycles through the file's later polls
+ * (<file>.N.txt).  Each answer is stamped with its poll time from DIR/polls.tsv when that file
+ * lists it (record_dir.h: RECORD_POLLS), moved forward by whole cycles once the sequence wrapped.
+ * NULL with err set when DIR is unusable.  The transport is the caller's (transport_close). */
 transport_t *replay_open(const char *dir, const vendor_t *vendor, char *err, size_t errlen);
 /* Record: runs commands on inner and writes DIR/<probe>.txt and DIR/index.tsv into dir
  * (probes/record_dir.h), which stays the caller's and must outlive the transport; takes

@@ -84,8 +84,11 @@ step asan-ubsan build_copy asan --enable-sanitizers
 # Every fuzz target (clang, ASan+UBSan) replays its crash corpus, then fuzzes for a bounded time.
 step fuzz bash tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-20}"
 # Each integration script skips itself (exit 0, saying why) when it needs root and lacks it.
+# A *-lib.sh is a library the suites source (tui-lib.sh: the tmux harness), not a suite; its
+# own proof is tui-selftest.sh.
 for t in tests/integration/*.sh; do
     [ -e "$t" ] || continue
+    case "$t" in *-lib.sh) continue ;; esac
     step "$(basename "$t" .sh)" bash "$t"
 done
 [ "${ERDIAG_REAL_UID:-$(id -u)}" -eq 0 ] && bash tests/lab/frr-lab.sh stop >/dev/null 2>&1

@@ -85,6 +85,11 @@ probe_command() { # vendor probe
     esac
 }
 
+# The probe a file of a sequence answers: "interfaces.3" -> "interfaces" (poll 3 of it).
+poll_probe() { # name-without-.txt
+    if [[ "$1" =~ ^(.*)\.[1-9][0-9]*$ ]]; then echo "${BASH_REMATCH[1]}"; else echo "$1"; fi
+}
+
 # Parses one file; prints nothing when it is clean, else the reason.
 parse_one() { # vendor command file
     "$erdiag" parse --vendor "$1" --command "$2" "$3" 2>&1 | python3 -c '
@@ -111,7 +116,7 @@ parse_scenario() { # name
         reverse_trace) if grep -q '^Tracing route' "$f"; then why=$(parse_one windows "tracert 172.16.0.10" "$f"); else why=$(parse_one linux "traceroute 172.16.0.10" "$f"); fi ;;
         azure_routes) why=$(parse_one azure "az network nic show-effective-route-table -o json" "$f") ;;
         *)
-            cmd=$(probe_command "$vendor" "${probe%.2}") || continue
+            cmd=$(probe_command "$vendor" "$(poll_probe "$probe")") || continue
             # A device's own refusal ("% No such neighbor ...") is an answer, not a capture to parse.
             if [ "$(grep -c . "$f")" -eq 1 ] && grep -q '^% ' "$f"; then continue; fi
             why=$(parse_one "$vendor" "$cmd" "$f")

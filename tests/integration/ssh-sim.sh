@@ -1,11 +1,11 @@
 #!/bin/bash
 # erdiag run against the SSH device simulator on loopback: host keys (unknown, accepted,
 # changed), password_command auth, banners, a pager that cannot be disabled, a device that
-# stalls, one that drops the connection mid-answer, one whose banner is all terminal escapes
-# and no prompt (quoted in the error, never replayed to the terminal), one that answers a line
-# of 20 or 80 MB without a newline, the allowlist, record -> replay, recordings that are
-# private and never written through a planted link, and a known_hosts path that is never
-# handed to a shell.
+# stalls, one that answers its first command and stalls on the second (--stall-after), one
+# that drops the connection mid-answer, one whose banner is all terminal escapes and no prompt
+# (quoted in the error, never replayed to the terminal), one that answers a line of 20 or 80 MB
+# without a newline, the allowlist, record -> replay, recordings that are private and never
+# written through a planted link, and a known_hosts path that is never handed to a shell.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 erdiag=$top/erdiag
@@ -67,6 +67,7 @@ start_sim $((base + 3)) "$work/key4" disconnect || exit 1
 start_sim $((base + 4)) "$work/key5" hostile-banner || exit 1
 start_sim $((base + 5)) "$work/key6" long-line || exit 1
 start_sim $((base + 6)) "$work/key7" long-line-20 || exit 1
+start_sim $((base + 7)) "$work/key8" normal --stall-after 1 --stall-seconds 8 || exit 1
 device ce1 $base
 device pager $((base + 1))
 device stall $((base + 2)) 3
@@ -74,6 +75,7 @@ device cut $((base + 3))
 device hostile $((base + 4))
 device long $((base + 5)) 15
 device long20 $((base + 6)) 15
+device stallafter $((base + 7)) 3
 printf '[device execdev]\nhost = 127.0.0.1\nport = %s\nuser = noc\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\nexec = yes\n\n' \
     "$base" "$work/known_hosts" >>"$work/inventory.ini"
 printf '[device viaconfig]\nhost = simalias\nvendor = ios\npassword_command = echo noc\nknown_hosts = %s\n\n' \
@@ -104,6 +106,19 @@ checks=$((checks + 1))
 if [ "$(grep -c '^GigabitEthernet' <<<"$out")" -eq 60 ] && ! grep -q 'More' <<<"$out"; then echo "ok   all 60 rows, no pager residue"; else echo "FAIL pager: $(grep -c '^GigabitEthernet' <<<"$out") rows"; fails=$((fails + 1)); fi
 expect "stalled device times out" 3 'timed out: no prompt within 3 s' -- run stall "show ip interface brief" --accept-new
 expect "disconnect mid-output is reported" 3 'disconnected' -- run cut "show ip interface brief" --accept-new
+# A device that answers its first command, then takes 8 s over the next: the first answer
+# arrives whole, the second ends at the inventory's 3 s per-command timeout, well before 8 s.
+started=$(date +%s%N)
+run stallafter "show ip interface brief" "show ip interface brief" --json --accept-new >"$work/stall.out" 2>"$work/stall.err"
+rc=$? took=$((($(date +%s%N) - started) / 1000000))
+checks=$((checks + 1))
+if [ "$rc" -eq 3 ] && [ "$(grep -c '"records":61' "$work/stall.out")" -eq 1 ] && [ "$took" -lt 7000 ] &&
+    grep -q "stallafter: timed out: no prompt within 3 s after 'show ip interface brief'" "$work/stall.err"; then
+    echo "ok   stall after one command: answered, then the 3 s per-command timeout (${took} ms)"
+else
+    echo "FAIL stall after one command: exit $rc after ${took} ms: $(cat "$work/stall.err") $(head -c 200 "$work/stall.out")"
+    fails=$((fails + 1))
+fi
 # The banner's escapes are quoted in the "prompt not detected" error as \e, \x9b...: not one
 # raw ESC or C1 byte (0x9b, 0x9d, or C2 9B / C2 9D) reaches the terminal; UTF-8 text still reads.
 run hostile "show ip interface brief" --accept-new >"$work/hostile.out" 2>"$work/hostile.err"

@@ -7,10 +7,14 @@
  * Misbehaviours on demand: --behaviour slow | stall | disconnect | sticky-pager | hostile-banner
  * (a banner full of terminal escapes, then the session closes without a prompt) | long-line[-MB]
  * (every show command answers one line of MB megabytes, default 80, without a newline before
- * the prompt's CRLF: a hostile or broken device).
+ * the prompt's CRLF: a hostile or broken device).  --stall-after N --stall-seconds S: a device
+ * that logs in and answers its first N commands, then takes S seconds over the next one and
+ * answers it, and every later one, normally (N counts the commands asked over all connections,
+ * not terminal settings, empty lines or a telnet's hang-up: the one stall happens once).
  *
  * usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE
  *               [--user U --password P] [--banner] [--behaviour B] [--pidfile F]
+ *               [--stall-after N --stall-seconds S]
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -35,6 +40,9 @@ typedef struct {
     int port;
     const char *vendor, *hostname, *dir, *hostkey, *user, *password, *behaviour, *pidfile;
     bool banner;
+    int stall_after;    /* -1: never; else the commands answered before the one that stalls */
+    int stall_seconds;
+    unsigned *answered; /* commands asked so far, shared by every connection's process */
 } sim_opts_t;
 
 typedef struct {
@@ -168,6 +176,18 @@ static bool disconnect_session(shell_t *s)
     return true;
 }
 
+/* --stall-after: counts this command; the one after the first N waits --stall-seconds. */
+static void count_and_stall(const sim_opts_t *o)
+{
+    if (o->stall_after < 0 || !o->answered)
+        return;
+    if (__atomic_fetch_add(o->answered, 1, __ATOMIC_SEQ_CST) != (unsigned)o->stall_after)
+        return;
+    struct timespec left = {.tv_sec = o->stall_seconds};
+    while (nanosleep(&left, &left) != 0 && errno == EINTR)
+        ;
+}
+
 static bool answer(shell_t *s, transport_t *replay, const char *line)
 {
     if (!*line)
@@ -191,6 +211,7 @@ static bool answer(shell_t *s, transport_t *replay, const char *line)
         return disconnect_session(s);
     if (long_line_mb(s->o) && strncmp(line, "show ", 5) == 0)
         return write_long_line(s, long_line_mb(s->o));
+    count_and_stall(s->o);
     cmd_result_t res;
     if (transport_run(replay, PROBE_COUNT, line, &res) != 0) {
         puts_crlf(s, s->junos ? "                                      ^" : "                 ^");
@@ -340,9 +361,12 @@ static int parse_args(int argc, char **argv, sim_opts_t *o)
         {"hostname", required_argument, NULL, 'n'}, {"dir", required_argument, NULL, 'd'},
         {"hostkey", required_argument, NULL, 'k'}, {"user", required_argument, NULL, 'u'},
         {"password", required_argument, NULL, 'w'}, {"behaviour", required_argument, NULL, 'b'},
-        {"banner", no_argument, NULL, 'B'}, {"pidfile", required_argument, NULL, 'P'}, {NULL, 0, NULL, 0},
+        {"banner", no_argument, NULL, 'B'}, {"pidfile", required_argument, NULL, 'P'},
+        {"stall-after", required_argument, NULL, 'S'}, {"stall-seconds", required_argument, NULL, 's'},
+        {NULL, 0, NULL, 0},
     };
-    *o = (sim_opts_t){.vendor = "ios", .hostname = "ce1", .user = "noc", .password = "noc", .behaviour = "normal"};
+    *o = (sim_opts_t){.vendor = "ios", .hostname = "ce1", .user = "noc", .password = "noc", .behaviour = "normal",
+                      .stall_after = -1};
     int c;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
@@ -356,9 +380,13 @@ static int parse_args(int argc, char **argv, sim_opts_t *o)
         case 'b': o->behaviour = optarg; break;
         case 'B': o->banner = true; break;
         case 'P': o->pidfile = optarg; break;
+        case 'S': o->stall_after = atoi(optarg); break;
+        case 's': o->stall_seconds = atoi(optarg); break;
         default: return -1;
         }
     }
+    if ((o->stall_after >= 0) != (o->stall_seconds > 0))
+        return -1; /* one without the other */
     return o->port > 0 && o->dir && o->hostkey && vendor_find(o->vendor) ? 0 : -1;
 }
 
@@ -368,8 +396,14 @@ int main(int argc, char **argv)
     if (parse_args(argc, argv, &o) != 0) {
         fprintf(stderr, "usage: devsim --port N --vendor V --hostname H --dir DIR --hostkey FILE [--user U --password P]"
                         " [--banner] [--behaviour slow|stall|disconnect|sticky-pager|hostile-banner|long-line[-MB]]"
-                        " [--pidfile F]\n");
+                        " [--pidfile F] [--stall-after N --stall-seconds S]\n");
         return 2;
+    }
+    /* The count of commands outlives each connection's process, so the stall happens once. */
+    o.answered = mmap(NULL, sizeof(*o.answered), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (o.answered == MAP_FAILED) {
+        fprintf(stderr, "devsim: mmap: %s\n", strerror(errno));
+        return 1;
     }
     if (ensure_hostkey(o.hostkey) != 0) {
         fprintf(stderr, "devsim: cannot create host key %s\n", o.hostkey);
