@@ -117,16 +117,13 @@ static void pick_theme(console_t *c)
         screen_say(c, true, "%s (the default theme is used)", err);
 }
 
+/* The defaults, then the user's keys.ini over them; a bad file is said and ignored. */
 static void load_keys(console_t *c)
 {
-    char dir[1024], path[1100], err[600];
+    char err[600];
     keymap_default(&c->keys);
-    datadir_config(dir, sizeof(dir));
-    snprintf(path, sizeof(path), "%s/keys.ini", dir);
-    if (access(path, F_OK) == 0 && keymap_load_file(&c->keys, path, err, sizeof(err)) != 0) {
-        keymap_default(&c->keys);
+    if (keymap_load_config(&c->keys, err, sizeof(err)) != 0)
         screen_say(c, true, "%s (the default keys are used)", err);
-    }
 }
 
 /* ---- the picker ---- */

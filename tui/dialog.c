@@ -55,11 +55,12 @@ dialog_t *dialog_choice(const char *title, const char *text, const char *const *
 
 dialog_t *dialog_hostkey(const char *device, const char *host, const char *fingerprint)
 {
-    static const char *const buttons[] = {"Refuse", "Accept once", "Accept and save", NULL};
+    static const char *const buttons[] = {"Refuse", "Once", "Always (save it)", NULL};
     char body[1024];
     snprintf(body, sizeof(body),
              "The host key of %s (%s) is not in known_hosts.\n\n  %s\n\nCompare this fingerprint with the one "
-             "the device's administrator gave you before you accept it. Accept and save adds it to known_hosts.",
+             "the device's administrator gave you before you accept it. Once: for this session only; "
+             "Always: saved to known_hosts.",
              device, host, fingerprint);
     return dialog_choice("Unknown host key", body, buttons, 0);
 }
@@ -210,7 +211,7 @@ void dialog_draw(dialog_t *d)
     rows_t rows;
     rows_init(&rows);
     body_rows(d, w - 4, &rows);
-    int h = (int)rows.n + 5;
+    int h = (int)rows.n + 4; /* the borders, a blank line, the buttons or the input */
     if (h > LINES - 2)
         h = LINES - 2;
     place(d, h, w);
@@ -223,7 +224,7 @@ void dialog_draw(dialog_t *d)
     werase(d->win);
     tui_rect_t all = {0, 0, h, w};
     draw_box(&all, d->title, true);
-    for (int i = 0; i < (int)rows.n && i < h - 5; i++)
+    for (int i = 0; i < (int)rows.n && i < h - 4; i++)
         draw_text(1 + i, 2, w - 4, rows_text(&rows, (size_t)i), 0, theme_attr(EL_DIALOG), true);
     if (d->kind == K_CHOICE)
         draw_buttons(d, h - 2, w);

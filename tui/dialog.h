@@ -3,7 +3,7 @@
  * or keyboard-interactive answer typed without echo, a line of text (a note, the path of a
  * file to import), and a choice between buttons (confirm quit, what to import).  A dialog
  * takes keys until it is done or cancelled; it never blocks.  What a device sent (a prompt, a
- * host name) is sanitized before it is shown. */
+ * host name) is sanitized before it is shown.  A button also answers to its first letter. */
 #ifndef ERDIAG_TUI_DIALOG_H
 #define ERDIAG_TUI_DIALOG_H
 
@@ -14,7 +14,7 @@ typedef enum { DLG_OPEN, DLG_DONE, DLG_CANCELLED } dialog_state_t;
 
 typedef struct dialog dialog_t;
 
-/* Buttons: refuse (0), accept once (1), accept and save (2). */
+/* Buttons: Refuse (0), Once (1), Always (2: saved to known_hosts); keys r, o, a. */
 dialog_t *dialog_hostkey(const char *device, const char *host, const char *fingerprint);
 /* A line typed without echo (echo: shown, for a keyboard-interactive question that says so). */
 dialog_t *dialog_secret(const char *device, const char *prompt, bool echo);

@@ -9,9 +9,21 @@
 #include "tui/draw.h"
 #include "tui/panes.h"
 
+static bool any_waiting(const tui_view_t *v)
+{
+    for (int i = 0; i < RUNBOOK_MAX_STEPS; i++)
+        if (v->waiting[i])
+            return true;
+    return false;
+}
+
 const char *header_status(const tui_view_t *v, theme_element_t *el)
 {
     const char *s = v->result ? v->result->status : v->failure ? "UNKNOWN" : "...";
+    if (strcmp(s, "UNKNOWN") == 0 && !v->failure && any_waiting(v)) {
+        *el = EL_WAITING; /* not judged yet is not unknown */
+        return "...";
+    }
     *el = strcmp(s, "OK") == 0         ? EL_STATUS_OK
           : strcmp(s, "WARNING") == 0  ? EL_STATUS_WARNING
           : strcmp(s, "CRITICAL") == 0 ? EL_STATUS_CRITICAL

@@ -25,7 +25,7 @@ static void waiting_rows(const tui_view_t *v, int step, int width, rows_t *out)
         char secs[24] = "";
         if (j->asked)
             snprintf(secs, sizeof(secs), " (%ds)", (int)(v->now - j->asked_at));
-        w += (size_t)snprintf(buf + w, sizeof(buf) - w, "%s%s%s", w ? ", " : "", probe_name(j->req.probe), secs);
+        w += (size_t)snprintf(buf + w, sizeof(buf) - w, "%s%s%s", w ? ", " : "Waiting for ", probe_name(j->req.probe), secs);
     }
     if (w)
         rows_wrap(out, EL_WAITING, width, "", buf[0] ? buf : "");
@@ -82,7 +82,9 @@ void detail_rows(const tui_view_t *v, int step, int width, rows_t *out)
     const step_def_t *defs = runbook_steps(v->runbook, &n);
     if (step < 0 || (size_t)step >= n)
         return;
-    const step_result_t *s = v->result && step < v->result->n_steps ? &v->result->steps[step] : NULL;
+    bool waiting = step < RUNBOOK_MAX_STEPS && v->waiting[step];
+    /* A step still waiting has no finding yet, whatever a judgement of half the answers said. */
+    const step_result_t *s = v->result && step < v->result->n_steps && !waiting ? &v->result->steps[step] : NULL;
     char head[256];
     theme_element_t el;
     runbook_row(v, step, head, sizeof(head), &el);
@@ -95,7 +97,7 @@ void detail_rows(const tui_view_t *v, int step, int width, rows_t *out)
         snprintf(why, sizeof(why), "Nothing could be judged: %s", v->failure);
         rows_wrap(out, EL_FAIL, width, "", why);
     }
-    if (step < RUNBOOK_MAX_STEPS && v->waiting[step])
+    if (waiting)
         waiting_rows(v, step, width, out);
     /* Under pressure the finding and its proof come first; the teaching follows them. */
     if (s) {
