@@ -18,7 +18,7 @@ static const cli_option_t console_options[] = {
     {"replay", 'r', "DIR", "answer from a recording or scenario instead of the device"},
     {"demo", 'd', NULL, "the bundled scenarios, replayed live (DEVICE names one; none: a picker)"},
     {"theme", OPT_THEME, "NAME", "colour theme (default, dark, light, high-contrast, mono, or your own)"},
-    {"interval", 'n', "SECONDS", "between two live polls of every probe (default 5)"},
+    {"interval", 'n', "SECONDS", "between two live polls of every probe (default 5; the demo: 2)"},
     {"no-color", OPT_NO_COLOR, NULL, "no colour at all (also when NO_COLOR is set)"},
     {"accept-new", 'a', NULL, "accept and save an unknown host key without asking"},
     {"help", 'h', NULL, "show this help"},
@@ -83,7 +83,7 @@ static int parse_options(int argc, char **argv, tui_opts_t *o)
 
 static int console_exec(int argc, char **argv)
 {
-    tui_opts_t o = {.interval = 5, .runbook = RUNBOOK_BGP};
+    tui_opts_t o = {.runbook = RUNBOOK_BGP};
     int rc = parse_options(argc, argv, &o);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;

@@ -15,7 +15,7 @@ typedef struct {
     const char *theme;     /* NULL: default */
     runbook_id_t runbook;  /* bgp unless said (a demo scenario says its own) */
     bool has_runbook;
-    double interval; /* seconds between live polls (default 5) */
+    double interval; /* seconds between live polls (0: 5, and 2 for the demo) */
     bool no_color;   /* also when NO_COLOR is set */
     bool demo;       /* the bundled scenarios, replayed live */
     bool accept_new; /* accept an unknown host key without asking */

@@ -1,6 +1,7 @@
 /* session.c: the console's side of a session engine: start it, turn its events into
  * transcript lines, copy its state into the view before a frame, and walk the engineer
  * through the steps (the guide selects the failing step until the engineer picks one). */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,7 +53,7 @@ static void set_opts(console_t *c, runbook_id_t rb)
         .reverse_trace = c->reverse_trace[0] ? c->reverse_trace : NULL,
         .azure_routes = c->azure_routes[0] ? c->azure_routes : NULL,
         .runbook = rb,
-        .interval = c->o.interval > 0 ? c->o.interval : 5,
+        .interval = c->o.interval > 0 ? c->o.interval : c->o.demo ? 2 : 5, /* the demo looks live */
         .accept_new = c->o.accept_new,
         .live = true,
     };
@@ -111,11 +112,35 @@ int session_reopen(console_t *c)
     return session_open(c, device, replay[0] ? replay : NULL, c->eo.runbook, reverse, azure);
 }
 
+static void *free_engine(void *e)
+{
+    engine_free(e);
+    return NULL;
+}
+
+/* engine_free refuses an open question and joins the device's worker, which a stalled device
+ * holds until its command times out: with a probe out, that wait happens on a thread of its
+ * own, so that leaving a session (p, quit, import) never freezes the screen. */
+static void release_engine(engine_t *e, bool busy)
+{
+    pthread_attr_t attr;
+    pthread_t t;
+    if (busy && pthread_attr_init(&attr) == 0) {
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        int rc = pthread_create(&t, &attr, free_engine, e);
+        pthread_attr_destroy(&attr);
+        if (rc == 0)
+            return;
+    }
+    engine_free(e);
+}
+
 void session_close(console_t *c)
 {
     if (c->engine && c->picker && engine_result(c->engine))
         picker_set_status(c->picker, c->device, engine_result(c->engine)->status);
-    engine_free(c->engine); /* refuses an open question, stops the workers */
+    if (c->engine)
+        release_engine(c->engine, session_busy(c));
     c->engine = NULL;
     route_rows_free(c->routes);
     c->routes = NULL;
