@@ -221,16 +221,16 @@ expect "inventory error: the first bad line" 3 "badline.ini:4: not an INI line" 
 
 # ---- --help of every subcommand lists every option its table gives getopt, one line each
 # within 100 columns, and the man page documents each; no subcommand parses options elsewhere.
-for cmd in parse run check; do
+for cmd in parse run check console; do
     src=$top/cli/cmd_$cmd.c
     names=$(sed -n '/^static const cli_option_t /,/^};/p' "$src" | grep -oE '^    \{"[a-z-]+", ' | grep -oE '[a-z-]+')
     help=$("$erdiag" "$cmd" --help)
     missing=""
     for n in $names; do
-        [ "$(grep -cE -- "^  (-[a-zA-Z], )?--$n( |$)" <<<"$help")" -eq 1 ] || missing="$missing --$n(help)"
+        [ "$(grep -cE -- "^  (-[a-zA-Z], |    )?--$n( |$)" <<<"$help")" -eq 1 ] || missing="$missing --$n(help)"
         grep -qF -- "\-\-${n//-/\\-}" "$top/man/erdiag.1" || missing="$missing --$n(man)"
     done
-    lines=$(grep -cE '^  -' <<<"$help")
+    lines=$(grep -cE '^  (-|    --)' <<<"$help") # a long-only option is indented past the letters
     if [ -n "$names" ] && [ -z "$missing" ] && [ "$lines" -eq "$(wc -w <<<"$names")" ] && ! grep -q 'struct option' "$src" &&
         [ -z "$(awk 'length($0) > 100' <<<"$help")" ]; then
         ok "$cmd --help: all $lines options of its table, one line each, all in the man page"
