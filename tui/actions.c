@@ -279,10 +279,18 @@ static void picker_key_in(console_t *c, int ch, action_t a)
     }
 }
 
+/* Home and End as tmux and screen send them (vt220 Find and Select: ESC [1~ and ESC [4~,
+ * which xterm's terminfo names kfnd and kslt) are Home and End. */
+static int plain_key(int ch)
+{
+    return ch == KEY_FIND ? KEY_HOME : ch == KEY_SELECT ? KEY_END : ch;
+}
+
 void actions_key(console_t *c, int ch)
 {
     if (ch == KEY_RESIZE || ch == ERR)
         return;
+    ch = plain_key(ch);
     if (c->dialog) {
         dialog_state_t st = dialog_key(c->dialog, ch);
         if (st != DLG_OPEN)

@@ -212,6 +212,45 @@ static int loop_timeout(const console_t *c)
     return min_timeout(session_timeout_ms(c), tick);
 }
 
+/* ---- keys ---- */
+
+/* The rest of an escape sequence curses did not know (terminfo and terminal disagree: tmux
+ * sends ESC [1~ and ESC [4~ for Home and End whatever TERM says): read to its final byte, and
+ * Home and End are kept; the rest is dropped rather than read as Esc and letters. */
+static int unknown_sequence(int second)
+{
+    char seq[16] = {(char)second};
+    size_t n = 1;
+    int ch;
+    while ((ch = getch()) != ERR && n + 1 < sizeof(seq)) {
+        seq[n++] = (char)ch;
+        if (ch >= 0x40 && ch <= 0x7e) /* the final byte (CSI and SS3 alike) */
+            break;
+    }
+    seq[n] = '\0';
+    if (!strcmp(seq, "[1~") || !strcmp(seq, "[7~") || !strcmp(seq, "[H") || !strcmp(seq, "OH"))
+        return KEY_HOME;
+    if (!strcmp(seq, "[4~") || !strcmp(seq, "[8~") || !strcmp(seq, "[F") || !strcmp(seq, "OF"))
+        return KEY_END;
+    return ERR;
+}
+
+/* The next key, or ERR when none is waiting. */
+static int next_key(void)
+{
+    int ch = getch();
+    if (ch != 27)
+        return ch;
+    int second = getch();
+    if (second == ERR)
+        return 27; /* Esc alone */
+    if (second == '[' || second == 'O') {
+        int key = unknown_sequence(second);
+        return key == ERR ? KEY_RESIZE : key; /* KEY_RESIZE: a key that does nothing */
+    }
+    return second; /* Alt+key: the key */
+}
+
 static void run_loop(console_t *c)
 {
     while (!c->quit) {
@@ -226,7 +265,7 @@ static void run_loop(console_t *c)
             break;
         take_signals(c);
         int ch;
-        while (!c->quit && (ch = getch()) != ERR)
+        while (!c->quit && (ch = next_key()) != ERR)
             actions_key(c, ch);
         session_step(c);
     }
@@ -277,8 +316,8 @@ int tui_console_run(const tui_opts_t *o)
     else if (rc == 0) {
         open_first(c);
         run_loop(c);
-        session_close(c); /* the workers stop before the terminal is given back */
-        endwin();
+        endwin(); /* the terminal first: nothing after this is seen waiting */
+        session_quit(c);
     }
     signals_restore();
     console_free(c);

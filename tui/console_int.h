@@ -78,6 +78,9 @@ int session_open(console_t *c, const char *device, const char *replay, runbook_i
 /* Starts the session again with the same device and the files to import now set. */
 int session_reopen(console_t *c);
 void session_close(console_t *c);
+/* At exit, after the terminal was given back: frees the engine unless a probe is out (a stalled
+ * device would hold the exit until its timeout; the process ends it instead). */
+void session_quit(console_t *c);
 /* Takes what the engine has (answers, verdicts, questions) and moves the guide. */
 void session_step(console_t *c);
 /* Copies the engine's state into c->view for a frame. */

@@ -52,8 +52,9 @@ static void neighbor_rows(const tui_view_t *v, rows_t *out)
     fmt_duration(up, sizeof(up), n->up_down);
     rows_add(out, EL_NORMAL, "%s", "");
     rows_add(out, EL_PANE_TITLE, "Peer %s (AS %lld)", n->peer, (long long)n->remote_as);
-    rows_add(out, n->state == BGP_STATE_ESTABLISHED ? EL_PASS : EL_FAIL, "  state %s%s for %s",
-             bgp_state_name(n->state), n->admin_down ? " (admin down)" : "", up);
+    rows_add(out, n->state == BGP_STATE_ESTABLISHED ? EL_PASS : EL_FAIL, "  state %s%s%s%s", bgp_state_name(n->state),
+             n->admin_down ? " (admin down)" : "", n->up_down == MODEL_ABSENT ? "" : " for ",
+             n->up_down == MODEL_ABSENT ? "" : up);
     timers(n, out);
     fmt_number(rcd, sizeof(rcd), n->prefixes_received);
     fmt_number(acc, sizeof(acc), n->prefixes_accepted);

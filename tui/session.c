@@ -119,13 +119,14 @@ static void *free_engine(void *e)
 }
 
 /* engine_free refuses an open question and joins the device's worker, which a stalled device
- * holds until its command times out: with a probe out, that wait happens on a thread of its
- * own, so that leaving a session (p, quit, import) never freezes the screen. */
-static void release_engine(engine_t *e, bool busy)
+ * holds until its command times out, and the console TCP test (up to 3 s): that wait happens on
+ * a thread of its own, so that leaving a session (p, quit, import) never freezes the screen.  At
+ * exit the process ends with it. */
+static void release_engine(engine_t *e)
 {
     pthread_attr_t attr;
     pthread_t t;
-    if (busy && pthread_attr_init(&attr) == 0) {
+    if (pthread_attr_init(&attr) == 0) {
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
         int rc = pthread_create(&t, &attr, free_engine, e);
         pthread_attr_destroy(&attr);
@@ -140,11 +141,21 @@ void session_close(console_t *c)
     if (c->engine && c->picker && engine_result(c->engine))
         picker_set_status(c->picker, c->device, engine_result(c->engine)->status);
     if (c->engine)
-        release_engine(c->engine, session_busy(c));
+        release_engine(c->engine);
     c->engine = NULL;
     route_rows_free(c->routes);
     c->routes = NULL;
     memset(&c->view, 0, sizeof(c->view));
+}
+
+void session_quit(console_t *c)
+{
+    if (c->engine && !session_busy(c))
+        engine_free(c->engine);
+    /* else the process ends with the worker that a stalled device holds (nothing is kept) */
+    c->engine = NULL;
+    route_rows_free(c->routes);
+    c->routes = NULL;
 }
 
 bool session_busy(const console_t *c)

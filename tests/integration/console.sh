@@ -104,6 +104,40 @@ tui_keys q
 check "q quits at once when no probe is out" gone
 tui_stop
 
+# ---- a note on the guided step, a theme change, keys.ini ----
+tui_start notes 120 40 "$erdiag" --demo md5-mismatch-ios
+tui_wait "FAIL    BGP configuration" 10 >/dev/null
+tui_keys a
+tui_wait "Add a note" 3 >/dev/null
+tui_type "called the carrier, ticket 4711"
+tui_keys Enter
+check "a: the note goes to the step the guide opened on" tui_wait "note added to step bgp_config" 3
+tui_keys Tab End
+check "the note is in the step's detail" eval 'tui_wait "Your notes:" 3 && tui_wait "called the carrier, ticket 4711" 1'
+tui_keys t
+check "t: the next theme" tui_wait "theme: dark" 3
+tui_stop
+mkdir -p "$HOME/.config/erdiag"
+printf '[keys]\nquit = x\n' >"$HOME/.config/erdiag/keys.ini"
+tui_start keys 100 30 "$erdiag" --demo md5-mismatch-ios
+tui_wait "FAIL    BGP configuration" 10 >/dev/null
+tui_keys x
+check "keys.ini: quit bound to x" gone
+tui_stop
+rm "$HOME/.config/erdiag/keys.ini"
+
+# ---- import: the asymmetric runbook's saved Azure routes, read when the user has them ----
+tui_start import 120 40 "$erdiag" ce1-nyc --runbook asym --replay "$top/scenarios/forced-tunneling-ios"
+tui_wait "Runbook: asym" 10 >/dev/null
+tui_keys i
+check "i: what was saved?" tui_wait "[>Reverse trace<]" 3
+tui_keys a
+tui_wait "Import Azure effective routes" 3 >/dev/null
+tui_type "$top/scenarios/forced-tunneling-ios/azure_routes.json"
+tui_keys Enter
+check "the imported routes are judged: forced tunneling" tui_wait "FAIL    Azure effective routes  (forced_tunneling)" 10
+tui_stop
+
 # ---- colour: on by default, off with NO_COLOR and with --no-color ----
 tui_start colour 100 30 "$erdiag" --demo md5-mismatch-ios
 tui_wait "FAIL    BGP configuration" 10 >/dev/null
