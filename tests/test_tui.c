@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "tests/testhelp.h"
+#include "tui/demo.h"
 #include "tui/glyphs.h"
 #include "tui/layout.h"
 #include "tui/notes.h"
 #include "tui/panes.h"
+#include "tui/picker.h"
 #include "tui/transcript.h"
 
 /* ---- layout ---- */
@@ -395,6 +397,155 @@ static void runbook_rows_word_and_glyph(void **state)
     assert_int_equal(runbook_guide_step(&v), 0);
 }
 
+
+/* ---- the demo's scenarios and the picker ---- */
+
+static void demo_lists_the_scenarios(void **state)
+{
+    (void)state;
+    demo_scenario_t *list;
+    size_t n;
+    char err[256];
+    assert_int_equal(demo_list(FIXTURE_DIR "/../../scenarios", &list, &n, err, sizeof(err)), 0);
+    assert_true(n >= 40);
+    const demo_scenario_t *md5 = demo_find(list, n, "md5-mismatch-ios");
+    assert_non_null(md5);
+    assert_string_equal(md5->device, "ce1-nyc");
+    assert_string_equal(md5->vendor, "ios");
+    assert_string_equal(md5->expect, "md5_mismatch");
+    assert_int_equal(md5->runbook, RUNBOOK_BGP);
+    assert_string_equal(md5->reverse_trace, "");
+    const demo_scenario_t *ft = demo_find(list, n, "forced-tunneling-ios");
+    assert_int_equal(ft->runbook, RUNBOOK_ASYM);
+    assert_non_null(strstr(ft->azure_routes, "forced-tunneling-ios/azure_routes.json"));
+    assert_non_null(demo_find(list, n, DEMO_DEFAULT));
+    for (size_t i = 1; i < n; i++) /* sorted */
+        assert_true(strcmp(list[i - 1].name, list[i].name) < 0);
+    assert_null(demo_find(list, n, "README.md")); /* a file is no scenario */
+    free(list);
+    assert_int_equal(demo_list("/nonexistent-erdiag", &list, &n, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "/nonexistent-erdiag"));
+}
+
+static void picker_groups_by_circuit(void **state)
+{
+    (void)state;
+    static const char ini[] = "[device ce1-nyc]\nhost = a\nvendor = ios\ncircuit = er-nyc-01\nlink = primary\n"
+                              "[device ce2-nyc]\nhost = b\nvendor = nxos\ncircuit = er-nyc-01\nlink = secondary\n"
+                              "[device mx1-ams]\nhost = c\nvendor = junos\ncircuit = er-ams-02\n"
+                              "[device vm1]\nhost = d\nvendor = linux\n";
+    inventory_t inv;
+    char err[256], buf[256];
+    assert_int_equal(inventory_load_string(&inv, "inv.ini", ini, err, sizeof(err)), 0);
+    picker_t *p = picker_new_inventory(&inv);
+    assert_non_null(p);
+    /* One row per circuit, primary and secondary side by side; a linux host is no edge. */
+    assert_int_equal(picker_rows(p), 2);
+    picker_row_text(p, 0, 80, buf, sizeof(buf));
+    assert_string_equal(buf, "  er-nyc-01 private >ce1-nyc      ios   -         |  ce2-nyc      nxos  -        ");
+    picker_header(p, 80, buf, sizeof(buf));
+    assert_string_equal(buf, "  Circuit            Primary                      |  Secondary");
+    picker_set_status(p, "ce2-nyc", "CRITICAL");
+    assert_int_equal(picker_key(p, KEY_RIGHT, ACT_RIGHT), PICK_NONE);
+    picker_row_text(p, 0, 80, buf, sizeof(buf));
+    assert_string_equal(buf, "  er-nyc-01 private  ce1-nyc      ios   -         | >ce2-nyc      nxos  CRITICAL ");
+    assert_string_equal(picker_selected(p)->device, "ce2-nyc");
+    /* Typing filters (any word shown: here the vendor); Esc clears, then quits. */
+    picker_key(p, 'j', ACT_DOWN); /* a letter is typed, never an action */
+    picker_key(p, 'u', ACT_NONE);
+    assert_string_equal(picker_filter(p), "ju");
+    assert_int_equal(picker_rows(p), 1);
+    assert_int_equal(picker_key(p, '\n', ACT_SELECT), PICK_CHOSEN);
+    assert_string_equal(picker_selected(p)->device, "mx1-ams");
+    assert_int_equal(picker_key(p, 27, ACT_NONE), PICK_NONE);
+    assert_int_equal(picker_rows(p), 2);
+    assert_int_equal(picker_key(p, 27, ACT_NONE), PICK_QUIT);
+    assert_true(picker_select(p, "ce1-nyc"));
+    assert_false(picker_select(p, "nope"));
+    picker_free(p);
+    inventory_free(&inv);
+}
+
+/* ---- BGP and detail rows from a judged runbook ---- */
+
+static void bgp_rows_show_the_peer(void **state)
+{
+    (void)state;
+    device_t dev = {0};
+    assert_true(ip_parse("192.168.100.130", &dev.peer_ip));
+    dev.has_peer_ip = true;
+    record_t sum, nb;
+    record_init(&sum, KIND_BGP_SUMMARY);
+    FIELD_SET(sum.u.peer.peer, "192.168.100.130", -1);
+    sum.u.peer.remote_as = 12076;
+    sum.u.peer.state = BGP_STATE_ESTABLISHED;
+    sum.u.peer.up_down = 97200;
+    sum.u.peer.prefixes_received = 2;
+    record_init(&nb, KIND_BGP_NEIGHBORS);
+    FIELD_SET(nb.u.neighbor.peer, "192.168.100.130", -1);
+    nb.u.neighbor.remote_as = 12076;
+    nb.u.neighbor.state = BGP_STATE_IDLE;
+    nb.u.neighbor.hold_time = 90;
+    nb.u.neighbor.keepalive = 30;
+    nb.u.neighbor.notification_code = 4;
+    nb.u.neighbor.notification_subcode = 0;
+    FIELD_SET(nb.u.neighbor.notification_dir, "received", -1);
+    evidence_t ev = {.device = &dev};
+    ev.facts[PROBE_BGP_SUMMARY] = (fact_t){.present = true, .raw = "", .kind = KIND_BGP_SUMMARY, .records = &sum, .n_records = 1};
+    ev.facts[PROBE_BGP_NEIGHBOR] = (fact_t){.present = true, .raw = "", .kind = KIND_BGP_NEIGHBORS, .records = &nb, .n_records = 1};
+    tui_view_t v = {.dev = &dev, .ev = &ev};
+    rows_t rows;
+    rows_init(&rows);
+    bgp_rows(&v, &rows);
+    assert_string_equal(rows_text(&rows, 0), " Neighbor                AS State          Up/Down  PfxRcd  PfxAcc");
+    assert_string_equal(rows_text(&rows, 1), "*192.168.100.130      12076 Established      1d03h       2       -");
+    assert_string_equal(rows_text(&rows, 3), "Peer 192.168.100.130 (AS 12076)");
+    assert_string_equal(rows_text(&rows, 4), "  state Idle");
+    assert_string_equal(rows_text(&rows, 5), "  timers: hold 90 keepalive 30 negotiated, -/- configured (Microsoft: 180/60)");
+    assert_string_equal(rows_text(&rows, 7), "  last NOTIFICATION 4/0 received");
+    rows_free(&rows);
+}
+
+static void detail_rows_finding_first(void **state)
+{
+    (void)state;
+    runbook_result_t res = {.runbook = RUNBOOK_BGP, .n_steps = 1, .status = "CRITICAL"};
+    step_result_t *s = &res.steps[0];
+    *s = (step_result_t){.id = "physical", .title = "Physical layer", .verdict = VERDICT_FAIL, .cause = "link_down",
+                         .finding = "Gi0/0/0 is administratively down", .n_evidence = 1, .n_next = 2};
+    snprintf(s->evidence[0].command, sizeof(s->evidence[0].command), "show interfaces");
+    snprintf(s->evidence[0].line, sizeof(s->evidence[0].line), "GigabitEthernet0/0/0 is administratively down");
+    snprintf(s->next[0], sizeof(s->next[0]), "show interfaces Gi0/0/0");
+    snprintf(s->next[1], sizeof(s->next[1]), "shutdown");
+    s->next_disruptive[1] = true;
+    tui_notes_t notes;
+    tui_notes_init(&notes);
+    tui_notes_add(&notes, "physical", 1700000000, "called the carrier");
+    device_t dev = {0};
+    snprintf(dev.vendor, sizeof(dev.vendor), "ios");
+    tui_view_t v = {.runbook = RUNBOOK_BGP, .result = &res, .dev = &dev, .glyphs = GLYPH_ASCII, .notes = &notes};
+    rows_t rows;
+    rows_init(&rows);
+    detail_rows(&v, 0, 60, &rows);
+    assert_string_equal(rows_text(&rows, 0), "[XX] FAIL    Physical layer  (link_down)");
+    assert_string_equal(rows_text(&rows, 1), "Gi0/0/0 is administratively down");
+    assert_string_equal(rows_text(&rows, 2), "Evidence:");
+    assert_string_equal(rows_text(&rows, 3), "  $ show interfaces");
+    assert_string_equal(rows_text(&rows, 4), "    GigabitEthernet0/0/0 is administratively down");
+    assert_string_equal(rows_text(&rows, 5), "What this step checks:");
+    size_t i = 6;
+    while (i < rows.n && strcmp(rows_text(&rows, i), "Next (ios):") != 0) {
+        assert_true(strlen(rows_text(&rows, i)) <= 60); /* folded to the pane */
+        i++;
+    }
+    assert_string_equal(rows_text(&rows, i + 1), "  show interfaces Gi0/0/0");
+    assert_string_equal(rows_text(&rows, i + 2), "  (disruptive) shutdown");
+    assert_string_equal(rows_text(&rows, i + 3), "Your notes:");
+    assert_string_equal(rows_text(&rows, i + 4), "  22:13:20Z called the carrier");
+    rows_free(&rows);
+    tui_notes_free(&notes);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +564,10 @@ int main(void)
         cmocka_unit_test(traces_side_by_side),
         cmocka_unit_test(routes_draw_rows_on_demand),
         cmocka_unit_test(runbook_rows_word_and_glyph),
+        cmocka_unit_test(demo_lists_the_scenarios),
+        cmocka_unit_test(picker_groups_by_circuit),
+        cmocka_unit_test(bgp_rows_show_the_peer),
+        cmocka_unit_test(detail_rows_finding_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

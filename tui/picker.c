@@ -237,7 +237,7 @@ static void cell_text(const picker_t *p, int entry, bool selected, int w, char *
     }
     const picker_entry_t *e = &p->e[entry];
     char words[256];
-    snprintf(words, sizeof(words), "%s%-14.14s %-6.6s %s", selected ? ">" : " ", e->device, e->vendor, e->status);
+    snprintf(words, sizeof(words), "%s%-12.12s %-5.5s %s", selected ? ">" : " ", e->device, e->vendor, e->status);
     snprintf(buf, size, "%-*.*s", w, w, words);
 }
 
@@ -247,8 +247,8 @@ const char *picker_header(const picker_t *p, int width, char *buf, size_t size)
         snprintf(buf, size, DEMO_COLUMNS, " ", "Scenario", "Device", "Vendor", "Expected (runbook cause)");
         return buf;
     }
-    int cw = (width - 26) / 2;
-    snprintf(buf, size, "  %-22.22s %-*.*s|  %s", "Circuit", cw - 1, cw - 1, "Primary", "Secondary");
+    int cw = (width - 22) / 2;
+    snprintf(buf, size, "  %-18.18s %-*.*s |  %s", "Circuit", cw - 1, cw - 1, "Primary", "Secondary");
     return buf;
 }
 
@@ -266,10 +266,10 @@ void picker_row_text(const picker_t *p, size_t row, int width, char *buf, size_t
         snprintf(buf, size, DEMO_COLUMNS, sel_row ? ">" : " ", e->name, e->device, e->vendor, e->status);
         return;
     }
-    int cw = (width - 26) / 2;
+    int cw = (width - 22) / 2; /* a side: the mark, the device, the vendor, the status */
     cell_text(p, r->cell[0], sel_row && p->sel_col == 0, cw, a, sizeof(a));
     cell_text(p, r->cell[1], sel_row && p->sel_col == 1, cw, b, sizeof(b));
-    snprintf(buf, size, "  %-22.22s%s | %s", r->label, a, b);
+    snprintf(buf, size, "  %-18.18s%s | %s", r->label, a, b);
 }
 
 void picker_draw(picker_t *p, const tui_rect_t *r)
