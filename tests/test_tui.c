@@ -164,6 +164,25 @@ static void transcript_redacts(void **state)
     transcript_free(t);
 }
 
+/* An answer whose last line has no newline (found by tests/fuzz/fuzz_transcript: the cleaned
+ * copy wrote one byte past its buffer). */
+static void transcript_last_line_unterminated(void **state)
+{
+    (void)state;
+    transcript_t *t = transcript_new(0);
+    char *one = malloc(1), *two = malloc(4);
+    memcpy(one, "x", 1);
+    memcpy(two, "a\nbc", 4);
+    assert_int_equal(transcript_add_answer(t, one, 1), 0);
+    assert_int_equal(transcript_add_answer(t, two, 4), 0);
+    assert_int_equal(transcript_end(t), 3);
+    assert_string_equal(line_at(t, 0), "x");
+    assert_string_equal(line_at(t, 2), "bc");
+    free(one);
+    free(two);
+    transcript_free(t);
+}
+
 static void transcript_searches(void **state)
 {
     (void)state;
@@ -555,6 +574,7 @@ int main(void)
         cmocka_unit_test(layout_too_small),
         cmocka_unit_test(transcript_sanitizes),
         cmocka_unit_test(transcript_redacts),
+        cmocka_unit_test(transcript_last_line_unterminated),
         cmocka_unit_test(transcript_searches),
         cmocka_unit_test(transcript_drops_oldest),
         cmocka_unit_test(glyphs_fall_back_to_ascii),

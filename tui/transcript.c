@@ -146,7 +146,7 @@ int transcript_add_command(transcript_t *t, double utc, const char *device, cons
  * new buffer (*out_len its length), so that redaction reads what a person would. */
 static char *clean_all(const char *text, size_t len, size_t *out_len)
 {
-    char *buf = malloc(len + 1);
+    char *buf = malloc(len + 2); /* every line gets its '\n', the last one too, then the NUL */
     if (!buf)
         return NULL;
     size_t w = 0, start = 0;
