@@ -159,6 +159,12 @@ check "a locale that is not UTF-8: ASCII glyphs" eval 'tui_wait "[XX] FAIL    BG
 tui_stop
 
 # ---- the SSH simulator: host keys, passwords, escapes, stalls ----
+# Live sessions test TCP 179 to the circuit's peer from this host: only inside the sandbox.
+if [ -z "${ERDIAG_SANDBOX_VERIFIED:-}" ]; then
+    echo "console: not inside tests/sandbox.sh: the live tests would reach the peer's address"
+    echo "console: $((checks - fails)) passed, $((fails + 1)) failed"
+    exit 1
+fi
 base=$((20000 + RANDOM % 20000))
 start_sim() { # start_sim PORT DIR ARGS...
     local port=$1 dir=$2
