@@ -36,6 +36,7 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT # after tui_stop
 
 tmx() { tmux -L "$TUI_SOCKET" "$@"; }
+search() { tui_keys / && tui_type "$1" && tui_keys Enter; } # in the raw transcript
 
 # The session ended: the program exited and tmux closed its only window.
 gone() {
@@ -85,9 +86,7 @@ check "? opens the help overlay listing the keys" eval 'tui_wait "Help: keys" 3 
     tui_wait "S-Tab" 1 && tui_wait "?, F1" 1 && tui_wait "Space" 1'
 tui_keys Escape
 check "Esc closes the help" tui_wait_gone "Help: keys" 3
-tui_keys /
-tui_type "timers 30"
-tui_keys Enter
+search "timers 30"
 check "/ finds the line in the raw transcript" eval 'tui_wait "Raw transcript /timers 30" 3 && tui_wait "neighbor 192.168.100.130 timers 30 90" 3'
 tui_keys n
 check "n: the next match (wrapping)" tui_wait "Raw transcript /timers 30" 3
@@ -227,9 +226,7 @@ tui_stop
 
 tui_start hostile 120 40 "$erdiag" hostile --inventory "$work/inventory.ini" --accept-new
 tui_wait "FAIL    BGP configuration" 15 >/dev/null
-tui_keys /
-tui_type "uptime is"
-tui_keys Enter
+search "uptime is"
 tui_wait "Raw transcript /uptime is" 5 >/dev/null
 title=$(tmx display-message -p -t "$TUI_SESSION" '#{pane_title}')
 check "answers with escapes: shown cleaned, nothing obeyed" eval 'tui_wait "ce1-nyc uptime is 2 weeks cleared" 3 &&
@@ -238,9 +235,7 @@ tui_stop
 
 tui_start banner 120 40 "$erdiag" banner --inventory "$work/inventory.ini" --accept-new
 tui_wait "prompt not detected" 15 >/dev/null
-tui_keys /
-tui_type "pwned"
-tui_keys Enter
+search pwned
 title=$(tmx display-message -p -t "$TUI_SESSION" '#{pane_title}')
 check "a banner of escapes: the error quotes them escaped, nothing obeyed" eval 'tui_wait "Raw transcript /pwned" 3 &&
     tui_wait "café-edge \e]0;pwned" 1 && tui_assert_clean && [ "$title" != pwned ]'
