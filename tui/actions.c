@@ -305,8 +305,7 @@ void actions_key(console_t *c, int ch)
     else if (c->picking && c->picker)
         picker_key_in(c, ch, a);
     else if (c->engine) {
-        if (c->status[0] && !c->status_error)
-            c->status[0] = '\0';
+        c->status[0] = '\0'; /* a message lasts until the next key (the transcript keeps warnings) */
         session_action(c, a);
     } else if (a == ACT_QUIT || ch == 27)
         c->quit = true;

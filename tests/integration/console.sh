@@ -137,6 +137,14 @@ tui_keys Enter
 check "the imported routes are judged: forced tunneling" tui_wait "FAIL    Azure effective routes  (forced_tunneling)" 10
 tui_stop
 
+# ---- C-c: a clean exit, the terminal given back to the shell ----
+tui_start ctrlc 100 30 bash -c "\"$erdiag\" --demo md5-mismatch-ios; echo console exited \$?; sleep 10"
+tui_wait "FAIL    BGP configuration" 10 >/dev/null
+tui_keys C-c
+check "C-c: exit status 0, the shell's output readable again" eval 'tui_wait "console exited 0" 3 && tui_assert_clean &&
+    ! tui_screen | grep -q "Runbook: bgp"'
+tui_stop
+
 # ---- colour: on by default, off with NO_COLOR and with --no-color ----
 tui_start colour 100 30 "$erdiag" --demo md5-mismatch-ios
 tui_wait "FAIL    BGP configuration" 10 >/dev/null
