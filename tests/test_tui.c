@@ -565,6 +565,38 @@ static void detail_rows_finding_first(void **state)
     tui_notes_free(&notes);
 }
 
+/* ---- the header: a stalled probe shows its seconds ---- */
+
+static void header_counts_a_stalled_probe(void **state)
+{
+    (void)state;
+    device_t dev = {.peering = PEERING_PRIVATE, .link = LINK_SECONDARY};
+    snprintf(dev.name, sizeof(dev.name), "ce2-nyc");
+    snprintf(dev.vendor, sizeof(dev.vendor), "ios");
+    snprintf(dev.circuit, sizeof(dev.circuit), "er-nyc-01");
+    engine_job_t slow = {.asked = true, .asked_at = 88.0}, quick = {.asked = true, .asked_at = 99.5}, done = {0};
+    slow.req.probe = PROBE_BGP_NEIGHBOR;
+    quick.req.probe = PROBE_ARP;
+    tui_view_t v = {.dev = &dev, .now = 100.0, .last_answer = 97.0, .glyphs = GLYPH_ASCII, .tick = 1, .n_jobs = 3,
+                    .jobs = {&quick, &slow, &done}};
+    v.waiting[0] = true;
+    char left[256], right[256];
+    header_text(&v, left, sizeof(left), right, sizeof(right));
+    assert_string_equal(left, "ce2-nyc ios er-nyc-01 private secondary");
+    assert_string_equal(right, "3s ago  [/ ] 2 out (bgp_neighbor 12s)  ...");
+    /* Judged, nothing out, paused: the status word in its element. */
+    runbook_result_t res = {.status = "CRITICAL"};
+    v.result = &res;
+    v.jobs[0] = v.jobs[1] = &done;
+    v.waiting[0] = false;
+    v.paused = true;
+    header_text(&v, left, sizeof(left), right, sizeof(right));
+    assert_string_equal(right, "paused  3s ago  CRITICAL");
+    theme_element_t el;
+    assert_string_equal(header_status(&v, &el), "CRITICAL");
+    assert_int_equal(el, EL_STATUS_CRITICAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -588,6 +620,7 @@ int main(void)
         cmocka_unit_test(picker_groups_by_circuit),
         cmocka_unit_test(bgp_rows_show_the_peer),
         cmocka_unit_test(detail_rows_finding_first),
+        cmocka_unit_test(header_counts_a_stalled_probe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

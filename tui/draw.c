@@ -49,11 +49,11 @@ void draw_blank(int y, int x, int width, attr_t attr)
     wattrset(tw(), old);
 }
 
-/* One character of safe text at s: its bytes (*n) and its columns (0 when nothing can be
- * shown: it is then drawn as '?' of width 1). */
-static int char_columns(const char *s, int *n)
+/* One character of safe text at s (avail bytes left): its bytes (*n) and its columns (0 when
+ * nothing can be shown: it is then drawn as '?' of width 1). */
+static int char_columns(const char *s, size_t avail, int *n)
 {
-    int len = utf8_check((const unsigned char *)s, strlen(s));
+    int len = utf8_check((const unsigned char *)s, avail);
     if (len <= 0) {
         *n = 1;
         return 0;
@@ -74,8 +74,9 @@ int draw_safe(int y, int x, int width, const char *text, size_t skip, attr_t att
     attr_t old = getattrs(tw());
     wattrset(tw(), attr);
     wmove(tw(), y, x);
-    for (const char *p = text ? text : ""; *p && col < width;) {
-        int n, w = char_columns(p, &n);
+    const char *p = text ? text : "", *end = p + strlen(p);
+    while (p < end && col < width) { /* a megabyte line scrolled far right stays linear */
+        int n, w = char_columns(p, (size_t)(end - p), &n);
         int shown = w ? w : 1;
         if (seen >= skip && col + shown <= width) {
             if (w)
@@ -113,8 +114,9 @@ size_t draw_columns(const char *text)
 {
     size_t cols = 0;
     char *safe = sanitize_dup(text ? text : "", text ? strlen(text) : 0);
-    for (const char *p = safe; p && *p;) {
-        int n, w = char_columns(p, &n);
+    const char *end = safe ? safe + strlen(safe) : NULL;
+    for (const char *p = safe; p && p < end;) {
+        int n, w = char_columns(p, (size_t)(end - p), &n);
         cols += w ? (size_t)w : 1;
         p += n;
     }
