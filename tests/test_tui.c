@@ -528,7 +528,9 @@ static void bgp_rows_show_the_peer(void **state)
 static void detail_rows_finding_first(void **state)
 {
     (void)state;
-    runbook_result_t res = {.runbook = RUNBOOK_BGP, .n_steps = 1, .status = "CRITICAL"};
+    runbook_result_t res = {.runbook = RUNBOOK_BGP, .n_steps = 2, .status = "CRITICAL", .n_causes = 1};
+    res.groups[0] = (cause_group_t){.steps = {0, 1}, .n_steps = 2};
+    res.steps[1] = (step_result_t){.id = "arp", .title = "ARP", .verdict = VERDICT_FAIL, .cause = "link_down"};
     step_result_t *s = &res.steps[0];
     *s = (step_result_t){.id = "physical", .title = "Physical layer", .verdict = VERDICT_FAIL, .cause = "link_down",
                          .finding = "Gi0/0/0 is administratively down", .n_evidence = 1, .n_next = 2};
@@ -548,11 +550,12 @@ static void detail_rows_finding_first(void **state)
     detail_rows(&v, 0, 60, &rows);
     assert_string_equal(rows_text(&rows, 0), "[XX] FAIL    Physical layer  (link_down)");
     assert_string_equal(rows_text(&rows, 1), "Gi0/0/0 is administratively down");
-    assert_string_equal(rows_text(&rows, 2), "Evidence:");
-    assert_string_equal(rows_text(&rows, 3), "  $ show interfaces");
-    assert_string_equal(rows_text(&rows, 4), "    GigabitEthernet0/0/0 is administratively down");
-    assert_string_equal(rows_text(&rows, 5), "What this step checks:");
-    size_t i = 6;
+    assert_string_equal(rows_text(&rows, 2), "Root cause 1 of 1; also found by: arp");
+    assert_string_equal(rows_text(&rows, 3), "Evidence:");
+    assert_string_equal(rows_text(&rows, 4), "  $ show interfaces");
+    assert_string_equal(rows_text(&rows, 5), "    GigabitEthernet0/0/0 is administratively down");
+    assert_string_equal(rows_text(&rows, 6), "What this step checks:");
+    size_t i = 7;
     while (i < rows.n && strcmp(rows_text(&rows, i), "Next (ios):") != 0) {
         assert_true(strlen(rows_text(&rows, i)) <= 60); /* folded to the pane */
         i++;

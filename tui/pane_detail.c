@@ -76,6 +76,22 @@ static void user_notes(const tui_view_t *v, const char *step_id, int width, rows
     }
 }
 
+/* "Root cause 1 of 2; also found by: session" for a step that states a cause. */
+static void cause_rows(const runbook_result_t *r, int step, rows_t *out)
+{
+    for (int g = 0; g < r->n_causes; g++) {
+        if (r->causes[g] != step)
+            continue;
+        char also[160] = "";
+        size_t w = 0;
+        for (int k = 0; k < r->groups[g].n_steps && w < sizeof(also); k++)
+            if (r->groups[g].steps[k] != step)
+                w += (size_t)snprintf(also + w, sizeof(also) - w, "%s%s", w ? ", " : "; also found by: ",
+                                      r->steps[r->groups[g].steps[k]].id);
+        rows_add(out, EL_DIM, "%s cause %d of %d%s", g == 0 ? "Root" : "Other", g + 1, r->n_causes, also);
+    }
+}
+
 void detail_rows(const tui_view_t *v, int step, int width, rows_t *out)
 {
     size_t n;
@@ -104,6 +120,7 @@ void detail_rows(const tui_view_t *v, int step, int width, rows_t *out)
         rows_wrap(out, EL_NORMAL, width, "", s->finding);
         if (s->follows)
             rows_add(out, EL_DIM, "Follows from step: %s", s->follows);
+        cause_rows(v->result, step, out);
         evidence_rows(s, out);
     }
     if (defs[step].explain) {
