@@ -46,12 +46,12 @@ static void layout_80x24(void **state)
     assert_int_equal(l.status.y, 23);
     assert_int_equal(l.pane[PANE_RUNBOOK].x, 0);
     assert_int_equal(l.pane[PANE_RUNBOOK].w, 32);
-    assert_int_equal(l.pane[PANE_RUNBOOK].h, 12); /* 55% of 22 rows (at least the 7 steps and the borders) */
+    assert_int_equal(l.pane[PANE_RUNBOOK].h, 15); /* 22 rows less the live pane's 7 (its minimum) */
     assert_int_equal(l.pane[PANE_DETAIL].x, 32);
     assert_int_equal(l.pane[PANE_DETAIL].w, 48);
     /* One live pane at a time: the tab asked for, under the runbook, to the last body row. */
-    assert_int_equal(l.pane[PANE_BGP].y, 13);
-    assert_int_equal(l.pane[PANE_BGP].h, 10);
+    assert_int_equal(l.pane[PANE_BGP].y, 16);
+    assert_int_equal(l.pane[PANE_BGP].h, 7);
     assert_int_equal(l.pane[PANE_BGP].w, 80);
     assert_int_equal(l.pane[PANE_IFACES].h, 0);
     assert_int_equal(l.pane[PANE_RAW].h, 0);
@@ -73,10 +73,10 @@ static void layout_120x40(void **state)
     layout_compute(120, 40, RUNBOOK_ASYM, PANE_RUNBOOK, &l);
     assert_true(l.tabbed);
     assert_int_equal(l.pane[PANE_RUNBOOK].w, 48);
-    assert_int_equal(l.pane[PANE_RUNBOOK].h, 20);
+    assert_int_equal(l.pane[PANE_RUNBOOK].h, 26); /* 38 rows less a third for the live pane */
     /* A tab the runbook does not use falls back to its first live pane: the traces. */
-    assert_int_equal(l.pane[PANE_TRACES].y, 21);
-    assert_int_equal(l.pane[PANE_TRACES].h, 18);
+    assert_int_equal(l.pane[PANE_TRACES].y, 27);
+    assert_int_equal(l.pane[PANE_TRACES].h, 12);
     assert_int_equal(l.pane[PANE_IFACES].h, 0);
     assert_false(layout_pane_used(RUNBOOK_ASYM, PANE_IFACES));
     for (int p = 0; p < PANE_COUNT; p++)

@@ -42,6 +42,20 @@ static int top_height(runbook_id_t rb, int body, int percent)
     return (int)n + 2 > want ? (int)n + 2 : want;
 }
 
+/* Tabbed (small terminals): the step's finding and evidence are what the engineer reads, so
+ * the one live pane below gets a third of the body, never less than its title, column heads
+ * and four rows. */
+#define TABBED_LIVE_MIN 7
+static int tabbed_top_height(runbook_id_t rb, int body)
+{
+    int live = body * 33 / 100;
+    if (live < TABBED_LIVE_MIN)
+        live = TABBED_LIVE_MIN;
+    size_t n;
+    runbook_steps(rb, &n);
+    return body - live > (int)n + 2 ? body - live : (int)n + 2;
+}
+
 static int runbook_width(int cols)
 {
     int w = cols * 2 / 5;
@@ -86,7 +100,7 @@ void layout_compute(int cols, int lines, runbook_id_t rb, pane_id_t tab, tui_lay
     out->header = rect(0, 0, 1, cols);
     out->status = rect(lines - 1, 0, 1, cols);
     out->tabbed = cols < LAYOUT_WIDE_COLS || lines < LAYOUT_WIDE_LINES;
-    int top = top_height(rb, body, out->tabbed ? 55 : 35);
+    int top = out->tabbed ? tabbed_top_height(rb, body) : top_height(rb, body, 35);
     out->pane[PANE_RUNBOOK] = rect(1, 0, top, rw);
     out->pane[PANE_DETAIL] = rect(1, rw, top, cols - rw);
     if (out->tabbed) {
