@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +21,7 @@
 #define MAX_SUFFIX 1000
 
 struct journal {
+    pthread_mutex_t lock; /* one append at a time: ids go to the file in the order given */
     int fd;
     uint64_t last_id;
     off_t size;    /* bytes of whole lines in the file: a failed write is cut back to this */
@@ -191,6 +193,7 @@ journal_t *journal_create(const char *dir, const char *stem, char *path_out, siz
         free(j);
         return NULL;
     }
+    pthread_mutex_init(&j->lock, NULL);
     j->fd = fd;
     j->now_utc = default_clock;
     snprintf(j->path, sizeof(j->path), "%s/%s", p, name);
@@ -216,6 +219,7 @@ void journal_close(journal_t *j)
         return;
     fsync(j->fd);
     close(j->fd);
+    pthread_mutex_destroy(&j->lock);
     free(j);
 }
 
@@ -327,7 +331,8 @@ static int store_line(journal_t *j, const line_t *l, char *err, size_t errlen)
     return 0;
 }
 
-uint64_t journal_append(journal_t *j, const char *kind, json_t *fields, char *err, size_t errlen)
+/* journal_append with the lock held. */
+static uint64_t append_locked(journal_t *j, const char *kind, json_t *fields, char *err, size_t errlen)
 {
     const char *why = refused(j, kind, fields);
     line_t l = {0};
@@ -345,6 +350,14 @@ uint64_t journal_append(journal_t *j, const char *kind, json_t *fields, char *er
     j->last_id++;
     j->finished = strcmp(kind, JOURNAL_KIND_END) == 0;
     return j->last_id;
+}
+
+uint64_t journal_append(journal_t *j, const char *kind, json_t *fields, char *err, size_t errlen)
+{
+    pthread_mutex_lock(&j->lock);
+    uint64_t id = append_locked(j, kind, fields, err, errlen);
+    pthread_mutex_unlock(&j->lock);
+    return id;
 }
 
 uint64_t journal_mark_finished(journal_t *j, char *err, size_t errlen)

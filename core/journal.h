@@ -58,7 +58,8 @@ void journal_set_clock(journal_t *j, double (*now_utc)(void *ud), void *ud);
  * entry's id once the line is written and fdatasync'd; 0 with err when it was refused or could
  * not be written (an entry over JOURNAL_MAX_ENTRY, a full disk...).  A failed write is cut off
  * the file again; when that or the fdatasync fails, every later append fails too (the file
- * can no longer be trusted to hold whole lines).  Nothing may be appended after the "end". */
+ * can no longer be trusted to hold whole lines).  Nothing may be appended after the "end".
+ * Several threads may append at once: each entry goes out whole, ids in file order. */
 uint64_t journal_append(journal_t *j, const char *kind, json_t *fields, char *err, size_t errlen);
 
 /* Appends {"kind":"end"}: the session finished.  Its id, or 0 with err. */

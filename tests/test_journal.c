@@ -6,10 +6,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -412,6 +414,109 @@ static void refused_entries_leave_no_trace(void **state)
     journal_close(j);
 }
 
+/* A write cut short (here by the file size limit, as a full disk would) is taken off the file
+ * again: the next entry starts on a line of its own, and no id is lost. */
+static void failed_write_is_cut_off(void **state)
+{
+    (void)state;
+    char path[512], err[600];
+    journal_t *j = fresh("cut", "s", path, sizeof(path));
+    add(j, "note", NULL);
+    struct stat before, after;
+    assert_int_equal(stat(path, &before), 0);
+    struct rlimit old, limit;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+    limit = old;
+    limit.rlim_cur = (rlim_t)before.st_size + 200;
+    void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    char text[1000];
+    memset(text, 'x', sizeof(text));
+    json_t *f = json_pack("{s:s%}", "text", text, sizeof(text));
+    uint64_t id = journal_append(j, "answer", f, err, sizeof(err));
+    assert_int_equal(stat(path, &after), 0);
+    char err2[600] = "";
+    uint64_t next = journal_append(j, "note", NULL, err2, sizeof(err2)); /* a short line still fits */
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0); /* before any assertion can leave the test */
+    signal(SIGXFSZ, was);
+    json_decref(f);
+    assert_int_equal(id, 0);
+    assert_non_null(strstr(err, "File too large"));
+    assert_int_equal(after.st_size, before.st_size);
+    if (next != 2)
+        fail_msg("the entry after the cut: %llu (%s)", (unsigned long long)next, err2);
+    journal_close(j);
+    seen_t s;
+    journal_read_status_t st;
+    assert_int_equal(read_all(path, &s, &st, err, sizeof(err)), 0);
+    assert_int_equal(st.entries, 2);
+    assert_false(st.torn);
+    seen_free(&s);
+}
+
+#define THREADS 4
+#define PER_THREAD 50
+
+typedef struct {
+    journal_t *j;
+    int thread;
+    uint64_t ids[PER_THREAD];
+} appender_t;
+
+static void *append_some(void *arg)
+{
+    appender_t *a = arg;
+    char err[600];
+    for (int i = 0; i < PER_THREAD; i++) {
+        json_t *f = json_pack("{s:i, s:i}", "thread", a->thread, "n", i);
+        a->ids[i] = journal_append(a->j, "note", f, err, sizeof(err));
+        json_decref(f);
+    }
+    return NULL;
+}
+
+typedef struct {
+    int next[THREADS]; /* the n each thread's next entry must carry */
+    uint64_t entries;
+} order_t;
+
+static int check_order(void *ud, const json_t *entry, uint64_t id, const char *kind)
+{
+    order_t *o = ud;
+    int t = (int)json_integer_value(json_object_get(entry, "thread"));
+    assert_int_equal(id, o->entries + 1);
+    assert_true(t >= 0 && t < THREADS);
+    assert_int_equal(json_integer_value(json_object_get(entry, "n")), o->next[t]);
+    o->next[t]++;
+    o->entries++;
+    return 0;
+}
+
+static void threads_append_whole_entries_in_id_order(void **state)
+{
+    (void)state;
+    char path[512], err[600];
+    journal_t *j = fresh("threads", "s", path, sizeof(path));
+    appender_t a[THREADS];
+    pthread_t th[THREADS];
+    for (int t = 0; t < THREADS; t++) {
+        a[t].j = j;
+        a[t].thread = t;
+        assert_int_equal(pthread_create(&th[t], NULL, append_some, &a[t]), 0);
+    }
+    for (int t = 0; t < THREADS; t++) {
+        assert_int_equal(pthread_join(th[t], NULL), 0);
+        for (int i = 1; i < PER_THREAD; i++)
+            assert_true(a[t].ids[i] > a[t].ids[i - 1]);
+    }
+    journal_close(j);
+    order_t o = {{0}, 0};
+    journal_read_status_t st;
+    assert_int_equal(journal_read(path, check_order, &o, &st, err, sizeof(err)), 0);
+    assert_int_equal(st.entries, THREADS * PER_THREAD);
+    assert_int_equal(st.last_id, THREADS * PER_THREAD);
+}
+
 /* ---- reading back what a kill or an editor left ---- */
 
 static void torn_last_line_is_reported_not_fatal(void **state)
@@ -741,6 +846,8 @@ int main(void)
         cmocka_unit_test(default_directory_follows_xdg),
         cmocka_unit_test(entries_round_trip_exactly),
         cmocka_unit_test(refused_entries_leave_no_trace),
+        cmocka_unit_test(failed_write_is_cut_off),
+        cmocka_unit_test(threads_append_whole_entries_in_id_order),
         cmocka_unit_test(torn_last_line_is_reported_not_fatal),
         cmocka_unit_test(bad_lines_in_the_middle_are_errors),
         cmocka_unit_test(only_regular_files_are_read),
