@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -225,11 +226,11 @@ void journal_close(journal_t *j)
 
 /* ---- one entry ---- */
 
-/* The line being built by json_dump_callback: never more than JOURNAL_MAX_ENTRY bytes,
- * the newline included. */
+/* The line being built by json_dump_callback: never more than JOURNAL_MAX_ENTRY bytes, the
+ * newline included, so that an oversized entry is refused before it is all in memory. */
 typedef struct {
-    char *buf;
-    size_t len, cap;
+    FILE *f; /* open_memstream */
+    size_t len;
     bool too_big;
 } line_t;
 
@@ -240,23 +241,15 @@ static int line_put(const char *s, size_t n, void *data)
         l->too_big = true;
         return -1;
     }
-    if (l->len + n + 1 > l->cap) {
-        size_t cap = l->cap ? l->cap : 4096;
-        while (cap < l->len + n + 1)
-            cap *= 2;
-        char *buf = realloc(l->buf, cap);
-        if (!buf)
-            return -1;
-        l->buf = buf;
-        l->cap = cap;
-    }
-    memcpy(l->buf + l->len, s, n);
+    if (fwrite(s, 1, n, l->f) != n)
+        return -1;
     l->len += n;
     return 0;
 }
 
-/* {"id","utc","kind", ...fields} as one line with its newline into l; NULL, or why not. */
-static const char *build_line(journal_t *j, uint64_t id, const char *kind, json_t *fields, line_t *l)
+/* {"id","utc","kind", ...fields} as one line with its newline into *buf (*len bytes; the
+ * caller frees); NULL, or why not. */
+static const char *build_line(journal_t *j, uint64_t id, const char *kind, json_t *fields, char **buf, size_t *len)
 {
     char utc[40];
     if (!utc_format(j->now_utc(j->ud), true, utc, sizeof(utc)))
@@ -268,12 +261,16 @@ static const char *build_line(journal_t *j, uint64_t id, const char *kind, json_
         json_decref(e);
         return "out of memory, or a kind that is not UTF-8";
     }
-    int rc = json_dump_callback(e, line_put, l, JSON_COMPACT | JSON_ENSURE_ASCII);
+    line_t l = {open_memstream(buf, len), 0, false};
+    int rc = l.f ? json_dump_callback(e, line_put, &l, JSON_COMPACT | JSON_ENSURE_ASCII) : -1;
     json_decref(e);
+    if (rc == 0 && fputc('\n', l.f) == EOF)
+        rc = -1;
+    if (l.f && fclose(l.f) != 0)
+        rc = -1;
     if (rc != 0)
-        return l->too_big ? "entry larger than 16 MiB refused"
-                          : "cannot be written as JSON (a string that is not UTF-8?), or out of memory";
-    l->buf[l->len++] = '\n';
+        return l.too_big ? "entry larger than 16 MiB refused"
+                         : "cannot be written as JSON (a string that is not UTF-8?), or out of memory";
     return NULL;
 }
 
@@ -312,16 +309,16 @@ static const char *refused(const journal_t *j, const char *kind, const json_t *f
 }
 
 /* The line on disk for good, or -1 with err (and the file cut back, or the journal broken). */
-static int store_line(journal_t *j, const line_t *l, char *err, size_t errlen)
+static int store_line(journal_t *j, const char *line, size_t len, char *err, size_t errlen)
 {
-    if (write_all(j->fd, l->buf, l->len) != 0) {
+    if (write_all(j->fd, line, len) != 0) {
         int e = errno;
         if (ftruncate(j->fd, j->size) != 0)
             j->broken = true;
         snprintf(err, errlen, "%s: %s", j->path, strerror(e));
         return -1;
     }
-    j->size += (off_t)l->len;
+    j->size += (off_t)len;
     if (fdatasync(j->fd) != 0) {
         /* After a failed fdatasync what reached the disk is unknown: stop here. */
         j->broken = true;
@@ -335,16 +332,17 @@ static int store_line(journal_t *j, const line_t *l, char *err, size_t errlen)
 static uint64_t append_locked(journal_t *j, const char *kind, json_t *fields, char *err, size_t errlen)
 {
     const char *why = refused(j, kind, fields);
-    line_t l = {0};
+    char *line = NULL;
+    size_t len = 0;
     if (!why)
-        why = build_line(j, j->last_id + 1, kind, fields, &l);
+        why = build_line(j, j->last_id + 1, kind, fields, &line, &len);
     if (why) {
         snprintf(err, errlen, "%s: %s", j->path, why);
-        free(l.buf);
+        free(line);
         return 0;
     }
-    int rc = store_line(j, &l, err, errlen);
-    free(l.buf);
+    int rc = store_line(j, line, len, err, errlen);
+    free(line);
     if (rc != 0)
         return 0; /* the id is not spent: the line was cut off, or the journal is broken */
     j->last_id++;
