@@ -87,7 +87,7 @@ typedef struct {
 } journal_read_status_t;
 
 /* Called once per entry, in order.  entry is borrowed for the call (json_incref to keep it); kind
- * points into it.  0 to go on; anything else stops the read. */
+ * points into it.  0 to go on; anything else stops the read.  A NULL fn only fills the status. */
 typedef int (*journal_entry_fn)(void *ud, const json_t *entry, uint64_t id, const char *kind);
 
 /* Reads the journal at path (opened O_NOFOLLOW; a regular file only), line by line: memory is

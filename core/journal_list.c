@@ -32,8 +32,8 @@ static void read_first(FILE *f, journal_info_t *info)
     json_t *e = len > 0 && line[len - 1] == '\n' ? json_loadb(line, (size_t)len - 1, 0, NULL) : NULL;
     free(line);
     const char *utc = json_string_value(json_object_get(e, "utc")), *kind = json_string_value(json_object_get(e, "kind"));
-    if (utc && kind && json_is_integer(json_object_get(e, "id")) && utc_parse(utc, &info->start) &&
-        strlen(utc) < sizeof(info->start_utc)) {
+    if (utc && kind && json_is_integer(json_object_get(e, "id")) && strlen(utc) < sizeof(info->start_utc) &&
+        utc_parse(utc, &info->start)) {
         info->readable = true;
         strcpy(info->start_utc, utc);
     }
