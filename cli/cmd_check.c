@@ -324,6 +324,8 @@ static const cli_option_t check_options[] = {
     {"accept-new", 'a', NULL, "accept and save an unknown host key without asking"},
     {"json", 'j', NULL, "print the verdict as one JSON object, also when nothing was judged"},
     {"verbose", 'v', NULL, "report each answer on stderr as it arrives"},
+    {"no-journal", 'J', NULL, "write no session journal ($XDG_STATE_HOME/erdiag/sessions)"},
+    {"keep-secrets", 'K', NULL, "journal raw answers unredacted (file 0600; reports still redact)"},
     {"help", 'h', NULL, "show this help"},
     {NULL, 0, NULL, NULL},
 };
@@ -344,6 +346,8 @@ static int parse_option(check_opts_t *o, int opt)
     case 'a': o->e.accept_new = true; return 0;
     case 'j': o->json = true; return 0;
     case 'v': o->verbose = true; return 0;
+    case 'J': o->e.no_journal = true; return 0;
+    case 'K': o->e.keep_secrets = true; return 0;
     case 'n':
         errno = 0;
         o->e.interval = strtod(optarg, &end);

@@ -150,6 +150,7 @@ static const struct {
     TEXT_KEY(jump, inv_check_jump, false),
     TEXT_KEY(known_hosts, inv_check_path, false),
     TEXT_KEY(circuit, inv_check_text, true),
+    TEXT_KEY(operator, inv_check_text, true),
     TEXT_KEY(reverse_from, inv_check_name, true),
     TEXT_KEY(interface, inv_check_text, true),
 };

@@ -40,6 +40,7 @@ typedef struct {
     bool exec_mode;           /* one SSH exec channel per command instead of an interactive shell */
     /* circuit expectations */
     char circuit[INV_NAME_LEN];
+    char operator[INV_NAME_LEN];  /* who runs the sessions, for incident reports (default: $USER) */
     peering_t peering;
     link_role_t link;
     bool has_subnet, has_local_ip, has_peer_ip;

@@ -8,22 +8,31 @@
 
 #define CONSOLE_TCP_TIMEOUT_MS 3000
 
-/* Replay: DIR/tcp_console.txt holds the recorded outcome, one word. */
+/* Replay: DIR/tcp_console.txt holds the recorded outcome, one word (a journal: its entry). */
 static void replayed_tcp(engine_t *e)
 {
     char path[1200], word[32] = "";
+    bool got = false;
     snprintf(path, sizeof(path), "%s/tcp_console.txt", e->o.replay);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return;
-    bool got = fscanf(f, "%31s", word) == 1;
-    fclose(f);
+    if (e->source) {
+        const char *w = journal_source_console_tcp(e->source);
+        if (!w)
+            return;
+        got = snprintf(word, sizeof(word), "%s", w) > 0;
+        snprintf(path, sizeof(path), "%s", e->o.replay);
+    } else {
+        FILE *f = fopen(path, "r");
+        if (!f)
+            return;
+        got = fscanf(f, "%31s", word) == 1;
+        fclose(f);
+    }
     for (int r = TCP_OPEN; got && r <= TCP_ERROR; r++) {
         if (strcmp(word, tcp_result_name((tcp_result_t)r)) == 0) {
             e->ev.has_console_tcp = true;
             e->ev.console_tcp.result = (tcp_result_t)r;
             snprintf(e->ev.console_tcp.message, sizeof(e->ev.console_tcp.message), "replayed from %.120s",
-                     "tcp_console.txt");
+                     e->source ? "the journal" : "tcp_console.txt");
         }
     }
     if (!e->ev.has_console_tcp)

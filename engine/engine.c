@@ -17,15 +17,16 @@
 #include "engine/device_load.h"
 #include "engine/internal.h"
 
-void engine_emit(engine_t *e, engine_event_kind_t kind, const engine_job_t *job, int poll, const probe_reply_t *reply,
-                 const char *text)
+uint64_t engine_emit(engine_t *e, engine_event_kind_t kind, const engine_job_t *job, int poll,
+                     const probe_reply_t *reply, const char *text)
 {
-    if (!e->on_event)
-        return;
     engine_event_t ev = {.kind = kind, .utc = utc_now(), .job = job, .poll = poll, .reply = reply, .text = text};
     if (kind == ENGINE_EV_VERDICT)
         ev.step = poll;
-    e->on_event(e->ud, &ev);
+    uint64_t id = jevents_event(e, &ev);
+    if (e->on_event)
+        e->on_event(e->ud, &ev);
+    return id;
 }
 
 void engine_warn(engine_t *e, const char *fmt, ...)
@@ -84,10 +85,46 @@ engine_t *engine_new(const engine_opts_t *opts, engine_event_fn on_event, void *
     return e;
 }
 
+/* --replay JOURNAL: the device is the one the journal recorded (with --inventory, that file's
+ * expectations, for a device the journal names). */
+static int journal_device(engine_t *e, char *err, size_t errlen)
+{
+    const char *ini = journal_source_devices(e->source);
+    if (!e->o.inventory) {
+        if (inventory_load_string(&e->inv, e->o.replay, ini, err, errlen) != 0)
+            return -1;
+    } else if (device_load(NULL, e->o.inventory, e->o.device, &e->inv, &e->dev, err, errlen) != 0) {
+        return -1;
+    }
+    inventory_t rec = {0};
+    bool recorded = inventory_load_string(&rec, e->o.replay, ini, err, errlen) == 0 && inventory_find(&rec, e->o.device);
+    inventory_free(&rec);
+    e->dev = inventory_find(&e->inv, e->o.device);
+    if (!recorded || !e->dev)
+        snprintf(err, errlen, "journal %s records no device '%s'", e->o.replay, e->o.device);
+    return recorded && e->dev ? 0 : -1;
+}
+
+static int load_source(engine_t *e)
+{
+    char err[1300], torn[128];
+    if (!e->o.replay || !journal_source_is_file(e->o.replay))
+        return 0;
+    e->source = journal_source_load(e->o.replay, torn, sizeof(torn), err, sizeof(err));
+    if (!e->source)
+        return engine_fail(e, "none", "usage_error", "%s", err);
+    if (torn[0])
+        engine_warn(e, "journal %s was cut short (%s): replaying what it holds", e->o.replay, torn);
+    return 0;
+}
+
 static int find_device(engine_t *e)
 {
-    char err[1100];
-    int rc = device_load(e->o.replay, e->o.inventory, e->o.device, &e->inv, &e->dev, err, sizeof(err));
+    char err[1300];
+    if (load_source(e) != 0)
+        return -1;
+    int rc = e->source ? journal_device(e, err, sizeof(err))
+                       : device_load(e->o.replay, e->o.inventory, e->o.device, &e->inv, &e->dev, err, sizeof(err));
     if (e->inv.warning[0])
         engine_warn(e, "warning: %s", e->inv.warning);
     if (rc != 0) {
@@ -109,22 +146,39 @@ static void start_round(engine_t *e, double now)
     e->deadline = now + e->budget_s;
 }
 
+/* Everything before the first request: -1 when the session cannot start. */
+static int prepare(engine_t *e)
+{
+    int found = find_device(e);
+    if (found == 0)
+        transports_find_reverse(e);
+    jevents_session(e); /* also for a device that was not found: the journal says what was asked */
+    if (found != 0 || imports_read(e) != 0)
+        return -1;
+    jobs_plan(e);
+    e->tcp_wanted = e->o.runbook == RUNBOOK_BGP && e->dev->has_peer_ip;
+    if (transports_start(e) != 0)
+        return -1;
+    return watch(e, runner_fd(e->runner)) == 0 ? 0 : engine_fail(e, "none", "internal_error", "cannot watch the runner");
+}
+
 int engine_start(engine_t *e)
 {
     e->started = clock_now_s();
     e->started_utc = utc_now();
-    if (find_device(e) != 0 || imports_read(e) != 0)
+    jevents_open(e);
+    if (prepare(e) != 0) {
+        jevents_error(e);
         return -1;
-    transports_find_reverse(e);
-    jobs_plan(e);
-    e->tcp_wanted = e->o.runbook == RUNBOOK_BGP && e->dev->has_peer_ip;
-    if (transports_start(e) != 0 || watch(e, runner_fd(e->runner)) != 0)
-        return e->state == ENGINE_FAILED ? -1 : engine_fail(e, "none", "internal_error", "cannot watch the runner");
+    }
     e->gated = true;
     start_round(e, e->started);
     jobs_submit_due(e, clock_now_s()); /* the device works while the console tests TCP */
     console_tcp_start(e);
-    return e->state == ENGINE_FAILED ? -1 : 0;
+    if (e->state != ENGINE_FAILED)
+        return 0;
+    jevents_error(e);
+    return -1;
 }
 
 int engine_fd(const engine_t *e)
@@ -167,6 +221,7 @@ static void judge(engine_t *e)
         if (i >= n || before[i] != e->result.steps[i].verdict || strcmp(cause[i], e->result.steps[i].cause) != 0)
             first = i;
     e->judged_once = true;
+    jevents_verdicts(e);
     if (first >= 0)
         engine_emit(e, ENGINE_EV_VERDICT, NULL, first, NULL, NULL);
 }
@@ -204,6 +259,7 @@ static const engine_question_t *announce_question(engine_t *e)
     const engine_question_t *q = engine_question(e);
     if (q && q->id != e->asked_question) {
         e->asked_question = q->id;
+        jevents_question(e, q);
         engine_emit(e, ENGINE_EV_QUESTION, NULL, 0, NULL, NULL);
     }
     return q;
@@ -220,8 +276,10 @@ engine_state_t engine_step(engine_t *e)
         return e->state;
     drain_wake(e);
     bool changed = jobs_take_replies(e);
-    if (e->state == ENGINE_FAILED)
+    if (e->state == ENGINE_FAILED) {
+        jevents_error(e);
         return e->state;
+    }
     changed |= console_tcp_collect(e);
     const engine_question_t *q = announce_question(e);
     double now = clock_now_s();
@@ -232,8 +290,10 @@ engine_state_t engine_step(engine_t *e)
     }
     if (e->state == ENGINE_COLLECTING) {
         jobs_submit_due(e, now);
-        if (e->state == ENGINE_FAILED)
+        if (e->state == ENGINE_FAILED) {
+            jevents_error(e);
             return e->state;
+        }
         if (!round_complete(e) && now >= e->deadline && !q) {
             jobs_expire(e, now);
             changed = true;
@@ -376,6 +436,8 @@ void engine_free(engine_t *e)
     questions_close(&e->questions); /* a worker waiting for an answer gets a refusal */
     runner_free(e->runner);         /* then the workers, which may still hold a device */
     console_tcp_join(e);
+    jevents_close(e);
+    journal_source_free(e->source);
     jobs_free(e);
     probe_reply_free(e->imported[0]);
     probe_reply_free(e->imported[1]);

@@ -35,6 +35,12 @@ typedef struct {
     double interval;           /* seconds between two polls of a probe */
     bool accept_new;           /* accept an unknown host key without asking */
     bool live;                 /* after the first round, poll everything again every interval */
+    /* The session journal (core/journal.h): every event, one JSON line each, fsync'd. */
+    bool no_journal;           /* write none */
+    const char *journal_dir;   /* NULL: journal_default_dir() ($XDG_STATE_HOME/erdiag/sessions) */
+    bool keep_secrets;         /* journal raw answers as they came (the file stays 0600; reports still redact) */
+    double (*clock)(void *ud); /* the journal's UTC clock (tests fix it); NULL: the real one */
+    void *clock_ud;
 } engine_opts_t;
 
 /* One probe request and its answers: the console shows these, `check` its progress. */
@@ -51,6 +57,7 @@ typedef struct {
     /* The two newest answers, oldest first: reply[0] then reply[1] once two came; a third
      * poll drops the oldest.  Owned by the engine. */
     probe_reply_t *reply[2];
+    uint64_t journal_id[2]; /* each answer's entry in the journal (0: not journaled) */
     double at[2];          /* for rates: monotonic live, the recorded UTC time on replay (0 unknown) */
     double utc[2];         /* wall-clock UTC of each answer (0 unknown) */
 } engine_job_t;
@@ -144,7 +151,14 @@ double engine_started(const engine_t *e);
 double engine_started_utc(const engine_t *e);
 double engine_last_answer(const engine_t *e);
 
-/* Stops the workers (refusing any open question) and frees everything. */
+/* ---- the journal ---- */
+/* The journal's path, or NULL when the session writes none. */
+const char *engine_journal_path(const engine_t *e);
+/* Journals an operator's note on step (a step id, "" for the session); the text is redacted
+ * first.  Its entry id, or 0 when nothing is journaled. */
+uint64_t engine_note(engine_t *e, const char *step, const char *text);
+
+/* Stops the workers (refusing any open question), ends the journal and frees everything. */
 void engine_free(engine_t *e);
 
 #endif

@@ -48,12 +48,10 @@ static const char *trace_format(const char *text, const char **vendor)
     return "traceroute";
 }
 
-static probe_reply_t *import_file(engine_t *e, const char *path, bool trace, char *err, size_t errlen)
+/* Parses text (owned: it goes into the reply) saved from path as a trace or Azure routes. */
+static probe_reply_t *import_text(engine_t *e, const char *path, char *text, size_t len, bool trace, char *err,
+                                  size_t errlen)
 {
-    size_t len;
-    char *text = read_whole(path, &len, err, errlen);
-    if (!text)
-        return NULL;
     probe_reply_t *rp = calloc(1, sizeof(*rp));
     if (!rp) {
         free(text);
@@ -74,17 +72,45 @@ static probe_reply_t *import_file(engine_t *e, const char *path, bool trace, cha
     return rp;
 }
 
+static probe_reply_t *import_file(engine_t *e, const char *path, bool trace, char *err, size_t errlen)
+{
+    size_t len;
+    char *text = read_whole(path, &len, err, errlen);
+    return text ? import_text(e, path, text, len, trace, err, errlen) : NULL;
+}
+
+/* Replaying a journal: the file the session imported, unless the user names another. */
+static probe_reply_t *import_journaled(engine_t *e, int i, char *err, size_t errlen)
+{
+    size_t len;
+    const char *path, *text = journal_source_import(e->source, i == 0 ? "reverse_trace" : "azure_routes", &len, &path);
+    char *copy = text ? strdup(text) : NULL;
+    if (!text)
+        return NULL;
+    if (!copy) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    return import_text(e, path ? path : "the journal", copy, len, i == 0, err, errlen);
+}
+
 int imports_read(engine_t *e)
 {
-    char err[700];
+    char err[700] = "";
     const char *paths[2] = {e->o.reverse_trace, e->o.azure_routes};
     for (int i = 0; i < 2; i++) {
-        if (!paths[i])
+        if (!paths[i] && e->source) {
+            e->imported[i] = import_journaled(e, i, err, sizeof(err));
+            if (!e->imported[i] && err[0])
+                return engine_fail(e, "none", "internal_error", "%s", err);
+        }
+        if (!paths[i] && !e->imported[i])
             continue;
-        e->imported[i] = import_file(e, paths[i], i == 0, err, sizeof(err));
+        if (paths[i])
+            e->imported[i] = import_file(e, paths[i], i == 0, err, sizeof(err));
         if (!e->imported[i])
             return engine_fail(e, "none", "usage_error", "%s", err);
-        engine_emit(e, ENGINE_EV_IMPORTED, NULL, 0, e->imported[i], NULL);
+        e->imported_jid[i] = engine_emit(e, ENGINE_EV_IMPORTED, NULL, 0, e->imported[i], NULL);
     }
     return 0;
 }

@@ -5,6 +5,8 @@
 #include <pthread.h>
 
 #include "engine/engine.h"
+#include "core/journal.h"
+#include "engine/journal_source.h"
 #include "probes/record_dir.h"
 #include "probes/tcp_probe.h"
 
@@ -13,7 +15,8 @@
 /* What a worker needs to open one device's transport. */
 typedef struct {
     engine_t *engine;
-    char replay_dir[1100]; /* "" when not replaying */
+    char replay_dir[1100]; /* "" when not replaying a directory */
+    const journal_source_t *source; /* replaying a journal (the engine owns it), else NULL */
     record_dir_t *record;  /* NULL when not recording (the engine owns it) */
 } factory_ctx_t;
 
@@ -66,6 +69,13 @@ struct engine {
     console_tcp_t tcp;
     bool tcp_wanted;   /* the runbook uses the console TCP test for this device */
     probe_reply_t *imported[2]; /* reverse trace, Azure routes */
+    uint64_t imported_jid[2];   /* their journal entries */
+    journal_t *journal;         /* NULL: not journaling (--no-journal, or it failed) */
+    journal_source_t *source;   /* --replay JOURNAL: what it journaled */
+    char journal_path[1200];
+    verdict_t last_verdict[RUNBOOK_MAX_STEPS]; /* as last journaled, for "verdict" entries */
+    char last_cause[RUNBOOK_MAX_STEPS][32];
+    const char *last_status;
     record_dir_t *rec[2];       /* --record DIR and DIR/<reverse host>/ */
     bool record_failed;
     evidence_t ev;
@@ -76,9 +86,10 @@ struct engine {
     const char *error_step, *error_cause;
 };
 
-/* engine.c */
-void engine_emit(engine_t *e, engine_event_kind_t kind, const engine_job_t *job, int poll, const probe_reply_t *reply,
-                 const char *text);
+/* engine.c: tells the client, after journaling the event; returns the journal entry of an
+ * answer or import (0: none). */
+uint64_t engine_emit(engine_t *e, engine_event_kind_t kind, const engine_job_t *job, int poll,
+                     const probe_reply_t *reply, const char *text);
 void engine_warn(engine_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int engine_fail(engine_t *e, const char *step, const char *cause, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -105,6 +116,16 @@ int imports_read(engine_t *e);
 
 /* record_extras.c: what the recorder cannot write itself */
 void record_extras(engine_t *e);
+
+/* journal_events.c: each event as a journal entry */
+void jevents_open(engine_t *e);
+void jevents_session(engine_t *e);
+uint64_t jevents_event(engine_t *e, const engine_event_t *ev);
+void jevents_verdicts(engine_t *e);
+void jevents_question(engine_t *e, const engine_question_t *q);
+void jevents_answered(engine_t *e, uint64_t question, const char *answer);
+void jevents_error(engine_t *e);
+void jevents_close(engine_t *e);
 
 /* questions.c */
 void questions_init(questions_t *qs);

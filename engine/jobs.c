@@ -58,6 +58,7 @@ static int keep_reply(engine_job_t *j)
         return j->done;
     probe_reply_free(j->reply[0]);
     j->reply[0] = j->reply[1];
+    j->journal_id[0] = j->journal_id[1];
     j->at[0] = j->at[1];
     j->utc[0] = j->utc[1];
     return 1;
@@ -65,8 +66,7 @@ static int keep_reply(engine_job_t *j)
 
 static void finish_poll(engine_t *e, engine_job_t *j, probe_reply_t *rp, double t)
 {
-    if (rp)
-        engine_emit(e, ENGINE_EV_REPLY, j, j->done + 1, rp, NULL);
+    uint64_t jid = rp ? engine_emit(e, ENGINE_EV_REPLY, j, j->done + 1, rp, NULL) : 0;
     if (rp && rp->result.record_error[0]) {
         engine_warn(e, "recording failed: %s", rp->result.record_error);
         e->record_failed = true;
@@ -77,6 +77,7 @@ static void finish_poll(engine_t *e, engine_job_t *j, probe_reply_t *rp, double 
     }
     int k = keep_reply(j);
     j->reply[k] = rp;
+    j->journal_id[k] = jid;
     /* Replay: the time the recording gives the poll (polls.tsv), never one made up from
      * --interval; without it the rate is per poll, over an unknown interval (a live console
      * replaying the demo has only the clock). */
@@ -265,12 +266,14 @@ static fact_t *job_slot(engine_t *e, const engine_job_t *j)
 static void job_facts(engine_t *e, const engine_job_t *j)
 {
     fact_t *latest = job_slot(e, j);
-    if (j->done >= 2 && probe_reply_ok(j->reply[1])) {
-        if (probe_reply_ok(j->reply[0]))
-            fact_from_reply(&e->ev.earlier[j->req.probe], j->reply[0], j->at[0]);
-        fact_from_reply(latest, j->reply[1], j->at[1]);
-    } else if (j->reply[0]) {
-        fact_from_reply(latest, j->reply[0], j->at[0]);
+    int k = j->done >= 2 && probe_reply_ok(j->reply[1]) ? 1 : 0;
+    if (k == 1 && probe_reply_ok(j->reply[0])) {
+        fact_from_reply(&e->ev.earlier[j->req.probe], j->reply[0], j->at[0]);
+        e->ev.earlier[j->req.probe].journal_id = j->journal_id[0];
+    }
+    if (j->reply[k]) {
+        fact_from_reply(latest, j->reply[k], j->at[k]);
+        latest->journal_id = j->journal_id[k];
     }
 }
 
@@ -285,10 +288,13 @@ void jobs_build_evidence(engine_t *e)
     ev->vendor = e->vendor;
     ev->has_console_tcp = had_tcp;
     ev->console_tcp = tcp;
-    if (e->imported[0])
-        fact_from_reply(&ev->reverse_trace, e->imported[0], 0);
-    if (e->imported[1])
-        fact_from_reply(&ev->azure_routes, e->imported[1], 0);
+    fact_t *imports[2] = {&ev->reverse_trace, &ev->azure_routes};
+    for (int i = 0; i < 2; i++) {
+        if (!e->imported[i])
+            continue;
+        fact_from_reply(imports[i], e->imported[i], 0);
+        imports[i]->journal_id = e->imported_jid[i];
+    }
     for (int i = 0; i < e->n_jobs; i++)
         job_facts(e, &e->jobs[i]);
 }

@@ -116,8 +116,10 @@ void engine_answer_hostkey(engine_t *e, uint64_t id, hostkey_answer_t a)
 {
     pthread_mutex_lock(&e->questions.lock);
     e->questions.hostkey = a;
-    answer(e, id);
+    bool taken = answer(e, id);
     pthread_mutex_unlock(&e->questions.lock);
+    if (taken)
+        jevents_answered(e, id, a == HOSTKEY_ACCEPT_SAVE ? "always" : a == HOSTKEY_ACCEPT_ONCE ? "once" : "refuse");
 }
 
 void engine_answer_secret(engine_t *e, uint64_t id, const char *text)
@@ -126,9 +128,12 @@ void engine_answer_secret(engine_t *e, uint64_t id, const char *text)
     pthread_mutex_lock(&qs->lock);
     qs->secret_given = text != NULL;
     snprintf(qs->secret, sizeof(qs->secret), "%s", text ? text : "");
-    if (!answer(e, id)) {
+    bool taken = answer(e, id);
+    if (!taken) {
         memset(qs->secret, 0, sizeof(qs->secret));
         qs->secret_given = false;
     }
     pthread_mutex_unlock(&qs->lock);
+    if (taken)
+        jevents_answered(e, id, text ? "given" : "refused");
 }

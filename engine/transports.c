@@ -31,7 +31,10 @@ static transport_t *open_device(void *ud, const device_t *dev, probe_error_t *er
     factory_ctx_t *f = ud;
     const vendor_t *v = vendor_find(dev->vendor);
     transport_t *t;
-    if (f->replay_dir[0]) {
+    if (f->source) {
+        t = journal_transport_open(f->source, dev->name, v, msg, msglen);
+        *err = PERR_INTERNAL;
+    } else if (f->replay_dir[0]) {
         t = replay_open(f->replay_dir, v, msg, msglen);
         *err = PERR_MISSING;
     } else {
@@ -69,7 +72,8 @@ static void factory_dirs(engine_t *e, int i, const device_t *d)
 {
     factory_ctx_t *f = &e->fctx[i];
     f->engine = e;
-    const char *base = e->o.replay;
+    f->source = e->source;
+    const char *base = e->source ? NULL : e->o.replay;
     if (base && i == 0)
         snprintf(f->replay_dir, sizeof(f->replay_dir), "%s", base);
     else if (base)

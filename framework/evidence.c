@@ -15,7 +15,7 @@ void fact_from_reply(fact_t *f, const probe_reply_t *reply, double at)
     snprintf(f->command, sizeof(f->command), "%s", reply->command);
     f->raw = reply->result.output;
     f->raw_len = reply->result.len;
-    f->journal_id = reply->id;
+    f->journal_id = 0; /* the session engine sets it: the answer's journal entry */
     f->kind = reply->kind;
     f->records = reply->records;
     f->n_records = reply->n_records;

@@ -31,6 +31,10 @@ typedef enum {
 } probe_error_t;
 
 const char *probe_error_text(probe_error_t e);
+/* A stable one-word name ("timeout", "not_allowed"...) for journals, and back (unknown names
+ * read as PERR_INTERNAL). */
+const char *probe_error_name(probe_error_t e);
+probe_error_t probe_error_from_name(const char *name);
 
 /* One command's answer.  output is owned by the result (cmd_result_free). */
 typedef struct {

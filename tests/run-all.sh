@@ -17,6 +17,11 @@ if [ -z "${ERDIAG_SANDBOX_VERIFIED:-}" ]; then
 fi
 top=$(pwd)
 jobs=$(nproc)
+# Every check and console session writes a journal: the suite's go to a directory of its own,
+# never the user's $XDG_STATE_HOME.
+XDG_STATE_HOME=$(mktemp -d /tmp/erdiag-state.XXXXXX)
+export XDG_STATE_HOME
+trap 'rm -rf "$XDG_STATE_HOME"' EXIT
 passed=0
 failed=0
 log_dir=$top/build/logs
