@@ -1,0 +1,209 @@
+/* test_journal_engine.c: the journal a session writes and what it is good for: every kind of
+ * event in order with strictly increasing ids, the evidence pointing at the answers' entries,
+ * secrets redacted (kept only with keep_secrets), nothing written with no_journal, notes and
+ * question answers journaled, and a journal (also one cut short mid-entry) replayed to the same
+ * verdict. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include "core/journal.h"
+#include "engine/engine.h"
+#include "engine/internal.h"
+#include "tests/testhelp.h"
+
+#define SCENARIOS FIXTURE_DIR "/../../scenarios/"
+
+static char dir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    return th_tmpdir(dir, sizeof(dir), "jeng");
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return th_rmtree(dir);
+}
+
+static double fixed_clock(void *ud)
+{
+    double *t = ud;
+    return *t += 0.25;
+}
+
+static engine_t *run(const char *replay, const char *device, bool keep, bool none, double *clock)
+{
+    engine_opts_t o = {.device = device, .replay = replay, .runbook = RUNBOOK_BGP, .journal_dir = dir,
+                       .keep_secrets = keep, .no_journal = none, .clock = fixed_clock, .clock_ud = clock};
+    engine_t *e = engine_new(&o, NULL, NULL);
+    assert_non_null(e);
+    assert_int_equal(engine_start(e), 0);
+    for (int i = 0; i < 2000 && engine_state(e) == ENGINE_COLLECTING; i++) {
+        struct pollfd p = {.fd = engine_fd(e), .events = POLLIN};
+        poll(&p, 1, 5);
+        engine_step(e);
+    }
+    assert_int_equal(engine_state(e), ENGINE_JUDGED);
+    return e;
+}
+
+typedef struct {
+    char kinds[400][16];
+    uint64_t ids[400];
+    int n;
+    bool secret_seen, redacted_seen;
+    uint64_t answer_ids[64];
+    int n_answers;
+} seen_t;
+
+static int collect(void *ud, const json_t *entry, uint64_t id, const char *kind)
+{
+    seen_t *s = ud;
+    if (s->n < 400) {
+        snprintf(s->kinds[s->n], sizeof(s->kinds[0]), "%s", kind);
+        s->ids[s->n++] = id;
+    }
+    const char *out = json_string_value(json_object_get(entry, "output"));
+    if (strcmp(kind, "answer") == 0 && s->n_answers < 64)
+        s->answer_ids[s->n_answers++] = id;
+    if (out && strstr(out, "password 7 094F471A1A0A464058"))
+        s->secret_seen = true;
+    if (out && strstr(out, "password 7 <redacted>"))
+        s->redacted_seen = true;
+    return 0;
+}
+
+static int count_kind(const seen_t *s, const char *kind)
+{
+    int n = 0;
+    for (int i = 0; i < s->n; i++)
+        n += strcmp(s->kinds[i], kind) == 0;
+    return n;
+}
+
+static void read_back(const engine_t *e, seen_t *s, journal_read_status_t *st)
+{
+    char err[300];
+    memset(s, 0, sizeof(*s));
+    assert_int_equal(journal_read(engine_journal_path(e), collect, s, st, err, sizeof(err)), 0);
+}
+
+/* The md5-mismatch scenario's configuration holds "neighbor ... password 7 094F471A1A0A464058". */
+static void journal_holds_the_session(void **state)
+{
+    (void)state;
+    double clock = 1796634000; /* 2026-12-07T05:00:00Z */
+    engine_t *e = run(SCENARIOS "md5-mismatch-ios", "ce1-nyc", false, false, &clock);
+    assert_non_null(engine_journal_path(e));
+    assert_true(engine_note(e, "bgp_config", "called the MSEE team; key is hunter2 password 7 0822455D0A16") > 0);
+    char path[1200];
+    snprintf(path, sizeof(path), "%s", engine_journal_path(e));
+    /* evidence points at answer entries */
+    const runbook_result_t *r = engine_result(e);
+    uint64_t cited = r->steps[r->causes[0]].evidence[0].journal_id;
+    engine_free(e);
+    seen_t s;
+    journal_read_status_t st;
+    char err[300];
+    memset(&s, 0, sizeof(s));
+    assert_int_equal(journal_read(path, collect, &s, &st, err, sizeof(err)), 0);
+    assert_true(st.finished);
+    assert_false(st.torn);
+    assert_string_equal(s.kinds[0], "session");
+    assert_string_equal(s.kinds[s.n - 1], "end");
+    for (int i = 1; i < s.n; i++)
+        assert_true(s.ids[i] == s.ids[i - 1] + 1);
+    assert_true(count_kind(&s, "sent") >= 10);
+    assert_int_equal(count_kind(&s, "sent"), count_kind(&s, "answer"));
+    assert_true(count_kind(&s, "parse") >= 10);
+    assert_true(count_kind(&s, "verdict") >= 7);
+    assert_int_equal(count_kind(&s, "status"), 1);
+    assert_int_equal(count_kind(&s, "note"), 1);
+    assert_int_equal(count_kind(&s, "console_tcp"), 1);
+    bool cited_is_answer = false;
+    for (int i = 0; i < s.n_answers; i++)
+        cited_is_answer |= s.answer_ids[i] == cited;
+    assert_true(cited > 0 && cited_is_answer);
+    assert_false(s.secret_seen);
+    assert_true(s.redacted_seen);
+    /* neither secret is anywhere in the file: the note's is redacted too */
+    FILE *f = fopen(path, "r");
+    char line[65536];
+    bool secret = false;
+    while (fgets(line, sizeof(line), f))
+        secret |= strstr(line, "0822455D0A16") || strstr(line, "094F471A1A0A464058");
+    fclose(f);
+    assert_false(secret);
+}
+
+static void keep_secrets_keeps_them(void **state)
+{
+    (void)state;
+    double clock = 1796634000;
+    engine_t *e = run(SCENARIOS "md5-mismatch-ios", "ce1-nyc", true, false, &clock);
+    seen_t s;
+    journal_read_status_t st;
+    read_back(e, &s, &st);
+    assert_true(s.secret_seen);
+    engine_free(e);
+}
+
+static void no_journal_writes_nothing(void **state)
+{
+    (void)state;
+    double clock = 1796634000;
+    engine_t *e = run(SCENARIOS "healthy-ios", "ce1-nyc", false, true, &clock);
+    assert_null(engine_journal_path(e));
+    assert_int_equal(engine_note(e, "physical", "x"), 0);
+    engine_free(e);
+    journal_info_t *infos;
+    size_t n;
+    assert_int_equal(journal_list(dir, &infos, &n), 0);
+    journal_list_free(infos, n);
+    assert_int_equal(n, 0);
+}
+
+/* Replaying a journal gives the verdict the session gave; a journal cut mid-entry still does. */
+static void journal_replays_to_the_same_verdict(void **state)
+{
+    (void)state;
+    double clock = 1796634000;
+    engine_t *e = run(SCENARIOS "crc-rising-ios", "ce1-nyc", false, false, &clock);
+    char path[1200], finding[640];
+    snprintf(path, sizeof(path), "%s", engine_journal_path(e));
+    snprintf(finding, sizeof(finding), "%s", engine_result(e)->steps[0].finding);
+    engine_free(e);
+    /* cut the last entry ("end") in half, as a kill mid-write would */
+    FILE *f = fopen(path, "r+");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    assert_int_equal(ftruncate(fileno(f), size - 20), 0);
+    fclose(f);
+    engine_t *r = run(path, "ce1-nyc", false, true, &clock);
+    assert_string_equal(engine_result(r)->steps[0].cause, "interface_errors");
+    assert_string_equal(engine_result(r)->steps[0].finding, finding); /* the same rates: the recorded times */
+    engine_free(r);
+    /* a device the journal does not record is refused */
+    engine_opts_t o = {.device = "ce2", .replay = path, .runbook = RUNBOOK_BGP, .no_journal = true};
+    engine_t *x = engine_new(&o, NULL, NULL);
+    assert_int_equal(engine_start(x), -1);
+    assert_non_null(strstr(engine_error(x, NULL, NULL), "records no device 'ce2'"));
+    engine_free(x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(journal_holds_the_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(keep_secrets_keeps_them, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_journal_writes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(journal_replays_to_the_same_verdict, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
