@@ -76,6 +76,8 @@ struct engine {
     verdict_t last_verdict[RUNBOOK_MAX_STEPS]; /* as last journaled, for "verdict" entries */
     char last_cause[RUNBOOK_MAX_STEPS][32];
     const char *last_status;
+    uint32_t last_finding[RUNBOOK_MAX_STEPS]; /* a hash of each step's finding in the last judgement entry */
+    bool judgement_written;
     record_dir_t *rec[2];       /* --record DIR and DIR/<reverse host>/ */
     bool record_failed;
     evidence_t ev;

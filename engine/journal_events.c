@@ -20,6 +20,7 @@
 #include "core/redact.h"
 #include "core/utf8.h"
 #include "engine/internal.h"
+#include "framework/result_json.h"
 
 /* The file's stem: erdiag-<device>, the name kept to [A-Za-z0-9._-]. */
 static void stem_of(const char *device, char *out, size_t size)
@@ -193,12 +194,38 @@ uint64_t jevents_event(engine_t *e, const engine_event_t *ev)
     return id;
 }
 
+/* FNV-1a: enough to tell that a finding's words changed. */
+static uint32_t text_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* A "judgement" entry (the whole result, as runbook_result_to_json writes it) after a judged
+ * round whose result differs from the last one journaled: what an incident report tells. */
+static void judgement(engine_t *e, bool changed)
+{
+    const runbook_result_t *r = &e->result;
+    for (int i = 0; i < r->n_steps; i++) {
+        uint32_t h = text_hash(r->steps[i].finding);
+        changed |= h != e->last_finding[i];
+        e->last_finding[i] = h;
+    }
+    if (e->journal && e->state == ENGINE_JUDGED && (changed || !e->judgement_written)) {
+        put(e, "judgement", json_pack("{s:o}", "result", runbook_result_to_json(r)));
+        e->judgement_written = true;
+    }
+}
+
 /* A "verdict" entry for each step whose verdict or cause changed since the last one (a step
  * still waiting for its probes is not judged yet), and a "status" entry when the overall
  * status of a judged round did. */
 void jevents_verdicts(engine_t *e)
 {
     const runbook_result_t *r = &e->result;
+    bool changed = false;
     for (int i = 0; i < r->n_steps && e->journal; i++) {
         const step_result_t *s = &r->steps[i];
         if (engine_step_waiting(e, i))
@@ -213,6 +240,7 @@ void jevents_verdicts(engine_t *e)
             json_object_set_new(o, "was", json_pack("{s:s, s:s}", "verdict", verdict_name(e->last_verdict[i]),
                                                     "cause", e->last_cause[i]));
         put(e, "verdict", o);
+        changed = true;
         e->last_verdict[i] = s->verdict;
         snprintf(e->last_cause[i], sizeof(e->last_cause[i]), "%s", s->cause);
     }
@@ -220,7 +248,9 @@ void jevents_verdicts(engine_t *e)
         const char *root = r->n_causes ? r->steps[r->causes[0]].cause : "none";
         put(e, "status", json_pack("{s:s, s:i, s:s}", "status", r->status, "exit_code", r->exit_code, "root_cause", root));
         e->last_status = r->status;
+        changed = true;
     }
+    judgement(e, changed);
 }
 
 void jevents_question(engine_t *e, const engine_question_t *q)

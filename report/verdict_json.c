@@ -7,27 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/redact.h"
 #include "core/utctime.h"
-#include "core/utf8.h"
+#include "framework/result_json.h"
 #include "report/verdict.h"
-
-static json_t *jstr(const char *s)
-{
-    char buf[4096], valid[3 * sizeof(buf)]; /* each invalid byte becomes 3-byte U+FFFD */
-    snprintf(buf, sizeof(buf), "%s", s);
-    redact_inplace(buf, sizeof(buf));
-    utf8_repair(buf, valid, sizeof(valid));
-    return json_string(valid);
-}
-
-static json_t *evidence_json(const evidence_ref_t *e)
-{
-    json_t *o = json_pack("{s:I}", "journal_id", (json_int_t)e->journal_id);
-    json_object_set_new(o, "command", jstr(e->command));
-    json_object_set_new(o, "line", jstr(e->line));
-    return o;
-}
 
 /* Cause i once, with every step that found it on its own and each one's deciding line. */
 static json_t *cause_json(const runbook_result_t *r, int i)
@@ -37,12 +19,12 @@ static json_t *cause_json(const runbook_result_t *r, int i)
     json_t *o = json_object(), *steps = json_array(), *ev = json_array();
     json_object_set_new(o, "step", json_string(s->id));
     json_object_set_new(o, "cause", json_string(s->cause));
-    json_object_set_new(o, "finding", jstr(s->finding));
+    json_object_set_new(o, "finding", result_json_string(s->finding));
     json_object_set_new(o, "verdict", json_string(verdict_name(s->verdict)));
     for (int k = 0; k < g->n_steps; k++)
         json_array_append_new(steps, json_string(r->steps[g->steps[k]].id));
     for (int k = 0; k < g->n_evidence; k++)
-        json_array_append_new(ev, evidence_json(&g->evidence[k]));
+        json_array_append_new(ev, evidence_ref_json(&g->evidence[k]));
     json_object_set_new(o, "steps", steps);
     json_object_set_new(o, "evidence", ev);
     return o;
@@ -61,42 +43,10 @@ static json_t *no_cause_json(const runbook_result_t *r)
     snprintf(finding, sizeof(finding), "%d of %d steps could not be judged (%s: %s)", skipped, r->n_steps,
              r->steps[first].id, r->steps[first].finding);
     json_t *o = json_pack("{s:s, s:s}", "step", r->steps[first].id, "cause", "evidence_missing");
-    json_object_set_new(o, "finding", jstr(finding));
+    json_object_set_new(o, "finding", result_json_string(finding));
     json_object_set_new(o, "verdict", json_string("SKIP"));
     json_object_set_new(o, "steps", json_pack("[s]", r->steps[first].id));
     json_object_set_new(o, "evidence", json_array());
-    return o;
-}
-
-/* "next": the lines to type, strings as before; "note": explanations and lines for elsewhere;
- * "disruptive": the indexes into next of lines that reset a session or a link. */
-static void remedy_json(json_t *o, const step_result_t *s)
-{
-    json_t *next = json_array(), *note = json_array(), *disruptive = json_array();
-    for (int i = 0; i < s->n_next; i++) {
-        json_array_append_new(next, jstr(s->next[i]));
-        if (s->next_disruptive[i])
-            json_array_append_new(disruptive, json_integer(i));
-    }
-    for (int i = 0; i < s->n_note; i++)
-        json_array_append_new(note, jstr(s->note[i]));
-    json_object_set_new(o, "next", next);
-    json_object_set_new(o, "note", note);
-    json_object_set_new(o, "disruptive", disruptive);
-}
-
-static json_t *step_json(const step_result_t *s)
-{
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "id", s->id, "title", s->title, "verdict",
-                          verdict_name(s->verdict), "cause", s->cause);
-    json_object_set_new(o, "finding", jstr(s->finding));
-    json_t *ev = json_array();
-    for (int i = 0; i < s->n_evidence; i++)
-        json_array_append_new(ev, evidence_json(&s->evidence[i]));
-    json_object_set_new(o, "evidence", ev);
-    remedy_json(o, s);
-    if (s->follows) /* its result follows from that step's cause (a key added last) */
-        json_object_set_new(o, "follows", json_string(s->follows));
     return o;
 }
 
@@ -106,13 +56,13 @@ static void add_run_keys(json_t *root, const verdict_meta_t *m)
     char when[40] = "";
     utc_format(m->utc, false, when, sizeof(when));
     json_object_set_new(root, "version", json_string(PACKAGE_VERSION));
-    json_object_set_new(root, "vendor", m->vendor ? jstr(m->vendor) : json_null());
+    json_object_set_new(root, "vendor", m->vendor ? result_json_string(m->vendor) : json_null());
     json_object_set_new(root, "time", json_string(when));
 }
 
 json_t *verdict_json(const verdict_meta_t *m, const runbook_result_t *r)
 {
-    json_t *root = json_pack("{s:o, s:s, s:s, s:i}", "device", jstr(m->device), "runbook", runbook_name(r->runbook),
+    json_t *root = json_pack("{s:o, s:s, s:s, s:i}", "device", result_json_string(m->device), "runbook", runbook_name(r->runbook),
                              "status", r->status, "exit_code", r->exit_code);
     json_t *causes = json_array(), *steps = json_array();
     for (int i = 0; i < r->n_causes; i++)
@@ -120,19 +70,19 @@ json_t *verdict_json(const verdict_meta_t *m, const runbook_result_t *r)
     json_object_set_new(root, "root_cause", r->n_causes ? cause_json(r, 0) : no_cause_json(r));
     json_object_set_new(root, "causes", causes);
     for (int i = 0; i < r->n_steps; i++)
-        json_array_append_new(steps, step_json(&r->steps[i]));
+        json_array_append_new(steps, step_result_json(&r->steps[i]));
     json_object_set_new(root, "steps", steps);
-    json_object_set_new(root, "summary", jstr(r->summary));
+    json_object_set_new(root, "summary", result_json_string(r->summary));
     add_run_keys(root, m);
     return root;
 }
 
 json_t *verdict_json_error(const verdict_meta_t *m, const char *step, const char *cause, const char *error)
 {
-    json_t *root = json_pack("{s:o, s:o, s:s, s:i}", "device", jstr(m->device ? m->device : ""), "runbook",
+    json_t *root = json_pack("{s:o, s:o, s:s, s:i}", "device", result_json_string(m->device ? m->device : ""), "runbook",
                              m->runbook ? json_string(m->runbook) : json_null(), "status", "UNKNOWN", "exit_code", 3);
     json_t *rc = json_pack("{s:s, s:s}", "step", step, "cause", cause);
-    json_object_set_new(rc, "finding", jstr(error));
+    json_object_set_new(rc, "finding", result_json_string(error));
     json_object_set_new(rc, "verdict", json_string("SKIP"));
     json_object_set_new(root, "root_cause", rc);
     json_object_set_new(root, "causes", json_array());
@@ -140,8 +90,8 @@ json_t *verdict_json_error(const verdict_meta_t *m, const char *step, const char
     char summary[1200];
     snprintf(summary, sizeof(summary), "%s: check UNKNOWN: nothing could be judged: %s", m->device ? m->device : "?",
              error);
-    json_object_set_new(root, "summary", jstr(summary));
+    json_object_set_new(root, "summary", result_json_string(summary));
     add_run_keys(root, m);
-    json_object_set_new(root, "error", jstr(error));
+    json_object_set_new(root, "error", result_json_string(error));
     return root;
 }

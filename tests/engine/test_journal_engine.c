@@ -12,6 +12,7 @@
 #include "core/journal.h"
 #include "engine/engine.h"
 #include "engine/internal.h"
+#include "framework/result_json.h"
 #include "tests/testhelp.h"
 
 #define SCENARIOS FIXTURE_DIR "/../../scenarios/"
@@ -197,6 +198,56 @@ static void journal_replays_to_the_same_verdict(void **state)
     engine_free(x);
 }
 
+/* A result goes into the journal and comes back the same (what the incident report reads). */
+static void result_round_trips(void **state)
+{
+    (void)state;
+    double clock = 1796634000;
+    const char *scenarios[] = {"md5-mismatch-ios", "tcp179-blocked-ios", "local-prefix-limit-junos"};
+    for (int n = 0; n < 3; n++) {
+        char path[256];
+        snprintf(path, sizeof(path), SCENARIOS "%s", scenarios[n]);
+        engine_t *e = run(path, n == 2 ? "ce1-ams" : "ce1-nyc", false, true, &clock);
+        const runbook_result_t *a = engine_result(e);
+        static runbook_result_t b;
+        json_t *j = runbook_result_to_json(a);
+        assert_int_equal(runbook_result_from_json(j, &b), 0);
+        json_decref(j);
+        assert_string_equal(a->status, b.status);
+        assert_int_equal(a->exit_code, b.exit_code);
+        assert_string_equal(a->summary, b.summary);
+        assert_int_equal(a->n_steps, b.n_steps);
+        assert_int_equal(a->n_causes, b.n_causes);
+        for (int i = 0; i < a->n_causes; i++) {
+            assert_int_equal(a->causes[i], b.causes[i]);
+            assert_int_equal(a->groups[i].n_steps, b.groups[i].n_steps);
+            assert_int_equal(a->groups[i].n_evidence, b.groups[i].n_evidence);
+        }
+        for (int i = 0; i < a->n_steps; i++) {
+            const step_result_t *x = &a->steps[i], *y = &b.steps[i];
+            assert_ptr_equal(x->id, y->id);
+            assert_int_equal(x->verdict, y->verdict);
+            assert_string_equal(x->cause, y->cause);
+            assert_string_equal(x->finding, y->finding);
+            assert_ptr_equal(x->follows, y->follows);
+            assert_int_equal(x->n_evidence, y->n_evidence);
+            for (int k = 0; k < x->n_evidence; k++)
+                assert_string_equal(x->evidence[k].line, y->evidence[k].line);
+            assert_int_equal(x->n_next, y->n_next);
+            for (int k = 0; k < x->n_next; k++) {
+                assert_string_equal(x->next[k], y->next[k]);
+                assert_int_equal(x->next_disruptive[k], y->next_disruptive[k]);
+            }
+            assert_int_equal(x->n_note, y->n_note);
+        }
+        engine_free(e);
+    }
+    json_t *bad = json_pack("{s:s, s:[{s:s, s:s}]}", "runbook", "bgp", "steps", "id", "nonesuch", "verdict", "PASS");
+    static runbook_result_t c;
+    assert_int_equal(runbook_result_from_json(bad, &c), -1);
+    json_decref(bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +255,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(keep_secrets_keeps_them, setup, teardown),
         cmocka_unit_test_setup_teardown(no_journal_writes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(journal_replays_to_the_same_verdict, setup, teardown),
+        cmocka_unit_test_setup_teardown(result_round_trips, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
