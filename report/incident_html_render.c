@@ -58,7 +58,8 @@ static cmark_node *defuse_node(cmark_node *n, cmark_node **next, bool *failed)
         const char *lit = cmark_node_get_literal(n);
         cmark_node *close = cmark_node_next(n);
         if (t == CMARK_NODE_HTML_INLINE && is_anchor_open(lit) && close &&
-            cmark_node_get_type(close) == CMARK_NODE_HTML_INLINE && strcmp(cmark_node_get_literal(close), "</a>") == 0) {
+            cmark_node_get_type(close) == CMARK_NODE_HTML_INLINE &&
+            strcmp(cmark_node_get_literal(close), "</a>") == 0) {
             *next = cmark_node_next(close);
             return n;
         }
@@ -94,7 +95,7 @@ static bool defuse_tree(cmark_node *parent)
 
 static const struct {
     const char *word, *cls;
-} marks[] = {{"PASS", "v-pass"}, {"OK", "v-pass"},         {"WARN", "v-warn"}, {"WARNING", "v-warn"},
+} marks[] = {{"PASS", "v-pass"}, {"OK", "v-pass"},       {"WARN", "v-warn"}, {"WARNING", "v-warn"},
              {"FAIL", "v-fail"}, {"CRITICAL", "v-fail"}, {"SKIP", "v-skip"}, {"UNKNOWN", "v-skip"}};
 
 /* The class of the word text starts with (then the end, ' ' or ','), its length in *len. */

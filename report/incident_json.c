@@ -40,7 +40,8 @@ static json_t *evidence_list(const evidence_ref_t *ev, int n)
     for (int i = 0; ok && i < n; i++) {
         json_t *o = json_object();
         ok = inc_json_add(a, o) && inc_json_put(o, "command", inc_json_str(ev[i].command, false)) &&
-             inc_json_put(o, "line", inc_json_str(ev[i].line, false)) && inc_json_put(o, "journal_id", jid(ev[i].journal_id));
+             inc_json_put(o, "line", inc_json_str(ev[i].line, false)) &&
+             inc_json_put(o, "journal_id", jid(ev[i].journal_id));
     }
     return ok ? a : (json_decref(a), NULL);
 }
@@ -55,10 +56,12 @@ static json_t *root_cause(const runbook_result_t *r)
         ok = ok && inc_json_put(o, "step", json_null()) && inc_json_put(o, "cause", json_string(cause)) &&
              inc_json_put(o, "finding", json_string("no fault found")) && inc_json_put(o, "evidence", json_array());
     else
-        ok = ok && inc_json_put(o, "step", json_string(r->steps[i].id)) && inc_json_put(o, "cause", json_string(cause)) &&
+        ok = ok && inc_json_put(o, "step", json_string(r->steps[i].id)) &&
+             inc_json_put(o, "cause", json_string(cause)) &&
              inc_json_put(o, "finding", inc_json_str(r->steps[i].finding, false)) &&
-             inc_json_put(o, "evidence", r->n_causes ? evidence_list(r->groups[0].evidence, r->groups[0].n_evidence)
-                                            : evidence_list(r->steps[i].evidence, r->steps[i].n_evidence));
+             inc_json_put(o, "evidence",
+                          r->n_causes ? evidence_list(r->groups[0].evidence, r->groups[0].n_evidence)
+                                      : evidence_list(r->steps[i].evidence, r->steps[i].n_evidence));
     return ok ? o : (json_decref(o), NULL);
 }
 
@@ -67,7 +70,8 @@ static json_t *summary(const incident_t *inc)
     const runbook_result_t *r = &inc->result;
     json_t *o = json_object();
     bool ok = o && inc_json_put(o, "status", json_string(r->status ? r->status : "UNKNOWN")) &&
-              inc_json_put(o, "exit_code", json_integer(r->exit_code)) && inc_json_put(o, "root_cause", root_cause(r)) &&
+              inc_json_put(o, "exit_code", json_integer(r->exit_code)) &&
+              inc_json_put(o, "root_cause", root_cause(r)) &&
               inc_json_put(o, "narrative", inc_json_str(inc->narrative, false)) &&
               inc_json_put(o, "summary", inc_json_str(r->summary, false));
     return ok ? o : (json_decref(o), NULL);
@@ -106,7 +110,8 @@ static json_t *step(const step_result_t *s)
 {
     json_t *o = json_object();
     bool ok = o && inc_json_put(o, "id", json_string(s->id)) && inc_json_put(o, "title", json_string(s->title)) &&
-              inc_json_put(o, "verdict", json_string(verdict_name(s->verdict))) && inc_json_put(o, "cause", json_string(s->cause)) &&
+              inc_json_put(o, "verdict", json_string(verdict_name(s->verdict))) &&
+              inc_json_put(o, "cause", json_string(s->cause)) &&
               inc_json_put(o, "finding", inc_json_str(s->finding, false)) &&
               inc_json_put(o, "evidence", evidence_list(s->evidence, s->n_evidence)) &&
               inc_json_put(o, "next", next_list(s)) && inc_json_put(o, "disruptive", disruptive_list(s)) &&
@@ -141,7 +146,8 @@ static json_t *cause(const runbook_result_t *r, int c)
     json_t *o = json_object();
     bool ok = o && inc_json_put(o, "step", json_string(s->id)) && inc_json_put(o, "cause", json_string(s->cause)) &&
               inc_json_put(o, "verdict", json_string(verdict_name(s->verdict))) &&
-              inc_json_put(o, "finding", inc_json_str(s->finding, false)) && inc_json_put(o, "steps", group_steps(r, g)) &&
+              inc_json_put(o, "finding", inc_json_str(s->finding, false)) &&
+              inc_json_put(o, "steps", group_steps(r, g)) &&
               inc_json_put(o, "evidence", evidence_list(g->evidence, g->n_evidence));
     return ok ? o : (json_decref(o), NULL);
 }
@@ -162,15 +168,19 @@ static bool header(json_t *root, const incident_t *inc)
     return inc_json_put(root, "schema_version", json_integer(INCIDENT_SCHEMA_VERSION)) &&
            inc_json_put(root, "incident_id", inc_json_str(inc->incident_id, false)) &&
            inc_json_put(root, "operator", inc_json_str(inc->operator_name, true)) &&
-           inc_json_put(root, "start_utc", inc_json_time(inc->start_utc)) && inc_json_put(root, "end_utc", inc_json_time(inc->end_utc)) &&
+           inc_json_put(root, "start_utc", inc_json_time(inc->start_utc)) &&
+           inc_json_put(root, "end_utc", inc_json_time(inc->end_utc)) &&
            inc_json_put(root, "duration_ms", json_integer((json_int_t)(dur * 1000 + 0.5))) &&
            inc_json_put(root, "finished", json_boolean(inc->finished)) &&
            inc_json_put(root, "torn_note", inc_json_str(inc->torn_note, true)) &&
-           inc_json_put(root, "device", inc_json_str(inc->device, false)) && inc_json_put(root, "vendor", inc_json_str(inc->vendor, true)) &&
+           inc_json_put(root, "device", inc_json_str(inc->device, false)) &&
+           inc_json_put(root, "vendor", inc_json_str(inc->vendor, true)) &&
            inc_json_put(root, "circuit", inc_json_str(inc->circuit, true)) &&
-           inc_json_put(root, "peering", inc_json_str(inc->peering, true)) && inc_json_put(root, "link", inc_json_str(inc->link, true)) &&
-           inc_json_put(root, "runbook", inc->runbook[0] ? inc_json_str(inc->runbook, false)
-                                                       : json_string(runbook_name(inc->result.runbook))) &&
+           inc_json_put(root, "peering", inc_json_str(inc->peering, true)) &&
+           inc_json_put(root, "link", inc_json_str(inc->link, true)) &&
+           inc_json_put(root, "runbook",
+                        inc->runbook[0] ? inc_json_str(inc->runbook, false)
+                                        : json_string(runbook_name(inc->result.runbook))) &&
            inc_json_put(root, "peer", inc_json_str(inc->peer, true)) &&
            inc_json_put(root, "erdiag_version", inc_json_str(inc->version, true));
 }
@@ -180,12 +190,13 @@ int incident_write_json(FILE *f, const incident_t *inc)
     json_t *root = json_object();
     bool ok = root && header(root, inc) && inc_json_put(root, "summary", summary(inc)) &&
               inc_json_put(root, "steps", steps(&inc->result)) && inc_json_put(root, "causes", causes(&inc->result)) &&
-              inc_json_put(root, "timeline", inc_json_timeline(inc)) && inc_json_put(root, "notes", inc_json_notes(inc)) &&
+              inc_json_put(root, "timeline", inc_json_timeline(inc)) &&
+              inc_json_put(root, "notes", inc_json_notes(inc)) &&
               inc_json_put(root, "recommended_actions", inc_json_actions(inc)) &&
               inc_json_put(root, "appendix", inc_json_appendix(inc));
     if (ok)
-        ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0 && fputc('\n', f) != EOF &&
-             fflush(f) == 0 && !ferror(f);
+        ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0 && fputc('\n', f) != EOF && fflush(f) == 0 &&
+             !ferror(f);
     json_decref(root);
     return ok ? 0 : -1;
 }

@@ -84,7 +84,8 @@ json_t *inc_json_actions(const incident_t *inc)
         const step_result_t *s = &r->steps[r->causes[c]];
         json_t *o = json_object();
         ok = inc_json_add(a, o) && inc_json_put(o, "cause", json_string(s->cause)) &&
-             inc_json_put(o, "step", json_string(s->id)) && inc_json_put(o, "platform", inc_json_str(inc->vendor, true)) &&
+             inc_json_put(o, "step", json_string(s->id)) &&
+             inc_json_put(o, "platform", inc_json_str(inc->vendor, true)) &&
              inc_json_put(o, "lines", action_lines(s)) && inc_json_put(o, "notes", action_notes(s));
     }
     return ok ? a : (json_decref(a), NULL);
@@ -98,7 +99,8 @@ json_t *inc_json_appendix(const incident_t *inc)
         const incident_answer_t *x = &inc->answers[i];
         json_t *o = json_object();
         ok = inc_json_add(a, o) && inc_json_put(o, "journal_id", jid(x->journal_id)) &&
-             inc_json_put(o, "utc", inc_json_time(x->utc)) && inc_json_put(o, "device", inc_json_str(x->device, false)) &&
+             inc_json_put(o, "utc", inc_json_time(x->utc)) &&
+             inc_json_put(o, "device", inc_json_str(x->device, false)) &&
              inc_json_put(o, "command", inc_json_str(x->command, false)) &&
              inc_json_put(o, "output", inc_json_string(x->output ? x->output : "", x->output ? x->len : 0)) &&
              inc_json_put(o, "error", inc_json_str(x->error, true));

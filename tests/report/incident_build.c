@@ -164,7 +164,10 @@ void ib_scenario(incident_t *inc, const char *scenario, runbook_id_t rb, bool im
     snprintf(dir, sizeof(dir), "scenarios/%s", scenario); /* relative: the goldens hold no checkout path */
     snprintf(trace, sizeof(trace), "%s/reverse_trace.txt", dir);
     snprintf(routes, sizeof(routes), "%s/azure_routes.json", dir);
-    engine_opts_t o = {.device = "ce1-nyc", .replay = dir, .runbook = rb, .reverse_trace = imports ? trace : NULL,
+    engine_opts_t o = {.device = "ce1-nyc",
+                       .replay = dir,
+                       .runbook = rb,
+                       .reverse_trace = imports ? trace : NULL,
                        .azure_routes = imports ? routes : NULL};
     imports_t im = {0};
     engine_t *e = engine_new(&o, on_event, &im);
@@ -184,7 +187,8 @@ void ib_scenario(incident_t *inc, const char *scenario, runbook_id_t rb, bool im
         snprintf(text, sizeof(text), "%s: PASS -> %s (%s)", s->id, verdict_name(s->verdict), s->cause);
         id = ib_event(inc, id, "verdict", s->id, text);
     }
-    id = ib_note(inc, id, root_step(r), "Called Microsoft support: ticket 2612070010001234 opened, the MSEE side agrees.");
+    id = ib_note(inc, id, root_step(r),
+                 "Called Microsoft support: ticket 2612070010001234 opened, the MSEE side agrees.");
     id = ib_note(inc, id, "", "Customer confirms no change window tonight; *not* a planned outage (see <CHG-4411>).");
     ib_event(inc, id, "end", "", "session ended by the operator");
     incident_narrative(inc);
