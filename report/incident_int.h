@@ -24,7 +24,7 @@
 char *inc_safe(const char *s, size_t len, size_t *out_len);
 /* The same for a NUL-terminated string. */
 char *inc_safe_str(const char *s);
-/* s[0..len) redacted and made valid UTF-8 (each invalid byte U+FFFD; NUL bytes stay) as a JSON
+/* s[0..len) redacted and made valid UTF-8 (each invalid byte and each NUL U+FFFD) as a JSON
  * string; a new reference, NULL when out of memory. */
 json_t *inc_json_string(const char *s, size_t len);
 /* inc_json_string of a NUL-terminated string; JSON null when s is empty and null_if_empty. */

@@ -29,13 +29,14 @@ char *inc_safe_str(const char *s)
     return inc_safe(s, s ? strlen(s) : 0, NULL);
 }
 
-/* in[0..len) with each byte that is not part of a valid character replaced by U+FFFD (3
- * bytes), NUL bytes kept; out has room for 3 * len bytes. */
+/* in[0..len) with each byte that is not part of a valid character, and each NUL, replaced by
+ * U+FFFD (3 bytes): many JSON readers refuse "\u0000" (jansson by default, PostgreSQL's jsonb).
+ * out has room for 3 * len bytes. */
 static size_t repair_utf8(const char *in, size_t len, char *out)
 {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
-        int n = utf8_check((const unsigned char *)in + i, len - i);
+        int n = in[i] ? utf8_check((const unsigned char *)in + i, len - i) : 0;
         if (n > 0) {
             memcpy(out + o, in + i, (size_t)n);
             o += (size_t)n;

@@ -152,7 +152,7 @@ static void markdown_escaping(void **state)
 /* ---- an answer that tries to leave its fence, run a script, drive the terminal ---- */
 
 static const char hostile[] = "Building configuration...\n<script>alert(1)</script>\n```\nafter the fence\n"
-                              "\x1b[2J cleared\nhttp://evil.example/x.js src=x\n";
+                              "\x1b[2J cleared\nhttp://evil.example/x.js src=x\nnul \0 byte\n";
 
 static void hostile_incident(incident_t *inc)
 {
@@ -187,6 +187,7 @@ static void hostile_markdown(const char *md, size_t len)
     assert_non_null(block);
     /* the whole answer is one code block: the ``` line did not end it */
     assert_non_null(strstr(block, "<script>alert(1)</script>\n```\nafter the fence\n\\e[2J cleared"));
+    assert_non_null(strstr(block, "nul \\x00 byte\n"));
     free(block);
     assert_null(memchr(md, '\x1b', len));
     assert_non_null(strstr(md, "saw \\<script>alert(2)\\</script> \\& \\`\\`\\` in the output"));
@@ -209,7 +210,11 @@ static void hostile_json(const char *js, size_t len)
     json_t *root = json_loadb(js, len, 0, &err);
     assert_non_null(root);
     json_t *a = json_array_get(json_object_get(root, "appendix"), 0);
-    assert_string_equal(json_string_value(json_object_get(a, "output")), hostile);
+    /* the answer as it came, but a NUL reads U+FFFD: readers refuse \u0000 (jansson by default) */
+    char want[sizeof(hostile) + 2];
+    const char *nul = hostile + strlen(hostile);
+    snprintf(want, sizeof(want), "%s\xef\xbf\xbd%s", hostile, nul + 1);
+    assert_string_equal(json_string_value(json_object_get(a, "output")), want);
     assert_true(json_is_null(json_object_get(a, "error")));
     assert_int_equal(json_integer_value(json_object_get(root, "schema_version")), INCIDENT_SCHEMA_VERSION);
     json_decref(root);
