@@ -115,7 +115,7 @@ static void say_causes(incident_t *inc)
     const cause_group_t *g = &r->groups[0];
     const evidence_ref_t *e = g->n_evidence ? &g->evidence[0] : s->n_evidence ? &s->evidence[0] : NULL;
     if (e) {
-        char line[sizeof(e->line)], command[sizeof(e->command)];
+        char line[sizeof(e->line) + 64], command[sizeof(e->command) + 64]; /* room for "<redacted>" */
         say(inc, ", from the line '%s' of '%s'", redacted(e->line, line, sizeof(line)),
             redacted(e->command, command, sizeof(command)));
     }

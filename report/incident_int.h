@@ -88,6 +88,7 @@ int md_appendix(FILE *f, const incident_t *inc);
 bool inc_json_put(json_t *o, const char *key, json_t *v); /* o[key] = v (stolen); false on failure */
 bool inc_json_add(json_t *a, json_t *v);                  /* appends v (stolen); false on failure */
 json_t *inc_json_time(double t);                          /* ISO-8601 with millis, null when unknown */
+json_t *inc_json_id(uint64_t id);                         /* a journal id */
 json_t *inc_json_timeline(const incident_t *inc);
 json_t *inc_json_notes(const incident_t *inc);
 json_t *inc_json_actions(const incident_t *inc);

@@ -19,6 +19,11 @@ bool inc_json_add(json_t *a, json_t *v)
     return v && json_array_append_new(a, v) == 0;
 }
 
+json_t *inc_json_id(uint64_t id)
+{
+    return json_integer((json_int_t)id);
+}
+
 json_t *inc_json_time(double t)
 {
     char buf[40];
@@ -26,11 +31,6 @@ json_t *inc_json_time(double t)
         return json_null();
     inc_time(t, true, buf, sizeof(buf));
     return json_string(buf);
-}
-
-static json_t *jid(uint64_t id)
-{
-    return json_integer((json_int_t)id);
 }
 
 static json_t *evidence_list(const evidence_ref_t *ev, int n)
@@ -41,7 +41,7 @@ static json_t *evidence_list(const evidence_ref_t *ev, int n)
         json_t *o = json_object();
         ok = inc_json_add(a, o) && inc_json_put(o, "command", inc_json_str(ev[i].command, false)) &&
              inc_json_put(o, "line", inc_json_str(ev[i].line, false)) &&
-             inc_json_put(o, "journal_id", jid(ev[i].journal_id));
+             inc_json_put(o, "journal_id", inc_json_id(ev[i].journal_id));
     }
     return ok ? a : (json_decref(a), NULL);
 }

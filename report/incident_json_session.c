@@ -6,11 +6,6 @@
 
 #include "report/incident_int.h"
 
-static json_t *jid(uint64_t id)
-{
-    return json_integer((json_int_t)id);
-}
-
 /* A note event carries the operator's words themselves, redacted as the line they wrote. */
 static const char *event_text(const incident_t *inc, const incident_event_t *ev)
 {
@@ -27,7 +22,7 @@ json_t *inc_json_timeline(const incident_t *inc)
     for (size_t i = 0; ok && i < inc->n_events; i++) {
         const incident_event_t *ev = &inc->events[i];
         json_t *o = json_object();
-        ok = inc_json_add(a, o) && inc_json_put(o, "journal_id", jid(ev->journal_id)) &&
+        ok = inc_json_add(a, o) && inc_json_put(o, "journal_id", inc_json_id(ev->journal_id)) &&
              inc_json_put(o, "utc", inc_json_time(ev->utc)) && inc_json_put(o, "kind", inc_json_str(ev->kind, false)) &&
              inc_json_put(o, "step", inc_json_str(ev->step, true)) &&
              inc_json_put(o, "text", inc_json_str(event_text(inc, ev), false));
@@ -42,7 +37,7 @@ json_t *inc_json_notes(const incident_t *inc)
     for (size_t i = 0; ok && i < inc->n_notes; i++) {
         const incident_note_t *n = &inc->notes[i];
         json_t *o = json_object();
-        ok = inc_json_add(a, o) && inc_json_put(o, "journal_id", jid(n->journal_id)) &&
+        ok = inc_json_add(a, o) && inc_json_put(o, "journal_id", inc_json_id(n->journal_id)) &&
              inc_json_put(o, "utc", inc_json_time(n->utc)) && inc_json_put(o, "step", inc_json_str(n->step, true)) &&
              inc_json_put(o, "text", inc_json_str(n->text, false));
     }
@@ -98,7 +93,7 @@ json_t *inc_json_appendix(const incident_t *inc)
     for (size_t i = 0; ok && i < inc->n_answers; i++) {
         const incident_answer_t *x = &inc->answers[i];
         json_t *o = json_object();
-        ok = inc_json_add(a, o) && inc_json_put(o, "journal_id", jid(x->journal_id)) &&
+        ok = inc_json_add(a, o) && inc_json_put(o, "journal_id", inc_json_id(x->journal_id)) &&
              inc_json_put(o, "utc", inc_json_time(x->utc)) &&
              inc_json_put(o, "device", inc_json_str(x->device, false)) &&
              inc_json_put(o, "command", inc_json_str(x->command, false)) &&
