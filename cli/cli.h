@@ -28,6 +28,7 @@ typedef struct {
 extern const cli_cmd_t cli_cmd_parse;
 extern const cli_cmd_t cli_cmd_run;
 extern const cli_cmd_t cli_cmd_check;
+extern const cli_cmd_t cli_cmd_report;
 extern const cli_cmd_t cli_cmd_console;
 
 /* Exit codes shared by every subcommand. */

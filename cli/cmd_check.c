@@ -25,6 +25,7 @@
 #include "engine/engine.h"
 #include "framework/evidence.h"
 #include "framework/runbook.h"
+#include "report/incident.h"
 #include "report/verdict.h"
 #include "report/wrap.h"
 
@@ -33,7 +34,9 @@
 typedef struct {
     engine_opts_t e;
     const char *device;
-    bool json, has_runbook, verbose;
+    const char *report;        /* --report FILE: the incident report, written when the session ends */
+    incident_format_t report_format;
+    bool json, has_runbook, verbose, has_report_format;
     char error[600]; /* the first usage error (said on stderr; --json also prints it as JSON) */
 } check_opts_t;
 
@@ -324,6 +327,8 @@ static const cli_option_t check_options[] = {
     {"accept-new", 'a', NULL, "accept and save an unknown host key without asking"},
     {"json", 'j', NULL, "print the verdict as one JSON object, also when nothing was judged"},
     {"verbose", 'v', NULL, "report each answer on stderr as it arrives"},
+    {"report", 'O', "FILE", "also write the session's incident report to FILE (0600)"},
+    {"format", 'F', "md|html|json", "the report's format (default: from FILE's extension, else md)"},
     {"no-journal", 'J', NULL, "write no session journal ($XDG_STATE_HOME/erdiag/sessions)"},
     {"keep-secrets", 'K', NULL, "journal raw answers unredacted (file 0600; reports still redact)"},
     {"help", 'h', NULL, "show this help"},
@@ -347,6 +352,10 @@ static int parse_option(check_opts_t *o, int opt)
     case 'j': o->json = true; return 0;
     case 'v': o->verbose = true; return 0;
     case 'J': o->e.no_journal = true; return 0;
+    case 'O': o->report = optarg; return 0;
+    case 'F':
+        o->has_report_format = incident_format_from_name(optarg, &o->report_format);
+        return o->has_report_format ? 0 : usage_error(o, "--format '%s': md, html or json", optarg);
     case 'K': o->e.keep_secrets = true; return 0;
     case 'n':
         errno = 0;
@@ -385,6 +394,26 @@ static int parse_options(int argc, char **argv, check_opts_t *o)
         return usage_error(o, "%s", "need --runbook bgp|asym");
     if (o->e.replay && o->e.record)
         return usage_error(o, "%s", "--replay and --record do not go together");
+    if (o->report && o->e.no_journal)
+        return usage_error(o, "%s", "--report needs the session's journal: not with --no-journal");
+    return 0;
+}
+
+/* --report FILE: the incident report of the session just journaled. */
+static int write_report(const check_opts_t *o, const char *journal)
+{
+    char err[1400];
+    incident_format_t fmt = o->report_format;
+    if (!o->has_report_format && !incident_format_from_path(o->report, &fmt))
+        fmt = INCIDENT_MD;
+    if (!journal[0]) {
+        sanitize_fprintf(stderr, "erdiag check: no report: the session has no journal\n");
+        return -1;
+    }
+    if (incident_export(journal, o->report, fmt, false, err, sizeof(err)) != 0) {
+        sanitize_fprintf(stderr, "erdiag check: report: %s\n", err);
+        return -1;
+    }
     return 0;
 }
 
@@ -408,8 +437,13 @@ static int check_exec(int argc, char **argv)
     }
     if (c->error[0])
         print_error(c);
-    engine_free(c->engine);
+    char journal[1200] = "";
+    if (c->engine && engine_journal_path(c->engine))
+        snprintf(journal, sizeof(journal), "%s", engine_journal_path(c->engine));
+    engine_free(c->engine); /* ends the journal: the report reads it whole */
     free(c);
+    if (rc >= 0 && o.report && write_report(&o, journal) != 0)
+        rc = CHECK_UNKNOWN;
     return rc < 0 ? EXIT_OK : rc;
 }
 

@@ -21,6 +21,8 @@ static const cli_option_t console_options[] = {
     {"interval", 'n', "SECONDS", "between two live polls of every probe (default 5; the demo: 2)"},
     {"no-color", OPT_NO_COLOR, NULL, "no colour at all (also when NO_COLOR is set)"},
     {"accept-new", 'a', NULL, "accept and save an unknown host key without asking"},
+    {"no-journal", 'J', NULL, "write no session journal ($XDG_STATE_HOME/erdiag/sessions)"},
+    {"keep-secrets", 'K', NULL, "journal raw answers unredacted (file 0600; reports still redact)"},
     {"help", 'h', NULL, "show this help"},
     {NULL, 0, NULL, NULL},
 };
@@ -45,6 +47,8 @@ static int parse_option(tui_opts_t *o, int opt)
     case OPT_THEME: o->theme = optarg; return 0;
     case OPT_NO_COLOR: o->no_color = true; return 0;
     case 'a': o->accept_new = true; return 0;
+    case 'J': o->no_journal = true; return 0;
+    case 'K': o->keep_secrets = true; return 0;
     case 'n':
         errno = 0;
         o->interval = strtod(optarg, &end);

@@ -15,6 +15,7 @@ static const cli_cmd_t *const cli_cmds[] = {
     &cli_cmd_parse,
     &cli_cmd_run,
     &cli_cmd_check,
+    &cli_cmd_report,
     &cli_cmd_console,
     NULL,
 };

@@ -12,6 +12,7 @@
  *   warning / error       what the client was told, what stopped the session
  *   end          the session finished (journal_mark_finished)
  * A journal that cannot be written is said once as a warning and the session goes on. */
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,9 @@ void jevents_session(engine_t *e)
     if (d && d->has_peer_ip)
         ip_to_string(&d->peer_ip, peer, sizeof(peer));
     const char *user = getenv("USER");
+    const struct passwd *pw = user && user[0] ? NULL : getpwuid(getuid());
+    if (pw)
+        user = pw->pw_name; /* $USER unset (cron, a service): the account */
     json_t *o = json_pack("{s:s, s:s, s:s, s:s?, s:b, s:f}", "device", e->o.device ? e->o.device : "", "runbook",
                           runbook_name(e->o.runbook), "erdiag", PACKAGE_VERSION, "replay", e->o.replay, "live",
                           e->o.live, "interval", e->o.interval);

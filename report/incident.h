@@ -69,6 +69,13 @@ typedef struct {
     size_t n_answers;
 } incident_t;
 
+/* Fills inc from the session journal at path (report/incident_journal.c): the header from its
+ * session entry, the result from its last judgement entry (a journal cut before the first
+ * judgement is judged again by replaying it through the engine), the timeline, the notes and
+ * every raw answer.  A torn last entry is no error (inc->torn_note says so).  0, or -1 with err
+ * (inc is then empty).  The caller frees with incident_free. */
+int incident_from_journal(const char *path, incident_t *inc, char *err, size_t errlen);
+
 /* Frees what the model owns (the arrays and answers' output), not inc itself. */
 void incident_free(incident_t *inc);
 /* Writes the one-paragraph narrative from the header and the result ("On 2026-12-07 at 05:01
@@ -87,5 +94,12 @@ bool incident_format_from_name(const char *name, incident_format_t *out);
 /* From a file name's extension (.md .markdown .html .htm .json); false when none fits. */
 bool incident_format_from_path(const char *path, incident_format_t *out);
 int incident_write(FILE *f, const incident_t *inc, incident_format_t fmt);
+
+/* The report of the journal at journal, in fmt, written to out (a new or replaced 0600 file,
+ * never through a symbolic link; NULL: standard output).  in_progress: the session is still
+ * running (the console's export), so its journal's missing end is not "cut short".  0, or -1
+ * with err (report/incident_export.c). */
+int incident_export(const char *journal, const char *out, incident_format_t fmt, bool in_progress, char *err,
+                    size_t errlen);
 
 #endif

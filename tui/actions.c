@@ -2,10 +2,15 @@
  * search being typed, then the picker; otherwise the key map's action applies to the focused
  * pane (after htop and mtr: arrows and j/k, PgUp/PgDn, Home/End, Tab between panes, Enter
  * re-runs the step, r refresh, space pause, / n N search, t theme, a note, q quit). */
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "core/journal.h"
 #include "core/utctime.h"
+#include "report/incident.h"
 #include "tui/console_int.h"
 
 static int pane_height(const console_t *c, pane_id_t p)
@@ -108,6 +113,109 @@ static void import_path(console_t *c, const char *path)
         screen_say(c, false, "imported %s: the runbook starts again with it", path);
 }
 
+/* ---- the incident report (e), and sessions that did not finish ---- */
+
+static void ask_export(console_t *c)
+{
+    char path[CONSOLE_PATH_LEN], when[40];
+    const char *home = getenv("HOME");
+    if (!c->engine || !engine_journal_path(c->engine)) {
+        screen_say(c, true, "export: this session has no journal (--no-journal)");
+        return;
+    }
+    utc_format(utc_now(), false, when, sizeof(when));
+    when[13] = when[16] = '-'; /* 2026-12-07T05-01: no ':' in a file name */
+    snprintf(path, sizeof(path), "%s/erdiag-%s-%.16s.md", home && home[0] ? home : ".", c->device, when);
+    open_dialog(c, dialog_input("Export the incident report", "File (.md, .html or .json):", path), FOR_EXPORT);
+}
+
+static void export_to(console_t *c, const char *path)
+{
+    char err[1400];
+    incident_format_t fmt = INCIDENT_MD;
+    if (!path[0] || !c->engine || !engine_journal_path(c->engine))
+        return;
+    incident_format_from_path(path, &fmt);
+    if (incident_export(engine_journal_path(c->engine), path, fmt, true, err, sizeof(err)) == 0)
+        screen_say(c, false, "incident report written to %s", path);
+    else
+        screen_say(c, true, "export: %s", err);
+}
+
+/* Each unfinished session is offered once: the ones offered are listed, a path per line, in
+ * DIR/offered (DIR the journals' directory, ours alone). */
+static bool offered_before(const char *dir, const char *path)
+{
+    char list[1100], line[1300];
+    snprintf(list, sizeof(list), "%s/offered", dir);
+    FILE *f = fopen(list, "r");
+    bool found = false;
+    while (f && !found && fgets(line, sizeof(line), f))
+        found = strcmp(strtok(line, "\n") ? line : "", path) == 0;
+    if (f)
+        fclose(f);
+    return found;
+}
+
+static void remember_offered(const char *dir, const char *path)
+{
+    char list[1100];
+    snprintf(list, sizeof(list), "%s/offered", dir);
+    int fd = open(list, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return;
+    FILE *f = fdopen(fd, "a");
+    if (f) {
+        fprintf(f, "%s\n", path);
+        fclose(f);
+    } else {
+        close(fd);
+    }
+}
+
+/* At start, without a device: the newest session that never finished (killed, crashed), offered
+ * once for opening again (its journal replayed) or reporting. */
+void actions_offer_unfinished(console_t *c)
+{
+    char dir[1024], text[400];
+    journal_info_t *infos;
+    size_t n, count = 0;
+    if (c->o.no_journal || journal_default_dir(dir, sizeof(dir)) != 0 || journal_list(dir, &infos, &n) != 0)
+        return;
+    const journal_info_t *newest = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!infos[i].finished && infos[i].readable && infos[i].device && !offered_before(dir, infos[i].path)) {
+            newest = newest ? newest : &infos[i];
+            count++;
+        }
+    if (newest)
+        remember_offered(dir, newest->path);
+    if (newest && runbook_from_name(newest->runbook ? newest->runbook : "bgp", &c->unfinished_runbook)) {
+        static const char *const buttons[] = {"Open it", "Report it", "Not now", NULL};
+        snprintf(c->unfinished, sizeof(c->unfinished), "%s", newest->path);
+        snprintf(c->unfinished_device, sizeof(c->unfinished_device), "%s", newest->device);
+        snprintf(text, sizeof(text), "%zu session%s did not finish. The newest: %s, %s runbook, started %s.", count,
+                 count > 1 ? "s" : "", newest->device, newest->runbook ? newest->runbook : "?", newest->start_utc);
+        open_dialog(c, dialog_choice("Unfinished sessions", text, buttons, 2), FOR_UNFINISHED);
+    }
+    journal_list_free(infos, n);
+}
+
+static void open_unfinished(console_t *c, int button)
+{
+    char path[CONSOLE_PATH_LEN + 8], err[1400];
+    if (button == 0 && session_open(c, c->unfinished_device, c->unfinished, c->unfinished_runbook, NULL, NULL) == 0)
+        screen_say(c, false, "replaying the unfinished session %s", c->unfinished);
+    if (button != 1)
+        return;
+    size_t len = strlen(c->unfinished);
+    snprintf(path, sizeof(path), "%.*s.md", (int)(len > 6 ? len - 6 : len), c->unfinished); /* beside it */
+    if (incident_export(c->unfinished, path, INCIDENT_MD, false, err, sizeof(err)) == 0)
+        screen_say(c, false, "incident report written to %s", path);
+    else
+        screen_say(c, true, "report: %s", err);
+}
+
 static void dialog_done(console_t *c, dialog_state_t st)
 {
     dialog_for_t why = c->dialog_for;
@@ -121,8 +229,14 @@ static void dialog_done(console_t *c, dialog_state_t st)
         return;
     if (why == FOR_QUIT && button == 0)
         c->quit = true;
-    else if (why == FOR_NOTE && tui_notes_add(&c->notes, step_id(c), utc_now(), text) == 0)
+    else if (why == FOR_NOTE && tui_notes_add(&c->notes, step_id(c), utc_now(), text) == 0) {
+        if (c->engine)
+            engine_note(c->engine, step_id(c), text); /* kept with the session for the report */
         screen_say(c, false, "note added to step %s", step_id(c));
+    } else if (why == FOR_EXPORT)
+        export_to(c, text);
+    else if (why == FOR_UNFINISHED)
+        open_unfinished(c, button);
     else if (why == FOR_IMPORT_KIND && button >= 0 && button < 2) {
         c->import_kind = button;
         open_dialog(c, dialog_input(button ? "Import Azure effective routes" : "Import the reverse trace",
@@ -246,7 +360,7 @@ static void session_action(console_t *c, action_t a)
     case ACT_QUIT: ask_quit(c); break;
     case ACT_NOTE: open_dialog(c, dialog_input("Add a note", "What was done, who was called:", ""), FOR_NOTE); break;
     case ACT_IMPORT: ask_import(c); break;
-    case ACT_EXPORT: screen_say(c, true, "export: the incident report is not built yet"); break;
+    case ACT_EXPORT: ask_export(c); break;
     case ACT_PICKER: session_close(c); actions_picker(c); break;
     default: break;
     }

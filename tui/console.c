@@ -281,6 +281,8 @@ static void open_first(console_t *c)
         session_open(c, c->o.device, c->o.replay, c->o.runbook, NULL, NULL);
     else
         actions_picker(c);
+    if (!c->o.device && !c->o.demo)
+        actions_offer_unfinished(c);
 }
 
 static void console_free(console_t *c)

@@ -19,6 +19,8 @@ typedef struct {
     bool no_color;   /* also when NO_COLOR is set */
     bool demo;       /* the bundled scenarios, replayed live */
     bool accept_new; /* accept an unknown host key without asking */
+    bool no_journal;   /* write no session journal */
+    bool keep_secrets; /* journal raw answers unredacted (reports still redact) */
 } tui_opts_t;
 
 /* Runs the console until the user quits.  Returns an exit status: 0, or 2 for a usage error

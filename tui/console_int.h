@@ -20,7 +20,9 @@
 #define CONSOLE_PATH_LEN 1100
 
 /* What the open dialog is for: its answer goes there. */
-typedef enum { FOR_NOTHING, FOR_QUESTION, FOR_NOTE, FOR_IMPORT_KIND, FOR_IMPORT_PATH, FOR_QUIT } dialog_for_t;
+typedef enum {
+    FOR_NOTHING, FOR_QUESTION, FOR_NOTE, FOR_IMPORT_KIND, FOR_IMPORT_PATH, FOR_QUIT, FOR_EXPORT, FOR_UNFINISHED
+} dialog_for_t;
 
 typedef struct {
     tui_opts_t o;
@@ -45,6 +47,9 @@ typedef struct {
     engine_opts_t eo; /* its strings point into the buffers below */
     char device[INV_NAME_LEN], replay[CONSOLE_PATH_LEN], inventory[CONSOLE_PATH_LEN];
     char reverse_trace[CONSOLE_PATH_LEN], azure_routes[CONSOLE_PATH_LEN];
+    /* The newest unfinished journal offered at start: its path, device and runbook. */
+    char unfinished[CONSOLE_PATH_LEN], unfinished_device[INV_NAME_LEN];
+    runbook_id_t unfinished_runbook;
     transcript_t *transcript;
     tui_notes_t notes;
     route_rows_t *routes;
@@ -103,6 +108,8 @@ void actions_question(console_t *c);
 /* console.c */
 /* The picker (the inventory's devices or the demo's scenarios), opened anew. */
 void actions_picker(console_t *c);
+/* Offers the newest session that did not finish (once per session): open or report it. */
+void actions_offer_unfinished(console_t *c);
 /* Cycles to the next theme (step 1), or applies the one at c->theme_at (0). */
 void actions_theme(console_t *c, int step);
 

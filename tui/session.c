@@ -56,6 +56,8 @@ static void set_opts(console_t *c, runbook_id_t rb)
         .interval = c->o.interval > 0 ? c->o.interval : c->o.demo ? 2 : 5, /* the demo looks live */
         .accept_new = c->o.accept_new,
         .live = true,
+        .no_journal = c->o.no_journal,
+        .keep_secrets = c->o.keep_secrets,
     };
 }
 

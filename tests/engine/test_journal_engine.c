@@ -6,13 +6,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/journal.h"
 #include "engine/engine.h"
 #include "engine/internal.h"
 #include "framework/result_json.h"
+#include "report/incident.h"
 #include "tests/testhelp.h"
 
 #define SCENARIOS FIXTURE_DIR "/../../scenarios/"
@@ -248,6 +252,72 @@ static void result_round_trips(void **state)
     json_decref(bad);
 }
 
+/* The child: a live session on the flapping demo, polling as fast as it can, until killed. */
+static void run_until_killed(void)
+{
+    engine_opts_t o = {.device = "ce1-nyc", .replay = SCENARIOS "demo-flap-ios", .runbook = RUNBOOK_BGP,
+                       .journal_dir = dir, .live = true, .interval = 0.01};
+    engine_t *e = engine_new(&o, NULL, NULL);
+    if (!e || engine_start(e) != 0)
+        _exit(1);
+    for (;;) {
+        struct pollfd p = {.fd = engine_fd(e), .events = POLLIN};
+        int wait = engine_timeout_ms(e);
+        poll(&p, 1, wait < 0 || wait > 10 ? 10 : wait);
+        engine_step(e);
+    }
+}
+
+static int count_torn(void *ud, const json_t *entry, uint64_t id, const char *kind)
+{
+    (void)entry, (void)id, (void)kind;
+    (*(int *)ud)++;
+    return 0;
+}
+
+/* The issue's kill test at the session's level: twenty sessions killed with SIGKILL at a random
+ * point; every journal reads (a torn last line reported, never fatal) and its incident report
+ * rebuilds, saying the session did not finish. */
+static void killed_sessions_still_report(void **state)
+{
+    (void)state;
+    unsigned seed = (unsigned)time(NULL);
+    srand(seed);
+    for (int round = 0; round < 20; round++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0)
+            run_until_killed();
+        usleep((useconds_t)(30000 + rand() % 300000));
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+    }
+    journal_info_t *infos;
+    size_t n;
+    assert_int_equal(journal_list(dir, &infos, &n), 0);
+    assert_int_equal(n, 20);
+    int torn = 0;
+    for (size_t i = 0; i < n; i++) {
+        journal_read_status_t st;
+        char err[400];
+        int entries = 0;
+        if (journal_read(infos[i].path, count_torn, &entries, &st, err, sizeof(err)) != 0)
+            fail_msg("seed %u: %s: %s", seed, infos[i].path, err);
+        assert_false(st.finished);
+        torn += st.torn;
+        static incident_t inc;
+        if (incident_from_journal(infos[i].path, &inc, err, sizeof(err)) != 0)
+            fail_msg("seed %u: report of %s: %s", seed, infos[i].path, err);
+        assert_string_equal(inc.device, "ce1-nyc");
+        assert_false(inc.finished);
+        assert_non_null(inc.result.status);
+        assert_int_equal(st.torn, inc.torn_note[0] != '\0');
+        incident_free(&inc);
+    }
+    print_message("killed sessions: 20 journals read and reported, %d with a torn last entry (seed %u)\n", torn, seed);
+    journal_list_free(infos, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +326,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(no_journal_writes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(journal_replays_to_the_same_verdict, setup, teardown),
         cmocka_unit_test_setup_teardown(result_round_trips, setup, teardown),
+        cmocka_unit_test_setup_teardown(killed_sessions_still_report, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

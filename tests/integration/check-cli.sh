@@ -221,7 +221,7 @@ expect "inventory error: the first bad line" 3 "badline.ini:4: not an INI line" 
 
 # ---- --help of every subcommand lists every option its table gives getopt, one line each
 # within 100 columns, and the man page documents each; no subcommand parses options elsewhere.
-for cmd in parse run check console; do
+for cmd in parse run check report console; do
     src=$top/cli/cmd_$cmd.c
     names=$(sed -n '/^static const cli_option_t /,/^};/p' "$src" | grep -oE '^    \{"[a-z-]+", ' | grep -oE '[a-z-]+')
     help=$("$erdiag" "$cmd" --help)
