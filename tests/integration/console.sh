@@ -113,6 +113,17 @@ tui_keys Enter
 check "a: the note goes to the step the guide opened on" tui_wait "note added to step bgp_config" 3
 tui_keys Tab End
 check "the note is in the step's detail" eval 'tui_wait "Your notes:" 3 && tui_wait "called the carrier, ticket 4711" 1'
+# e: the incident report of the session so far, the root cause the screen shows, the note in it
+tui_keys e
+check "e: the export dialog offers a file in HOME" eval 'tui_wait "Export the incident report" 3 && tui_wait "$HOME/erdiag-ce1-nyc-" 1'
+tui_keys C-u
+tui_type "$work/incident.md"
+tui_keys Enter
+check "the report is written and said" tui_wait "incident report written to $work/incident.md" 5
+check "its Markdown names the root cause on screen (md5_mismatch, BGP configuration)" eval \
+    'tui_screen | grep -q "FAIL    BGP configuration" && grep -q "Root cause:.*md5_mismatch.*bgp_config" "$work/incident.md"'
+check "the operator's note is in the report" grep -q "called the carrier, ticket 4711" "$work/incident.md"
+check "no secret in the report" eval '! grep -q 094F471A1A0A464058 "$work/incident.md"'
 tui_keys t
 check "t: the next theme" tui_wait "theme: dark" 3
 tui_stop
@@ -124,6 +135,22 @@ tui_keys x
 check "keys.ini: quit bound to x" gone
 tui_stop
 rm "$HOME/.config/erdiag/keys.ini"
+
+# ---- a session that did not finish (killed): offered once at the next start, reported beside it ----
+sessions=$HOME/.local/state/erdiag/sessions
+last=$(ls -t "$sessions"/*.jsonl | head -1)
+cut=$sessions/erdiag-ce1-nyc-20261201T000000Z-1.jsonl
+head -c $(($(stat -c %s "$last") - 30)) "$last" >"$cut"
+chmod 600 "$cut"
+tui_start unfinished 120 40 "$erdiag" --inventory "$top/scenarios/md5-mismatch-ios/device.ini"
+check "at start: the unfinished session is offered" eval 'tui_wait "Unfinished sessions" 5 && tui_wait "did not finish" 1'
+tui_keys r
+check "Report it: its report is written beside the journal" eval 'tui_wait "incident report written to" 5 &&
+    grep -qi "cut short" "${cut%.jsonl}.md"'
+tui_stop
+tui_start unfinished2 120 40 "$erdiag" --inventory "$top/scenarios/md5-mismatch-ios/device.ini"
+check "offered once: not again at the next start" eval 'tui_wait "ce1-nyc" 5 && sleep 0.5 && ! tui_screen | grep -q "Unfinished sessions"'
+tui_stop
 
 # ---- import: the asymmetric runbook's saved Azure routes, read when the user has them ----
 tui_start import 120 40 "$erdiag" ce1-nyc --runbook asym --replay "$top/scenarios/forced-tunneling-ios"
