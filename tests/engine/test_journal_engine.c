@@ -318,6 +318,52 @@ static void killed_sessions_still_report(void **state)
     journal_list_free(infos, n);
 }
 
+/* Holds a marker of tests/fixtures/redact (every secret there holds one)? */
+static bool file_has_secret(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[65536];
+    bool found = false;
+    while (f && !found && fgets(line, sizeof(line), f))
+        found = strstr(line, "S3CR3T") || strstr(line, "5EC7E7");
+    if (f)
+        fclose(f);
+    return found;
+}
+
+/* Every platform's configuration, with every secret form, as the answer to the running-config
+ * probe: no secret in the journal (unless keep_secrets) nor in any report format. */
+static void every_platforms_secrets_stay_out(void **state)
+{
+    (void)state;
+    static const char *const platforms[] = {"ios", "nxos", "iosxr", "eos", "junos", "frr"};
+    static const char *const formats[] = {"md", "html", "json"};
+    double clock = 1796634000;
+    for (size_t i = 0; i < 6; i++) {
+        for (int keep = 0; keep < 2; keep++) {
+            char scen[256], cmd[1200], journal[1200], report[300];
+            snprintf(scen, sizeof(scen), "%s/scen-%s", dir, platforms[i]);
+            snprintf(cmd, sizeof(cmd), "rm -rf %s && cp -R %shealthy-ios %s && cp %s/redact/%s.txt %s/bgp_config.txt", scen,
+                     SCENARIOS, scen, FIXTURE_DIR, platforms[i], scen);
+            assert_int_equal(system(cmd), 0);
+            engine_t *e = run(scen, "ce1-nyc", keep, false, &clock);
+            snprintf(journal, sizeof(journal), "%s", engine_journal_path(e));
+            engine_free(e);
+            if (keep ? !file_has_secret(journal) : file_has_secret(journal))
+                fail_msg("%s, keep_secrets %d: the journal %s the secrets", platforms[i], keep, keep ? "lost" : "holds");
+            for (int f = 0; f < 3; f++) {
+                char err[600];
+                incident_format_t fmt;
+                snprintf(report, sizeof(report), "%s/report-%s.%s", dir, platforms[i], formats[f]);
+                assert_true(incident_format_from_name(formats[f], &fmt));
+                assert_int_equal(incident_export(journal, report, fmt, false, err, sizeof(err)), 0);
+                if (file_has_secret(report))
+                    fail_msg("%s, keep_secrets %d: a secret in the %s report", platforms[i], keep, formats[f]);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +373,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(journal_replays_to_the_same_verdict, setup, teardown),
         cmocka_unit_test_setup_teardown(result_round_trips, setup, teardown),
         cmocka_unit_test_setup_teardown(killed_sessions_still_report, setup, teardown),
+        cmocka_unit_test_setup_teardown(every_platforms_secrets_stay_out, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
