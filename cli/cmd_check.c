@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/check_fleet.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/tty.h"
@@ -35,6 +36,10 @@ typedef struct {
     engine_opts_t e;
     const char *device;
     const char *report;        /* --report FILE: the incident report, written when the session ends */
+    bool all;                  /* --all: every device (the fleet) */
+    int parallel;              /* --parallel N */
+    char **devices;            /* the DEVICE operands (argv) */
+    size_t n_devices;
     incident_format_t report_format;
     bool json, has_runbook, verbose, has_report_format;
     char error[600]; /* the first usage error (said on stderr; --json also prints it as JSON) */
@@ -327,6 +332,8 @@ static const cli_option_t check_options[] = {
     {"accept-new", 'a', NULL, "accept and save an unknown host key without asking"},
     {"json", 'j', NULL, "print the verdict as one JSON object, also when nothing was judged"},
     {"verbose", 'v', NULL, "report each answer on stderr as it arrives"},
+    {"all", 'A', NULL, "every device of the inventory at once, one line each, worst first"},
+    {"parallel", 'P', "N", "several devices: sessions at once (default 16; 4 per jump host)"},
     {"report", 'O', "FILE", "also write the session's incident report to FILE (0600)"},
     {"format", 'F', "md|html|json", "the report's format (default: from FILE's extension, else md)"},
     {"no-journal", 'J', NULL, "write no session journal ($XDG_STATE_HOME/erdiag/sessions)"},
@@ -353,6 +360,13 @@ static int parse_option(check_opts_t *o, int opt)
     case 'v': o->verbose = true; return 0;
     case 'J': o->e.no_journal = true; return 0;
     case 'O': o->report = optarg; return 0;
+    case 'A': o->all = true; return 0;
+    case 'P':
+        errno = 0;
+        o->parallel = (int)strtol(optarg, &end, 10);
+        if (errno || end == optarg || *end || o->parallel < 1 || o->parallel > 256)
+            return usage_error(o, "--parallel '%s': a number of sessions from 1 to 256", optarg);
+        return 0;
     case 'F':
         o->has_report_format = incident_format_from_name(optarg, &o->report_format);
         return o->has_report_format ? 0 : usage_error(o, "--format '%s': md, html or json", optarg);
@@ -365,6 +379,11 @@ static int parse_option(check_opts_t *o, int opt)
         return 0;
     default: return CHECK_UNKNOWN;
     }
+}
+
+static bool fleet_mode(const check_opts_t *o)
+{
+    return o->all || o->n_devices > 1;
 }
 
 /* 0 to go on, -1 after --help, CHECK_UNKNOWN for a usage error (o->error holds it unless
@@ -386,10 +405,16 @@ static int parse_options(int argc, char **argv, check_opts_t *o)
     }
     if (optind < argc)
         o->device = o->e.device = argv[optind];
+    o->devices = argv + optind;
+    o->n_devices = (size_t)(argc - optind);
     if (rc != 0)
         return rc;
-    if (argc - optind != 1)
-        return usage_error(o, "%s", argc - optind < 1 ? "need DEVICE" : "one DEVICE only");
+    if (argc - optind < 1 && !o->all)
+        return usage_error(o, "%s", "need DEVICE (or several, or --all)");
+    if (o->all && argc - optind > 0)
+        return usage_error(o, "%s", "--all or DEVICE..., not both");
+    if (fleet_mode(o) && (o->e.record || o->report || o->e.reverse_trace || o->e.azure_routes))
+        return usage_error(o, "%s", "--record, --report, --reverse-trace and --azure-routes take one DEVICE");
     if (!o->has_runbook)
         return usage_error(o, "%s", "need --runbook bgp|asym");
     if (o->e.replay && o->e.record)
@@ -428,7 +453,11 @@ static int check_exec(int argc, char **argv)
     c->o = &o;
     progress_init(&c->progress);
     int rc = parse_options(argc, argv, &o);
-    if (rc == 0) {
+    if (rc == 0 && fleet_mode(&o)) {
+        check_fleet_t f = {.fleet = {.base = o.e, .parallel = o.parallel}, .all = o.all, .devices = o.devices,
+                           .n_devices = o.n_devices, .json = o.json};
+        rc = check_fleet(&f);
+    } else if (rc == 0) {
         rc = check_run(c);
     } else if (rc > 0 && o.error[0]) {
         snprintf(c->error, sizeof(c->error), "%s", o.error);
@@ -449,7 +478,7 @@ static int check_exec(int argc, char **argv)
 
 const cli_cmd_t cli_cmd_check = {
     .name = "check",
-    .usage = "DEVICE --runbook bgp|asym [OPTION...]",
+    .usage = "DEVICE... | --all  --runbook bgp|asym [OPTION...]",
     .summary = "run a runbook and print each step's verdict (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)",
     .options = check_options,
     .epilog = "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable,\n"
