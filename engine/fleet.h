@@ -40,10 +40,26 @@ typedef struct {
     int per_jump;        /* sessions at once behind one jump host (<= 0: FLEET_DEFAULT_PER_JUMP) */
 } fleet_opts_t;
 
-/* Runs every device of names (n of them; borrowed) and fills rows[i] for names[i] (the caller
- * gives n rows and frees them with fleet_rows_free).  jump_of(ud, name) names the device's jump
- * host ("" or NULL for none) so that sessions behind one jump are bounded; may be NULL.
- * Returns the worst exit code. */
+typedef struct fleet fleet_t;
+
+/* A fleet run driven by the caller's loop (the console), like one engine: poll fleet_fd() for
+ * at most fleet_timeout_ms(), then fleet_step().  names are copied; jump_of(ud, name) names the
+ * device's jump host ("" or NULL for none) so that sessions behind one jump are bounded (may be
+ * NULL; ud must outlive the fleet).  NULL when out of memory. */
+fleet_t *fleet_new(const fleet_opts_t *o, const char *const *names, size_t n, const char *(*jump_of)(void *, const char *),
+                   void *ud);
+int fleet_fd(const fleet_t *f);
+int fleet_timeout_ms(const fleet_t *f);
+/* Starts what fits, steps what runs, collects what finished; true when every device is done. */
+bool fleet_step(fleet_t *f);
+/* The rows, in the order of names: a row whose status is NULL is still pending or running.
+ * Borrowed until fleet_free. */
+const fleet_row_t *fleet_rows(const fleet_t *f, size_t *n);
+/* Stops what still runs (its row says so) and frees everything. */
+void fleet_free(fleet_t *f);
+
+/* Runs every device of names (n of them; borrowed) to the end and fills rows[i] for names[i]
+ * (the caller gives n rows and frees them with fleet_rows_free).  Returns the worst exit code. */
 int fleet_run(const fleet_opts_t *o, const char *const *names, size_t n, const char *(*jump_of)(void *, const char *),
               void *ud, fleet_row_t *rows);
 void fleet_rows_free(fleet_row_t *rows, size_t n);
