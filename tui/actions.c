@@ -378,6 +378,11 @@ static void help_key(console_t *c, int ch, action_t a)
 
 static void picker_key_in(console_t *c, int ch, action_t a)
 {
+    /* Typing filters, so the re-check takes a key that is not a letter: C-r, or F5. */
+    if (ch == 18 || ch == KEY_F(5) || (a == ACT_REFRESH && (ch < 0x20 || ch > 0x7e))) {
+        recheck_start(c);
+        return;
+    }
     switch (picker_key(c->picker, ch, a)) {
     case PICK_QUIT: c->quit = true; break;
     case PICK_HELP: c->help = true; break;

@@ -206,7 +206,7 @@ static int min_timeout(int a, int b)
 static int loop_timeout(const console_t *c)
 {
     if (!c->engine)
-        return -1;
+        return c->fleet ? min_timeout(recheck_timeout_ms(c), 250) : -1;
     bool busy = session_busy(c);
     int tick = busy ? 250 : c->view.paused ? -1 : 1000;
     return min_timeout(session_timeout_ms(c), tick);
@@ -257,10 +257,12 @@ static void run_loop(console_t *c)
         c->tick = (unsigned)(clock_now_s() * 4);
         session_fill_view(c);
         screen_draw(c);
-        struct pollfd fds[3] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = sig_pipe[0], .events = POLLIN}};
+        struct pollfd fds[4] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = sig_pipe[0], .events = POLLIN}};
         nfds_t n = 2;
         if (c->engine)
             fds[n++] = (struct pollfd){.fd = engine_fd(c->engine), .events = POLLIN};
+        if (c->fleet)
+            fds[n++] = (struct pollfd){.fd = fleet_fd(c->fleet), .events = POLLIN};
         if (poll(fds, n, loop_timeout(c)) < 0 && errno != EINTR)
             break;
         take_signals(c);
@@ -268,6 +270,7 @@ static void run_loop(console_t *c)
         while (!c->quit && (ch = next_key()) != ERR)
             actions_key(c, ch);
         session_step(c);
+        recheck_step(c);
     }
 }
 
@@ -287,6 +290,7 @@ static void open_first(console_t *c)
 
 static void console_free(console_t *c)
 {
+    fleet_free(c->fleet);
     session_close(c);
     dialog_free(c->dialog);
     picker_free(c->picker);

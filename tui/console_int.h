@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "engine/engine.h"
+#include "engine/fleet.h"
 #include "tui/console.h"
 #include "tui/demo.h"
 #include "tui/dialog.h"
@@ -41,6 +42,7 @@ typedef struct {
     inventory_t inv;
     demo_scenario_t *demos;
     size_t n_demos;
+    fleet_t *fleet; /* the picker's re-check of every device shown (NULL: none running) */
 
     /* The session on one device (engine NULL: none). */
     engine_t *engine;
@@ -94,6 +96,11 @@ void session_fill_view(console_t *c);
 int session_timeout_ms(const console_t *c);
 /* Probes are out. */
 bool session_busy(const console_t *c);
+
+/* recheck.c: the picker's re-check of every device shown, at once */
+void recheck_start(console_t *c);
+void recheck_step(console_t *c);
+int recheck_timeout_ms(const console_t *c);
 
 /* screen.c */
 void screen_draw(console_t *c);

@@ -128,6 +128,18 @@ void picker_free(picker_t *p)
     free(p);
 }
 
+size_t picker_shown_devices(const picker_t *p, const char **names, size_t max)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < p->n_rows; r++)
+        for (int side = 0; side < 2; side++) {
+            int i = p->rows[r].cell[side];
+            if (i >= 0 && p->e[i].demo < 0 && entry_matches(&p->e[i], p->filter) && n < max)
+                names[n++] = p->e[i].device;
+        }
+    return n;
+}
+
 void picker_set_status(picker_t *p, const char *device, const char *status)
 {
     for (size_t i = 0; !p->demo && i < p->n; i++)

@@ -39,6 +39,9 @@ void picker_free(picker_t *p);
 
 /* Remembers the status a session ended with, shown beside the device. */
 void picker_set_status(picker_t *p, const char *device, const char *status);
+/* The devices shown under the filter (not the demo's scenarios), at most max, into names
+ * (borrowed from p).  Returns how many. */
+size_t picker_shown_devices(const picker_t *p, const char **names, size_t max);
 /* Selects the entry called name (a device or a scenario); false when there is none. */
 bool picker_select(picker_t *p, const char *name);
 /* The filter as typed so far. */

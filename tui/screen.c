@@ -36,7 +36,7 @@ static void too_small(void)
 static void status_line(console_t *c, const tui_rect_t *r)
 {
     char left[600];
-    const char *hint = c->picking ? "type to filter  Enter open  Esc quit  ? help"
+    const char *hint = c->picking ? "type to filter  Enter open  C-r re-check all shown  Esc quit  ? help"
                                   : "? help  Tab pane  Enter re-run  / search  a note  p devices  q quit";
     theme_element_t el = c->status_error ? EL_STATUS_WARNING : EL_NORMAL;
     if (c->searching) {

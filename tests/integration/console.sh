@@ -152,6 +152,14 @@ tui_start unfinished2 120 40 "$erdiag" --inventory "$top/scenarios/md5-mismatch-
 check "offered once: not again at the next start" eval 'tui_wait "ce1-nyc" 5 && sleep 0.5 && ! tui_screen | grep -q "Unfinished sessions"'
 tui_stop
 
+# ---- the picker re-checks every device shown, at once, filling each status in ----
+tui_start recheck 120 40 "$erdiag" --inventory "$top/scenarios/md5-mismatch-ios/device.ini" --replay "$top/scenarios/md5-mismatch-ios"
+tui_wait "pick a device" 5 >/dev/null
+tui_keys C-r
+check "C-r in the picker: every device shown re-checked, its status filled in" eval \
+    'tui_wait "ce1-nyc      ios   CRITICAL md5_mismatch" 10 && tui_wait "re-checked 1: 1 CRITICAL" 3'
+tui_stop
+
 # ---- import: the asymmetric runbook's saved Azure routes, read when the user has them ----
 tui_start import 120 40 "$erdiag" ce1-nyc --runbook asym --replay "$top/scenarios/forced-tunneling-ios"
 tui_wait "Runbook: asym" 10 >/dev/null
