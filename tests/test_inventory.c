@@ -355,8 +355,8 @@ static void devices_defined_twice_name_both_lines(void **state)
 {
     (void)state;
     refused(DEV "\n[device b]\nhost = h\nvendor = ios\n[device a]\nhost = h2\n",
-            "bad.ini:8: device 'a' is defined twice: [device a] at lines 1 and 8");
-    refused(DEV "[device a]\nhost = h2\n", "bad.ini:4: device 'a' is defined twice: [device a] at lines 1 and 4");
+            "bad.ini:8: device 'a' is defined twice (first at bad.ini:1)");
+    refused(DEV "[device a]\nhost = h2\n", "bad.ini:4: device 'a' is defined twice (first at bad.ini:1)");
     refused(DEV "[defaults]\nuser = x\n[device a]\nport = 2\n", "bad.ini:6: device 'a' is defined twice");
 }
 
