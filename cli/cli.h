@@ -30,6 +30,7 @@ extern const cli_cmd_t cli_cmd_run;
 extern const cli_cmd_t cli_cmd_check;
 extern const cli_cmd_t cli_cmd_report;
 extern const cli_cmd_t cli_cmd_console;
+extern const cli_cmd_t cli_cmd_inventory;
 
 /* Exit codes shared by every subcommand. */
 enum {
