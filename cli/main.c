@@ -11,7 +11,7 @@
 #include "config.h"
 #include "core/sanitize.h"
 
-static const cli_cmd_t *const cli_cmds[] = {
+const cli_cmd_t *const cli_cmds[] = {
     &cli_cmd_parse,
     &cli_cmd_run,
     &cli_cmd_check,
@@ -68,6 +68,8 @@ int main(int argc, char **argv)
 {
     if (argc < 2)
         return cli_cmd_console.exec(argc, argv);
+    if (strcmp(argv[1], "__complete") == 0) /* hidden: the shell completions ask it */
+        return cli_complete(argc - 2, argv + 2);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("erdiag %s\n", PACKAGE_VERSION);
         return EXIT_OK;
