@@ -206,13 +206,8 @@ static int print_json(const inventory_t *inv, const char *group)
 static size_t count_circuits(const inventory_t *inv)
 {
     size_t n = 0;
-    for (size_t i = 0; i < inv->n_devices; i++) {
-        const char *c = inv->devices[i].circuit;
-        bool seen = !c[0];
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = strcmp(inv->devices[k].circuit, c) == 0;
-        n += !seen;
-    }
+    for (size_t i = 0; i < inv->n_devices; i++)
+        n += inventory_circuit_first(inv, i);
     return n;
 }
 

@@ -101,14 +101,10 @@ static void offer_names(complete_t *c, names_t which)
     for (size_t i = 0; which == NAMES_GROUPS && i < inv.n_groups; i++)
         offer(c, inv.groups[i].name);
     for (size_t i = 0; which != NAMES_GROUPS && i < inv.n_devices; i++) {
-        const char *circuit = inv.devices[i].circuit;
-        bool again = !circuit[0];
-        for (size_t k = 0; k < i && !again; k++)
-            again = strcmp(inv.devices[k].circuit, circuit) == 0;
         if (which == NAMES_DEVICES)
             offer(c, inv.devices[i].name);
-        else if (!again)
-            offer(c, circuit);
+        else if (inventory_circuit_first(&inv, i))
+            offer(c, inv.devices[i].circuit);
     }
     inventory_free(&inv);
 }

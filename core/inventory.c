@@ -80,6 +80,15 @@ const inv_group_t *inventory_find_group(const inventory_t *inv, const char *name
     return NULL;
 }
 
+bool inventory_circuit_first(const inventory_t *inv, size_t i)
+{
+    const char *circuit = inv->devices[i].circuit;
+    for (size_t k = 0; k < i && circuit[0]; k++)
+        if (strcmp(inv->devices[k].circuit, circuit) == 0)
+            return false;
+    return circuit[0] != '\0';
+}
+
 void inventory_default_path(char *buf, size_t size)
 {
     char dir[4096];

@@ -98,6 +98,9 @@ int inventory_load_string(inventory_t *inv, const char *name, const char *text, 
 void inventory_free(inventory_t *inv);
 const device_t *inventory_find(const inventory_t *inv, const char *name);
 const inv_group_t *inventory_find_group(const inventory_t *inv, const char *name);
+/* Whether devices[i] is the first device of its circuit in inv (false without a circuit):
+ * iterating with it meets each circuit once. */
+bool inventory_circuit_first(const inventory_t *inv, size_t i);
 /* Whether d names the group. */
 bool device_in_group(const device_t *d, const char *group);
 /* Writes d as a [device NAME] section that inventory_load reads back (for --record): what a

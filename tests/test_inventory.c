@@ -579,6 +579,26 @@ static void groups_layer_in_order(void **state)
     inventory_free(&inv);
 }
 
+/* A circuit a group gives its members is one circuit, met once. */
+static void circuits_are_met_once(void **state)
+{
+    (void)state;
+    inventory_t inv;
+    char err[600] = "";
+    assert_int_equal(inventory_load_string(&inv, "c.ini",
+                                           "[group er1]\ncircuit = er-1\n[defaults]\nvendor = ios\nhost = h\n"
+                                           "[device a]\ngroup = er1\n[device b]\ngroup = er1\nlink = secondary\n"
+                                           "[device x]\ncircuit = er-2\n[device y]\nuser = u\n",
+                                           err, sizeof(err)),
+                     0);
+    const bool first[] = {true, false, true, false};
+    assert_int_equal(inv.n_devices, 4);
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(inventory_circuit_first(&inv, i), first[i]);
+    assert_string_equal(inv.devices[1].circuit, "er-1");
+    inventory_free(&inv);
+}
+
 /* A contradiction between layers names the line of the key applied last (the device's). */
 static void group_errors_name_their_line(void **state)
 {
@@ -774,6 +794,7 @@ int main(void)
         cmocka_unit_test(recorded_device_leaves_login_out),
         cmocka_unit_test(prefix_lists_span_lines),
         cmocka_unit_test(groups_layer_in_order),
+        cmocka_unit_test(circuits_are_met_once),
         cmocka_unit_test(group_errors_name_their_line),
         cmocka_unit_test(includes_read_in_place_and_order),
         cmocka_unit_test(include_errors_name_the_file),
