@@ -1,8 +1,8 @@
 /* inventory.h: devices, how to reach them, and what their circuit is expected to look like.
  *
  * Read from INI (inih): a [defaults] section, [group NAME] sections and one [device NAME]
- * section per router or host.  A device takes its own keys first, then those of the groups it
- * names (`group = a, b`: b's win over a's), then [defaults]; where a section stands in the
+ * section per router or host.  A device's own keys win over those of the groups it names
+ * (`group = a, b`: b's over a's), which win over [defaults]; where a section stands in the
  * files does not matter.  `include = PATTERN` lines before a file's first section read more
  * files at that point (core/inventory_read.c).  Every bad value is refused at load with
  * "file:line: what is wrong" (the first bad line in reading order), and so is an inventory whose

@@ -230,7 +230,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
     if (f->cur_header != f->rd.section_line) {
         f->cur_header = f->rd.section_line;
         if (!open_section(f, section)) {
-            f->cur_header = -1; /* its keys are not read into the section before it */
+            f->cur_header = -1; /* reading stops here; no key of it may land in the section before */
             return 0;
         }
     }

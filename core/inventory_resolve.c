@@ -49,7 +49,8 @@ static void apply_section(resolve_t *r, size_t sec, bool groups_only)
         if ((strcmp(e->key, "group") == 0) != groups_only)
             continue;
         int had = r->d->n_groups;
-        /* Each value was checked as it was read: this cannot fail but out of its section. */
+        /* Each value was checked as it was read, in its own section, so this does not fail;
+         * were it to, the error would still name the value's line. */
         if (!inv_set_key(r->d, &r->apply, e->key, e->value, why, sizeof(why)))
             inv_fail_at(r->ld, &e->pos, "%s", why);
         for (int g = had; g < r->d->n_groups; g++)
