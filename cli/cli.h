@@ -30,6 +30,13 @@ extern const cli_cmd_t cli_cmd_run;
 extern const cli_cmd_t cli_cmd_check;
 extern const cli_cmd_t cli_cmd_report;
 extern const cli_cmd_t cli_cmd_console;
+extern const cli_cmd_t cli_cmd_inventory;
+/* Every subcommand, NULL-terminated, in the order erdiag --help lists them (cli/main.c). */
+extern const cli_cmd_t *const cli_cmds[];
+
+/* `erdiag __complete WORD...` for the shell completions (cli/complete.c): argv holds the words
+ * after "erdiag", the last being the one completed.  Returns the exit status. */
+int cli_complete(int argc, char **argv);
 
 /* Exit codes shared by every subcommand. */
 enum {

@@ -11,11 +11,12 @@
 #include "config.h"
 #include "core/sanitize.h"
 
-static const cli_cmd_t *const cli_cmds[] = {
+const cli_cmd_t *const cli_cmds[] = {
     &cli_cmd_parse,
     &cli_cmd_run,
     &cli_cmd_check,
     &cli_cmd_report,
+    &cli_cmd_inventory,
     &cli_cmd_console,
     NULL,
 };
@@ -29,7 +30,7 @@ static void usage(FILE *out)
             "       erdiag help COMMAND\n\ncommands:\n",
             PACKAGE_VERSION);
     for (size_t i = 0; cli_cmds[i]; i++)
-        fprintf(out, "  %-8s %s\n", cli_cmds[i]->name, cli_cmds[i]->summary);
+        fprintf(out, "  %-10s %s\n", cli_cmds[i]->name, cli_cmds[i]->summary);
     fprintf(out, "\n'erdiag COMMAND --help' lists a command's options; erdiag(1) has the details, the\n"
                  "inventory, the environment, the files and the exit statuses.\n");
 }
@@ -67,6 +68,8 @@ int main(int argc, char **argv)
 {
     if (argc < 2)
         return cli_cmd_console.exec(argc, argv);
+    if (strcmp(argv[1], "__complete") == 0) /* hidden: the shell completions ask it */
+        return cli_complete(argc - 2, argv + 2);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("erdiag %s\n", PACKAGE_VERSION);
         return EXIT_OK;

@@ -18,11 +18,17 @@ void ini_text_init(ini_text_t *r, const char *name, const char *text)
 
 int ini_text_vfail_at(ini_text_t *r, int line, const char *fmt, va_list ap)
 {
-    char msg[400];
+    char msg[400], full[sizeof(r->err)];
     vsnprintf(msg, sizeof(msg), fmt, ap);
+    snprintf(full, sizeof(full), "%s:%d: %s", r->name, line, msg);
     /* A syntax error inih reports at the end may lie before a bad value already recorded. */
+    return ini_text_fail_raw(r, line, full);
+}
+
+int ini_text_fail_raw(ini_text_t *r, int line, const char *msg)
+{
     if (!r->err[0] || line < r->err_line) {
-        snprintf(r->err, sizeof(r->err), "%s:%d: %s", r->name, line, msg);
+        snprintf(r->err, sizeof(r->err), "%s", msg);
         r->err_line = line;
     }
     return 0;

@@ -31,6 +31,9 @@ void ini_text_init(ini_text_t *r, const char *name, const char *text);
  * what an inih handler returns to say it failed. */
 int ini_text_fail_at(ini_text_t *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int ini_text_vfail_at(ini_text_t *r, int line, const char *fmt, va_list ap);
+/* Records msg as it is, as the error of line (which keeps it only when no earlier line failed):
+ * for a message that names another file's line already (an included file's).  Returns 0. */
+int ini_text_fail_raw(ini_text_t *r, int line, const char *msg);
 /* The same at the line inih is reading. */
 int ini_text_fail(ini_text_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

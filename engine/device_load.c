@@ -61,24 +61,35 @@ static int replay_names(const char *replay, const char *name, char *err, size_t 
     return rc;
 }
 
+int device_load_inventory(const char *inventory, inventory_t *inv, char *path, size_t size, char *err, size_t errlen)
+{
+    struct stat st;
+    memset(inv, 0, sizeof(*inv));
+    if (inventory)
+        snprintf(path, size, "%s", inventory);
+    else
+        inventory_default_path(path, size);
+    if (!inventory && stat(path, &st) != 0 && errno == ENOENT) {
+        no_default_inventory(path, err, errlen);
+        return -1;
+    }
+    return inventory_load(inv, path, err, errlen);
+}
+
 int device_load(const char *replay, const char *inventory, const char *name, inventory_t *inv, const device_t **dev,
                 char *err, size_t errlen)
 {
     char path[1100];
-    struct stat st;
+    int rc;
     *dev = NULL;
     memset(inv, 0, sizeof(*inv));
-    if (inventory)
-        snprintf(path, sizeof(path), "%s", inventory);
-    else if (replay)
+    if (replay && !inventory) {
         snprintf(path, sizeof(path), "%s/device.ini", replay);
-    else
-        inventory_default_path(path, sizeof(path));
-    if (!inventory && !replay && stat(path, &st) != 0 && errno == ENOENT) {
-        no_default_inventory(path, err, errlen);
-        return -1;
+        rc = inventory_load(inv, path, err, errlen);
+    } else {
+        rc = device_load_inventory(inventory, inv, path, sizeof(path), err, errlen);
     }
-    if (inventory_load(inv, path, err, errlen) != 0)
+    if (rc != 0)
         return -1;
     *dev = inventory_find(inv, name);
     if (!*dev && replay && !inventory)

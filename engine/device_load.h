@@ -15,5 +15,9 @@
  * about is in inv->warning.  inv is the caller's to free (also after a failure). */
 int device_load(const char *replay, const char *inventory, const char *name, inventory_t *inv, const device_t **dev,
                 char *err, size_t errlen);
+/* Loads the inventory named (NULL: the default path) into inv, whose file path gets (size
+ * bytes).  0, or -1 with the reason in err; a missing default inventory says where erdiag
+ * looked and how to point it elsewhere.  inv is the caller's to free (also after a failure). */
+int device_load_inventory(const char *inventory, inventory_t *inv, char *path, size_t size, char *err, size_t errlen);
 
 #endif

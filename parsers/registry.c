@@ -2,8 +2,8 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
+#include "core/vendor_names.h"
 #include "parsers/parser.h"
 #include "parsers/rx.h"
 #include "parsers/vendors.h"
@@ -14,15 +14,6 @@ static const parser_vendor_t *const all_vendors[] = {
     &parser_vendor_azure, NULL,
 };
 
-static const struct {
-    const char *alias, *name;
-} vendor_aliases[] = {
-    {"iosxe", "ios"}, {"ios-xe", "ios"}, {"cisco_ios", "ios"}, {"cisco_xe", "ios"},
-    {"cisco_nxos", "nxos"}, {"nx-os", "nxos"}, {"xr", "iosxr"}, {"ios-xr", "iosxr"},
-    {"cisco_xr", "iosxr"}, {"arista", "eos"}, {"arista_eos", "eos"}, {"juniper", "junos"},
-    {"juniper_junos", "junos"}, {"vtysh", "frr"}, {"win", "windows"},
-};
-
 const parser_vendor_t *const *parser_vendors(void)
 {
     return all_vendors;
@@ -30,13 +21,10 @@ const parser_vendor_t *const *parser_vendors(void)
 
 const parser_vendor_t *parser_vendor_find(const char *name)
 {
-    if (!name)
-        return NULL;
-    for (size_t i = 0; i < sizeof(vendor_aliases) / sizeof(vendor_aliases[0]); i++)
-        if (strcasecmp(name, vendor_aliases[i].alias) == 0)
-            name = vendor_aliases[i].name;
-    for (size_t i = 0; all_vendors[i]; i++)
-        if (strcasecmp(name, all_vendors[i]->name) == 0)
+    /* The aliases are core/vendor_names.c's: the inventory takes the same ones. */
+    name = vendor_canonical(name);
+    for (size_t i = 0; name && all_vendors[i]; i++)
+        if (strcmp(name, all_vendors[i]->name) == 0)
             return all_vendors[i];
     return NULL;
 }

@@ -1,7 +1,9 @@
 /* test_inventory.c: inventory values are data, never shell: the password_command splitter,
  * helpers run without a shell in a minimal environment, the shapes of host, user, jump, paths
  * and names, lines too long for inih, files that are not inventories, devices defined twice,
- * the permissions warning, and what a recording's device.ini leaves out. */
+ * the permissions warning, and what a recording's device.ini leaves out.  At NOC scale: groups
+ * and their precedence, includes (globs, order, nesting, cycles), errors naming the first bad
+ * line of whichever file holds it, and the vendor aliases. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -15,6 +17,8 @@
 #include "core/cmdline.h"
 #include "core/inventory.h"
 #include "core/inventory_values.h"
+#include "core/vendor_names.h"
+#include "parsers/parser.h"
 #include "probes/helpers.h"
 #include "probes/spawn.h"
 #include "tests/testhelp.h"
@@ -36,6 +40,45 @@ static int remove_tmpdir(void **state)
 static void tmp_path(char *buf, size_t size, const char *name)
 {
     snprintf(buf, size, "%s/%s", tmpdir, name);
+}
+
+/* Writes text to tmpdir/rel (0600), making its directories. */
+static void put(const char *rel, const char *text)
+{
+    char path[512];
+    tmp_path(path, sizeof(path), rel);
+    for (char *p = strchr(path + strlen(tmpdir) + 1, '/'); p; p = strchr(p + 1, '/')) {
+        *p = '\0';
+        if (mkdir(path, 0700) != 0 && errno != EEXIST)
+            fail_msg("mkdir %s: %s", path, strerror(errno));
+        *p = '/';
+    }
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Loads tmpdir/rel: must fail with err equal to want, where "@/" stands for tmpdir's path. */
+static void file_refused(const char *rel, const char *want)
+{
+    inventory_t inv;
+    char path[512], err[700], expect[700];
+    tmp_path(path, sizeof(path), rel);
+    size_t w = 0;
+    for (const char *p = want; *p && w + 1 < sizeof(expect); p++) {
+        if (p[0] == '@' && p[1] == '/')
+            w += (size_t)snprintf(expect + w, sizeof(expect) - w, "%s", tmpdir);
+        else
+            expect[w++] = *p;
+    }
+    expect[w] = '\0';
+    if (inventory_load(&inv, path, err, sizeof(err)) == 0) {
+        inventory_free(&inv);
+        fail_msg("accepted: %s", rel);
+    }
+    if (strncmp(err, expect, strlen(expect)) != 0)
+        fail_msg("got '%s', want '%s...'", err, expect);
 }
 
 static bool exists(const char *path)
@@ -355,8 +398,8 @@ static void devices_defined_twice_name_both_lines(void **state)
 {
     (void)state;
     refused(DEV "\n[device b]\nhost = h\nvendor = ios\n[device a]\nhost = h2\n",
-            "bad.ini:8: device 'a' is defined twice: [device a] at lines 1 and 8");
-    refused(DEV "[device a]\nhost = h2\n", "bad.ini:4: device 'a' is defined twice: [device a] at lines 1 and 4");
+            "bad.ini:8: device 'a' is defined twice (first at bad.ini:1)");
+    refused(DEV "[device a]\nhost = h2\n", "bad.ini:4: device 'a' is defined twice (first at bad.ini:1)");
     refused(DEV "[defaults]\nuser = x\n[device a]\nport = 2\n", "bad.ini:6: device 'a' is defined twice");
 }
 
@@ -467,6 +510,271 @@ static void prefix_lists_span_lines(void **state)
             "bad.ini:7: expect_prefixes: more than 32 prefixes");
 }
 
+/* ---- groups ---- */
+
+/* Every kind of key (text, address, number, bool, prefix list) through every layer: the device
+ * over its later group over its earlier group over [defaults] over the built-in value, with
+ * [defaults] and one group written after the devices that use them. */
+static const char *const layered =
+    "[group early]\n"                                           /* 1 */
+    "user = u-early\ntimeout = 20\nbfd = no\nonprem_source = 10.0.0.2\nexpect_prefixes = 10.2.0.0/16, 10.3.0.0/16\n"
+    "[device own]\n"                                            /* 7 */
+    "host = h1\ngroup = early, late\n"
+    "user = u-own\ntimeout = 50\nbfd = no\nonprem_source = 10.0.0.4\nexpect_prefixes = 10.5.0.0/16\n"
+    "[device late-wins]\nhost = h2\ngroup = early, late\n"      /* 15 */
+    "[device early-wins]\nhost = h3\ngroup = late\ngroup = early\n" /* 18: two lines add up */
+    "[device only-early]\nhost = h4\ngroup = early\n"           /* 22 */
+    "[device none]\nhost = h5\n"                                /* 25 */
+    "[defaults]\nvendor = ios\nuser = u-def\ntimeout = 10\nbfd = yes\nonprem_source = 10.0.0.1\n"
+    "expect_prefixes = 10.0.0.0/8\n"
+    "[group late]\n"                                            /* 34 */
+    "user = u-late\ntimeout = 40\nbfd = yes\nonprem_source = 10.0.0.3\nexpect_prefixes = 10.4.0.0/16\n";
+
+static void assert_layer(const inventory_t *inv, const char *name, const char *user, int timeout, bool bfd,
+                         const char *onprem, const char *first_prefix, int n_prefixes)
+{
+    const device_t *d = inventory_find(inv, name);
+    char buf[64];
+    if (!d)
+        fail_msg("no device %s", name);
+    assert_string_equal(d->user, user);
+    assert_int_equal(d->timeout_s, timeout);
+    assert_int_equal(d->bfd_expected, bfd);
+    ip_to_string(&d->onprem_source, buf, sizeof(buf));
+    assert_string_equal(buf, onprem);
+    assert_int_equal(d->n_expect_prefixes, n_prefixes);
+    prefix_to_string(&d->expect_prefixes[0], false, buf, sizeof(buf));
+    assert_string_equal(buf, first_prefix);
+    assert_string_equal(d->vendor, "ios");
+}
+
+static void groups_layer_in_order(void **state)
+{
+    (void)state;
+    inventory_t inv;
+    char err[600] = "";
+    if (inventory_load_string(&inv, "layers.ini", layered, err, sizeof(err)) != 0)
+        fail_msg("refused: %s", err);
+    assert_layer(&inv, "own", "u-own", 50, false, "10.0.0.4", "10.5.0.0/16", 1);
+    assert_layer(&inv, "late-wins", "u-late", 40, true, "10.0.0.3", "10.4.0.0/16", 1);
+    assert_layer(&inv, "early-wins", "u-early", 20, false, "10.0.0.2", "10.2.0.0/16", 2);
+    assert_layer(&inv, "only-early", "u-early", 20, false, "10.0.0.2", "10.2.0.0/16", 2);
+    assert_layer(&inv, "none", "u-def", 10, true, "10.0.0.1", "10.0.0.0/8", 1);
+    const device_t *d = inventory_find(&inv, "early-wins");
+    assert_int_equal(d->n_groups, 2);
+    assert_string_equal(d->groups[0], "late");
+    assert_string_equal(d->groups[1], "early");
+    assert_string_equal(d->file, "layers.ini");
+    assert_int_equal(d->line, 18);
+    assert_true(device_in_group(d, "early") && !device_in_group(inventory_find(&inv, "none"), "early"));
+    assert_int_equal(inv.n_groups, 2);
+    assert_string_equal(inv.groups[0].name, "early");
+    assert_int_equal(inv.groups[0].line, 1);
+    assert_int_equal(inv.groups[0].n_members, 4);
+    const inv_group_t *late = inventory_find_group(&inv, "late");
+    assert_non_null(late);
+    assert_int_equal(late->line, 34);
+    assert_int_equal(late->n_members, 3);
+    assert_null(inventory_find_group(&inv, "nope"));
+    inventory_free(&inv);
+}
+
+/* A circuit a group gives its members is one circuit, met once. */
+static void circuits_are_met_once(void **state)
+{
+    (void)state;
+    inventory_t inv;
+    char err[600] = "";
+    assert_int_equal(inventory_load_string(&inv, "c.ini",
+                                           "[group er1]\ncircuit = er-1\n[defaults]\nvendor = ios\nhost = h\n"
+                                           "[device a]\ngroup = er1\n[device b]\ngroup = er1\nlink = secondary\n"
+                                           "[device x]\ncircuit = er-2\n[device y]\nuser = u\n",
+                                           err, sizeof(err)),
+                     0);
+    const bool first[] = {true, false, true, false};
+    assert_int_equal(inv.n_devices, 4);
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(inventory_circuit_first(&inv, i), first[i]);
+    assert_string_equal(inv.devices[1].circuit, "er-1");
+    inventory_free(&inv);
+}
+
+/* A contradiction between layers names the line of the key applied last (the device's). */
+static void group_errors_name_their_line(void **state)
+{
+    (void)state;
+    refused(DEV "group = nope\n", "bad.ini:4: device 'a': no group 'nope' (no [group nope] section)");
+    refused(DEV "group = g, nope\n[group g]\nuser = x\n", "bad.ini:4: device 'a': no group 'nope'");
+    refused("[group g]\ngroup = h\n", "bad.ini:2: a [group] may not name groups: groups do not nest");
+    refused("[defaults]\ngroup = h\n", "bad.ini:2: group names a device's groups: not in [defaults]");
+    refused("[group g]\nuser = a\n\n[group g]\nuser = b\n", "bad.ini:4: group 'g' is defined twice (first at bad.ini:1)");
+    refused(DEV "group = g, g\n", "bad.ini:4: group 'g' is named twice");
+    refused(DEV "group = a1, a2, a3, a4, a5, a6, a7, a8, a9\n", "bad.ini:4: group: more than 8 groups");
+    refused(DEV "group = ../x\n", "bad.ini:4: group name '../x' may hold only");
+    refused("[group ../x]\nuser = a\n", "bad.ini:1: group name '../x' may hold only");
+    refused("[group g]\nsubnet = 192.168.1.0/30\n" DEV "group = g\npeer_ip = 192.168.2.2\n",
+            "bad.ini:7: peer_ip is outside subnet");
+    refused("[group g]\npeer_ip = 192.168.2.2\n" DEV "group = g\nsubnet = 192.168.1.0/30\n",
+            "bad.ini:7: peer_ip is outside subnet");
+    refused(DEV "group = g\nsubnet = 192.168.1.0/30\n[group g]\npeer_ip = 192.168.2.2\n", /* group read last */
+            "bad.ini:5: peer_ip is outside subnet");
+    refused("[group g]\nlocal_as = 12076\n" DEV "group = g\n", "bad.ini:2: local_as equals peer_as");
+    /* The device overrides both keys of a pair its group set: no contradiction is left. */
+    accepted("[group g]\nsubnet = 192.168.1.0/30\npeer_ip = 192.168.1.2\n" DEV
+             "group = g\nsubnet = 192.168.2.0/30\npeer_ip = 192.168.2.2\n");
+    /* Of two devices' errors, the one on the earlier line, whichever device is resolved first. */
+    refused("[device a]\nhost = h\ngroup = g\n[device b]\nvendor = ios\n[group g]\nvendor = ios\nlocal_as = 12076\n",
+            "bad.ini:4: device 'b' has no host");
+    refused("[device a]\nvendor = ios\n[group g]\nuser = x\n", "bad.ini:1: device 'a' has no host");
+}
+
+/* ---- includes ---- */
+
+static void includes_read_in_place_and_order(void **state)
+{
+    (void)state;
+    put("inc/main.ini", "; the site\ninclude = conf.d/*.ini\ninclude = empty.d/*.ini\ninclude = nowhere/*.ini\n"
+                        "[defaults]\nvendor = ios\n[device main]\nhost = m\ngroup = core\n");
+    put("inc/conf.d/b.ini", "[device b]\nhost = hb\n");
+    put("inc/conf.d/a.ini", "include = ../more/*.ini\n[device a]\nhost = ha\ngroup = core\n");
+    put("inc/conf.d/B.ini", "[device B]\nhost = hB\n");
+    put("inc/conf.d/notes.txt", "not an inventory\n");
+    put("inc/more/groups.ini", "[group core]\nuser = core-user\n");
+    char path[512], empty[512], err[600] = "", want[512];
+    tmp_path(empty, sizeof(empty), "inc/empty.d");
+    assert_int_equal(mkdir(empty, 0700), 0);
+    tmp_path(path, sizeof(path), "inc/main.ini");
+    inventory_t inv;
+    if (inventory_load(&inv, path, err, sizeof(err)) != 0)
+        fail_msg("refused: %s", err);
+    /* Byte order (B before a), each file's devices where its include stands. */
+    const char *order[] = {"B", "a", "b", "main"};
+    assert_int_equal(inv.n_devices, 4);
+    for (size_t i = 0; i < 4; i++)
+        assert_string_equal(inv.devices[i].name, order[i]);
+    assert_string_equal(inventory_find(&inv, "a")->user, "core-user");
+    assert_string_equal(inventory_find(&inv, "main")->user, "core-user");
+    assert_string_equal(inventory_find(&inv, "b")->vendor, "ios"); /* [defaults] of the including file */
+    snprintf(want, sizeof(want), "%s/inc/conf.d/../more/groups.ini", tmpdir);
+    assert_string_equal(inv.groups[0].file, want);
+    assert_int_equal(inv.groups[0].n_members, 2);
+    snprintf(want, sizeof(want), "%s/inc/conf.d/a.ini", tmpdir);
+    assert_string_equal(inventory_find(&inv, "a")->file, want);
+    assert_int_equal(inventory_find(&inv, "a")->line, 2);
+    inventory_free(&inv);
+}
+
+static void include_errors_name_the_file(void **state)
+{
+    (void)state;
+    /* A bad line of an included file is named in that file. */
+    put("ie/bad.ini", "include = d/*.ini\n");
+    put("ie/d/x.ini", "[device x]\nhost = h\nport = 99999\n");
+    file_refused("ie/bad.ini", "@/ie/d/x.ini:3: port: '99999' is not a whole number");
+    /* A device defined twice across files names both places. */
+    put("dup/top.ini", "include = a.ini\ninclude = b.ini\n");
+    put("dup/a.ini", "[defaults]\nvendor = ios\n\n\n\n\n[device ce1]\nhost = h\n");
+    put("dup/b.ini", "\n\n[device ce1]\nhost = h\n");
+    file_refused("dup/top.ini", "@/dup/b.ini:3: device 'ce1' is defined twice (first at @/dup/a.ini:7)");
+    /* The first bad line in reading order: a syntax error before the include beats the included
+     * file's bad value (inih reports syntax errors at the end), and one after it does not. */
+    put("first/before.ini", "bogus line\ninclude = x.ini\n");
+    put("first/after.ini", "include = x.ini\nbogus line\n");
+    put("first/x.ini", "[device x]\nhost = h\nvendor = cisco\n");
+    file_refused("first/before.ini", "@/first/before.ini:1: not an INI line");
+    file_refused("first/after.ini", "@/first/x.ini:3: vendor 'cisco' is not one of");
+    put("first/late.ini", "[device y]\nhost = h\nvendor = ios\ngroup = nope\n");
+    put("first/both.ini", "include = late.ini\n[device z]\nvendor = ios\n");
+    file_refused("first/both.ini", "@/first/late.ini:4: device 'y': no group 'nope'");
+    /* Where an include may stand, and what it must name. */
+    put("where/sec.ini", "[defaults]\nvendor = ios\ninclude = x.ini\n");
+    file_refused("where/sec.ini", "@/where/sec.ini:3: include must stand before the file's first section");
+    put("where/missing.ini", "include = not-there.ini\n");
+    file_refused("where/missing.ini", "@/where/missing.ini:1: include = not-there.ini: no such file");
+    put("where/stray.ini", "user = x\n");
+    file_refused("where/stray.ini", "@/where/stray.ini:1: 'user' outside a section (only include =");
+    put("where/dir.ini", "include = sub*\n");
+    put("where/sub1/x.ini", "");
+    file_refused("where/dir.ini", "@/where/dir.ini:1: include = sub*: @/where/sub1: not a regular file");
+    refused("include = /etc/passwd\n", "bad.ini:1: include is read only from an inventory file");
+}
+
+static void include_depth_and_cycles(void **state)
+{
+    (void)state;
+    put("deep/l0.ini", "include = l1.ini\n");
+    put("deep/l1.ini", "include = l2.ini\n");
+    put("deep/l2.ini", "include = l3.ini\n");
+    put("deep/l3.ini", "include = l4.ini\n");
+    put("deep/l4.ini", "[device deep]\nhost = h\nvendor = ios\n");
+    char path[512], err[600] = "";
+    inventory_t inv;
+    tmp_path(path, sizeof(path), "deep/l0.ini");
+    if (inventory_load(&inv, path, err, sizeof(err)) != 0) /* four levels of includes are allowed */
+        fail_msg("refused: %s", err);
+    assert_non_null(inventory_find(&inv, "deep"));
+    inventory_free(&inv);
+    put("deep/l4.ini", "include = l5.ini\n");
+    put("deep/l5.ini", "[device deeper]\nhost = h\nvendor = ios\n");
+    file_refused("deep/l0.ini", "@/deep/l4.ini:1: include = l5.ini: files included more than 4 deep");
+    put("cyc/self.ini", "include = self.ini\n");
+    file_refused("cyc/self.ini", "@/cyc/self.ini:1: include = self.ini: @/cyc/self.ini: it is being read already: a cycle");
+    put("cyc/c1.ini", "include = c2.ini\n");
+    put("cyc/c2.ini", "include = c1.ini\n");
+    file_refused("cyc/c1.ini", "@/cyc/c2.ini:1: include = c1.ini: @/cyc/c1.ini: it is being read already: a cycle");
+}
+
+/* The including file's directory is a path, not a pattern; an included file that holds how to
+ * log in is warned about when others may read it. */
+static void include_directory_is_literal(void **state)
+{
+    (void)state;
+    char path[512], conf[512], err[600] = "";
+    put("we[ir]d/main.ini", "include = conf.d/*.ini\n");
+    put("we[ir]d/conf.d/a.ini", "[device a]\nhost = h\nvendor = ios\npassword_command = pass show a\n");
+    tmp_path(conf, sizeof(conf), "we[ir]d/conf.d/a.ini");
+    assert_int_equal(chmod(conf, 0644), 0);
+    tmp_path(path, sizeof(path), "we[ir]d/main.ini");
+    inventory_t inv;
+    if (inventory_load(&inv, path, err, sizeof(err)) != 0)
+        fail_msg("refused: %s", err);
+    assert_int_equal(inv.n_devices, 1);
+    assert_non_null(strstr(inv.warning, "conf.d/a.ini holds password_command or identity and is readable by others"));
+    inventory_free(&inv);
+}
+
+/* ---- vendor names ---- */
+
+static void vendor_aliases_are_one_table(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *alias, *name;
+    } cases[] = {
+        {"cisco_ios", "ios"},  {"cisco_xe", "ios"},       {"cisco_nxos", "nxos"},  {"cisco_xr", "iosxr"},
+        {"juniper_junos", "junos"}, {"arista_eos", "eos"}, {"ios", "ios"},         {"nxos_ssh", "nxos"},
+        {"eos", "eos"},        {"junos", "junos"},        {"iosxe", "ios"},        {"Cisco_IOS", "ios"},
+        {"frr", "frr"},        {"vtysh", "frr"},          {"linux", "linux"},      {"iosxr", "iosxr"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char text[200], err[600] = "";
+        inventory_t inv;
+        snprintf(text, sizeof(text), "[device a]\nhost = h\nvendor = %s\n", cases[i].alias);
+        if (inventory_load_string(&inv, "v.ini", text, err, sizeof(err)) != 0)
+            fail_msg("%s refused: %s", cases[i].alias, err);
+        assert_string_equal(inv.devices[0].vendor, cases[i].name);
+        inventory_free(&inv);
+        /* erdiag parse takes the same names for the same platform */
+        const parser_vendor_t *pv = parser_vendor_find(cases[i].alias);
+        assert_non_null(pv);
+        assert_string_equal(pv->name, cases[i].name);
+    }
+    assert_string_equal(vendor_canonical("win"), "windows");
+    assert_null(vendor_canonical("cisco"));
+    refused("[device a]\nhost = h\nvendor = cisco\n", "bad.ini:3: vendor 'cisco' is not one of");
+    refused("[device a]\nhost = h\nvendor = windows\n", "bad.ini:3: vendor 'windows' is not one of"); /* no SSH */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -485,6 +793,14 @@ int main(void)
         cmocka_unit_test(loose_permissions_are_warned_about),
         cmocka_unit_test(recorded_device_leaves_login_out),
         cmocka_unit_test(prefix_lists_span_lines),
+        cmocka_unit_test(groups_layer_in_order),
+        cmocka_unit_test(circuits_are_met_once),
+        cmocka_unit_test(group_errors_name_their_line),
+        cmocka_unit_test(includes_read_in_place_and_order),
+        cmocka_unit_test(include_errors_name_the_file),
+        cmocka_unit_test(include_depth_and_cycles),
+        cmocka_unit_test(include_directory_is_literal),
+        cmocka_unit_test(vendor_aliases_are_one_table),
     };
     return cmocka_run_group_tests_name("inventory", tests, make_tmpdir, remove_tmpdir);
 }

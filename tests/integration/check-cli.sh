@@ -219,9 +219,26 @@ expect "no inventory under XDG_CONFIG_HOME" 3 "no inventory at $work/xdg/erdiag/
 printf '[device ce1]\nhost = 192.0.2.1\nvendor = ios\nbogus line\npeer_ip = 1.2.3\n' >"$work/badline.ini"
 expect "inventory error: the first bad line" 3 "badline.ini:4: not an INI line" -- check ce1 --runbook bgp --inventory "$work/badline.ini"
 
+# ---- erdiag inventory check|list: the resolved devices; 2 and the first bad line on an error
+mkdir -p "$work/invd/conf.d"
+printf 'include = conf.d/*.ini\n[defaults]\nvendor = cisco_ios\n[group nyc]\ncircuit = er-nyc\n[device ce1]\nhost = 192.0.2.1\ngroup = nyc\n' \
+    >"$work/invd/inv.ini"
+printf '[device ce2]\nhost = 192.0.2.2\ngroup = nyc\nlink = secondary\npassword_command = pass show ce2\n' >"$work/invd/conf.d/b.ini"
+expect "inventory check: devices resolved, where each is" 0 "^ce2 +ios +192.0.2.2 +er-nyc +secondary +nyc +$work/invd/conf.d/b.ini:1\$" -- \
+    "$erdiag" inventory check --inventory "$work/invd/inv.ini"
+expect "inventory check: the summary" 0 "^2 devices, 1 group, 1 circuit: ok\$" -- "$erdiag" inventory check -i "$work/invd/inv.ini"
+expect "inventory list --json: no login details" 0 '"name": "ce2"' -- "$erdiag" inventory list -i "$work/invd/inv.ini" --json
+"$erdiag" inventory list -i "$work/invd/inv.ini" --json 2>/dev/null | grep -q 'pass show' && bad "inventory list --json holds a password_command" ||
+    ok "inventory list --json: no password_command"
+expect "inventory list --group: a typo" 2 "no group 'nyk' in .*; did you mean 'nyc'\?" -- \
+    "$erdiag" inventory list -i "$work/invd/inv.ini" --group nyk
+printf '[device ce9]\nhost = 192.0.2.9\ngroup = nope\n' >"$work/invd/conf.d/c.ini"
+expect "inventory check: the error in the included file" 2 "conf.d/c.ini:3: device 'ce9': no group 'nope'" -- \
+    "$erdiag" inventory check -i "$work/invd/inv.ini"
+
 # ---- --help of every subcommand lists every option its table gives getopt, one line each
 # within 100 columns, and the man page documents each; no subcommand parses options elsewhere.
-for cmd in parse run check report console; do
+for cmd in parse run check report console inventory; do
     src=$top/cli/cmd_$cmd.c
     names=$(sed -n '/^static const cli_option_t /,/^};/p' "$src" | grep -oE '^    \{"[a-z-]+", ' | grep -oE '[a-z-]+')
     help=$("$erdiag" "$cmd" --help)
