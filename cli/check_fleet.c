@@ -47,8 +47,12 @@ static int choose(const check_fleet_t *f, chosen_t *c)
         return -1;
     for (size_t i = 0; i < f->n_devices; i++)
         c->names[c->n++] = f->devices[i];
-    for (size_t i = 0; f->all && i < c->inv.n_devices; i++)
-        if (strcmp(c->inv.devices[i].vendor, "linux") != 0)
+    if (f->group && !inventory_find_group(&c->inv, f->group)) {
+        sanitize_fprintf(stderr, "erdiag check: no group '%s' in %s\n", f->group, path);
+        return -1;
+    }
+    for (size_t i = 0; (f->all || f->group) && i < c->inv.n_devices; i++)
+        if (strcmp(c->inv.devices[i].vendor, "linux") != 0 && (!f->group || device_in_group(&c->inv.devices[i], f->group)))
             c->names[c->n++] = c->inv.devices[i].name;
     if (c->n == 0)
         sanitize_fprintf(stderr, "erdiag check: no device to check in %s\n", path);

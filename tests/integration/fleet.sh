@@ -43,13 +43,17 @@ for i in "${!sims[@]}"; do
     for _ in $(seq 50); do run bash -c "exec 3<>/dev/tcp/127.0.0.1/$((base + i))" 2>/dev/null && break; sleep 0.1; done
 done
 
-# device NAME SCENARIO PORT [KNOWN_HOSTS]: the scenario's circuit as a device on PORT.
+# device NAME SCENARIO PORT [KNOWN_HOSTS]: the scenario's circuit as a device on PORT (dev01 to
+# dev04, one of each kind, are also in the group "pilot").
 device() {
     sed -n '/^\[device/,$p' "$top/scenarios/$2/device.ini" | grep -vE '^(host|port|user|known_hosts|timeout) *=' |
         sed -e "s/^\[device .*\]/[device $1]/" >>"$work/inventory.ini"
-    printf 'host = 127.0.0.1\nport = %s\nuser = noc\npassword_command = echo noc\nknown_hosts = %s\ntimeout = 10\n\n' \
+    printf 'host = 127.0.0.1\nport = %s\nuser = noc\npassword_command = echo noc\nknown_hosts = %s\ntimeout = 10\n' \
         "$3" "${4:-$work/known_hosts}" >>"$work/inventory.ini"
+    case $1 in dev0[1-4]) echo "group = pilot" >>"$work/inventory.ini" ;; esac
+    echo >>"$work/inventory.ini"
 }
+printf '[group pilot]\noperator = pilot-team\n\n' >"$work/inventory.ini"
 want=()
 for n in $(seq 1 45); do
     i=$(((n - 1) % 4))
@@ -118,6 +122,10 @@ fi
 [ "$fleet_ms" -le $((2 * slowest)) ] && ok "50 devices within 2x the slowest single ($fleet_ms <= 2 x $slowest ms)" ||
     bad "50 devices took $fleet_ms ms, more than 2 x $slowest ms"
 [ "$rss_kib" -lt $((64 * 1024)) ] && ok "peak RSS under 64 MiB ($((rss_kib / 1024)) MiB)" || bad "peak RSS $((rss_kib / 1024)) MiB"
+
+run "$erdiag" check --group pilot --runbook bgp --inventory "$work/inventory.ini" --accept-new --interval 1 >"$work/group.txt" 2>&1
+[ "$(grep -cE '^(OK|WARNING|CRITICAL|UNKNOWN) +dev0[1-4] ' "$work/group.txt")" -eq 4 ] && [ "$(grep -cE '^(OK|WARNING|CRITICAL|UNKNOWN) ' "$work/group.txt")" -eq 4 ] &&
+    ok "--group pilot: its 4 members, and only them" || bad "--group pilot: $(cat "$work/group.txt")"
 
 run "$erdiag" check dev01 dev02 dead46 --runbook bgp --inventory "$work/inventory.ini" --accept-new --interval 1 --json \
     >"$work/out.json" 2>/dev/null
