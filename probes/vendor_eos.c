@@ -33,6 +33,7 @@ static const vendor_probe_t eos_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route vrf {vrf} {prefix}", "show ip route {prefix} | json"},
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp {prefix} vrf {vrf}", "show ip bgp {prefix} | json"},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} received-routes", "show ip bgp neighbors {peer} received-routes vrf {vrf}", NULL},
+    {PROBE_BGP_ADVERTISED, "show ip bgp neighbors {peer} advertised-routes", "show ip bgp neighbors {peer} advertised-routes vrf {vrf}", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp vrf {vrf} {peer}", "show ip arp {peer} | json"},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}]", "traceroute vrf {vrf} {target}[ source {source}]", NULL},
     /* EOS has no exec telnet: the ping, the neighbor's counters and history stand in for it. */

@@ -33,6 +33,7 @@ static const vendor_probe_t frr_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route vrf {vrf} {prefix}", "show ip route {prefix} json"},
     {PROBE_BGP_PREFIX, "show bgp ipv4 unicast {prefix}", "show bgp vrf {vrf} ipv4 unicast {prefix}", "show bgp ipv4 unicast {prefix} json"},
     {PROBE_BGP_RECEIVED, "show bgp ipv4 unicast neighbors {peer} routes", "show bgp vrf {vrf} ipv4 unicast neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show bgp ipv4 unicast neighbors {peer} advertised-routes", "show bgp vrf {vrf} ipv4 unicast neighbors {peer} advertised-routes", NULL},
     {PROBE_TRACEROUTE, "traceroute {target}", NULL, NULL}, /* vtysh runs the system traceroute */
     /* vtysh has no telnet; its ping runs the system ping, which never stops by itself: the SSH
      * transport interrupts it (vendor.interrupt).  In a VRF it would ping from the default

@@ -34,6 +34,7 @@ static const vendor_probe_t ios_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp vpnv4 vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} routes", "show ip bgp vpnv4 vrf {vrf} neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show ip bgp neighbors {peer} advertised-routes", "show ip bgp vpnv4 vrf {vrf} neighbors {peer} advertised-routes", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp vrf {vrf} {peer}", NULL},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}] numeric", "traceroute vrf {vrf} {target}[ source {source}] numeric", NULL},
     /* From the peering interface when the inventory names it; else the router picks its egress

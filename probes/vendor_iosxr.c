@@ -33,6 +33,7 @@ static const vendor_probe_t iosxr_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show route {prefix}", "show route vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_PREFIX, "show bgp {prefix}", "show bgp vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_RECEIVED, "show bgp neighbors {peer} routes", "show bgp vrf {vrf} neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show bgp neighbors {peer} advertised-routes", "show bgp vrf {vrf} neighbors {peer} advertised-routes", NULL},
     {PROBE_ARP, "show arp {peer}", "show arp vrf {vrf} {peer}", NULL},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}] numeric", "traceroute vrf {vrf} {target}[ source {source}] numeric", NULL},
     {PROBE_TCP_179, "telnet {peer} 179[ source-interface {iface}]", "telnet vrf {vrf} {peer} 179[ source-interface {iface}]", NULL},

@@ -40,6 +40,7 @@ static const vendor_probe_t junos_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show route {prefix}", "show route {prefix} table {vrf}.inet.0", "show route {prefix} | display json"},
     {PROBE_BGP_PREFIX, "show route {prefix} protocol bgp detail", "show route {prefix} table {vrf}.inet.0 protocol bgp detail", NULL},
     {PROBE_BGP_RECEIVED, "show route receive-protocol bgp {peer}", "show route receive-protocol bgp {peer} table {vrf}.inet.0", NULL},
+    {PROBE_BGP_ADVERTISED, "show route advertising-protocol bgp {peer}", "show route advertising-protocol bgp {peer} table {vrf}.inet.0", NULL},
     {PROBE_ARP, "show arp no-resolve hostname {peer}", NULL, "show arp no-resolve hostname {peer} | display json"},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}] no-resolve", "traceroute {target} routing-instance {vrf}[ source {source}] no-resolve", NULL},
     {PROBE_TCP_179, "telnet {peer} port 179[ source {source}]", "telnet {peer} port 179 routing-instance {vrf}[ source {source}]", NULL},

@@ -37,6 +37,7 @@ static const vendor_probe_t nxos_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route {prefix} vrf {vrf}", "show ip route {prefix} | json"},
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp {prefix} vrf {vrf}", NULL},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} routes", "show ip bgp neighbors {peer} routes vrf {vrf}", NULL},
+    {PROBE_BGP_ADVERTISED, "show ip bgp neighbors {peer} advertised-routes", "show ip bgp neighbors {peer} advertised-routes vrf {vrf}", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp {peer} vrf {vrf}", "show ip arp {peer} | json"},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}]", "traceroute {target} vrf {vrf}[ source {source}]", NULL},
     /* NX-OS's exec telnet takes no source: it leaves by the egress interface, which for the
