@@ -60,7 +60,7 @@ void found_note(found_t *f, const char *fmt, ...)
 
 void judge_pass(judge_t *j, const char *fmt, ...)
 {
-    if (j->n_pass == 3)
+    if (j->n_pass == (int)(sizeof(j->pass_words) / sizeof(j->pass_words[0])))
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -179,6 +179,8 @@ static void say_set_diff(judge_t *j, found_t **f, const prefix_set_t *p, const p
         found_quote(*f, p->fact, first_p, true, CIRCUIT_PRIMARY);
     if (ns)
         found_quote(*f, s->fact, first_s, true, CIRCUIT_SECONDARY);
+    if (!np || !ns) /* the other link's count, where its platform prints one */
+        found_quote(*f, np ? s->fact : p->fact, "Total number of prefixes", false, np ? CIRCUIT_SECONDARY : CIRCUIT_PRIMARY);
     if (adv)
         found_note(*f, "Azure reaches a prefix advertised on one link only over that link: it has no redundancy, "
                    "and its return traffic never follows the other link");

@@ -37,7 +37,7 @@ typedef struct {
     link_view_t l[CIRCUIT_LINKS];
     found_t found[CIRCUIT_MAX_CAUSES];
     int n_found;
-    char pass_words[3][360]; /* what holds, for the finding of a PASS (else notes) */
+    char pass_words[5][360]; /* what holds, for the finding of a PASS (else notes) */
     int n_pass;
     char missing[2][400];    /* what could not be judged */
     int n_missing;

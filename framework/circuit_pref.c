@@ -90,7 +90,7 @@ static int others_differ(const judge_t *j, bool received, carrier_t ref)
 
 static void out_words(const link_route_t r[CIRCUIT_LINKS], carrier_t c, const char *prefix, char *buf, size_t size)
 {
-    const char *who = c == CARRIER_BOTH ? "both links" : c == CARRIER_PRIMARY ? "the primary" : "the secondary";
+    const char *who = c == CARRIER_BOTH ? "over both links" : c == CARRIER_PRIMARY ? "over the primary" : "over the secondary";
     if (lp_of(&r[0]) != lp_of(&r[1]))
         snprintf(buf, size, "to Azure %s (local preference %lld vs %lld on %s)", who, (long long)lp_of(&r[0]),
                  (long long)lp_of(&r[1]), prefix);
@@ -101,7 +101,7 @@ static void out_words(const link_route_t r[CIRCUIT_LINKS], carrier_t c, const ch
 
 static void in_words(const link_route_t a[CIRCUIT_LINKS], carrier_t c, const char *prefix, char *buf, size_t size)
 {
-    const char *who = c == CARRIER_BOTH ? "both links" : c == CARRIER_PRIMARY ? "the primary" : "the secondary";
+    const char *who = c == CARRIER_BOTH ? "over both links" : c == CARRIER_PRIMARY ? "over the primary" : "over the secondary";
     int w = snprintf(buf, size, "from Azure %s (AS path %d vs %d as Microsoft sees %s", who, a[0].path_len,
                      a[1].path_len, prefix);
     for (int i = 0; i < CIRCUIT_LINKS && w > 0 && (size_t)w < size; i++)
@@ -116,8 +116,15 @@ static void in_words(const link_route_t a[CIRCUIT_LINKS], carrier_t c, const cha
 static void quote_routes(found_t *f, const link_route_t r[CIRCUIT_LINKS], const link_route_t a[CIRCUIT_LINKS],
                          const char *rcv_prefix, const char *adv_prefix)
 {
-    for (int i = 0; i < CIRCUIT_LINKS; i++)
-        found_quote(f, r[i].lp_fact ? r[i].lp_fact : r[i].fact, rcv_prefix, true, (circuit_link_id_t)i);
+    for (int i = 0; i < CIRCUIT_LINKS; i++) {
+        char lp[40], junos[40];
+        snprintf(lp, sizeof(lp), "localpref %lld", (long long)r[i].local_pref);
+        snprintf(junos, sizeof(junos), "Localpref: %lld", (long long)r[i].local_pref);
+        if (r[i].lp_fact && r[i].lp_fact != r[i].fact) /* the lookup's detail: its local preference line */
+            found_quote_alt(f, r[i].lp_fact, lp, junos, (circuit_link_id_t)i);
+        else
+            found_quote(f, r[i].fact, rcv_prefix, true, (circuit_link_id_t)i);
+    }
     for (int i = 0; i < CIRCUIT_LINKS; i++) {
         if (!a[i].rm_fact) {
             found_quote(f, a[i].fact, adv_prefix, true, (circuit_link_id_t)i);
@@ -200,7 +207,8 @@ void judge_preference(judge_t *j)
     j->out->outbound = rcv_prefix[0] ? outbound_of(r) : CARRIER_UNKNOWN;
     j->out->inbound = adv_prefix[0] ? inbound_of(a) : CARRIER_UNKNOWN;
     record_links(j, r, a);
-    if (j->out->outbound == CARRIER_UNKNOWN || j->out->inbound == CARRIER_UNKNOWN) {
+    bool read = j->l[0].adv.read && j->l[1].adv.read && j->l[0].rcv.read && j->l[1].rcv.read;
+    if ((j->out->outbound == CARRIER_UNKNOWN || j->out->inbound == CARRIER_UNKNOWN) && read) {
         judge_missing(j, "which link carries traffic %s could not be told: %s",
                       j->out->outbound == CARRIER_UNKNOWN ? "to Azure" : "from Azure",
                       j->out->outbound == CARRIER_UNKNOWN ? "no prefix is received on both links"
@@ -208,6 +216,8 @@ void judge_preference(judge_t *j)
                                        : "our AS (local_as) is not known, so the AS path Microsoft sees cannot be counted");
         return;
     }
+    if (!read)
+        return; /* which answer is missing is said already */
     judge_directions(j, r, a, rcv_prefix, adv_prefix);
     int od = others_differ(j, true, j->out->outbound), id = others_differ(j, false, j->out->inbound);
     if (od || id)
