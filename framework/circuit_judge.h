@@ -11,7 +11,7 @@
 typedef struct {
     const fact_t *f;
     char needle[PREFIX_LEN + 96];
-    char alt[32];
+    char alt[48];
     bool prefix;
     circuit_link_id_t link;
 } quote_t;

@@ -136,6 +136,51 @@ static const bgp_path_t *path_for(const fact_t *f, const char *prefix, const cha
     return NULL;
 }
 
+/* The neighbor's policies as the neighbor detail (else the configuration) names them. */
+static void neighbor_policies(const link_view_t *l, const char **in_list, const char **in_policy, const char **out_policy)
+{
+    const record_t *nb = peer_record(&l->ev->facts[PROBE_BGP_NEIGHBOR], l->ev->device);
+    const record_t *cfg = peer_record(&l->ev->facts[PROBE_BGP_CONFIG], l->ev->device);
+    const bgp_neighbor_t *n = nb && nb->kind == KIND_BGP_NEIGHBORS ? &nb->u.neighbor : NULL;
+    const bgp_config_neighbor_t *k = cfg && cfg->kind == KIND_BGP_CONFIG ? &cfg->u.bgp_config : NULL;
+#define EITHER(field) (n && n->field[0] ? n->field : k ? k->field : "")
+    *in_list = EITHER(inbound_prefix_list);
+    *in_policy = EITHER(inbound_policy);
+    *out_policy = EITHER(outbound_policy);
+#undef EITHER
+}
+
+/* The route-map entry (policy term) that lets prefix through policy, or NULL. */
+static const route_map_entry_t *passing_entry(const link_view_t *l, const char *plist, const char *policy,
+                                              const char *prefix, pe_t *pe)
+{
+    ip_prefix_t p;
+    if (!policy[0] || !prefix_parse(prefix, &p) || !fact_usable(&l->ev->facts[PROBE_ROUTE_MAPS]))
+        return NULL;
+    if (policy_inbound_eval(l->ev, plist, policy, &p, pe) != PV_PERMIT || !pe->rec || pe->rec->kind != KIND_ROUTE_MAPS)
+        return NULL;
+    return &pe->rec->u.route_map;
+}
+
+/* The local preference the inbound policy sets for prefix ("local-preference 200"). */
+static int64_t policy_local_pref(const link_view_t *l, const char *prefix, char *clause, size_t size)
+{
+    const char *plist, *in, *out;
+    pe_t pe;
+    neighbor_policies(l, &plist, &in, &out);
+    const route_map_entry_t *e = passing_entry(l, plist, in, prefix, &pe);
+    for (int i = 0; e && i < e->n_set; i++) {
+        const char *at = strstr(e->set[i], "local-preference");
+        char *end;
+        long long v = at ? strtoll(at + strlen("local-preference"), &end, 10) : 0;
+        if (at && end != at + strlen("local-preference") && v >= 0) {
+            snprintf(clause, size, "local-preference %lld", v);
+            return v;
+        }
+    }
+    return MODEL_ABSENT;
+}
+
 void link_received_route(const link_view_t *l, const char *prefix, link_route_t *out)
 {
     memset(out, 0, sizeof(*out));
@@ -148,11 +193,13 @@ void link_received_route(const link_view_t *l, const char *prefix, link_route_t 
     if (t && t->local_pref != MODEL_ABSENT) {
         out->local_pref = t->local_pref;
         out->lp_fact = lookup;
-        out->lp_path = t;
+        snprintf(out->lp_needle, sizeof(out->lp_needle), "localpref %lld", (long long)t->local_pref);
+        snprintf(out->lp_alt, sizeof(out->lp_alt), "Localpref: %lld", (long long)t->local_pref);
+    } else if ((out->local_pref = policy_local_pref(l, prefix, out->lp_needle, sizeof(out->lp_needle))) != MODEL_ABSENT) {
+        out->lp_fact = &l->ev->facts[PROBE_ROUTE_MAPS];
     } else if (out->path && out->path->local_pref != MODEL_ABSENT) {
         out->local_pref = out->path->local_pref;
         out->lp_fact = out->fact;
-        out->lp_path = out->path;
     }
     const bgp_path_t *p = out->path ? out->path : t;
     out->path_len = p ? aspath_len(p->as_path) : -1;
@@ -206,20 +253,11 @@ static int clause_prepends(const char *clause, int64_t local_as)
  * facts (the policy named by the neighbor detail or the configuration). */
 static int policy_prepends(const link_view_t *l, const char *prefix, link_route_t *out)
 {
-    const record_t *nb = peer_record(&l->ev->facts[PROBE_BGP_NEIGHBOR], l->ev->device);
-    const record_t *cfg = peer_record(&l->ev->facts[PROBE_BGP_CONFIG], l->ev->device);
-    const char *policy = nb && nb->kind == KIND_BGP_NEIGHBORS && nb->u.neighbor.outbound_policy[0]
-                             ? nb->u.neighbor.outbound_policy
-                         : cfg && cfg->kind == KIND_BGP_CONFIG ? cfg->u.bgp_config.outbound_policy
-                                                                : "";
-    ip_prefix_t p;
+    const char *plist, *in, *policy;
     pe_t pe;
-    if (!policy[0] || !prefix_parse(prefix, &p) || !fact_usable(&l->ev->facts[PROBE_ROUTE_MAPS]))
-        return 0;
-    if (policy_inbound_eval(l->ev, "", policy, &p, &pe) != PV_PERMIT || !pe.rec || pe.rec->kind != KIND_ROUTE_MAPS)
-        return 0;
-    const route_map_entry_t *e = &pe.rec->u.route_map;
-    for (int i = 0; i < e->n_set; i++) {
+    neighbor_policies(l, &plist, &in, &policy);
+    const route_map_entry_t *e = passing_entry(l, "", policy, prefix, &pe);
+    for (int i = 0; e && i < e->n_set; i++) {
         int n = clause_prepends(e->set[i], l->local_as);
         if (n > 0) {
             out->rm_fact = pe.fact;

@@ -37,17 +37,20 @@ void link_free(link_view_t *l);
 typedef struct {
     const bgp_path_t *path; /* NULL: no route for the prefix */
     const fact_t *fact;     /* where it was read */
-    int64_t local_pref;     /* after the inbound policy where shown; MODEL_ABSENT: none shown */
-    const fact_t *lp_fact;  /* where local_pref was read (the BGP table lookup or received routes) */
-    const bgp_path_t *lp_path;
+    int64_t local_pref;     /* after the inbound policy; MODEL_ABSENT: nothing says */
+    const fact_t *lp_fact;  /* where local_pref was read: the BGP table lookup, the inbound policy or
+                             * the received routes */
+    char lp_needle[48], lp_alt[48]; /* the line that shows it ("" : the prefix's line of lp_fact) */
     int path_len;           /* AS-path length (received: as received; advertised: as Microsoft sees it) */
     int prepends;           /* advertised: copies of our AS beyond the one eBGP adds; -1 unknown */
     const fact_t *rm_fact;  /* advertised: the outbound policy entry that prepends, when one does */
     char rm_entry[480];     /* "route-map X seq 10 permit (as-path prepend 65010 65010)" */
 } link_route_t;
 
-/* The received route of prefix (local preference after the inbound policy: the BGP table
- * lookup's path from this link's peer first, then the received-routes answer). */
+/* The received route of prefix, and its local preference after the inbound policy: the BGP
+ * table lookup's path from this link's peer, else what the inbound policy sets for the prefix
+ * (some platforms show received routes before their import policy, Junos its lookups without
+ * BGP attributes), else the received-routes answer's. */
 void link_received_route(const link_view_t *l, const char *prefix, link_route_t *out);
 /* The advertised route of prefix, its AS path as Microsoft sees it: our AS, the prepends
  * (shown in the advertised path, or set by the outbound policy: whichever is more, since some

@@ -116,15 +116,11 @@ static void in_words(const link_route_t a[CIRCUIT_LINKS], carrier_t c, const cha
 static void quote_routes(found_t *f, const link_route_t r[CIRCUIT_LINKS], const link_route_t a[CIRCUIT_LINKS],
                          const char *rcv_prefix, const char *adv_prefix)
 {
-    for (int i = 0; i < CIRCUIT_LINKS; i++) {
-        char lp[40], junos[40];
-        snprintf(lp, sizeof(lp), "localpref %lld", (long long)r[i].local_pref);
-        snprintf(junos, sizeof(junos), "Localpref: %lld", (long long)r[i].local_pref);
-        if (r[i].lp_fact && r[i].lp_fact != r[i].fact) /* the lookup's detail: its local preference line */
-            found_quote_alt(f, r[i].lp_fact, lp, junos, (circuit_link_id_t)i);
+    for (int i = 0; i < CIRCUIT_LINKS; i++) /* the line that shows the local preference */
+        if (r[i].lp_needle[0])
+            found_quote_alt(f, r[i].lp_fact, r[i].lp_needle, r[i].lp_alt, (circuit_link_id_t)i);
         else
             found_quote(f, r[i].fact, rcv_prefix, true, (circuit_link_id_t)i);
-    }
     for (int i = 0; i < CIRCUIT_LINKS; i++) {
         if (!a[i].rm_fact) {
             found_quote(f, a[i].fact, adv_prefix, true, (circuit_link_id_t)i);
@@ -143,10 +139,17 @@ static void quote_routes(found_t *f, const link_route_t r[CIRCUIT_LINKS], const 
 /* What to change, in words, on the link whose policy pulls traffic its way. */
 static void say_fixes(const judge_t *j, found_t *f, const link_route_t r[CIRCUIT_LINKS], const link_route_t a[CIRCUIT_LINKS])
 {
-    for (int i = 0; i < CIRCUIT_LINKS; i++)
-        if (a[i].prepends > a[!i].prepends && a[i].rm_entry[0])
-            found_note(f, "On the %s (%s): %s lengthens the AS path Microsoft sees from it%s", j->l[i].role,
-                       j->l[i].name, a[i].rm_entry, i == CIRCUIT_PRIMARY ? ": remove that prepend there" : "");
+    for (int i = 0; i < CIRCUIT_LINKS; i++) {
+        char what[sizeof(a[i].rm_entry) + 40];
+        if (a[i].prepends <= a[!i].prepends)
+            continue;
+        if (a[i].rm_entry[0])
+            snprintf(what, sizeof(what), "%s", a[i].rm_entry);
+        else
+            snprintf(what, sizeof(what), "its outbound policy (%d prepends in the advertised path)", a[i].prepends);
+        found_note(f, "On the %s (%s): %s lengthens the AS path Microsoft sees from it%s", j->l[i].role, j->l[i].name,
+                   what, i == CIRCUIT_PRIMARY ? ": remove that prepend there" : "");
+    }
     if (lp_of(&r[1]) > lp_of(&r[0]))
         found_note(f, "On the secondary (%s): local preference %lld on the routes from %s beats the primary's %lld",
                    j->l[1].name, (long long)lp_of(&r[1]), j->l[1].peer, (long long)lp_of(&r[0]));

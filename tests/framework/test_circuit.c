@@ -275,6 +275,36 @@ static void prepend_wrong(void **state)
     circuit_free(c);
 }
 
+/* The same fault on two MX204: Junos shows the prepend in the advertised path ([65010] is the
+ * AS it adds), its lookups carry no BGP attributes and its received routes are shown before the
+ * import policy: the local preference comes from the import policy's term. */
+static void prepend_wrong_junos(void **state)
+{
+    (void)state;
+    circuit_t *c = circuit_load("circuit-prepend-wrong-junos");
+    assert_cause(&c->c, VERDICT_FAIL, "preference_asymmetry");
+    assert_int_equal(c->c.outbound, CARRIER_PRIMARY);
+    assert_int_equal(c->c.inbound, CARRIER_SECONDARY);
+    assert_has(c->c.step.finding, "to Azure over the primary (local preference 200 vs 50 on 10.1.0.0/16)");
+    assert_has(c->c.step.finding, "from Azure over the secondary (AS path 4 vs 1 as Microsoft sees 172.16.0.0/16, the "
+                                  "primary prepending 3)");
+    assert_int_equal(c->c.links[0].prepends, 3);
+    assert_int_equal(c->c.links[1].in_path_len, 1);
+    assert_evidence(&c->c, "[65010] 65010 65010 65010 I", CIRCUIT_PRIMARY);
+    assert_evidence(&c->c, "[65010] I", CIRCUIT_SECONDARY);
+    assert_evidence(&c->c, "local-preference 200", CIRCUIT_PRIMARY);
+    assert_evidence(&c->c, "local-preference 50", CIRCUIT_SECONDARY);
+    assert_note(&c->c.step, "On the primary (mx1-nyc): its outbound policy (3 prepends in the advertised path) "
+                            "lengthens the AS path Microsoft sees from it: remove that prepend there");
+    assert_next(&c->c.step, "show route advertising-protocol bgp 192.168.100.134");
+    assert_next(&c->c.step, "set policy-options policy-statement EXPORT-TO-MS term ONPREM then as-path-prepend "
+                            "\"65010 65010 65010\"");
+    assert_string_equal(c->l[0].rb.status, "OK"); /* each link alone is healthy */
+    assert_string_equal(c->l[1].rb.status, "OK");
+    assert_string_equal(c->c.status, "CRITICAL");
+    circuit_free(c);
+}
+
 /* ---------------------------------------------------------------- variants */
 
 static const char no_prepend_maps[] =
@@ -378,6 +408,7 @@ int main(void)
         cmocka_unit_test(secondary_down),
         cmocka_unit_test(advertise_one_link),
         cmocka_unit_test(prepend_wrong),
+        cmocka_unit_test(prepend_wrong_junos),
         cmocka_unit_test(half_pinned_and_active_active),
         cmocka_unit_test(missing_answer),
         cmocka_unit_test(bfd_one_link),
