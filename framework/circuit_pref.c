@@ -140,13 +140,14 @@ static void quote_routes(found_t *f, const link_route_t r[CIRCUIT_LINKS], const 
 static void say_fixes(const judge_t *j, found_t *f, const link_route_t r[CIRCUIT_LINKS], const link_route_t a[CIRCUIT_LINKS])
 {
     for (int i = 0; i < CIRCUIT_LINKS; i++) {
-        char what[sizeof(a[i].rm_entry) + 40];
+        char shown[64];
+        const char *what = a[i].rm_entry;
         if (a[i].prepends <= a[!i].prepends)
             continue;
-        if (a[i].rm_entry[0])
-            snprintf(what, sizeof(what), "%s", a[i].rm_entry);
-        else
-            snprintf(what, sizeof(what), "its outbound policy (%d prepends in the advertised path)", a[i].prepends);
+        if (!what[0]) { /* the platform shows the prepends in the advertised path itself */
+            snprintf(shown, sizeof(shown), "its outbound policy (%d prepends in the advertised path)", a[i].prepends);
+            what = shown;
+        }
         found_note(f, "On the %s (%s): %s lengthens the AS path Microsoft sees from it%s", j->l[i].role, j->l[i].name,
                    what, i == CIRCUIT_PRIMARY ? ": remove that prepend there" : "");
     }
