@@ -140,7 +140,7 @@ static void quote_routes(found_t *f, const link_route_t r[CIRCUIT_LINKS], const 
 static void say_fixes(const judge_t *j, found_t *f, const link_route_t r[CIRCUIT_LINKS], const link_route_t a[CIRCUIT_LINKS])
 {
     for (int i = 0; i < CIRCUIT_LINKS; i++) {
-        char shown[64];
+        char shown[96];
         const char *what = a[i].rm_entry;
         if (a[i].prepends <= a[!i].prepends)
             continue;
