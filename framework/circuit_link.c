@@ -279,8 +279,9 @@ void link_advertised_route(const link_view_t *l, const char *prefix, link_route_
         return;
     const char *rest;
     int own = leading_own(out->path->as_path, l->local_as, &rest);
-    int shown = own > 0 ? own - 1 : 0; /* a platform that shows our AS shows the one eBGP adds too */
-    int set = policy_prepends(l, prefix, out);
+    adv_path_t form = l->ev->vendor ? l->ev->vendor->advertised_path : ADV_PATH_PRE_POLICY;
+    int shown = form == ADV_PATH_AS_SENT ? (own > 0 ? own - 1 : 0) : form == ADV_PATH_POST_POLICY ? own : 0;
+    int set = policy_prepends(l, prefix, out); /* what the platform does not show, or confirms */
     out->prepends = shown > set ? shown : set;
     if (shown >= set)
         out->rm_fact = NULL, out->rm_entry[0] = '\0';

@@ -138,4 +138,5 @@ const vendor_t vendor_eos = {
     .pipes = eos_pipes,
     .probes = eos_probes, .n_probes = sizeof(eos_probes) / sizeof(eos_probes[0]), .exec_channel = true,
     .remedies = eos_remedies, .n_remedies = sizeof(eos_remedies) / sizeof(eos_remedies[0]),
+    .advertised_path = ADV_PATH_AS_SENT,
 };

@@ -144,4 +144,5 @@ const vendor_t vendor_frr = {
     .probes = frr_probes, .n_probes = sizeof(frr_probes) / sizeof(frr_probes[0]), .exec_channel = false,
     .endless = "^ping ", .interrupt = "\x03",
     .remedies = frr_remedies, .n_remedies = sizeof(frr_remedies) / sizeof(frr_remedies[0]),
+    .advertised_path = ADV_PATH_POST_POLICY,
 };

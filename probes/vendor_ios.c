@@ -145,4 +145,5 @@ const vendor_t vendor_ios = {
      * "disconnect" closes it and asks to [confirm] */
     .tcp_connected = "\\bOpen\\s*$", .tcp_hangup = "\x1exdisconnect\n\n",
     .remedies = ios_remedies, .n_remedies = sizeof(ios_remedies) / sizeof(ios_remedies[0]),
+    .advertised_path = ADV_PATH_PRE_POLICY,
 };

@@ -167,4 +167,5 @@ const vendor_t vendor_junos = {
     /* BSD telnet: Ctrl-] gives a telnet> prompt, where quit ends the connection */
     .tcp_connected = "^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = junos_remedies, .n_remedies = sizeof(junos_remedies) / sizeof(junos_remedies[0]),
+    .advertised_path = ADV_PATH_AS_SENT,
 };

@@ -76,8 +76,12 @@ static const capture_t captures[] = {
      {"65010 65010 65010", "65010 65010 65010"}, MODEL_ABSENT, ""},
     {"junos", "junos/advertising_protocol_prepend.txt", PROBE_BGP_ADVERTISED, 2, {"172.16.0.0/16", "172.18.0.0/16"},
      {"[65010] 65010 65010", "[65010] 65010 65010"}, MODEL_ABSENT, ""},
-    {"frr", "frr/bgp_advertised_prepend.txt", PROBE_BGP_ADVERTISED, 2, {"10.50.0.0/16", "172.16.0.0/16"},
-     {"65010 65010 65010", "65010 65010 65010"}, MODEL_ABSENT, ""},
+    /* the FRR lab's secondary link (tests/lab/capture-frr-fixtures.sh): three prepends shown, not
+     * the AS eBGP adds; the accepted routes with the inbound route-map's local preference */
+    {"frr", "frr/bgp_advertised_prepend.txt", PROBE_BGP_ADVERTISED, 1, {"172.16.0.0/16"}, {"65010 65010 65010"},
+     MODEL_ABSENT, ""},
+    {"frr", "frr/bgp_received_secondary.txt", PROBE_BGP_RECEIVED, 2, {"10.1.0.0/16", "10.2.0.0/16"}, {"12076", "12076"},
+     50, ""},
 };
 
 static void captures_parse(void **state)

@@ -104,13 +104,6 @@ static void circuit_run(circuit_t *c)
         runbook_evaluate(RUNBOOK_BGP, &c->l[i].ev, &c->l[i].rb);
     circuit_judge(&c->l[0].ev, &c->l[1].ev, &c->c);
     circuit_combine(&c->c, &c->l[0].rb, &c->l[1].rb);
-    if (getenv("CIRCUIT_DUMP")) { /* TEMP */
-        step_result_t *s = &c->c.step;
-        printf("== %s %s %s [%s]\n%s\n", verdict_name(s->verdict), s->cause, c->c.status, c->l[0].inv.devices[0].name, s->finding);
-        for (int i = 0; i < s->n_evidence; i++) printf("  ev[%d] (%s) %s\n", c->c.evidence_link[i], s->evidence[i].command, s->evidence[i].line);
-        for (int i = 0; i < s->n_next; i++) printf("  next%s: %s\n", s->next_disruptive[i] ? "(D)" : "", s->next[i]);
-        for (int i = 0; i < s->n_note; i++) printf("  note: %s\n", s->note[i]);
-    }
 }
 
 static circuit_t *circuit_load(const char *scenario)
@@ -305,6 +298,26 @@ static void prepend_wrong_junos(void **state)
     circuit_free(c);
 }
 
+/* Captured from the FRR lab with the fault injected live (one CE, two peerings): FRR shows the
+ * prepends in the advertised path but not the AS eBGP adds; the local preference is in the
+ * lookup that holds both links' paths. */
+static void prepend_wrong_frr_lab(void **state)
+{
+    (void)state;
+    circuit_t *c = circuit_load("circuit-prepend-wrong-frr");
+    assert_cause(&c->c, VERDICT_FAIL, "preference_asymmetry");
+    assert_has(c->c.step.finding, "to Azure over the primary (local preference 200 vs 50 on 10.1.0.0/16)");
+    assert_has(c->c.step.finding, "from Azure over the secondary (AS path 5 vs 1 as Microsoft sees 172.16.0.0/16, the "
+                                  "primary prepending 4)");
+    assert_evidence(&c->c, "localpref 200", CIRCUIT_PRIMARY);
+    assert_evidence(&c->c, "localpref 50", CIRCUIT_SECONDARY);
+    assert_evidence(&c->c, "65010 65010 65010 65010 i", CIRCUIT_PRIMARY);
+    assert_next(&c->c.step, "route-map RM-MSEE2-OUT permit <seq>");
+    assert_next(&c->c.step, "clear bgp ipv4 unicast 192.168.100.134 soft out");
+    assert_string_equal(c->c.links[1].device, "erd-ce-secondary");
+    circuit_free(c);
+}
+
 /* ---------------------------------------------------------------- variants */
 
 static const char no_prepend_maps[] =
@@ -409,6 +422,7 @@ int main(void)
         cmocka_unit_test(advertise_one_link),
         cmocka_unit_test(prepend_wrong),
         cmocka_unit_test(prepend_wrong_junos),
+        cmocka_unit_test(prepend_wrong_frr_lab),
         cmocka_unit_test(half_pinned_and_active_active),
         cmocka_unit_test(missing_answer),
         cmocka_unit_test(bfd_one_link),
