@@ -48,34 +48,34 @@ void found_quote(found_t *f, const fact_t *fact, const char *needle, bool prefix
         f->quotes[before].prefix = prefix;
 }
 
+/* Appends one formatted row to a fixed table of rows; dropped when the table is full. */
+static void add_row(char *rows, size_t row_size, int *n, int max, const char *fmt, va_list ap)
+{
+    if (*n < max)
+        vsnprintf(rows + (size_t)(*n)++ * row_size, row_size, fmt, ap);
+}
+#define ADD_ROW(table, n, fmt)                                                                                      \
+    do {                                                                                                            \
+        va_list ap;                                                                                                 \
+        va_start(ap, fmt);                                                                                          \
+        add_row(&(table)[0][0], sizeof((table)[0]), &(n), (int)(sizeof(table) / sizeof((table)[0])), fmt, ap);      \
+        va_end(ap);                                                                                                 \
+    } while (0)
+
 void found_note(found_t *f, const char *fmt, ...)
 {
-    if (!f || f->n_notes == FOUND_NOTES)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(f->notes[f->n_notes++], sizeof(f->notes[0]), fmt, ap);
-    va_end(ap);
+    if (f)
+        ADD_ROW(f->notes, f->n_notes, fmt);
 }
 
 void judge_pass(judge_t *j, const char *fmt, ...)
 {
-    if (j->n_pass == (int)(sizeof(j->pass_words) / sizeof(j->pass_words[0])))
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(j->pass_words[j->n_pass++], sizeof(j->pass_words[0]), fmt, ap);
-    va_end(ap);
+    ADD_ROW(j->pass_words, j->n_pass, fmt);
 }
 
 void judge_missing(judge_t *j, const char *fmt, ...)
 {
-    if (j->n_missing == 2)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(j->missing[j->n_missing++], sizeof(j->missing[0]), fmt, ap);
-    va_end(ap);
+    ADD_ROW(j->missing, j->n_missing, fmt);
 }
 
 /* ---------------------------------------------------------------- the sessions */
