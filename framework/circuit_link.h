@@ -53,8 +53,8 @@ typedef struct {
  * BGP attributes), else the received-routes answer's. */
 void link_received_route(const link_view_t *l, const char *prefix, link_route_t *out);
 /* The advertised route of prefix, its AS path as Microsoft sees it: our AS, the prepends
- * (shown in the advertised path, or set by the outbound policy: whichever is more, since some
- * platforms show advertised routes before the outbound policy) and the path behind them. */
+ * (shown in the advertised path as the platform prints it, vendor_t.advertised_path, or set by
+ * the outbound policy: whichever is more) and the path behind them. */
 void link_advertised_route(const link_view_t *l, const char *prefix, link_route_t *out);
 
 /* Whether the BFD session with the peer is up: 1 up, 0 no up session, -1 not readable. */
