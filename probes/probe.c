@@ -12,6 +12,7 @@ static const char *const probe_names[PROBE_COUNT] = {
     [PROBE_BGP_RECEIVED] = "bgp_received", [PROBE_ARP] = "arp",
     [PROBE_TRACEROUTE] = "traceroute", [PROBE_TCP_179] = "tcp_179", [PROBE_BFD] = "bfd",
     [PROBE_LOG_AUTH] = "log_auth", [PROBE_VERSION] = "version", [PROBE_PING] = "ping",
+    [PROBE_BGP_ADVERTISED] = "bgp_advertised",
 };
 
 const char *probe_name(probe_id_t id)

@@ -22,6 +22,7 @@ typedef enum {
     PROBE_LOG_AUTH,       /* log lines that betray MD5 trouble (BADAUTH) */
     PROBE_VERSION,
     PROBE_PING,           /* the router's own ping to {peer}, from {source} when given */
+    PROBE_BGP_ADVERTISED, /* what we send {peer} (advertised routes), for the circuit's two links */
     PROBE_COUNT
 } probe_id_t;
 

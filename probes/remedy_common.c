@@ -24,6 +24,9 @@
 #define CLI_SUMMARY CLI "az network express-route list-route-tables-summary " AZ_ON_PATH
 #define CLI_PEERING CLI "az network express-route peering show -g <rg> --circuit-name {circuit} -n {peering}"
 #define CLI_UPDATE CLI "az network express-route peering update -g <rg> --circuit-name {circuit} -n {peering} "
+/* Both paths of the circuit: the circuit step compares the two links. */
+#define CLI_ROUTES_BOTH(path) CLI "az network express-route list-route-tables -g <rg> -n {circuit} --path " path \
+                              " --peering-name {peering}"
 #define CLI_NIC CLI "az network nic show-effective-route-table -g <rg> -n <nic> -o table"
 
 #define LIMITS "Microsoft drops the session while it receives more than 4,000 prefixes (private peering; 10,000 " \
@@ -91,6 +94,16 @@ static const vendor_remedy_t common_remedies[] = {
     {"forced_tunneling", {NULL}, {CLI_NIC,
                                   "Forced tunneling (0.0.0.0/0 to on-prem) is for internet-bound traffic only: the "
                                   "on-prem prefixes must keep next hop VirtualNetworkGateway"}},
+    {"link_redundancy_lost", {NULL}, {"Microsoft's SLA covers a circuit only while both its BGP sessions (primary and "
+                                      "secondary) are up: with one down, a failure or maintenance on the other cuts the "
+                                      "circuit", CLI_ROUTES_BOTH("primary"), CLI_ROUTES_BOTH("secondary")}},
+    {"advertisement_mismatch", {NULL}, {"Compare what each MSEE holds from us: a prefix in one path's table only is "
+                                        "advertised on that link only", CLI_ROUTES_BOTH("primary"),
+                                        CLI_ROUTES_BOTH("secondary")}},
+    {"preference_asymmetry", {NULL}, {"Azure returns traffic over the link whose advertisement has the shorter AS path "
+                                      "(both when equal); on-prem traffic leaves over the link whose routes win locally "
+                                      "(higher local preference, then shorter AS path): active/passive needs both to "
+                                      "point at the same link", CLI_ROUTES_BOTH("primary"), CLI_ROUTES_BOTH("secondary")}},
 };
 
 const vendor_remedy_t *common_remedy(const char *cause)

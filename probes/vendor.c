@@ -52,8 +52,9 @@ const char *vendor_remedy_line(const char *line, bool *disruptive)
     return line + mark;
 }
 
-/* Does command have the shape of template?  Each {placeholder} stands for one word; an
- * optional "[...]" part may be there or not. */
+/* Does command have the shape of template?  Each {placeholder} stands for one word, or the
+ * part of one before what the template glues to it (Junos "table {vrf}.inet.0"); an optional
+ * "[...]" part may be there or not. */
 static bool template_matches(const char *tmpl, const char *cmd)
 {
     while (*tmpl && *cmd) {
@@ -74,9 +75,12 @@ static bool template_matches(const char *tmpl, const char *cmd)
             const char *end = strchr(tmpl, '}');
             if (!end)
                 return false;
+            size_t word = strcspn(cmd, " ");
+            for (size_t k = 1; k < word && end[1] && end[1] != ' ' && end[1] != '['; k++)
+                if (template_matches(end + 1, cmd + k))
+                    return true;
             tmpl = end + 1;
-            while (*cmd && *cmd != ' ')
-                cmd++;
+            cmd += word;
             continue;
         }
         if (*tmpl++ != *cmd++)

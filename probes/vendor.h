@@ -51,6 +51,13 @@ typedef struct {
 /* A table line without its DISRUPTIVE mark; *disruptive says whether it had one (may be NULL). */
 const char *vendor_remedy_line(const char *line, bool *disruptive);
 
+/* How a platform prints the AS path of the routes it advertises to a neighbor
+ * (PROBE_BGP_ADVERTISED): before the outbound policy, without our AS (IOS, NX-OS: a prepend
+ * set by the route-map does not show); after the policy, without the AS eBGP adds on the wire
+ * (FRR: "65010 65010 65010" for three prepends); or as sent, our AS included (IOS-XR, Junos,
+ * which brackets it: "[65010] 65010 65010"; EOS UNVERIFIED). */
+typedef enum { ADV_PATH_PRE_POLICY = 0, ADV_PATH_POST_POLICY, ADV_PATH_AS_SENT } adv_path_t;
+
 typedef struct {
     const char *name;               /* "ios": also the parser vendor */
     const char *title;
@@ -80,6 +87,7 @@ typedef struct {
     const char *interrupt;
     const vendor_remedy_t *remedies;
     size_t n_remedies;
+    adv_path_t advertised_path;
 } vendor_t;
 
 extern const vendor_t vendor_ios, vendor_nxos, vendor_iosxr, vendor_eos, vendor_junos, vendor_frr, vendor_linux;

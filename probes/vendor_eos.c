@@ -33,6 +33,7 @@ static const vendor_probe_t eos_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route vrf {vrf} {prefix}", "show ip route {prefix} | json"},
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp {prefix} vrf {vrf}", "show ip bgp {prefix} | json"},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} received-routes", "show ip bgp neighbors {peer} received-routes vrf {vrf}", NULL},
+    {PROBE_BGP_ADVERTISED, "show ip bgp neighbors {peer} advertised-routes", "show ip bgp neighbors {peer} advertised-routes vrf {vrf}", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp vrf {vrf} {peer}", "show ip arp {peer} | json"},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}]", "traceroute vrf {vrf} {target}[ source {source}]", NULL},
     /* EOS has no exec telnet: the ping, the neighbor's counters and history stand in for it. */
@@ -108,6 +109,24 @@ static const vendor_remedy_t eos_remedies[] = {
                           "   neighbor {peer} bfd", "end"}, {NULL}},
     {"peer_shutdown", {"show ip bgp neighbors {peer} vrf {vrf} | include BGP state|Last|shut", "configure", BGP,
                        DISRUPTIVE("   no neighbor {peer} shutdown"), "end"}, {NULL}},
+    /* The circuit step (framework/circuit.c): the lines are for the link its finding names. */
+    {"link_redundancy_lost", {"show ip bgp summary vrf {vrf}",
+                              "show ip bgp neighbors {peer} vrf {vrf} | include BGP state|Last|otification",
+                              "show interfaces {iface} | include line protocol"},
+     {"erdiag check on this link's device alone names why its session is down"}},
+    {"advertisement_mismatch", {"show ip bgp neighbors {peer} advertised-routes vrf {vrf}",
+                                "show ip bgp neighbors {peer} received-routes vrf {vrf}", "show ip bgp {prefix} vrf {vrf}",
+                                "show ip bgp neighbors {peer} vrf {vrf} | include route-map|prefix-list",
+                                "show route-map {export_policy?}"},
+     {"This link's outbound policy toward {peer} must let out the same prefixes as the other link's, and its "
+      "inbound policy accept the same: a soft clear out (or in) resends the updates after the change"}},
+    {"preference_asymmetry", {"show ip bgp neighbors {peer} advertised-routes vrf {vrf}",
+                              "show ip bgp neighbors {peer} vrf {vrf} | include route-map", "configure",
+                              "route-map {export_policy?} permit <seq>", "   set as-path prepend {router_as} {router_as} {router_as}",
+                              "route-map {route_map?} permit {rm_seq}", "   set local-preference 50", "end",
+                              "clear ip bgp {peer} vrf {vrf} soft out{?export_policy}",
+                              "clear ip bgp {peer} vrf {vrf} soft in{?route_map}"},
+     {"<seq>: the permit entry of the outbound policy that the on-prem prefixes match"}},
     {"session_down", {"show ip bgp summary vrf {vrf}", "show ip bgp neighbors {peer} vrf {vrf} | include BGP state|Last|otification",
                       "show logging | include BGP"}, {NULL}},
 };
@@ -119,4 +138,5 @@ const vendor_t vendor_eos = {
     .pipes = eos_pipes,
     .probes = eos_probes, .n_probes = sizeof(eos_probes) / sizeof(eos_probes[0]), .exec_channel = true,
     .remedies = eos_remedies, .n_remedies = sizeof(eos_remedies) / sizeof(eos_remedies[0]),
+    .advertised_path = ADV_PATH_AS_SENT,
 };

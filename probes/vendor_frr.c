@@ -33,6 +33,7 @@ static const vendor_probe_t frr_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route vrf {vrf} {prefix}", "show ip route {prefix} json"},
     {PROBE_BGP_PREFIX, "show bgp ipv4 unicast {prefix}", "show bgp vrf {vrf} ipv4 unicast {prefix}", "show bgp ipv4 unicast {prefix} json"},
     {PROBE_BGP_RECEIVED, "show bgp ipv4 unicast neighbors {peer} routes", "show bgp vrf {vrf} ipv4 unicast neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show bgp ipv4 unicast neighbors {peer} advertised-routes", "show bgp vrf {vrf} ipv4 unicast neighbors {peer} advertised-routes", NULL},
     {PROBE_TRACEROUTE, "traceroute {target}", NULL, NULL}, /* vtysh runs the system traceroute */
     /* vtysh has no telnet; its ping runs the system ping, which never stops by itself: the SSH
      * transport interrupts it (vendor.interrupt).  In a VRF it would ping from the default
@@ -115,6 +116,21 @@ static const vendor_remedy_t frr_remedies[] = {
      {"bfdd must run (bfdd=yes in /etc/frr/daemons); its default 300 ms x 3 matches the MSEE"}},
     {"peer_shutdown", {"show bgp neighbors {peer} | include BGP state|Last reset|Administratively", CONF, BGP,
                        DISRUPTIVE(" no neighbor {peer} shutdown"), "end"}, {NULL}},
+    /* The circuit step (framework/circuit.c): the lines are for the link its finding names. */
+    {"link_redundancy_lost", {"show bgp summary", "show bgp neighbors {peer} | include BGP state|Last reset|otification",
+                              "show interface {iface}"},
+     {"erdiag check on this link's device alone names why its session is down"}},
+    {"advertisement_mismatch", {"show bgp ipv4 unicast neighbors {peer} advertised-routes",
+                                "show bgp ipv4 unicast neighbors {peer} routes", "show bgp ipv4 unicast {prefix}",
+                                "show bgp neighbors {peer} | include Route map|prefix-list", "show route-map {export_policy?}"},
+     {"This link's outbound policy toward {peer} must let out the same prefixes as the other link's, and its "
+      "inbound policy accept the same: a soft clear out (or in) resends the updates after the change"}},
+    {"preference_asymmetry", {"show bgp ipv4 unicast neighbors {peer} advertised-routes",
+                              "show bgp neighbors {peer} | include Route map", CONF, "route-map {export_policy?} permit <seq>",
+                              " set as-path prepend {router_as} {router_as} {router_as}", "route-map {route_map?} permit {rm_seq}",
+                              " set local-preference 50", "end", "clear bgp ipv4 unicast {peer} soft out{?export_policy}",
+                              "clear bgp ipv4 unicast {peer} soft in{?route_map}"},
+     {"<seq>: the permit entry of the outbound policy that the on-prem prefixes match"}},
     {"session_down", {"show bgp summary", "show bgp neighbors {peer} | include BGP state|Last reset|otification"},
      {"shell: journalctl -u frr --since '1 hour ago' | grep -i bgp"}},
 };
@@ -128,4 +144,5 @@ const vendor_t vendor_frr = {
     .probes = frr_probes, .n_probes = sizeof(frr_probes) / sizeof(frr_probes[0]), .exec_channel = false,
     .endless = "^ping ", .interrupt = "\x03",
     .remedies = frr_remedies, .n_remedies = sizeof(frr_remedies) / sizeof(frr_remedies[0]),
+    .advertised_path = ADV_PATH_POST_POLICY,
 };

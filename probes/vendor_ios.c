@@ -34,6 +34,7 @@ static const vendor_probe_t ios_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp vpnv4 vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} routes", "show ip bgp vpnv4 vrf {vrf} neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show ip bgp neighbors {peer} advertised-routes", "show ip bgp vpnv4 vrf {vrf} neighbors {peer} advertised-routes", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp vrf {vrf} {peer}", NULL},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}] numeric", "traceroute vrf {vrf} {target}[ source {source}] numeric", NULL},
     /* From the peering interface when the inventory names it; else the router picks its egress
@@ -113,6 +114,22 @@ static const vendor_remedy_t ios_remedies[] = {
                           BGP, " neighbor {peer} fall-over bfd", "end"}, {NULL}},
     {"peer_shutdown", {"show ip bgp neighbors {peer} | include BGP state|Last reset|Admin", CONF, BGP,
                        DISRUPTIVE(" no neighbor {peer} shutdown"), "end"}, {NULL}},
+    /* The circuit step (framework/circuit.c): the lines are for the link its finding names. */
+    {"link_redundancy_lost", {"show ip bgp summary | include {peer}",
+                              "show ip bgp neighbors {peer} | include BGP state|Last reset|otification",
+                              "show interfaces {iface} | include line protocol"},
+     {"erdiag check on this link's device alone names why its session is down"}},
+    {"advertisement_mismatch", {"show ip bgp neighbors {peer} advertised-routes", "show ip bgp neighbors {peer} routes",
+                                "show ip bgp {prefix}", "show ip bgp neighbors {peer} | include Outgoing update|Incoming update|Route map",
+                                "show route-map {export_policy?}"},
+     {"This link's outbound policy toward {peer} must let out the same prefixes as the other link's, and its "
+      "inbound policy accept the same: a soft clear out (or in) resends the updates after the change"}},
+    {"preference_asymmetry", {"show ip bgp neighbors {peer} advertised-routes", "show ip bgp neighbors {peer} | include Route map",
+                              CONF, "route-map {export_policy?} permit <seq>",
+                              " set as-path prepend {router_as} {router_as} {router_as}", "route-map {route_map?} permit {rm_seq}",
+                              " set local-preference 50", "end", "clear ip bgp {peer} soft out{?export_policy}",
+                              "clear ip bgp {peer} soft in{?route_map}"},
+     {"<seq>: the permit entry of the outbound policy that the on-prem prefixes match"}},
     {"session_down", {"show ip bgp summary | include {peer}", "show ip bgp neighbors {peer} | include BGP state|Last reset|otification",
                       "show logging | include BGP|{peer}"}, {NULL}},
 };
@@ -128,4 +145,5 @@ const vendor_t vendor_ios = {
      * "disconnect" closes it and asks to [confirm] */
     .tcp_connected = "\\bOpen\\s*$", .tcp_hangup = "\x1exdisconnect\n\n",
     .remedies = ios_remedies, .n_remedies = sizeof(ios_remedies) / sizeof(ios_remedies[0]),
+    .advertised_path = ADV_PATH_PRE_POLICY,
 };

@@ -33,6 +33,7 @@ static const vendor_probe_t iosxr_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show route {prefix}", "show route vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_PREFIX, "show bgp {prefix}", "show bgp vrf {vrf} {prefix}", NULL},
     {PROBE_BGP_RECEIVED, "show bgp neighbors {peer} routes", "show bgp vrf {vrf} neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show bgp neighbors {peer} advertised-routes", "show bgp vrf {vrf} neighbors {peer} advertised-routes", NULL},
     {PROBE_ARP, "show arp {peer}", "show arp vrf {vrf} {peer}", NULL},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}] numeric", "traceroute vrf {vrf} {target}[ source {source}] numeric", NULL},
     {PROBE_TCP_179, "telnet {peer} 179[ source-interface {iface}]", "telnet vrf {vrf} {peer} 179[ source-interface {iface}]", NULL},
@@ -110,6 +111,19 @@ static const vendor_remedy_t iosxr_remedies[] = {
                           "  bfd multiplier 3", "commit", "end"}, {NULL}},
     {"peer_shutdown", {"show bgp neighbors {peer} | include \"BGP state|Last reset|shut\"", "configure", BGP, NEIGHBOR,
                        DISRUPTIVE("  no shutdown"), "commit", "end"}, {NULL}},
+    /* The circuit step (framework/circuit.c): the lines are for the link its finding names. */
+    {"link_redundancy_lost", {"show bgp summary", "show bgp neighbors {peer} | include \"BGP state|Last reset|otification\"",
+                              "show interfaces {iface} | include \"line protocol\""},
+     {"erdiag check on this link's device alone names why its session is down"}},
+    {"advertisement_mismatch", {"show bgp neighbors {peer} advertised-routes", "show bgp neighbors {peer} routes",
+                                "show bgp {prefix}", "show bgp neighbors {peer} | include Policy",
+                                "show rpl route-policy {export_policy?}"},
+     {"This link's outbound policy toward {peer} must let out the same prefixes as the other link's, and its "
+      "inbound policy accept the same: a soft clear out (or in) resends the updates after the change"}},
+    {"preference_asymmetry", {"show bgp neighbors {peer} advertised-routes", "show rpl route-policy {export_policy?}",
+                              "show rpl route-policy {route_map?}"},
+     {"IOS-XR replaces a route-policy as a whole: re-enter route-policy {export_policy} with prepend as-path {router_as} 3 "
+      "before its pass, and route-policy {route_map} with set local-preference 50; end-policy, commit"}},
     {"session_down", {"show bgp summary", "show bgp neighbors {peer} | include \"BGP state|Last reset|otification\"",
                       "show logging | include BGP"}, {NULL}},
 };
@@ -123,4 +137,5 @@ const vendor_t vendor_iosxr = {
     .probes = iosxr_probes, .n_probes = sizeof(iosxr_probes) / sizeof(iosxr_probes[0]), .exec_channel = true,
     .tcp_connected = "\\bOpen\\s*$|^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = iosxr_remedies, .n_remedies = sizeof(iosxr_remedies) / sizeof(iosxr_remedies[0]),
+    .advertised_path = ADV_PATH_AS_SENT,
 };

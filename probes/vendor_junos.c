@@ -40,6 +40,7 @@ static const vendor_probe_t junos_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show route {prefix}", "show route {prefix} table {vrf}.inet.0", "show route {prefix} | display json"},
     {PROBE_BGP_PREFIX, "show route {prefix} protocol bgp detail", "show route {prefix} table {vrf}.inet.0 protocol bgp detail", NULL},
     {PROBE_BGP_RECEIVED, "show route receive-protocol bgp {peer}", "show route receive-protocol bgp {peer} table {vrf}.inet.0", NULL},
+    {PROBE_BGP_ADVERTISED, "show route advertising-protocol bgp {peer}", "show route advertising-protocol bgp {peer} table {vrf}.inet.0", NULL},
     {PROBE_ARP, "show arp no-resolve hostname {peer}", NULL, "show arp no-resolve hostname {peer} | display json"},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}] no-resolve", "traceroute {target} routing-instance {vrf}[ source {source}] no-resolve", NULL},
     {PROBE_TCP_179, "telnet {peer} port 179[ source {source}]", "telnet {peer} port 179 routing-instance {vrf}[ source {source}]", NULL},
@@ -137,6 +138,22 @@ static const vendor_remedy_t junos_remedies[] = {
                           "set " NB " bfd-liveness-detection multiplier 3", "commit and-quit"}, {NULL}},
     {"peer_shutdown", {"show configuration protocols bgp | display set | match \"deactivate|inactive|shut\"", "configure",
                        DISRUPTIVE("activate " NB), DISRUPTIVE("activate protocols bgp group {group}"), "commit and-quit"}, {NULL}},
+    /* The circuit step (framework/circuit.c): the lines are for the link its finding names. */
+    {"link_redundancy_lost", {"show bgp summary", "show bgp neighbor {peer} | match \"State|Last Error|Last State\"",
+                              "show interfaces {iface} terse"},
+     {"erdiag check on this link's device alone names why its session is down"}},
+    {"advertisement_mismatch", {"show route advertising-protocol bgp {peer}", "show route receive-protocol bgp {peer}",
+                                "show route {prefix} protocol bgp", "show bgp neighbor {peer} | match \"Export|Import\"",
+                                "show configuration policy-options policy-statement {export_policy?}"},
+     {"This link's outbound policy toward {peer} must let out the same prefixes as the other link's, and its "
+      "inbound policy accept the same: a soft clear out (or in) resends the updates after the change"}},
+    {"preference_asymmetry", {"show route advertising-protocol bgp {peer}", "show bgp neighbor {peer} | match \"Export|Import\"",
+                              "configure",
+                              "set policy-options policy-statement {export_policy?} term {export_term?} then as-path-prepend \"{router_as} {router_as} {router_as}\"",
+                              "set policy-options policy-statement {route_map?} term {first_term?} then local-preference 50",
+                              "commit and-quit"},
+     {"The prepend goes on the export term that accepts the on-prem prefixes, the local preference on the import "
+      "term that accepts Microsoft's"}},
     {"session_down", {"show bgp summary", "show bgp neighbor {peer} | match \"State|Last Error|Last State\"",
                       "show log messages | match \"bgp|BGP\""}, {NULL}},
 };
@@ -150,4 +167,5 @@ const vendor_t vendor_junos = {
     /* BSD telnet: Ctrl-] gives a telnet> prompt, where quit ends the connection */
     .tcp_connected = "^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = junos_remedies, .n_remedies = sizeof(junos_remedies) / sizeof(junos_remedies[0]),
+    .advertised_path = ADV_PATH_AS_SENT,
 };

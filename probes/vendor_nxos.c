@@ -37,6 +37,7 @@ static const vendor_probe_t nxos_probes[] = {
     {PROBE_ROUTE_LOOKUP, "show ip route {prefix}", "show ip route {prefix} vrf {vrf}", "show ip route {prefix} | json"},
     {PROBE_BGP_PREFIX, "show ip bgp {prefix}", "show ip bgp {prefix} vrf {vrf}", NULL},
     {PROBE_BGP_RECEIVED, "show ip bgp neighbors {peer} routes", "show ip bgp neighbors {peer} routes vrf {vrf}", NULL},
+    {PROBE_BGP_ADVERTISED, "show ip bgp neighbors {peer} advertised-routes", "show ip bgp neighbors {peer} advertised-routes vrf {vrf}", NULL},
     {PROBE_ARP, "show ip arp {peer}", "show ip arp {peer} vrf {vrf}", "show ip arp {peer} | json"},
     {PROBE_TRACEROUTE, "traceroute {target}[ source {source}]", "traceroute {target} vrf {vrf}[ source {source}]", NULL},
     /* NX-OS's exec telnet takes no source: it leaves by the egress interface, which for the
@@ -119,6 +120,24 @@ static const vendor_remedy_t nxos_remedies[] = {
                           "  bfd interval 300 min_rx 300 multiplier 3", BGP, NEIGHBOR, "    bfd", "end"}, {NULL}},
     {"peer_shutdown", {"show ip bgp neighbors {peer} vrf {vrf} | include \"BGP state|Last reset|shut\"", CONF, BGP, NEIGHBOR,
                        DISRUPTIVE("    no shutdown"), "end"}, {NULL}},
+    /* The circuit step (framework/circuit.c): the lines are for the link its finding names. */
+    {"link_redundancy_lost", {"show ip bgp summary vrf {vrf}",
+                              "show ip bgp neighbors {peer} vrf {vrf} | include \"BGP state|Last reset|otification\"",
+                              "show interface {iface} | include \"is down|is up\""},
+     {"erdiag check on this link's device alone names why its session is down"}},
+    {"advertisement_mismatch", {"show ip bgp neighbors {peer} advertised-routes vrf {vrf}",
+                                "show ip bgp neighbors {peer} routes vrf {vrf}", "show ip bgp {prefix} vrf {vrf}",
+                                "show ip bgp neighbors {peer} vrf {vrf} | include \"route-map|prefix-list\"",
+                                "show route-map {export_policy?}"},
+     {"This link's outbound policy toward {peer} must let out the same prefixes as the other link's, and its "
+      "inbound policy accept the same: a soft clear out (or in) resends the updates after the change"}},
+    {"preference_asymmetry", {"show ip bgp neighbors {peer} advertised-routes vrf {vrf}",
+                              "show ip bgp neighbors {peer} vrf {vrf} | include route-map", CONF,
+                              "route-map {export_policy?} permit <seq>", "  set as-path prepend {router_as} {router_as} {router_as}",
+                              "route-map {route_map?} permit {rm_seq}", "  set local-preference 50", "end",
+                              "clear ip bgp {peer} vrf {vrf} soft out{?export_policy}",
+                              "clear ip bgp {peer} vrf {vrf} soft in{?route_map}"},
+     {"<seq>: the permit entry of the outbound policy that the on-prem prefixes match"}},
     {"session_down", {"show ip bgp summary vrf {vrf}", "show ip bgp neighbors {peer} vrf {vrf} | include \"BGP state|Last reset|otification\"",
                       "show logging logfile | include BGP"}, {NULL}},
 };
@@ -133,4 +152,5 @@ const vendor_t vendor_nxos = {
     .probes = nxos_probes, .n_probes = sizeof(nxos_probes) / sizeof(nxos_probes[0]), .exec_channel = true,
     .tcp_connected = "^Connected to |\\bOpen\\s*$", .tcp_hangup = "\x1dquit\n",
     .remedies = nxos_remedies, .n_remedies = sizeof(nxos_remedies) / sizeof(nxos_remedies[0]),
+    .advertised_path = ADV_PATH_PRE_POLICY,
 };

@@ -377,6 +377,13 @@ static const row_t fixed_rows[] = {
     {"ios", "show logging | include BADAUTH|Invalid MD5", ALLOWED, NULL},
     {"ios", "show ip bgp neighbors 192.168.100.130 | include BGP state|Local host|Foreign host", ALLOWED, NULL},
     {"ios", "show ip bgp neighbors 192.168.100.130 advertised-routes | include Total", ALLOWED, NULL},
+    /* the circuit step's advertised routes (PROBE_BGP_ADVERTISED), filtered or with a write stage */
+    {"ios", "show ip bgp neighbors 192.168.100.134 advertised-routes | include 172.16", ALLOWED, NULL},
+    {"ios", "show ip bgp neighbors 192.168.100.134 advertised-routes | redirect flash:adv", REFUSED, "redirect"},
+    {"junos", "show route advertising-protocol bgp 192.168.100.134 | match 172.16", ALLOWED, NULL},
+    {"junos", "show route advertising-protocol bgp 192.168.100.134 | save /var/tmp/adv", REFUSED, "save"},
+    {"frr", "show bgp ipv4 unicast neighbors 192.168.100.134 advertised-routes | include 172", ALLOWED, NULL},
+    {"nxos", "show ip bgp neighbors 192.168.100.134 advertised-routes | grep 172 | sed -n p", REFUSED, "sed"},
     {"ios", "show ip interface brief | exclude unassigned", ALLOWED, NULL},
     {"ios", "show ip bgp 10.1.0.0/16 | count Path", ALLOWED, NULL},
     {"ios", "show interfaces | include (Gi|Fa)[0-9]+/0", ALLOWED, NULL},
@@ -696,6 +703,7 @@ static void fill_remedy(const char *tmpl, char *out, size_t size)
         {"route_map", "RM-MSEE-IN"}, {"group", "MSEE"}, {"vrf", "BLUE"}, {"prefix", "10.1.0.0/16"},
         {"router_as", "65010"}, {"parent", "Ethernet1"}, {"azure_vm", "10.1.0.4"}, {"onprem_source", "172.16.0.10"},
         {"route_map?", "RM-MSEE-IN"}, {"prefix_list?", "FROM-MSEE"}, {"?route_map", ""},
+        {"export_policy?", "RM-MSEE-OUT"}, {"?export_policy", ""},
     };
     size_t w = 0;
     for (const char *p = tmpl; *p && w + 1 < size;) {

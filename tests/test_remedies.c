@@ -36,7 +36,7 @@ static const char *const router_causes[] = {
     "timer_mismatch", "md5_missing", "md5_mismatch", "subnet_mismatch", "address_swapped",
     "inbound_filter", "route_limit", "local_prefix_limit", "tcp179_blocked", "tcp179_refused",
     "hold_timer_expired", "asymmetric_path", "return_via_internet", "forced_tunneling", "bfd_session_down",
-    "peer_shutdown", "session_down",
+    "peer_shutdown", "session_down", "link_redundancy_lost", "advertisement_mismatch", "preference_asymmetry",
 };
 #define N_CAUSES (sizeof(router_causes) / sizeof(router_causes[0]))
 

@@ -324,15 +324,27 @@ static bool legend_or_header(parse_run_t *run, ios_bgp_state_t *st, const char *
     }
 }
 
+/* Received routes ("received-routes", or "routes": what the neighbor sent that the inbound
+ * policy kept) came from the neighbor the command names. */
+static bool from_neighbor(const char *cmd)
+{
+    size_t n = strlen(cmd);
+    const char *last = cmd + n;
+    while (last > cmd && last[-1] != ' ')
+        last--;
+    size_t w = strlen(last); /* "ro", "rou", ... "routes" */
+    return strstr(cmd, "received-routes") || (w >= 2 && w <= 6 && !strncmp(last, "routes", w));
+}
+
 static void start(parse_run_t *run, ios_bgp_state_t *st)
 {
     st->started = true;
     record_init(&st->rec, KIND_BGP_TABLE);
     bgp_path_t *b = &st->rec.u.path;
     ios_rib_command_vrf(run, b->vrf, sizeof(b->vrf));
-    if (strstr(parse_command_norm(run), "received-routes"))
+    if (from_neighbor(parse_command_norm(run)))
         ios_rib_command_word_after(run, "neighbors", b->neighbor, sizeof(b->neighbor));
-    if (!b->neighbor[0] && strstr(parse_command_norm(run), "received-routes"))
+    if (!b->neighbor[0] && from_neighbor(parse_command_norm(run)))
         ios_rib_command_word_after(run, "neighbor", b->neighbor, sizeof(b->neighbor));
 }
 

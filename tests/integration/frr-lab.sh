@@ -2,7 +2,9 @@
 # erdiag against the live FRR lab (tests/lab/frr-lab.sh): from the on-prem console host
 # (namespace erd-onprem) over SSH to erd-ce, whose login shell is vtysh.  Every BGP-runbook
 # probe is run and its parsed values asserted: the peer is Established, its AS is 12076, the /30
-# matches, the timers are 60/180, MD5 and BFD are on, the Azure prefixes are learned.
+# matches, the timers are 60/180, MD5 and BFD are on, the Azure prefixes are learned.  Then the
+# circuit's secondary link (issue 11): what each link advertises and accepts, as the circuit
+# step reads it, and each circuit fault of tests/lab/faults.sh injected live, seen, and cleared.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 lab=$top/tests/lab/frr-lab.sh
@@ -107,6 +109,50 @@ fi
 # The allowlist holds on a live session too.
 checks=$((checks + 1))
 if run "configure terminal" >/dev/null 2>&1; then echo "FAIL configure terminal was allowed"; fails=$((fails + 1)); else echo "ok   configure terminal refused"; fi
+
+# ---- the circuit: both links, and its faults injected live -----------------------------------
+adv() { echo "show bgp ipv4 unicast neighbors $1 advertised-routes"; }
+probe summary2 "show bgp summary"
+check "summary: the secondary 192.168.100.134 Established too" \
+    'sum(n["peer"] in ("192.168.100.130", "192.168.100.134") and n["state"]=="Established" for n in d["neighbors"])==2' \
+    "$work/summary2.json"
+probe adv1 "$(adv 192.168.100.130)"
+check "advertised to the primary: 172.16.0.0/16, one prepend (FRR shows no AS eBGP adds)" \
+    'any(r["prefix"]=="172.16.0.0/16" and r["as_path"]=="65010" for r in d["routes"])' "$work/adv1.json"
+probe adv2 "$(adv 192.168.100.134)"
+check "advertised to the secondary: three prepends" \
+    'any(r["prefix"]=="172.16.0.0/16" and r["as_path"]=="65010 65010 65010" for r in d["routes"])' "$work/adv2.json"
+probe rcv2 "show bgp ipv4 unicast neighbors 192.168.100.134 routes"
+check "accepted from the secondary: 10.1.0.0/16 with local preference 50" \
+    'any(r["prefix"]=="10.1.0.0/16" and r.get("local_pref")==50 for r in d["routes"])' "$work/rcv2.json"
+probe look "show bgp ipv4 unicast 10.1.0.4"
+check "lookup: the primary's path (200) best, the secondary's (50) not" \
+    'any(p["next_hop"]=="192.168.100.130" and p["local_pref"]==200 and p.get("best") for p in d["routes"]) and any(p["next_hop"]=="192.168.100.134" and p["local_pref"]==50 and not p.get("best") for p in d["routes"])' \
+    "$work/look.json"
+
+faults=$top/tests/lab/faults.sh
+# circuit_fault FAULT FILE COMMAND NAME PYTHON: inject, read COMMAND's answer, check it, clear.
+circuit_fault() {
+    local f=$1 file=$2 cmd=$3 name=$4 expr=$5
+    if ! bash "$faults" inject "$f" >"$work/$f.log" 2>&1; then
+        checks=$((checks + 1)); fails=$((fails + 1))
+        echo "FAIL $f: not injected: $(tail -3 "$work/$f.log")"; return
+    fi
+    probe "$file" "$cmd"
+    check "$f: $name" "$expr" "$work/$file.json"
+    checks=$((checks + 1))
+    if bash "$faults" clear "$f" >>"$work/$f.log" 2>&1; then echo "ok   $f: cleared"
+    else echo "FAIL $f: not cleared: $(tail -3 "$work/$f.log")"; fails=$((fails + 1)); fi
+}
+circuit_fault secondary-down sd "show bgp summary" "the secondary down, the primary Established" \
+    'any(n["peer"]=="192.168.100.134" and n["state"]!="Established" for n in d["neighbors"]) and any(n["peer"]=="192.168.100.130" and n["state"]=="Established" for n in d["neighbors"])'
+circuit_fault advertise-one-link aol "$(adv 192.168.100.134)" "nothing advertised to the secondary" \
+    'not any(r["prefix"]=="172.16.0.0/16" for r in d["routes"])'
+circuit_fault prepend-wrong pw "$(adv 192.168.100.130)" "four prepends toward the primary" \
+    'any(r["prefix"]=="172.16.0.0/16" and r["as_path"]=="65010 65010 65010 65010" for r in d["routes"])'
+probe adv2b "$(adv 192.168.100.134)"
+check "after the faults: the secondary's three prepends are back" \
+    'any(r["prefix"]=="172.16.0.0/16" and r["as_path"]=="65010 65010 65010" for r in d["routes"])' "$work/adv2b.json"
 
 echo "frr-lab: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

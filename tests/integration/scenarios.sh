@@ -23,6 +23,10 @@
 #     ; expect-step: tcp179 FAIL tcp179_blocked | a fragment of the finding
 #     ; expect-absent: md5_mismatch tcp179_refused      (no step names these causes)
 #
+# A circuit's directory (scenarios/circuit-NAME/, with a circuit.ini) holds one scenario per link,
+# primary/ and secondary/, each checked like any other (NAME/primary); the circuit step itself is
+# tests/framework/test_circuit.c.
+#
 #   tests/integration/scenarios.sh [NAME...]          run `erdiag check` on every (or the named) scenario
 #   tests/integration/scenarios.sh --parse [NAME...]  only check that every capture parses cleanly
 #
@@ -79,6 +83,15 @@ probe_command() { # vendor probe
     ios:traceroute) echo "traceroute $vm source $src numeric" ;;
     junos:traceroute) echo "traceroute $vm source $src no-resolve" ;;
     *:traceroute) echo "traceroute $vm source $src" ;;
+    ios:bgp_advertised | nxos:bgp_advertised | eos:bgp_advertised) echo "show ip bgp neighbors $peer advertised-routes" ;;
+    iosxr:bgp_advertised) echo "show bgp neighbors $peer advertised-routes" ;;
+    junos:bgp_advertised) echo "show route advertising-protocol bgp $peer" ;;
+    frr:bgp_advertised) echo "show bgp ipv4 unicast neighbors $peer advertised-routes" ;;
+    ios:bgp_received | nxos:bgp_received) echo "show ip bgp neighbors $peer routes" ;;
+    iosxr:bgp_received) echo "show bgp neighbors $peer routes" ;;
+    eos:bgp_received) echo "show ip bgp neighbors $peer received-routes" ;;
+    junos:bgp_received) echo "show route receive-protocol bgp $peer" ;;
+    frr:bgp_received) echo "show bgp ipv4 unicast neighbors $peer routes" ;;
     *:version) echo "show version" ;;
     *:ping) echo "ping $peer" ;;
     *) return 1 ;; # log_auth, nxos telnet: raw text only, no parser
@@ -262,6 +275,10 @@ names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
     for d in "$dir"/*/; do
         [ -f "$d/device.ini" ] && names+=("$(basename "$d")")
+        # A circuit (circuit.ini): each link is a scenario of its own, judged by its runbook.
+        if [ -f "$d/circuit.ini" ]; then
+            for l in primary secondary; do names+=("$(basename "$d")/$l"); done
+        fi
     done
 fi
 pass=0

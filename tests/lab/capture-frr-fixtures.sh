@@ -31,6 +31,7 @@ wait_state() { # wait_state NODE PEER REGEX SECONDS
 "$LAB" start >/dev/null
 wait_state erd-ce 192.168.100.130 Established 60
 wait_state erd-ce 2001:db8:100::2 Established 60
+wait_state erd-ce 192.168.100.134 Established 60
 sleep 3   # let routes settle into zebra and BFD come up
 
 # ---- normal state ----
@@ -59,6 +60,12 @@ for j in "" _json; do
     cap erd-ce "ip_bgp_neighbor_advertised$j.txt" "show ip bgp neighbors 192.168.100.130 advertised-routes$js"
     cap erd-ce "ip_bgp_neighbor_routes$j.txt" "show ip bgp neighbors 192.168.100.130 routes$js"
 done
+# The secondary link (the circuit step): what erd-ce advertises to erd-msee2 (prepended three
+# times) and accepts from it (local preference 50), in the forms PROBE_BGP_ADVERTISED and
+# PROBE_BGP_RECEIVED send, and the lookup that holds both links' paths.
+cap erd-ce bgp_advertised_prepend.txt "show bgp ipv4 unicast neighbors 192.168.100.134 advertised-routes"
+cap erd-ce bgp_received_secondary.txt "show bgp ipv4 unicast neighbors 192.168.100.134 routes"
+cap erd-ce bgp_lookup_two_links.txt "show bgp ipv4 unicast 10.1.0.4"
 cap erd-ce running_config.txt "show running-config"
 cap erd-msee msee_running_config.txt "show running-config"
 cap erd-ce prefix_list.txt "show ip prefix-list"

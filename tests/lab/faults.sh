@@ -13,6 +13,13 @@
 #   link-down      erd-ce: ip link set veth-ce down
 #   asym           new namespace erd-inet (203.0.113.0/24): erd-vm returns to 172.16.0.0/16
 #                  through it, straight into erd-onprem, never crossing the /30
+# The circuit's faults (both links judged together; the secondary is 192.168.100.134):
+#   secondary-down      erd-ce: neighbor 192.168.100.134 shutdown (the circuit on one link)
+#   advertise-one-link  erd-ce: prefix-list TO-MSEE2 seq 5 denies 172.16.0.0/16: the on-prem
+#                       prefix is advertised on the primary only
+#   prepend-wrong       erd-ce: RM-MSEE-OUT (primary) prepends 65010 four times, RM-MSEE2-OUT
+#                       (secondary) none, while local preference still prefers the primary:
+#                       traffic leaves on the primary and Azure returns it on the secondary
 #
 # Every fault changes only the lab: vtysh running config on the two routers (never written to
 # disk), addresses and links inside the lab's namespaces, one nftables table of our own, one
@@ -25,10 +32,11 @@ set -euo pipefail
 LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
 VTYSH=${VTYSH:-/usr/bin/vtysh}
 WAIT_S=${FAULT_WAIT:-60}
-FAULTS=(asn timers subnet tcp179 md5 prefix-filter link-down asym)
+FAULTS=(asn timers subnet tcp179 md5 prefix-filter link-down asym secondary-down advertise-one-link prepend-wrong)
 
 CE_PEER=192.168.100.130     # the MSEE as erd-ce sees it
 MSEE_PEER=192.168.100.129   # the CE as erd-msee sees it
+CE_PEER2=192.168.100.134    # the secondary MSEE (erd-msee2) as erd-ce sees it
 LAB_KEY=erdiag-lab-secret   # frr-lab.sh's MD5 key
 WRONG_KEY=erdiag-lab-wrong-key
 NFT_TABLE=erdiag_lab
@@ -70,7 +78,8 @@ print(d.get(sys.argv[1], {}).get(sys.argv[2], ""))' "$2" "$3"
 ce_state() { nbr erd-ce "$CE_PEER" bgpState; }
 established() { [ "$(ce_state)" = Established ]; }
 
-# has_route PREFIX: erd-ce has PREFIX from BGP in its RIB.
+# has_route PREFIX [VIA]: erd-ce has PREFIX from BGP in its RIB, through VIA (default the primary
+# MSEE: the secondary keeps the prefix in the RIB when the primary loses it).
 has_route() {
     vty erd-ce "show ip route $1 json" 2>/dev/null | python3 -c '
 import json, sys
@@ -78,7 +87,8 @@ try:
     d = json.load(sys.stdin)
 except ValueError:
     sys.exit(1)
-sys.exit(0 if any(r.get("protocol") == "bgp" for r in d.get(sys.argv[1], [])) else 1)' "$1"
+via = lambda r: any(h.get("ip") == sys.argv[2] for h in r.get("nexthops", []))
+sys.exit(0 if any(r.get("protocol") == "bgp" and via(r) for r in d.get(sys.argv[1], [])) else 1)' "$1" "${2:-$CE_PEER}"
 }
 
 # wait_for DESC CMD...: poll CMD once a second, at most WAIT_S times.
@@ -287,6 +297,66 @@ clr_asym() {
         sleep 0.1
     done
     ! vm_route_via_inet || die "erd-vm still routes 172.16.0.10 via erd-inet"
+}
+
+# ---- secondary-down ---------------------------------------------------------------------------
+secondary_up() { [ "$(nbr erd-ce "$CE_PEER2" bgpState)" = Established ]; }
+secondary_gone() { ! secondary_up; }
+st_secondary-down() { running erd-ce | grep -q "neighbor $CE_PEER2 shutdown\$"; }
+inj_secondary-down() {
+    conf erd-ce "router bgp 65010" "neighbor $CE_PEER2 shutdown"
+    wait_for "erd-ce's session to $CE_PEER2 (the secondary) left Established" secondary_gone
+}
+clr_secondary-down() {
+    conf erd-ce "router bgp 65010" "no neighbor $CE_PEER2 shutdown"
+    wait_for "erd-ce's session to $CE_PEER2 (the secondary) Established again" secondary_up
+}
+
+# ---- advertise-one-link -----------------------------------------------------------------------
+onprem_on_secondary() { [ "$(path_len erd-msee2)" -gt 0 ]; } # path_len: below
+onprem_not_on_secondary() { ! onprem_on_secondary; }
+st_advertise-one-link() { running erd-ce | grep -q "ip prefix-list TO-MSEE2 seq 5 deny 172.16.0.0/16\$"; }
+inj_advertise-one-link() {
+    bgpd_conf erd-ce "ip prefix-list TO-MSEE2 seq 5 deny 172.16.0.0/16"
+    vty erd-ce "clear bgp $CE_PEER2 soft out" >/dev/null 2>&1 || true
+    wait_for "erd-msee2 no longer holds 172.16.0.0/16 (advertised on the primary only)" onprem_not_on_secondary
+}
+clr_advertise-one-link() {
+    bgpd_conf erd-ce "ip prefix-list TO-MSEE2 seq 5 permit 172.16.0.0/16"
+    vty erd-ce "clear bgp $CE_PEER2 soft out" >/dev/null 2>&1 || true
+    wait_for "erd-msee2 holds 172.16.0.0/16 again" onprem_on_secondary
+}
+
+# ---- prepend-wrong ----------------------------------------------------------------------------
+# path_len NODE: the AS-path length of 172.16.0.0/16 as that MSEE holds it (0 when it has none).
+path_len() {
+    vty "$1" "show bgp ipv4 unicast 172.16.0.0/16 json" 2>/dev/null | python3 -c '
+import json, sys
+try:
+    p = json.load(sys.stdin).get("paths", [])
+except ValueError:
+    p = []
+print(len(p[0]["aspath"]["string"].split()) if p else 0)'
+}
+primary_longer() { [ "$(path_len erd-msee)" -gt "$(path_len erd-msee2)" ]; }
+secondary_longer() { [ "$(path_len erd-msee2)" -gt "$(path_len erd-msee)" ]; }
+st_prepend-wrong() { running erd-ce | grep -q "set as-path prepend 65010 65010 65010 65010\$"; }
+soft_out_both() {
+    vty erd-ce "clear bgp $CE_PEER soft out" >/dev/null 2>&1 || true
+    vty erd-ce "clear bgp $CE_PEER2 soft out" >/dev/null 2>&1 || true
+}
+inj_prepend-wrong() {
+    conf erd-ce "route-map RM-MSEE-OUT permit 10" "set as-path prepend 65010 65010 65010 65010" \
+        "route-map RM-MSEE2-OUT permit 10" "no set as-path prepend"
+    soft_out_both
+    wait_for "erd-msee sees a longer AS path for 172.16.0.0/16 than erd-msee2 (Azure returns on the secondary)" \
+        primary_longer
+}
+clr_prepend-wrong() {
+    conf erd-ce "route-map RM-MSEE-OUT permit 10" "set as-path prepend 65010" \
+        "route-map RM-MSEE2-OUT permit 10" "set as-path prepend 65010 65010 65010"
+    soft_out_both
+    wait_for "erd-msee2 sees the longer AS path again (both directions on the primary)" secondary_longer
 }
 
 # ---- driver -----------------------------------------------------------------------------------

@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# frr-lab.sh: a two-router ExpressRoute-like BGP lab in network namespaces, for capturing
-# real FRRouting output (tests/fixtures/frr/) and for end-to-end tests.
+# frr-lab.sh: an ExpressRoute-like BGP lab in network namespaces, for capturing real
+# FRRouting output (tests/fixtures/frr/) and for end-to-end tests: one CE and the two MSEEs of a
+# circuit (the primary and the secondary link, two peerings on one CE).
 #
 #   erd-onprem (172.16.0.10) -- erd-ce (AS 65010) ==== erd-msee (AS 12076) -- erd-vm (10.1.0.4)
-#                                   .129  192.168.100.128/30  .130
-#                                   ::1   2001:db8:100::/126   ::2
-#                                    |                          |
-#                       10.99.0.1/24 |                          | 10.99.1.1/30
-#                                  erd-mgmt (10.99.0.10, 10.99.1.2): the NOC's management host
+#                               |   .129  192.168.100.128/30  .130   (primary link)
+#                               |   ::1   2001:db8:100::/126   ::2
+#                               |    |                          |
+#                               |    |  10.99.0.1/24            | 10.99.1.1/30
+#                               |  erd-mgmt (10.99.0.10, 10.99.1.2): the NOC's management host
+#                               |
+#                               +== erd-msee2 (AS 12076)         (secondary link)
+#                                   .133  192.168.100.132/30  .134
+#
+# Active/passive as Microsoft documents it: erd-ce prefers the primary's routes (local preference
+# 200 against the secondary's 50) and prepends its AS three times toward the secondary (once
+# toward the primary), so both directions use the primary while both links are up.
 #
 # erd-mgmt reaches erd-ce's SSH over its own management subnet, and the MSEE's /30 over a
 # link of its own (an out-of-band path): its route to the peer never crosses the CE, so its
@@ -24,7 +32,7 @@ set -euo pipefail
 LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
 FRR_BIN=${FRR_BIN:-/usr/lib/frr}
 VTYSH=${VTYSH:-/usr/bin/vtysh}
-ROUTERS=(erd-ce erd-msee)
+ROUTERS=(erd-ce erd-msee erd-msee2)
 HOSTS=(erd-onprem erd-vm erd-mgmt)
 DAEMONS=(zebra staticd bfdd bgpd)   # start order; stop is the reverse
 WAIT_S=${ERDIAG_LAB_WAIT:-60}
@@ -67,6 +75,22 @@ interface veth-msee
  description customer CE 65010
 exit
 EOF
+    cat >>"$LAB_DIR/erd-ce/zebra.conf" <<'EOF'
+interface veth-ce2
+ description ExpressRoute secondary link to MSEE2
+exit
+EOF
+    cat >>"$LAB_DIR/erd-msee2/zebra.conf" <<'EOF'
+interface veth-msee2
+ description customer CE 65010 secondary
+exit
+EOF
+    # The secondary MSEE announces the same VNet prefixes (held by blackholes: it forwards
+    # nothing, the lab's traffic uses the primary).
+    cat >>"$LAB_DIR/erd-msee2/staticd.conf" <<'EOF'
+ip route 10.1.0.0/16 blackhole
+ip route 10.2.0.0/16 blackhole
+EOF
     # A floating static (distance 250) back to on-prem: while BGP is down the console host can
     # still reach the MSEE, so a firewall (timeout) and an MD5 mismatch (open) look different.
     cat >>"$LAB_DIR/erd-msee/staticd.conf" <<'EOF'
@@ -79,6 +103,9 @@ log file $LAB_DIR/erd-ce/bgpd.log
 ip prefix-list FROM-MSEE seq 5 permit 10.0.0.0/8 ge 16 le 24
 ip prefix-list FROM-MSEE seq 10 deny 0.0.0.0/0 le 32
 ip prefix-list TO-MSEE seq 5 permit 172.16.0.0/16
+ip prefix-list FROM-MSEE2 seq 5 permit 10.0.0.0/8 ge 16 le 24
+ip prefix-list FROM-MSEE2 seq 10 deny 0.0.0.0/0 le 32
+ip prefix-list TO-MSEE2 seq 5 permit 172.16.0.0/16
 ipv6 prefix-list FROM-MSEE-V6 seq 5 permit 2001:db8:10::/48
 !
 route-map RM-MSEE-IN permit 10
@@ -90,6 +117,16 @@ exit
 route-map RM-MSEE-OUT permit 10
  match ip address prefix-list TO-MSEE
  set as-path prepend 65010
+exit
+route-map RM-MSEE2-IN permit 10
+ match ip address prefix-list FROM-MSEE2
+ set local-preference 50
+exit
+route-map RM-MSEE2-IN deny 20
+exit
+route-map RM-MSEE2-OUT permit 10
+ match ip address prefix-list TO-MSEE2
+ set as-path prepend 65010 65010 65010
 exit
 route-map RM-V6-IN permit 10
  match ipv6 address prefix-list FROM-MSEE-V6
@@ -105,6 +142,11 @@ router bgp 65010
  neighbor 192.168.100.130 password erdiag-lab-secret
  neighbor 192.168.100.130 bfd
  neighbor 192.168.100.130 timers 60 180
+ neighbor 192.168.100.134 remote-as 12076
+ neighbor 192.168.100.134 description ExpressRoute secondary MSEE
+ neighbor 192.168.100.134 password erdiag-lab-secret
+ neighbor 192.168.100.134 bfd
+ neighbor 192.168.100.134 timers 60 180
  neighbor 2001:db8:100::2 remote-as 12076
  neighbor 2001:db8:100::2 description ExpressRoute primary MSEE v6
  neighbor 2001:db8:100::2 timers 60 180
@@ -114,6 +156,9 @@ router bgp 65010
   neighbor 192.168.100.130 route-map RM-MSEE-IN in
   neighbor 192.168.100.130 route-map RM-MSEE-OUT out
   neighbor 192.168.100.130 maximum-prefix 100
+  neighbor 192.168.100.134 route-map RM-MSEE2-IN in
+  neighbor 192.168.100.134 route-map RM-MSEE2-OUT out
+  neighbor 192.168.100.134 maximum-prefix 100
   no neighbor 2001:db8:100::2 activate
  exit-address-family
  !
@@ -176,6 +221,36 @@ router bgp 12076
  exit-address-family
 exit
 EOF
+
+    cat >"$LAB_DIR/erd-msee2/bgpd.conf" <<EOF
+hostname erd-msee2
+log file $LAB_DIR/erd-msee2/bgpd.log
+!
+ip prefix-list CUSTOMER seq 5 permit 172.16.0.0/12 le 24
+!
+route-map RM-CUSTOMER-IN permit 10
+ match ip address prefix-list CUSTOMER
+exit
+route-map RM-AZURE-OUT permit 10
+exit
+!
+router bgp 12076
+ bgp router-id 192.168.100.134
+ bgp log-neighbor-changes
+ neighbor 192.168.100.133 remote-as 65010
+ neighbor 192.168.100.133 description customer CE secondary
+ neighbor 192.168.100.133 password erdiag-lab-secret
+ neighbor 192.168.100.133 bfd
+ neighbor 192.168.100.133 timers 60 180
+ !
+ address-family ipv4 unicast
+  network 10.1.0.0/16
+  network 10.2.0.0/16
+  neighbor 192.168.100.133 route-map RM-CUSTOMER-IN in
+  neighbor 192.168.100.133 route-map RM-AZURE-OUT out
+ exit-address-family
+exit
+EOF
 }
 
 # ---- namespaces and links -----------------------------------------------------------------
@@ -193,6 +268,9 @@ make_netns() {
     if ! nsx erd-ce ip link show veth-ce >/dev/null 2>&1; then
         ip -n erd-ce link add veth-ce type veth peer name veth-msee netns erd-msee
     fi
+    if ! nsx erd-ce ip link show veth-ce2 >/dev/null 2>&1; then
+        ip -n erd-ce link add veth-ce2 type veth peer name veth-msee2 netns erd-msee2
+    fi
     if ! nsx erd-ce ip link show veth-lan >/dev/null 2>&1; then
         ip -n erd-ce link add veth-lan type veth peer name eth0 netns erd-onprem
     fi
@@ -208,6 +286,8 @@ make_netns() {
 
     addr erd-ce veth-ce 192.168.100.129/30 2001:db8:100::1/126
     addr erd-msee veth-msee 192.168.100.130/30 2001:db8:100::2/126
+    addr erd-ce veth-ce2 192.168.100.133/30
+    addr erd-msee2 veth-msee2 192.168.100.134/30
     addr erd-ce veth-lan 172.16.0.1/24
     addr erd-onprem eth0 172.16.0.10/24
     addr erd-msee veth-vnet 10.1.0.1/24
@@ -318,17 +398,27 @@ start_daemons() {
     done
 }
 
+# established [PEER]: erd-ce's session to PEER (default the primary MSEE) is Established.
 established() {
-    $(vtysh_cmd erd-ce) -c "show bgp neighbors 192.168.100.130 json" 2>/dev/null |
+    local peer=${1:-192.168.100.130}
+    $(vtysh_cmd erd-ce) -c "show bgp neighbors $peer json" 2>/dev/null |
         grep -q '"bgpState":"Established"'
 }
 
 cmd_start() {
     mkdir -p "$LAB_DIR"
     chmod 755 "$LAB_DIR"
+    local running=1 some=0
+    for r in "${ROUTERS[@]}"; do
+        if pid_alive "$LAB_DIR/$r/bgpd.pid"; then some=1; else running=0; fi
+    done
+    if [ $running = 0 ] && [ $some = 1 ]; then
+        # Some routers run, not all: a lab started before the secondary link existed (or one
+        # half started).  Its configuration is older than this script's: start it afresh.
+        echo "frr-lab: not every router runs (an older or half-started lab): restarting it"
+        cmd_stop
+    fi
     make_netns
-    local running=1
-    for r in "${ROUTERS[@]}"; do pid_alive "$LAB_DIR/$r/bgpd.pid" || running=0; done
     if [ $running = 0 ]; then
         write_configs
         # The daemons drop to the frr user: it must own its state, configs and logs.
@@ -338,14 +428,14 @@ cmd_start() {
     fi
     for r in "${ROUTERS[@]}"; do start_daemons "$r"; done
     local t=0
-    until established; do
+    until established && established 192.168.100.134; do
         t=$((t + 1))
-        [ $t -le "$WAIT_S" ] || die "BGP not Established after ${WAIT_S}s (see $LAB_DIR/*/bgpd.log)"
+        [ $t -le "$WAIT_S" ] || die "BGP not Established on both links after ${WAIT_S}s (see $LAB_DIR/*/bgpd.log)"
         sleep 1
     done
     write_sshd
     start_sshd
-    echo "frr-lab: up (erd-ce AS 65010 <-> erd-msee AS 12076 Established)"
+    echo "frr-lab: up (erd-ce AS 65010 <-> erd-msee and erd-msee2 AS 12076 Established)"
     echo "  ssh: ip netns exec erd-onprem ssh -i $LAB_DIR/ssh/client_ed25519 $SSH_USER@$SSH_ADDR"
     echo "  ssh from the management host: ip netns exec erd-mgmt ssh -i ... $SSH_USER@$SSH_MGMT_ADDR"
     for r in "${ROUTERS[@]}"; do echo "  $r: $(vtysh_cmd "$r")"; done
