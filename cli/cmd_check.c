@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/check_circuit.h"
 #include "cli/check_fleet.h"
 #include "cli/options.h"
 #include "cli/progress.h"
@@ -38,6 +39,7 @@ typedef struct {
     const char *report;        /* --report FILE: the incident report, written when the session ends */
     bool all;                  /* --all: every device (the fleet) */
     const char *group;         /* --group NAME: its members */
+    const char *circuit;       /* --circuit NAME: both links of it, judged together */
     int parallel;              /* --parallel N */
     char **devices;            /* the DEVICE operands (argv) */
     size_t n_devices;
@@ -335,6 +337,7 @@ static const cli_option_t check_options[] = {
     {"verbose", 'v', NULL, "report each answer on stderr as it arrives"},
     {"all", 'A', NULL, "every device of the inventory at once, one line each, worst first"},
     {"group", 'G', "NAME", "every member of the inventory group NAME at once"},
+    {"circuit", 'C', "NAME", "both links of circuit NAME at once, and the circuit step"},
     {"parallel", 'P', "N", "several devices: sessions at once (default 16; 4 per jump host)"},
     {"report", 'O', "FILE", "also write the session's incident report to FILE (0600)"},
     {"format", 'F', "md|html|json", "the report's format (default: from FILE's extension, else md)"},
@@ -364,6 +367,7 @@ static int parse_option(check_opts_t *o, int opt)
     case 'O': o->report = optarg; return 0;
     case 'A': o->all = true; return 0;
     case 'G': o->group = optarg; return 0;
+    case 'C': o->circuit = optarg; return 0;
     case 'P':
         errno = 0;
         o->parallel = (int)strtol(optarg, &end, 10);
@@ -386,7 +390,7 @@ static int parse_option(check_opts_t *o, int opt)
 
 static bool fleet_mode(const check_opts_t *o)
 {
-    return o->all || o->group || o->n_devices > 1;
+    return o->all || o->group || o->circuit || o->n_devices > 1;
 }
 
 /* 0 to go on, -1 after --help, CHECK_UNKNOWN for a usage error (o->error holds it unless
@@ -412,10 +416,12 @@ static int parse_options(int argc, char **argv, check_opts_t *o)
     o->n_devices = (size_t)(argc - optind);
     if (rc != 0)
         return rc;
-    if (argc - optind < 1 && !o->all && !o->group)
-        return usage_error(o, "%s", "need DEVICE (or several, --group NAME or --all)");
-    if ((o->all || o->group) && argc - optind > 0)
-        return usage_error(o, "%s", "--all, --group or DEVICE..., one of them");
+    if (argc - optind < 1 && !o->all && !o->group && !o->circuit)
+        return usage_error(o, "%s", "need DEVICE (or several, --group NAME, --circuit NAME or --all)");
+    if ((o->all || o->group || o->circuit) && argc - optind > 0)
+        return usage_error(o, "%s", "--all, --group, --circuit or DEVICE..., one of them");
+    if (o->circuit && (o->all || o->group))
+        return usage_error(o, "%s", "--circuit takes no --all or --group");
     if (fleet_mode(o) && (o->e.record || o->report || o->e.reverse_trace || o->e.azure_routes))
         return usage_error(o, "%s", "--record, --report, --reverse-trace and --azure-routes take one DEVICE");
     if (!o->has_runbook)
@@ -456,7 +462,10 @@ static int check_exec(int argc, char **argv)
     c->o = &o;
     progress_init(&c->progress);
     int rc = parse_options(argc, argv, &o);
-    if (rc == 0 && fleet_mode(&o)) {
+    if (rc == 0 && o.circuit) {
+        check_circuit_t cc = {.base = o.e, .circuit = o.circuit, .json = o.json};
+        rc = check_circuit(&cc);
+    } else if (rc == 0 && fleet_mode(&o)) {
         check_fleet_t f = {.fleet = {.base = o.e, .parallel = o.parallel}, .all = o.all, .group = o.group, .devices = o.devices,
                            .n_devices = o.n_devices, .json = o.json};
         rc = check_fleet(&f);
@@ -481,7 +490,7 @@ static int check_exec(int argc, char **argv)
 
 const cli_cmd_t cli_cmd_check = {
     .name = "check",
-    .usage = "DEVICE... | --group NAME | --all  --runbook bgp|asym [OPTION...]",
+    .usage = "DEVICE... | --circuit NAME | --group NAME | --all  --runbook bgp|asym [OPTION...]",
     .summary = "run a runbook and print each step's verdict (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)",
     .options = check_options,
     .epilog = "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable,\n"

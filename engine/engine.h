@@ -35,6 +35,7 @@ typedef struct {
     double interval;           /* seconds between two polls of a probe */
     bool accept_new;           /* accept an unknown host key without asking */
     bool live;                 /* after the first round, poll everything again every interval */
+    bool circuit;              /* also what a circuit's link needs (runbook_circuit_requests) */
     /* The session journal (core/journal.h): every event, one JSON line each, fsync'd. */
     bool no_journal;           /* write none */
     const char *journal_dir;   /* NULL: journal_default_dir() ($XDG_STATE_HOME/erdiag/sessions) */

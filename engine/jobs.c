@@ -24,6 +24,8 @@ void jobs_plan(engine_t *e)
 {
     probe_request_t reqs[ENGINE_MAX_JOBS];
     size_t n = runbook_requests(e->o.runbook, e->dev, reqs, ENGINE_MAX_JOBS - 1);
+    if (e->o.circuit)
+        n += runbook_circuit_requests(e->dev, reqs + n, ENGINE_MAX_JOBS - 1 - n);
     for (size_t i = 0; i < n; i++) {
         engine_job_t *j = add_job(e, e->dev, reqs[i].twice ? 2 : 1);
         if (j)

@@ -223,10 +223,12 @@ static void judge_bfd(judge_t *j)
     found_t *f = judge_found(j, "bfd_session_down", VERDICT_WARN, (circuit_link_id_t)bad);
     if (!f)
         return;
-    snprintf(f->text, sizeof(f->text), "%s has no BFD session up with %s while BGP is Established%s: a failure of "
-             "that link is noticed only when the 180 s hold timer expires, so failover to the other link is slow.",
-             up[0] == 0 && up[1] == 0 ? "Neither link" : bad ? "The secondary link" : "The primary link",
-             up[0] == 0 && up[1] == 0 ? "its MSEE" : j->l[bad].peer, up[!bad] == 1 ? " (the other link has one)" : "");
+    bool neither = up[0] == 0 && up[1] == 0;
+    snprintf(f->text, sizeof(f->text), "%s BFD session up with %s while BGP is Established%s: a failure of %s "
+             "is noticed only when the 180 s hold timer expires, so failover to the other link is slow.",
+             neither ? "Neither link has a" : bad ? "The secondary link has no" : "The primary link has no",
+             neither ? "its MSEE" : j->l[bad].peer, up[!bad] == 1 ? " (the other link has one)" : "",
+             neither ? "either link" : "that link");
     for (int i = 0; i < CIRCUIT_LINKS; i++)
         found_quote(f, &j->l[i].ev->facts[PROBE_BFD], j->l[i].peer, false, (circuit_link_id_t)i);
 }

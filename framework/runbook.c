@@ -185,3 +185,14 @@ size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *o
     add(out, max, &n, PROBE_BGP_SUMMARY, dev);
     return n;
 }
+
+size_t runbook_circuit_requests(const device_t *dev, probe_request_t *out, size_t max)
+{
+    size_t n = 0;
+    probe_request_t *r;
+    add(out, max, &n, PROBE_BGP_ADVERTISED, dev);
+    add(out, max, &n, PROBE_BGP_RECEIVED, dev);
+    if (dev->n_expect_prefixes > 0 && (r = add(out, max, &n, PROBE_BGP_PREFIX, dev)))
+        prefix_to_string(&dev->expect_prefixes[0], false, r->prefix, sizeof(r->prefix));
+    return n;
+}

@@ -138,6 +138,10 @@ bool runbook_from_name(const char *name, runbook_id_t *out);
 const char *verdict_name(verdict_t v);     /* "PASS" ... */
 /* The probes a runbook needs for this device; returns how many were written (<= max). */
 size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *out, size_t max);
+/* What a link of a circuit collects beyond its runbook's probes (framework/circuit.h): what it
+ * advertises to and receives from the peer, and the BGP table's view of the first expected
+ * prefix.  Returns how many were written (<= max). */
+size_t runbook_circuit_requests(const device_t *dev, probe_request_t *out, size_t max);
 /* Runs every step, ranks the causes and writes the summary. */
 void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *out);
 /* The ranking alone, over steps already judged (framework/runbook_causes.c): marks the steps
