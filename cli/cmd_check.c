@@ -490,7 +490,7 @@ static int check_exec(int argc, char **argv)
 
 const cli_cmd_t cli_cmd_check = {
     .name = "check",
-    .usage = "DEVICE... | --circuit NAME | --group NAME | --all  --runbook bgp|asym [OPTION...]",
+    .usage = "DEVICE... | --circuit C | --group G | --all  --runbook bgp|asym [OPTION...]",
     .summary = "run a runbook and print each step's verdict (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)",
     .options = check_options,
     .epilog = "exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: usage error, device unreachable,\n"

@@ -40,7 +40,7 @@ expect "replay and record" 3 'do not go together' -- check ce1 --runbook bgp --r
 expect "bad interval" 3 "--interval 'soon'" -- check ce1 --runbook bgp --replay "$fix/healthy" --interval soon
 expect "negative interval" 3 "--interval '-1'" -- check ce1 --runbook bgp --replay "$fix/healthy" --interval -1
 expect "unknown option" 3 "unrecognized option '--frobnicate'" -- check ce1 --runbook bgp --frobnicate
-expect "--help" 0 'usage: erdiag check DEVICE... \| --circuit NAME \| --group NAME \| --all  --runbook bgp\|asym' -- check --help
+expect "--help" 0 'usage: erdiag check DEVICE... \| --circuit C \| --group G \| --all  --runbook bgp\|asym' -- check --help
 expect "missing scenario" 3 'device.ini' -- check ce1 --runbook bgp --replay "$work/nowhere"
 expect "unknown device in an inventory" 3 "no device 'nope'" -- check nope --runbook bgp --inventory "$fix/viavm/device.ini"
 expect "unreadable reverse trace" 3 'nothere.txt: No such file' -- check ce1 --runbook asym --replay "$fix/healthy" --reverse-trace "$work/nothere.txt"
