@@ -423,6 +423,8 @@ void actions_key(console_t *c, int ch)
         search_key(c, ch);
     else if (c->picking && c->picker)
         picker_key_in(c, ch, a);
+    else if (c->cview.open)
+        circuit_view_key(c, a == ACT_NONE && ch == 27 ? ACT_PICKER : a);
     else if (c->engine) {
         c->status[0] = '\0'; /* a message lasts until the next key (the transcript keeps warnings) */
         session_action(c, a);

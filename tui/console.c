@@ -153,8 +153,8 @@ static int load_choices(console_t *c)
         }
         return 0;
     }
-    if (c->o.device)
-        return 0;
+    if (c->o.device || (c->o.circuit && c->o.replay && !c->o.inventory))
+        return 0; /* the device's, or a circuit scenario's device.ini, is read when it opens */
     char path[1024];
     if (c->o.inventory)
         snprintf(path, sizeof(path), "%s", c->o.inventory);
@@ -205,6 +205,8 @@ static int min_timeout(int a, int b)
 
 static int loop_timeout(const console_t *c)
 {
+    if (c->cview.open)
+        return circuit_view_timeout_ms(c);
     if (!c->engine)
         return c->fleet ? min_timeout(recheck_timeout_ms(c), 250) : -1;
     bool busy = session_busy(c);
@@ -257,12 +259,13 @@ static void run_loop(console_t *c)
         c->tick = (unsigned)(clock_now_s() * 4);
         session_fill_view(c);
         screen_draw(c);
-        struct pollfd fds[4] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = sig_pipe[0], .events = POLLIN}};
+        struct pollfd fds[6] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = sig_pipe[0], .events = POLLIN}};
         nfds_t n = 2;
         if (c->engine)
             fds[n++] = (struct pollfd){.fd = engine_fd(c->engine), .events = POLLIN};
         if (c->fleet)
             fds[n++] = (struct pollfd){.fd = fleet_fd(c->fleet), .events = POLLIN};
+        n += (nfds_t)circuit_view_fds(c, fds + n, 2);
         if (poll(fds, n, loop_timeout(c)) < 0 && errno != EINTR)
             break;
         take_signals(c);
@@ -271,6 +274,7 @@ static void run_loop(console_t *c)
             actions_key(c, ch);
         session_step(c);
         recheck_step(c);
+        circuit_view_step(c);
     }
 }
 
@@ -278,6 +282,8 @@ static void run_loop(console_t *c)
 static void open_first(console_t *c)
 {
     const demo_scenario_t *d = c->o.demo ? demo_find(c->demos, c->n_demos, c->o.device) : NULL;
+    if (c->o.circuit && circuit_view_open(c, c->o.circuit) == 0)
+        return;
     if (d)
         session_open(c, d->device, d->dir, d->runbook, d->reverse_trace, d->azure_routes);
     else if (c->o.device && !c->o.demo)
@@ -290,6 +296,7 @@ static void open_first(console_t *c)
 
 static void console_free(console_t *c)
 {
+    circuit_view_close(c);
     fleet_free(c->fleet);
     session_close(c);
     dialog_free(c->dialog);

@@ -10,6 +10,7 @@
 /* The strings are borrowed for the run. */
 typedef struct {
     const char *device;    /* open on this device (or, with demo, this scenario); NULL: the picker */
+    const char *circuit;   /* open on this circuit: both links side by side (NULL: none) */
     const char *inventory; /* NULL: the default inventory (or DIR/device.ini with replay) */
     const char *replay;    /* answer from this recording or scenario instead of the device */
     const char *theme;     /* NULL: default */

@@ -8,6 +8,8 @@
 
 #include "engine/engine.h"
 #include "engine/fleet.h"
+#include "framework/circuit.h"
+#include <poll.h>
 #include "tui/console.h"
 #include "tui/demo.h"
 #include "tui/dialog.h"
@@ -24,6 +26,20 @@
 typedef enum {
     FOR_NOTHING, FOR_QUESTION, FOR_NOTE, FOR_IMPORT_KIND, FOR_IMPORT_PATH, FOR_QUIT, FOR_EXPORT, FOR_UNFINISHED
 } dialog_for_t;
+
+/* A circuit on screen (tui/circuit_view.c): both links' sessions and the circuit step. */
+typedef struct {
+    bool open;
+    char name[INV_NAME_LEN];
+    char device[CIRCUIT_LINKS][INV_NAME_LEN];
+    char replay[CIRCUIT_LINKS][1200];
+    engine_opts_t eo[CIRCUIT_LINKS];
+    engine_t *engine[CIRCUIT_LINKS];
+    circuit_result_t result;
+    bool judged;
+    int selected; /* the link Enter opens */
+    tui_scroll_t scroll;
+} circuit_view_t;
 
 typedef struct {
     tui_opts_t o;
@@ -43,6 +59,7 @@ typedef struct {
     demo_scenario_t *demos;
     size_t n_demos;
     fleet_t *fleet; /* the picker's re-check of every device shown (NULL: none running) */
+    circuit_view_t cview; /* --circuit: both links side by side (open: shown instead of a session) */
 
     /* The session on one device (engine NULL: none). */
     engine_t *engine;
@@ -101,6 +118,15 @@ bool session_busy(const console_t *c);
 void recheck_start(console_t *c);
 void recheck_step(console_t *c);
 int recheck_timeout_ms(const console_t *c);
+
+/* circuit_view.c: a circuit, both links at once */
+int circuit_view_open(console_t *c, const char *name);
+void circuit_view_close(console_t *c);
+void circuit_view_step(console_t *c);
+int circuit_view_fds(const console_t *c, struct pollfd *fds, int max);
+int circuit_view_timeout_ms(const console_t *c);
+void circuit_view_draw(console_t *c);
+void circuit_view_key(console_t *c, action_t a);
 
 /* screen.c */
 void screen_draw(console_t *c);

@@ -36,8 +36,9 @@ static void too_small(void)
 static void status_line(console_t *c, const tui_rect_t *r)
 {
     char left[600];
-    const char *hint = c->picking ? "type to filter  Enter open  C-r re-check all shown  Esc quit  ? help"
-                                  : "? help  Tab pane  Enter re-run  / search  a note  p devices  q quit";
+    const char *hint = c->picking      ? "type to filter  Enter open  C-r re-check all shown  Esc quit  ? help"
+                       : c->cview.open ? "Left/Right a link  Enter open it  r poll both  PgUp/PgDn scroll  p devices  q quit"
+                                       : "? help  Tab pane  Enter re-run  / search  a note  p devices  q quit";
     theme_element_t el = c->status_error ? EL_STATUS_WARNING : EL_NORMAL;
     if (c->searching) {
         snprintf(left, sizeof(left), "/%s", c->search_input);
@@ -110,6 +111,8 @@ void screen_draw(console_t *c)
                       theme_attr(EL_HEADER), false);
             tui_rect_t body = {1, 0, LINES - 2, COLS};
             picker_draw(c->picker, &body);
+        } else if (c->cview.open) {
+            circuit_view_draw(c);
         } else {
             session_screen(c, &l);
         }

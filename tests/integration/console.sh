@@ -160,6 +160,16 @@ check "C-r in the picker: every device shown re-checked, its status filled in" e
     'tui_wait "ce1-nyc      ios   CRITICAL md5_mismatch" 10 && tui_wait "re-checked 1: 1 CRITICAL" 3'
 tui_stop
 
+# ---- a circuit: both links side by side, the circuit step on top; Enter opens a link ----
+tui_start circuit 120 40 "$erdiag" --circuit er-nyc-01 --replay "$top/scenarios/circuit-prepend-wrong-ios"
+check "--circuit: the circuit step on top names the asymmetry" eval 'tui_wait "FAIL  Circuit redundancy (preference_asymmetry)" 10 &&
+    tui_wait "to Azure on primary, from Azure on secondary" 2'
+check "--circuit: the two links side by side, each with its runbook" eval 'tui_wait "primary: ce1-nyc" 2 && tui_wait "secondary: ce2-nyc" 2 &&
+    [ "$(tui_screen | grep -o "PASS    Physical layer" | wc -l)" -eq 2 ]'
+tui_keys Right Enter
+check "Enter on the secondary opens its device with every pane" eval 'tui_wait "ce2-nyc ios er-nyc-01 private secondary" 10 && tui_wait "Runbook: bgp" 2'
+tui_stop
+
 # ---- import: the asymmetric runbook's saved Azure routes, read when the user has them ----
 tui_start import 120 40 "$erdiag" ce1-nyc --runbook asym --replay "$top/scenarios/forced-tunneling-ios"
 tui_wait "Runbook: asym" 10 >/dev/null
