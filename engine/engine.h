@@ -124,6 +124,9 @@ void engine_answer_hostkey(engine_t *e, uint64_t id, hostkey_answer_t answer);
 /* text NULL refuses.  The engine wipes its copy once the worker has it. */
 void engine_answer_secret(engine_t *e, uint64_t id, const char *text);
 
+/* Refuses the open question, if any (an unattended client: a fleet, a circuit view). */
+void engine_refuse_question(engine_t *e);
+
 /* Polls every probe again now (live: also restarts the interval). */
 void engine_refresh(engine_t *e);
 /* Polls again the probes step (an index into the result's steps) judges. */

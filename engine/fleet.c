@@ -80,16 +80,6 @@ static void copy_outcome(fleet_row_t *row, engine_t *e)
     }
 }
 
-/* A fleet asks nobody: an unknown host key (without accept_new) and a password are refused. */
-static void refuse_questions(engine_t *e)
-{
-    const engine_question_t *q = engine_question(e);
-    if (q && q->kind == ENGINE_Q_HOSTKEY)
-        engine_answer_hostkey(e, q->id, HOSTKEY_REFUSE);
-    else if (q)
-        engine_answer_secret(e, q->id, NULL);
-}
-
 static int behind(const fleet_t *f, const char *jump)
 {
     int count = 0;
@@ -195,7 +185,7 @@ bool fleet_step(fleet_t *f)
         slot_t *slot = &f->slots[s];
         if (slot->engine) {
             engine_step(slot->engine);
-            refuse_questions(slot->engine);
+            engine_refuse_question(slot->engine);
             if (engine_state(slot->engine) != ENGINE_COLLECTING)
                 finish(f, slot);
         }

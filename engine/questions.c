@@ -137,3 +137,12 @@ void engine_answer_secret(engine_t *e, uint64_t id, const char *text)
     if (taken)
         jevents_answered(e, id, text ? "given" : "refused");
 }
+
+void engine_refuse_question(engine_t *e)
+{
+    const engine_question_t *q = engine_question(e);
+    if (q && q->kind == ENGINE_Q_HOSTKEY)
+        engine_answer_hostkey(e, q->id, HOSTKEY_REFUSE);
+    else if (q)
+        engine_answer_secret(e, q->id, NULL);
+}

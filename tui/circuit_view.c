@@ -81,16 +81,6 @@ void circuit_view_close(console_t *c)
     cv->judged = false;
 }
 
-/* Host keys and passwords: a circuit view asks nobody (open a link's device to answer). */
-static void refuse_questions(engine_t *e)
-{
-    const engine_question_t *q = engine_question(e);
-    if (q && q->kind == ENGINE_Q_HOSTKEY)
-        engine_answer_hostkey(e, q->id, HOSTKEY_REFUSE);
-    else if (q)
-        engine_answer_secret(e, q->id, NULL);
-}
-
 void circuit_view_step(console_t *c)
 {
     circuit_view_t *cv = &c->cview;
@@ -101,7 +91,7 @@ void circuit_view_step(console_t *c)
         if (!cv->engine[k])
             continue;
         engine_step(cv->engine[k]);
-        refuse_questions(cv->engine[k]);
+        engine_refuse_question(cv->engine[k]);
         if (engine_result(cv->engine[k]) && engine_device(cv->engine[k]))
             ev[k] = engine_evidence(cv->engine[k]);
     }

@@ -15,7 +15,6 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 lab=$top/tests/lab/frr-lab.sh
 faults=$top/tests/lab/faults.sh
 export ERDIAG_LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
-ssh_user=${ERDIAG_LAB_SSH_USER:-erdiag-lab}
 erdiag=${ERDIAG:-$top/erdiag}
 [ "${ERDIAG_REAL_UID:-$(id -u)}" -eq 0 ] || { echo "console-lab: needs root (network namespaces); skipped"; exit 0; }
 command -v tmux >/dev/null || { echo "console-lab: tmux is not installed (scripts/deps.txt)"; echo "console-lab: 0 passed, 1 failed"; exit 1; }
@@ -48,23 +47,12 @@ bash "$lab" start >"$work/lab.log" 2>&1 || {
     exit 1
 }
 
-cat >"$work/inventory.ini" <<INI
-[device erd-ce]
-host = 10.99.0.1
-user = $ssh_user
-vendor = frr
-identity = $ERDIAG_LAB_DIR/ssh/client_ed25519
-known_hosts = $work/known_hosts
-timeout = 20
-circuit = er-lab-01
-subnet = 192.168.100.128/30
-local_ip = 192.168.100.129
-peer_ip = 192.168.100.130
-local_as = 65010
-md5 = yes
-bfd = yes
-expect_prefixes = 10.1.0.0/16, 10.2.0.0/16
-INI
+# shellcheck source=tests/lab/lab-device.sh
+source "$top/tests/lab/lab-device.sh"
+{
+    lab_device erd-ce 10.99.0.1 "$work/known_hosts"
+    echo "circuit = er-lab-01"
+} >"$work/inventory.ini"
 chmod 600 "$work/inventory.ini"
 
 # The session step's line in the runbook pane.

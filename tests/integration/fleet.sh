@@ -65,22 +65,9 @@ ssh-keygen -q -t ed25519 -N '' -f "$work/otherkey" >/dev/null
 printf '[127.0.0.1]:%s %s\n' $((base + 0)) "$(cut -d' ' -f1,2 "$work/otherkey.pub")" >"$work/known_hosts.changed"
 device dev49 healthy-ios $((base + 0)) "$work/known_hosts.changed"
 if [ $lab = yes ]; then
-    cat >>"$work/inventory.ini" <<INI
-[device lab-ce]
-host = 10.99.0.1
-user = ${ERDIAG_LAB_SSH_USER:-erdiag-lab}
-vendor = frr
-identity = $ERDIAG_LAB_DIR/ssh/client_ed25519
-known_hosts = $work/known_hosts
-timeout = 20
-subnet = 192.168.100.128/30
-local_ip = 192.168.100.129
-peer_ip = 192.168.100.130
-local_as = 65010
-md5 = yes
-bfd = yes
-expect_prefixes = 10.1.0.0/16, 10.2.0.0/16
-INI
+    # shellcheck source=tests/lab/lab-device.sh
+    source "$top/tests/lab/lab-device.sh"
+    lab_device lab-ce 10.99.0.1 "$work/known_hosts" >>"$work/inventory.ini"
 else
     device dev50 healthy-ios $((base + 0))
 fi

@@ -16,7 +16,6 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 lab=$top/tests/lab/frr-lab.sh
 faults=$top/tests/lab/faults.sh
 export ERDIAG_LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
-ssh_user=${ERDIAG_LAB_SSH_USER:-erdiag-lab}
 check_timeout=${ERDIAG_CHECK_TIMEOUT:-180}
 interval=${LAB_CHECK_INTERVAL:-3}
 erdiag=${ERDIAG:-$top/erdiag}
@@ -46,25 +45,13 @@ bash "$lab" start >"$work/lab.log" 2>&1 || {
 
 # One inventory per host: the same CE, reached at its LAN address from on-prem and at its
 # management address from erd-mgmt (each with its own known_hosts, as two NOC hosts would).
+# shellcheck source=tests/lab/lab-device.sh
+source "$top/tests/lab/lab-device.sh"
 write_inventory() { # FILE SSH-HOST KNOWN-HOSTS
-    cat >"$1" <<INI
-[device erd-ce]
-host = $2
-user = $ssh_user
-vendor = frr
-identity = $ERDIAG_LAB_DIR/ssh/client_ed25519
-known_hosts = $3
-timeout = 20
-subnet = 192.168.100.128/30
-local_ip = 192.168.100.129
-peer_ip = 192.168.100.130
-local_as = 65010
-md5 = yes
-bfd = yes
-expect_prefixes = 10.1.0.0/16, 10.2.0.0/16
-azure_vm = 10.1.0.4
-onprem_source = 172.16.0.10
-INI
+    {
+        lab_device erd-ce "$2" "$3"
+        printf 'azure_vm = 10.1.0.4\nonprem_source = 172.16.0.10\n'
+    } >"$1"
 }
 write_inventory "$work/onprem.ini" 172.16.0.1 "$work/known_hosts.onprem"
 write_inventory "$work/mgmt.ini" 10.99.0.1 "$work/known_hosts.mgmt"
