@@ -13,6 +13,7 @@
 #include "core/redact.h"
 #include "core/sanitize.h"
 #include "parsers/parse_json.h"
+#include "probes/abbrev.h"
 #include "probes/command.h"
 #include "probes/record_dir.h"
 #include "probes/ssh.h"
@@ -97,12 +98,14 @@ static int print_result(const run_opts_t *o, const vendor_t *v, const char *comm
     return rc ? EXIT_PARSE_ERROR : EXIT_OK;
 }
 
-/* Every command is checked before anything connects: a refused one costs no session. */
-static bool all_allowed(const vendor_t *v, char **commands, int n)
+/* Every command is written out in full ("sh ip bgp sum" -> "show ip bgp summary") and checked
+ * before anything connects: a refused one costs no session.  expanded[i] (owned by the caller,
+ * COMMAND_LINE_MAX bytes each) is what is sent. */
+static bool all_allowed(const vendor_t *v, char **commands, int n, char (*expanded)[COMMAND_LINE_MAX])
 {
     char why[512];
     for (int i = 0; i < n; i++) {
-        if (!v || !command_allowed(v, commands[i], why, sizeof(why))) {
+        if (!v || !command_expand_allowed(v, commands[i], expanded[i], COMMAND_LINE_MAX, why, sizeof(why))) {
             sanitize_fprintf(stderr, "erdiag run: refused: %s\n", v ? why : "unknown vendor");
             return false;
         }
@@ -149,20 +152,25 @@ static int run_commands(const run_opts_t *o, const char *name, char **commands, 
     }
     int rc = EXIT_OK;
     const vendor_t *v = vendor_find(dev->vendor);
-    if (!all_allowed(v, commands, n)) {
+    char(*expanded)[COMMAND_LINE_MAX] = calloc((size_t)n, sizeof(*expanded));
+    bool allowed = expanded && all_allowed(v, commands, n, expanded);
+    if (!allowed) {
+        rc = expanded ? EXIT_USAGE : EXIT_IO;
+        free(expanded);
         inventory_free(&inv);
-        return EXIT_USAGE;
+        return rc;
     }
     record_dir_t *rd = o->record ? open_recording(o, dev) : NULL;
     transport_t *t = o->record && !rd ? NULL : open_transport(o, dev, v, rd);
     bool opened = t != NULL;
     for (int i = 0; t && i < n; i++) {
-        int one = run_one(o, t, dev, commands[i]);
+        int one = run_one(o, t, dev, expanded[i]);
         if (one > rc)
             rc = one;
     }
     transport_close(t);
     record_dir_close(rd);
+    free(expanded);
     inventory_free(&inv);
     return opened ? rc : EXIT_IO;
 }

@@ -74,6 +74,7 @@ typedef struct {
     const vendor_probe_t *probes;
     size_t n_probes;
     bool exec_channel;              /* commands may run over an SSH exec channel */
+    bool abbreviations;             /* the CLI takes "sh ip bgp sum": probes/abbrev.h writes it out */
     /* The router's own "telnet X 179" stays connected when the port is open: tcp_connected (PCRE2,
      * multiline) recognises that, and tcp_hangup is typed to end it and get the CLI back (an
      * escape character, then the close command and any confirmation). NULL: no such test. */

@@ -135,7 +135,7 @@ static const vendor_remedy_t eos_remedies[] = {
 const vendor_t vendor_eos = {
     .name = "eos", .title = "Arista EOS", .paging_off = eos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = eos_errors, .allow = eos_allow,
-    .pipes = eos_pipes,
+    .pipes = eos_pipes, .abbreviations = true,
     .probes = eos_probes, .n_probes = sizeof(eos_probes) / sizeof(eos_probes[0]), .exec_channel = true,
     .remedies = eos_remedies, .n_remedies = sizeof(eos_remedies) / sizeof(eos_remedies[0]),
     .advertised_path = ADV_PATH_AS_SENT,

@@ -140,7 +140,7 @@ static const vendor_remedy_t frr_remedies[] = {
 const vendor_t vendor_frr = {
     .name = "frr", .title = "FRRouting (vtysh)", .paging_off = frr_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = frr_errors, .allow = frr_allow,
-    .pipes = frr_pipes,
+    .pipes = frr_pipes, .abbreviations = true,
     .probes = frr_probes, .n_probes = sizeof(frr_probes) / sizeof(frr_probes[0]), .exec_channel = false,
     .endless = "^ping ", .interrupt = "\x03",
     .remedies = frr_remedies, .n_remedies = sizeof(frr_remedies) / sizeof(frr_remedies[0]),

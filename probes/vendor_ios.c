@@ -139,7 +139,7 @@ static const vendor_remedy_t ios_remedies[] = {
 const vendor_t vendor_ios = {
     .name = "ios", .title = "Cisco IOS / IOS-XE", .paging_off = ios_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+[>#]\\s*$", .errors = ios_errors, .allow = ios_allow,
-    .pipes = ios_pipes,
+    .pipes = ios_pipes, .abbreviations = true,
     .probes = ios_probes, .n_probes = sizeof(ios_probes) / sizeof(ios_probes[0]), .exec_channel = true,
     /* Ctrl-^ x suspends the session (no Enter after it: Enter resumes a suspended session);
      * "disconnect" closes it and asks to [confirm] */

@@ -133,7 +133,7 @@ static const vendor_remedy_t iosxr_remedies[] = {
 const vendor_t vendor_iosxr = {
     .name = "iosxr", .title = "Cisco IOS-XR", .paging_off = iosxr_paging_off,
     .prompt = "^(RP/[0-9A-Z/]+:)?[A-Za-z0-9_.-]+[>#]\\s*$", .errors = iosxr_errors, .allow = iosxr_allow,
-    .pipes = iosxr_pipes,
+    .pipes = iosxr_pipes, .abbreviations = true,
     .probes = iosxr_probes, .n_probes = sizeof(iosxr_probes) / sizeof(iosxr_probes[0]), .exec_channel = true,
     .tcp_connected = "\\bOpen\\s*$|^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = iosxr_remedies, .n_remedies = sizeof(iosxr_remedies) / sizeof(iosxr_remedies[0]),

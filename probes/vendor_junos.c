@@ -162,7 +162,7 @@ static const vendor_remedy_t junos_remedies[] = {
 const vendor_t vendor_junos = {
     .name = "junos", .title = "Juniper Junos", .paging_off = junos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+[>#]\\s*$", .errors = junos_errors, .allow = junos_allow,
-    .pipes = junos_pipes,
+    .pipes = junos_pipes, .abbreviations = true,
     .probes = junos_probes, .n_probes = sizeof(junos_probes) / sizeof(junos_probes[0]), .exec_channel = true,
     /* BSD telnet: Ctrl-] gives a telnet> prompt, where quit ends the connection */
     .tcp_connected = "^Connected to ", .tcp_hangup = "\x1dquit\n",

@@ -148,7 +148,7 @@ static const vendor_remedy_t nxos_remedies[] = {
 const vendor_t vendor_nxos = {
     .name = "nxos", .title = "Cisco NX-OS", .paging_off = nxos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = nxos_errors, .allow = nxos_allow,
-    .pipes = nxos_pipes,
+    .pipes = nxos_pipes, .abbreviations = true,
     .probes = nxos_probes, .n_probes = sizeof(nxos_probes) / sizeof(nxos_probes[0]), .exec_channel = true,
     .tcp_connected = "^Connected to |\\bOpen\\s*$", .tcp_hangup = "\x1dquit\n",
     .remedies = nxos_remedies, .n_remedies = sizeof(nxos_remedies) / sizeof(nxos_remedies[0]),

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "probes/abbrev.h"
 #include "probes/command.h"
 #include "probes/pipeline.h"
 #include "tests/testhelp.h"
@@ -769,6 +770,84 @@ static char *case_name(const case_t *c)
     return strdup(buf);
 }
 
+/* Abbreviations (probes/abbrev.h): {platform, typed, written out and sent (NULL: refused),
+ * a substring of the refusal reason}.  The expansion happens before the allowlist, so an
+ * abbreviation can only ever reach the device as a full read-only form. */
+typedef struct {
+    const char *vendor, *typed, *sent, *reason;
+} abbrev_row_t;
+
+static const abbrev_row_t abbrev_rows[] = {
+    {"ios", "sh ip bgp sum", "show ip bgp summary", NULL},
+    {"ios", "SH IP INT BR", "show IP interface brief", NULL},
+    {"ios", "sho ip bgp nei 10.1.0.2", "show ip bgp neighbors 10.1.0.2", NULL},
+    {"ios", "sh int Gi0/1", "show interfaces Gi0/1", NULL},
+    {"ios", "sh ip bgp vpnv4 vrf sum sum", "show ip bgp vpnv4 vrf sum summary", NULL},
+    {"ios", "sh ip bgp sum | i 10.1.0", "show ip bgp summary | i 10.1.0", NULL},
+    {"ios", "sh run | sec router bgp", "show running-config | sec router bgp", NULL},
+    {"ios", "  sh   ip  ro  10.1.0.0 ", "show ip route 10.1.0.0", NULL},
+    {"nxos", "sh int br", "show interface brief", NULL},
+    {"nxos", "sh ip arp vrf all", "show ip arp vrf all", NULL},
+    {"junos", "sh bgp nei 10.1.0.2", "show bgp neighbor 10.1.0.2", NULL},
+    {"junos", "sh conf | display set", "show configuration | display set", NULL},
+    {"eos", "sh ip bgp pee", "show ip bgp peers", NULL},
+    {"iosxr", "sh bgp sum", "show bgp summary", NULL},
+    {"frr", "sh ip bgp sum", "show ip bgp summary", NULL},
+    /* what an abbreviation must never smuggle */
+    {"ios", "sh run | redirect x", NULL, "redirect"},
+    {"ios", "sh run | red flash:x", NULL, "red"},
+    {"ios", "sh ip bgp sum | tee x", NULL, "tee"},
+    {"ios", "sh ip bgp sum | t x", NULL, "t x"},
+    {"ios", "sh ip bgp sum | app flash:x", NULL, "app"},
+    {"ios", "sh ip bgp sum|tee x", NULL, "tee"},
+    {"nxos", "sh run | grep x | sed s/a/b/", NULL, "sed"},
+    {"junos", "sh conf | sa /var/tmp/x", NULL, "sa"},
+    {"ios", "conf t", NULL, "not a read-only"},
+    {"ios", "wr", NULL, "not a read-only"},
+    {"ios", "wr mem", NULL, "not a read-only"},
+    {"ios", "cl ip bgp *", NULL, NULL},
+    {"ios", "rel", NULL, "not a read-only"},
+    {"ios", "deb ip bgp", NULL, "not a read-only"},
+    {"ios", "s ip bgp sum", NULL, "not a read-only"},
+    {"ios", "shut", NULL, "not a read-only"},
+    {"ios", "sh", NULL, "not a read-only"},
+    {"ios", "sh run ; reload", NULL, ";"},
+    {"ios", "sh ip bgp sum redirect x", NULL, "redirect"},
+    {"junos", "sh conf tee x", NULL, "tee"},
+    {"linux", "sh -c reboot", NULL, NULL},
+    {"linux", "sh", NULL, NULL},
+};
+
+static void check_abbrev_rows(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(abbrev_rows) / sizeof(abbrev_rows[0]); i++) {
+        const abbrev_row_t *r = &abbrev_rows[i];
+        char out[COMMAND_LINE_MAX], why[512] = "";
+        bool ok = command_expand_allowed(vendor_find(r->vendor), r->typed, out, sizeof(out), why, sizeof(why));
+        if (ok != (r->sent != NULL))
+            fail_msg("%s: '%s' was %s as '%s' (%s)", r->vendor, r->typed, ok ? "allowed" : "refused", out, why);
+        if (ok && strcmp(out, r->sent) != 0)
+            fail_msg("%s: '%s' written out as '%s', not '%s'", r->vendor, r->typed, out, r->sent);
+        if (!ok && r->reason && !strstr(why, r->reason))
+            fail_msg("%s: '%s' refused as '%s', not naming '%s'", r->vendor, r->typed, why, r->reason);
+    }
+}
+
+/* A command longer than the room is refused, never sent cut. */
+static void check_abbrev_too_long(void **state)
+{
+    (void)state;
+    char out[24], why[128] = "";
+    assert_false(command_expand_allowed(&vendor_ios, "sh ip bgp nei 10.1.0.2 adv", out, sizeof(out), why,
+                                        sizeof(why)));
+    assert_non_null(strstr(why, "too long"));
+    assert_int_equal(command_expand(&vendor_ios, "sh ip bgp sum", out, sizeof(out)), 0);
+    assert_string_equal(out, "show ip bgp summary");
+    assert_int_equal(command_expand(&vendor_linux, "sh ip bgp sum", out, sizeof(out)), 0);
+    assert_string_equal(out, "sh ip bgp sum");
+}
+
 int main(void)
 {
     build_cases();
@@ -778,6 +857,11 @@ int main(void)
     for (size_t i = 0; i < n_cases; i++)
         tests[i] = (struct CMUnitTest){case_name(&cases[i]), check_case, NULL, NULL, &cases[i]};
     int rc = _cmocka_run_group_tests("allowlist", tests, n_cases, NULL, NULL);
+    const struct CMUnitTest abbrev_tests[] = {
+        cmocka_unit_test(check_abbrev_rows),
+        cmocka_unit_test(check_abbrev_too_long),
+    };
+    rc |= cmocka_run_group_tests_name("abbreviations", abbrev_tests, NULL, NULL);
     for (size_t i = 0; i < n_cases; i++) {
         free((char *)tests[i].name);
         free(cases[i].command);
