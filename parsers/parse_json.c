@@ -28,6 +28,23 @@ int parse_json_sink(void *ud, const record_t *rec)
     return pj->js->len > sizeof(pj->js->buf) / 2 ? js_flush(pj->js) : (pj->js->failed ? -1 : 0);
 }
 
+/* A filtered answer says so: its records are those the filter left, and an absent one proves
+ * nothing.  A "| count" answer has no records at all, only the number. */
+static void write_filter(json_stream_t *js, const parse_status_t *st)
+{
+    if (!st->filter.filtered)
+        return;
+    js_kv_bool(js, "filtered", true);
+    js_kv_str(js, "filter", st->filter.filter);
+    if (st->filter.count) {
+        if (st->count >= 0)
+            js_kv_int(js, "count", st->count);
+        js_kv_str(js, "note", "a '| count' answer holds only how many lines matched: no records");
+    } else {
+        js_kv_str(js, "note", "only the lines the output filter left were read: a record absent here may exist");
+    }
+}
+
 void parse_json_end(parse_json_t *pj, const parse_run_t *run)
 {
     json_stream_t *js = pj->js;
@@ -50,6 +67,7 @@ void parse_json_end(parse_json_t *pj, const parse_run_t *run)
         js_kv_int(js, "skipped_total", (int64_t)st.skipped_total);
     }
     js_kv_str(js, "partial_reason", st.partial_reason);
+    write_filter(js, &st);
     if (st.error)
         js_kv_str(js, "error", st.error);
     js_end_object(js);

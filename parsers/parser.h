@@ -84,8 +84,20 @@ uint64_t parse_line_no(const parse_run_t *run);
 const parser_vendor_t *parser_vendor_find(const char *name);
 /* NULL-terminated list of every vendor table, in --list order. */
 const parser_vendor_t *const *parser_vendors(void);
-/* The parser for a command on that vendor, or NULL. */
+/* The parser for a command on that vendor, or NULL.  A command with output filters
+ * ("show ip bgp summary | include 10.1", "sh ip arp | i Gi0", "... | count") resolves to its
+ * head's parser unless a parser is written for that very filtered form. */
 const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *command);
+
+/* What parser_resolve() learnt about the output filters of a command. */
+typedef struct {
+    bool filtered; /* the parser is the head's: the answer holds only what the filter left */
+    bool count;    /* a "| count" stage: the answer is a number of lines, no records */
+    char filter[16]; /* the first filter's word as typed, lower case ("include", "i", "count") */
+} parser_filter_t;
+
+/* parser_find(), and into f (may be NULL; caller-owned) whether the answer is filtered. */
+const parser_def_t *parser_resolve(const parser_vendor_t *vendor, const char *command, parser_filter_t *f);
 /* Normalises a command for matching: lower case, single spaces, "| no-more" dropped. */
 void parser_normalise_command(const char *command, char *out, size_t size);
 
@@ -99,6 +111,8 @@ typedef struct {
     size_t n_skipped;
     char partial_reason[160];
     const char *error;   /* set when the parse failed; the records emitted so far still stand */
+    parser_filter_t filter; /* the command's output filter: what it removed is neither partial nor truncated */
+    int64_t count;       /* a "| count" answer's number of lines; -1 when none was read */
 } parse_status_t;
 
 #define PARSE_MAX_SKIPPED 200

@@ -57,10 +57,39 @@ void parser_normalise_command(const char *command, char *out, size_t size)
     }
 }
 
-const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *command)
+/* The output filters of every platform (the words after a '|' that only narrow what the head
+ * prints).  Which of them a platform has is probes/vendor_*.c's `pipes`; the parser only needs to
+ * know where the head ends. */
+static const char *const filter_words[] = {
+    "include", "inc", "in", "i", "exclude", "exc", "ex", "begin", "beg", "be", "section", "sec", "s",
+    "count", "match", "except", "grep", "egrep", "find", "last", NULL,
+};
+
+static bool is_filter_word(const char *w, size_t len)
 {
-    char norm[CMD_LEN];
-    parser_normalise_command(command, norm, sizeof(norm));
+    for (size_t i = 0; filter_words[i]; i++)
+        if (strlen(filter_words[i]) == len && strncmp(filter_words[i], w, len) == 0)
+            return true;
+    return false;
+}
+
+/* Where the first output-filter stage starts in a normalised command (its " | "), or NULL. */
+static const char *first_filter(const char *norm, parser_filter_t *f)
+{
+    for (const char *bar = strstr(norm, " | "); bar; bar = strstr(bar + 1, " | ")) {
+        const char *w = bar + 3;
+        size_t len = strcspn(w, " |");
+        if (!is_filter_word(w, len))
+            continue;
+        snprintf(f->filter, sizeof(f->filter), "%.*s", (int)len, w);
+        f->count = strcmp(f->filter, "count") == 0 || strstr(w, "| count") != NULL;
+        return bar;
+    }
+    return NULL;
+}
+
+static const parser_def_t *match(const parser_vendor_t *vendor, const char *norm)
+{
     for (size_t i = 0; i < vendor->n_parsers; i++) {
         /* Command patterns are matched once per parse, so a compile per lookup is cheap and
          * keeps the vendor tables plain const data. */
@@ -71,4 +100,34 @@ const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *comma
             return &vendor->parsers[i];
     }
     return NULL;
+}
+
+const parser_def_t *parser_resolve(const parser_vendor_t *vendor, const char *command, parser_filter_t *f)
+{
+    char norm[CMD_LEN];
+    parser_filter_t none;
+    f = f ? f : &none;
+    memset(f, 0, sizeof(*f));
+    parser_normalise_command(command, norm, sizeof(norm));
+    const parser_def_t *whole = match(vendor, norm);
+    /* A parser written for one filtered form ("show running-config | section router bgp") reads
+     * that form's whole answer: it is not a filtered one. */
+    if (whole && strstr(whole->pattern, "\\|"))
+        return whole;
+    parser_filter_t found = {0};
+    const char *bar = first_filter(norm, &found);
+    if (!bar)
+        return whole;
+    norm[bar - norm] = '\0';
+    const parser_def_t *base = match(vendor, norm);
+    if (base) {
+        *f = found;
+        f->filtered = true;
+    }
+    return base ? base : whole;
+}
+
+const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *command)
+{
+    return parser_resolve(vendor, command, NULL);
 }

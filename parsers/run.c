@@ -47,6 +47,8 @@ struct parse_run {
     bool truncated;
     bool failed;
     char error[256];
+    parser_filter_t filter; /* the command's output filter (parser_resolve) */
+    int64_t count;          /* a "| count" answer's number, -1 until read */
 
     /* The record being built, from parse_begin_record() to the next: what of its block the
      * parser could not read.  It stays open after an emit, so that every record one block
@@ -181,6 +183,10 @@ void parse_partial(parse_run_t *run, const char *why)
 
 void parse_truncated(parse_run_t *run, const char *why)
 {
+    /* A filtered answer ends where the filter's last match is: its missing end (a total line, a
+     * closing row) is the filter's doing, not a cut. */
+    if (run->filter.filtered)
+        return;
     parse_partial(run, why);
     run->truncated = true;
 }
@@ -212,6 +218,9 @@ parse_run_t *parse_run_new(const parser_def_t *def, const parser_vendor_t *vendo
     run->vendor = vendor;
     snprintf(run->command, sizeof(run->command), "%s", command ? command : "");
     parser_normalise_command(run->command, run->command_norm, sizeof(run->command_norm));
+    if (vendor && parser_resolve(vendor, run->command, &run->filter) != def)
+        memset(&run->filter, 0, sizeof(run->filter)); /* the caller chose def for another form */
+    run->count = -1;
     run->sink = sink;
     run->sink_ud = sink_ud;
     meta_init(&run->meta);
@@ -245,12 +254,30 @@ static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
     return 0;
 }
 
+/* A "| count" answer is one number ("Number of lines which match regexp = 12" on IOS, "12" on
+ * NX-OS, "Count: 12 lines" on Junos): the last number of a line is kept, nothing is parsed. */
+static void read_count(parse_run_t *run, const char *line, size_t len)
+{
+    size_t end = len;
+    while (end && !isdigit((unsigned char)line[end - 1]))
+        end--;
+    size_t start = end;
+    while (start && isdigit((unsigned char)line[start - 1]))
+        start--;
+    if (end > start && end - start < 12)
+        run->count = strtoll(line + start, NULL, 10);
+}
+
 /* A cleaned, non-noise line reaches the parser (or the structured buffer) here. */
 static int deliver(parse_run_t *run, const char *line, size_t len, uint64_t line_no)
 {
     if (run->failed)
         return -1;
     run->line_no = line_no;
+    if (run->filter.count) {
+        read_count(run, line, len);
+        return 0;
+    }
     int rc = run->def->line(run, run->state, line, len);
     note_range_errors(run);
     return rc ? -1 : 0;
@@ -360,7 +387,7 @@ static int feed_structured(parse_run_t *run, const char *buf, size_t len)
 
 int parse_run_feed(parse_run_t *run, const char *buf, size_t len)
 {
-    if (run->def->whole)
+    if (run->def->whole && !run->filter.count)
         return feed_structured(run, buf, len);
     size_t i = 0;
     while (i < len && !run->failed) {
@@ -448,7 +475,7 @@ void parse_run_set_split_bytes(parse_run_t *run, size_t bytes)
 
 int parse_run_finish(parse_run_t *run)
 {
-    if (run->def->whole && run->whole_len > run->whole_line && !run->failed)
+    if (run->def->whole && !run->filter.count && run->whole_len > run->whole_line && !run->failed)
         end_structured_line(run, false); /* output cut without a final newline */
     if (run->pending_len && !run->failed)
         end_line(run); /* output cut without a final newline */
@@ -458,7 +485,9 @@ int parse_run_finish(parse_run_t *run)
         return -1;
     run->line_no = run->lines_seen + 1;
     int rc;
-    if (run->def->whole)
+    if (run->filter.count)
+        rc = 0; /* a count holds no records */
+    else if (run->def->whole)
         rc = run_structured(run);
     else
         rc = run->def->finish ? run->def->finish(run, run->state) : 0;
@@ -480,6 +509,8 @@ void parse_run_status(const parse_run_t *run, parse_status_t *out)
     out->n_skipped = run->n_skipped;
     snprintf(out->partial_reason, sizeof(out->partial_reason), "%s", run->partial_reason);
     out->error = run->failed ? run->error : NULL;
+    out->filter = run->filter;
+    out->count = run->count;
 }
 
 void parse_run_free(parse_run_t *run)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "parsers/clean.h"
+#include "parsers/parser.h"
 #include "tests/testhelp.h"
 
 static size_t clean(char *buf, bool *pager)
@@ -146,12 +147,55 @@ static void truncated_and_garbage(void **state)
     th_assert_split_invariant("ios", "show ip interface brief", text, 17);
 }
 
+/* Output filters (parsers/registry.c): the head's parser reads what the filter left, the JSON
+ * says "filtered", and a "| count" answer gives its number and no records. */
+static void filtered_commands(void **state)
+{
+    (void)state;
+    const parser_vendor_t *ios = parser_vendor_find("ios");
+    parser_filter_t f;
+    assert_ptr_equal(parser_resolve(ios, "sh ip arp | i Gi0", &f), parser_find(ios, "show ip arp"));
+    assert_true(f.filtered);
+    assert_false(f.count);
+    assert_string_equal(f.filter, "i");
+    assert_ptr_equal(parser_resolve(ios, "show ip bgp summary | count Estab", &f), parser_find(ios, "show ip bgp summary"));
+    assert_true(f.filtered && f.count);
+    /* a parser written for the filtered form is not "filtered" */
+    const parser_def_t *cfg = parser_resolve(ios, "show running-config | section router bgp", &f);
+    assert_int_equal(cfg->kind, KIND_BGP_CONFIG);
+    assert_false(f.filtered);
+    assert_null(parser_resolve(ios, "show ip bgp summary | frobnicate x", &f));
+    assert_false(f.filtered);
+
+    const char arp[] = "Internet  10.1.0.2               12   5254.0012.3456  ARPA   GigabitEthernet0/1\n";
+    parsed_t *p = th_parse_text("ios", "show ip arp | include Gig", arp, sizeof(arp) - 1);
+    assert_int_equal(p->n, 1);
+    assert_false(p->partial);
+    assert_non_null(strstr(p->json, "\"filtered\":true"));
+    assert_non_null(strstr(p->json, "\"filter\":\"include\""));
+    th_free(p);
+
+    const char count[] = "Number of lines which match regexp = 7\n";
+    p = th_parse_text("ios", "sh ip bgp sum | count Estab", count, sizeof(count) - 1);
+    assert_int_equal(p->n, 0);
+    assert_false(p->partial);
+    assert_non_null(strstr(p->json, "\"count\":7"));
+    assert_non_null(strstr(p->json, "no records"));
+    th_free(p);
+
+    const char nxcount[] = "3\n";
+    p = th_parse_text("nxos", "show ip arp vrf all | count", nxcount, sizeof(nxcount) - 1);
+    assert_non_null(strstr(p->json, "\"count\":3"));
+    th_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strips_terminal_noise), cmocka_unit_test(strips_control_sequences),
         cmocka_unit_test(parses_through_c1_noise), cmocka_unit_test(classifies_prompts),
         cmocka_unit_test(drops_banner_before_echo), cmocka_unit_test(truncated_and_garbage),
+        cmocka_unit_test(filtered_commands),
     };
     return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
 }
