@@ -16,6 +16,7 @@
 
 #include "core/utctime.h"
 #include "core/model.h"
+#include "probes/abbrev.h"
 #include "probes/command.h"
 #include "probes/record_dir.h"
 #include "probes/transport.h"
@@ -63,8 +64,19 @@ static int read_file(const char *path, cmd_result_t *res)
     return 0;
 }
 
+/* Does an index.tsv command name the command asked?  Typed either way, abbreviated or written
+ * out ("sh ip arp | i Gi0" is "show ip arp | i Gi0"): erdiag run sends the written-out form. */
+static bool same_command(const vendor_t *v, const char *indexed, size_t len, const char *command)
+{
+    char a[COMMAND_LINE_MAX], b[COMMAND_LINE_MAX];
+    if (len == strlen(command) && strncmp(indexed, command, len) == 0)
+        return true;
+    snprintf(a, sizeof(a), "%.*s", (int)len, indexed);
+    return v && command_expand(v, a, b, sizeof(b)) == 0 && strcmp(b, command) == 0;
+}
+
 /* index.tsv maps free-form commands to files: "command<TAB>file" per line. */
-static bool index_lookup(const char *dir, const char *command, char *file, size_t size)
+static bool index_lookup(const vendor_t *v, const char *dir, const char *command, char *file, size_t size)
 {
     char path[1100], line[1200];
     snprintf(path, sizeof(path), "%s/index.tsv", dir);
@@ -75,8 +87,7 @@ static bool index_lookup(const char *dir, const char *command, char *file, size_
     while (!found && fgets(line, sizeof(line), f)) {
         line[strcspn(line, "\r\n")] = '\0';
         char *tab = strchr(line, '\t');
-        if (tab && (size_t)(tab - line) == strlen(command) && strncmp(line, command, strlen(command)) == 0 &&
-            !strchr(tab + 1, '/')) {
+        if (tab && same_command(v, line, (size_t)(tab - line), command) && !strchr(tab + 1, '/')) {
             snprintf(file, size, "%s", tab + 1);
             found = true;
         }
@@ -214,7 +225,7 @@ static double pick_time(const char *dir, const char *base, const poll_pick_t *p)
 /* The file that answers command: index.tsv's, else the probe's; false when there is none. */
 static bool answer_file(const replay_t *r, probe_id_t probe, const char *command, char *file, size_t size)
 {
-    if (index_lookup(r->dir, command, file, size))
+    if (index_lookup(r->base.vendor, r->dir, command, file, size))
         return true;
     if (probe >= PROBE_COUNT)
         return false;

@@ -307,6 +307,19 @@ else
     bad "replay nth answer" "$out"
 fi
 
+# Abbreviations and output filters through erdiag run: the written-out form is what is asked
+# (the probe file answers "sh ip bgp sum"), a filtered answer says so, an abbreviation that
+# would write is refused before anything is asked.
+expect "run: an abbreviation is written out" 0 '"command":"show ip bgp summary".*"records":[1-9]' -- \
+    "$erdiag" run ce1 "sh ip bgp sum" --json --replay "$fix/healthy"
+cp -r "$fix/healthy" "$work/filtered"
+grep -E '^(Internet|Protocol)' "$fix/healthy/arp.txt" >"$work/filtered/arp_filtered.txt" || true
+printf 'sh ip arp | i Internet\tarp_filtered.txt\n' >>"$work/filtered/index.tsv"
+expect "run: a filtered answer says filtered" 0 '"filtered":true,"filter":"i"' -- \
+    "$erdiag" run ce1 "sh ip arp | i Internet" --json --replay "$work/filtered"
+expect "run: an abbreviation cannot smuggle a write" 2 "refused: stage '| tee x'" -- \
+    "$erdiag" run ce1 "sh ip bgp sum | tee x" --replay "$fix/healthy"
+
 # ---- a missing probe file: its step SKIPs with the reason, and the report says which probe
 cp -r "$fix/healthy" "$work/noarp"
 rm "$work/noarp/arp.txt"

@@ -98,6 +98,8 @@ if grep -q '"records":61' <<<"$out" && grep -q '"partial":false,"lines":62' <<<"
 expect "exec-channel mode" 0 'GigabitEthernet0/1/59' -- run execdev "show ip interface brief"
 expect "~/.ssh/config Host alias, Port and User" 0 'Loopback0' -- run viaconfig "show ip interface brief" --accept-new
 expect "several commands, one session" 0 '^2$' -- bash -c "$(declare -f run); erdiag=$erdiag work=$work; run ce1 'show ip interface brief' 'show ip interface brief' --json | grep -c '\"records\":61'"
+expect "abbreviation written out, then sent" 0 '"command":"show ip interface brief".*"name":"Loopback0"' -- run ce1 "sh ip int br" --json
+expect "an abbreviation smuggles no write" 2 "refused: stage '| redirect flash:x'" -- run ce1 "sh run | redirect flash:x"
 expect "allowlist refuses before connecting" 2 "refused: character ';'" -- run ce1 "show run | section bgp; reload"
 expect "device rejects unknown command" 2 'Invalid input detected' -- run ce1 "show ip bgp summary"
 expect "pager answered when paging sticks" 0 'GigabitEthernet0/1/59' -- run pager "show ip interface brief" --accept-new
