@@ -240,6 +240,22 @@ static void bgp_summary_json(void **state)
     check_json_trunc("show ip bgp summary | json", "bgp_summary");
 }
 
+/* "show ip bgp peers" is EOS's other name for "show ip bgp neighbors": the same parser, the
+ * same records, abbreviated or not. */
+static void bgp_peers_is_neighbors(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture(V, "sh ip bgp peers", "eos/bgp_neighbors.txt");
+    assert_int_equal(p->kind, KIND_BGP_NEIGHBORS);
+    assert_int_equal(p->n, 3);
+    assert_false(p->partial);
+    assert_int_equal(th_must_find(p, "192.168.100.130")->u.neighbor.remote_as, 12076);
+    th_free(p);
+    p = th_parse_fixture(V, "show ip bgp peers 192.168.100.130 vrf all", "eos/bgp_neighbors.txt");
+    assert_int_equal(p->kind, KIND_BGP_NEIGHBORS);
+    th_free(p);
+}
+
 static void bgp_neighbors_text(void **state)
 {
     (void)state;
@@ -702,7 +718,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(unknown_lines),
         cmocka_unit_test(interfaces_text), cmocka_unit_test(ip_int_brief_text), cmocka_unit_test(interfaces_json),
-        cmocka_unit_test(bgp_summary_text), cmocka_unit_test(bgp_summary_json), cmocka_unit_test(bgp_neighbors_text),
+        cmocka_unit_test(bgp_summary_text), cmocka_unit_test(bgp_summary_json), cmocka_unit_test(bgp_peers_is_neighbors), cmocka_unit_test(bgp_neighbors_text),
         cmocka_unit_test(bgp_neighbors_json), cmocka_unit_test(bgp_table_text), cmocka_unit_test(bgp_detail_text),
         cmocka_unit_test(bgp_table_json), cmocka_unit_test(routes_text), cmocka_unit_test(routes_json),
         cmocka_unit_test(arp_all), cmocka_unit_test(version_all), cmocka_unit_test(bfd_all),
