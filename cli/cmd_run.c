@@ -100,12 +100,12 @@ static int print_result(const run_opts_t *o, const vendor_t *v, const char *comm
 
 /* Every command is written out in full ("sh ip bgp sum" -> "show ip bgp summary") and checked
  * before anything connects: a refused one costs no session.  expanded[i] (owned by the caller,
- * COMMAND_LINE_MAX bytes each) is what is sent. */
-static bool all_allowed(const vendor_t *v, char **commands, int n, char (*expanded)[COMMAND_LINE_MAX])
+ * CMD_LEN bytes each) is what is sent. */
+static bool all_allowed(const vendor_t *v, char **commands, int n, char (*expanded)[CMD_LEN])
 {
     char why[512];
     for (int i = 0; i < n; i++) {
-        if (!v || !command_expand_allowed(v, commands[i], expanded[i], COMMAND_LINE_MAX, why, sizeof(why))) {
+        if (!v || !command_expand_allowed(v, commands[i], expanded[i], CMD_LEN, why, sizeof(why))) {
             sanitize_fprintf(stderr, "erdiag run: refused: %s\n", v ? why : "unknown vendor");
             return false;
         }
@@ -152,7 +152,7 @@ static int run_commands(const run_opts_t *o, const char *name, char **commands, 
     }
     int rc = EXIT_OK;
     const vendor_t *v = vendor_find(dev->vendor);
-    char(*expanded)[COMMAND_LINE_MAX] = calloc((size_t)n, sizeof(*expanded));
+    char(*expanded)[CMD_LEN] = calloc((size_t)n, sizeof(*expanded));
     bool allowed = expanded && all_allowed(v, commands, n, expanded);
     if (!allowed) {
         rc = expanded ? EXIT_USAGE : EXIT_IO;

@@ -16,10 +16,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/model.h" /* CMD_LEN: a command written out must still fit what is sent */
 #include "probes/vendor.h"
-
-/* Room for any command the allowlist passes, written out (probes/command.c takes 512 bytes). */
-#define COMMAND_LINE_MAX 1024
 
 /* Writes command with its head expanded into out (size bytes; the caller owns both).  Returns
  * 0, or -1 when the expansion does not fit (out then holds a truncated copy: do not send it). */

@@ -68,7 +68,7 @@ static int read_file(const char *path, cmd_result_t *res)
  * out ("sh ip arp | i Gi0" is "show ip arp | i Gi0"): erdiag run sends the written-out form. */
 static bool same_command(const vendor_t *v, const char *indexed, size_t len, const char *command)
 {
-    char a[COMMAND_LINE_MAX], b[COMMAND_LINE_MAX];
+    char a[CMD_LEN], b[CMD_LEN];
     if (len == strlen(command) && strncmp(indexed, command, len) == 0)
         return true;
     snprintf(a, sizeof(a), "%.*s", (int)len, indexed);

@@ -823,7 +823,7 @@ static void check_abbrev_rows(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof(abbrev_rows) / sizeof(abbrev_rows[0]); i++) {
         const abbrev_row_t *r = &abbrev_rows[i];
-        char out[COMMAND_LINE_MAX], why[512] = "";
+        char out[CMD_LEN], why[512] = "";
         bool ok = command_expand_allowed(vendor_find(r->vendor), r->typed, out, sizeof(out), why, sizeof(why));
         if (ok != (r->sent != NULL))
             fail_msg("%s: '%s' was %s as '%s' (%s)", r->vendor, r->typed, ok ? "allowed" : "refused", out, why);
