@@ -413,6 +413,9 @@ static const row_t fixed_rows[] = {
     {"iosxr", "show logging | include MD5|BADAUTH", ALLOWED, NULL},
     {"iosxr", "show bgp neighbors 192.168.100.130 | include \"BGP state|Local host\"", ALLOWED, NULL},
     {"iosxr", "show route vrf BLUE 10.1.0.0/16", ALLOWED, NULL},
+    /* issue 12: the forms of the real captures the parsers read */
+    {"ios", "show ip prefix-list detail", ALLOWED, NULL},
+    {"ios", "show ip prefix-list detail ER-IN-PL", ALLOWED, NULL},
     {"eos", "show ip bgp summary vrf BLUE", ALLOWED, NULL},
     {"eos", "show ip bgp summary | json", ALLOWED, NULL},
     {"eos", "show running-config section router bgp | include router bgp|local-as", ALLOWED, NULL},

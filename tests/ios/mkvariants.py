@@ -25,6 +25,7 @@ BASES = {
     'bgp_neighbors': ('show ip bgp neighbors', (70, 10)),
     'arp': ('show ip arp', (4, 30)),
     'prefix_list': ('show ip prefix-list', (3, 14)),
+    'prefix_list_detail': ('show ip prefix-list detail', (5, 30)),
     'route_map': ('show route-map', (4, 8)),
     'route_map_config': ('show running-config partition route-map', (12, 10)),
     'bgp_config': ('show running-config | section router bgp', (44, 20)),

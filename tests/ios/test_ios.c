@@ -507,6 +507,38 @@ static void prefix_list_values(void **state)
     th_free(p);
 }
 
+/* "show ip prefix-list detail": a list header without its entry count, a count line and a
+ * hit count after each entry; the hits are kept, the other lines read as known. */
+static void prefix_list_detail(void **state)
+{
+    (void)state;
+    check_variants("show ip prefix-list detail", "prefix_list_detail", 5, 0);
+    parsed_t *p = fx("show ip prefix-list detail", "prefix_list_detail");
+    const prefix_list_entry_t *first = &p->recs[0].u.prefix_list;
+    assert_string_equal(first->name, "ER-IN-PL");
+    assert_int_equal(first->seq, 5);
+    assert_int_equal(first->le, 24);
+    assert_int_equal(first->hits, 1287);
+    const prefix_list_entry_t *mid = &p->recs[1].u.prefix_list;
+    assert_int_equal(mid->ge, 20);
+    assert_int_equal(mid->le, 28);
+    assert_int_equal(mid->hits, 0);
+    const prefix_list_entry_t *deny = &p->recs[2].u.prefix_list;
+    assert_false(deny->permit);
+    assert_string_equal(deny->prefix, "0.0.0.0/0");
+    assert_int_equal(deny->hits, 42);
+    const prefix_list_entry_t *out = &p->recs[3].u.prefix_list;
+    assert_string_equal(out->name, "ER-OUT-PL");
+    assert_string_equal(out->prefix, "172.16.0.0/12");
+    assert_true(out->le == MODEL_ABSENT);
+    assert_int_equal(out->hits, 9);
+    th_free(p);
+    /* the plain form has no hit counts */
+    p = fx("show ip prefix-list", "prefix_list");
+    assert_true(p->recs[0].u.prefix_list.hits == MODEL_ABSENT);
+    th_free(p);
+}
+
 /* ---------------------------------------------------------------- route-map */
 
 static void route_map_variants(void **state)
@@ -754,6 +786,7 @@ int main(void)
         cmocka_unit_test(arp_values),
         cmocka_unit_test(prefix_list_variants),
         cmocka_unit_test(prefix_list_values),
+        cmocka_unit_test(prefix_list_detail),
         cmocka_unit_test(route_map_variants),
         cmocka_unit_test(route_map_values),
         cmocka_unit_test(bgp_config_variants),
