@@ -416,6 +416,8 @@ static const row_t fixed_rows[] = {
     /* issue 12: the forms of the real captures the parsers read */
     {"ios", "show ip prefix-list detail", ALLOWED, NULL},
     {"ios", "show ip prefix-list detail ER-IN-PL", ALLOWED, NULL},
+    {"iosxr", "show arp detail", ALLOWED, NULL},
+    {"iosxr", "show arp vrf BLUE detail", ALLOWED, NULL},
     {"eos", "show ip bgp summary vrf BLUE", ALLOWED, NULL},
     {"eos", "show ip bgp summary | json", ALLOWED, NULL},
     {"eos", "show running-config section router bgp | include router bgp|local-as", ALLOWED, NULL},

@@ -43,7 +43,7 @@ static const parser_def_t iosxr_parsers[] = {
      .pattern = SH "(route|ip route)( (ipv4|ipv6))?( unicast)?" VRF "( [0-9a-f.:/]+)?( longer-prefixes)?$",
      .kind = KIND_ROUTES, .state_size = sizeof(iosxr_route_state_t), .line = iosxr_route_line,
      .finish = iosxr_route_finish},
-    {.command = "show arp [vrf X]", .pattern = SH "(ip )?arp" VRF "( \\S+)?$", .kind = KIND_ARP,
+    {.command = "show arp [vrf X] [detail]", .pattern = SH "(ip )?arp" VRF "( \\S+)?$", .kind = KIND_ARP,
      .line = iosxr_arp_line},
     {.command = "show bfd session[s]", .pattern = SH "bfd( ipv4| ipv6| all)? sess(i(o(n(s)?)?)?)?( .*)?$",
      .kind = KIND_BFD, .line = iosxr_bfd_line},

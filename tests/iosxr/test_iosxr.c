@@ -23,6 +23,7 @@ static const xr_case_t cases[] = {
     {"advertised", "show bgp vrf all neighbors 192.168.200.130 advertised-routes"},
     {"route", "show route"},
     {"arp", "show arp"},
+    {"arp_detail", "show arp detail"},
     {"bfd", "show bfd sessions"},
     {"version", "show version"},
     {"bgp_config", "show running-config router bgp"},
@@ -338,6 +339,40 @@ static void routes(void **state)
     th_free(p);
 }
 
+/* "show arp detail": State and Flag columns, rows on two line cards, sub-interfaces. */
+static void arp_detail(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show arp vrf BLUE detail", "arp_detail", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 8);
+    const arp_entry_t *m = &th_must_find(p, "192.168.100.130")->u.arp;
+    assert_string_equal(m->mac, "00:12:34:56:78:9a");
+    assert_int_equal(m->age, 754);
+    assert_string_equal(m->state, "Dynamic");
+    assert_string_equal(m->interface, "GigabitEthernet0/0/0/0");
+    assert_string_equal(m->vrf, "BLUE");
+    const arp_entry_t *inc = &th_must_find(p, "192.168.100.134")->u.arp;
+    assert_true(inc->incomplete);
+    assert_string_equal(inc->interface, "GigabitEthernet0/0/0/1");
+    const arp_entry_t *st = &th_must_find(p, "192.168.200.130")->u.arp;
+    assert_string_equal(st->state, "Static");
+    assert_string_equal(st->interface, "Bundle-Ether10.200");
+    assert_int_equal(st->age, MODEL_ABSENT);
+    const arp_entry_t *evpn = &th_must_find(p, "10.255.0.1")->u.arp;
+    assert_string_equal(evpn->interface, "MgmtEth0/RP0/CPU0/0");
+    assert_int_equal(evpn->age, 2 * 3600 + 60 + 17);
+    th_free(p);
+    /* a release that prints Type and Flag both */
+    const char *both = "Address         Age        Hardware Addr   State      Type  Flag       Interface\n"
+                       "10.0.0.2        00:00:10   0012.3456.0002  Dynamic    ARPA  Dynamic    Bundle-Ether1\n";
+    p = th_parse_text("iosxr", "show arp detail", both, strlen(both));
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.arp.interface, "Bundle-Ether1");
+    th_free(p);
+}
+
 static void arp_bfd_version(void **state)
 {
     (void)state;
@@ -544,7 +579,7 @@ int main(void)
         cmocka_unit_test(interfaces_detail), cmocka_unit_test(interface_briefs),
         cmocka_unit_test(bgp_summary), cmocka_unit_test(bgp_neighbors),
         cmocka_unit_test(bgp_tables), cmocka_unit_test(routes),
-        cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
+        cmocka_unit_test(arp_detail), cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
         cmocka_unit_test(rpl), cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
     };
     return cmocka_run_group_tests_name("iosxr", tests, NULL, NULL);
