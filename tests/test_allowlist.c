@@ -418,6 +418,8 @@ static const row_t fixed_rows[] = {
     {"ios", "show ip prefix-list detail ER-IN-PL", ALLOWED, NULL},
     {"iosxr", "show arp detail", ALLOWED, NULL},
     {"iosxr", "show arp vrf BLUE detail", ALLOWED, NULL},
+    {"iosxr", "show bgp 10.1.0.0/16", ALLOWED, NULL},
+    {"iosxr", "show bgp vrf BLUE 10.1.0.0/16", ALLOWED, NULL},
     {"eos", "show ip bgp summary vrf BLUE", ALLOWED, NULL},
     {"eos", "show ip bgp summary | json", ALLOWED, NULL},
     {"eos", "show running-config section router bgp | include router bgp|local-as", ALLOWED, NULL},

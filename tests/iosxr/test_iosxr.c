@@ -20,6 +20,7 @@ static const xr_case_t cases[] = {
     {"bgp_summary", "show bgp summary"},
     {"bgp_neighbors", "show bgp neighbors"},
     {"bgp_table", "show bgp"},
+    {"bgp_prefix", "show bgp vrf BLUE 10.1.0.0/16"},
     {"advertised", "show bgp vrf all neighbors 192.168.200.130 advertised-routes"},
     {"route", "show route"},
     {"arp", "show arp"},
@@ -339,6 +340,55 @@ static void routes(void **state)
     th_free(p);
 }
 
+/* "show bgp PREFIX": one record per path, read from the detail block; a cut block is
+ * reported truncated, never read as a table row. */
+static void bgp_prefix_detail(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show bgp vrf BLUE 10.1.0.0/16", "bgp_prefix", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 3);
+    const bgp_path_t *best = &p->recs[0].u.path;
+    assert_string_equal(best->prefix, "10.1.0.0/16");
+    assert_string_equal(best->next_hop, "192.168.100.130");
+    assert_string_equal(best->neighbor, "192.168.100.130");
+    assert_string_equal(best->as_path, "12076 65020");
+    assert_string_equal(best->origin, "igp");
+    assert_string_equal(best->communities, "12076:51100 12076:52004");
+    assert_string_equal(best->vrf, "BLUE");
+    assert_int_equal(best->local_pref, 100);
+    assert_int_equal(best->best, TRI_TRUE);
+    const bgp_path_t *second = &p->recs[1].u.path;
+    assert_string_equal(second->next_hop, "192.168.100.134");
+    assert_int_equal(second->best, TRI_FALSE);
+    assert_int_equal(second->valid, TRI_TRUE);
+    const bgp_path_t *local = &p->recs[2].u.path;
+    assert_string_equal(local->as_path, "");
+    assert_string_equal(local->origin, "incomplete");
+    assert_int_equal(local->weight, 32768);
+    assert_int_equal(local->local_pref, 90);
+    th_free(p);
+
+    const char *cut = "BGP routing table entry for 10.1.0.0/16\n"
+                      "Paths: (1 available, best #1)\n"
+                      "  Path #1: Received by speaker 0\n"
+                      "  12076 65020\n"
+                      "    192.168.100.130 from 192.168.100.130 (10.255.255.1)\n";
+    p = th_parse_text("iosxr", "show bgp 10.1.0.0/16", cut, strlen(cut));
+    assert_true(p->partial);
+    assert_true(p->truncated);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.path.next_hop, "192.168.100.130");
+    assert_string_equal(p->recs[0].u.path.vrf, "");
+    th_free(p);
+
+    const char *missing = "Mon Dec  7 06:52:10.318 UTC\n% Network not in table\n";
+    p = th_parse_text("iosxr", "show bgp 10.9.0.0/16", missing, strlen(missing));
+    assert_false(p->partial);
+    assert_int_equal(p->n, 0);
+    th_free(p);
+}
+
 /* "show arp detail": State and Flag columns, rows on two line cards, sub-interfaces. */
 static void arp_detail(void **state)
 {
@@ -579,7 +629,7 @@ int main(void)
         cmocka_unit_test(interfaces_detail), cmocka_unit_test(interface_briefs),
         cmocka_unit_test(bgp_summary), cmocka_unit_test(bgp_neighbors),
         cmocka_unit_test(bgp_tables), cmocka_unit_test(routes),
-        cmocka_unit_test(arp_detail), cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
+        cmocka_unit_test(bgp_prefix_detail), cmocka_unit_test(arp_detail), cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
         cmocka_unit_test(rpl), cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
     };
     return cmocka_run_group_tests_name("iosxr", tests, NULL, NULL);
