@@ -420,6 +420,7 @@ static const row_t fixed_rows[] = {
     {"iosxr", "show arp vrf BLUE detail", ALLOWED, NULL},
     {"iosxr", "show bgp 10.1.0.0/16", ALLOWED, NULL},
     {"iosxr", "show bgp vrf BLUE 10.1.0.0/16", ALLOWED, NULL},
+    {"nxos", "show bfd neighbors", ALLOWED, NULL},
     {"eos", "show ip bgp summary vrf BLUE", ALLOWED, NULL},
     {"eos", "show ip bgp summary | json", ALLOWED, NULL},
     {"eos", "show running-config section router bgp | include router bgp|local-as", ALLOWED, NULL},
