@@ -23,6 +23,7 @@ BASES = {
     'interfaces': ('show interfaces', (20, 12)),
     'bgp_summary': ('show ip bgp summary', (16, 30)),
     'bgp_neighbors': ('show ip bgp neighbors', (70, 10)),
+    'bgp_neighbor_idle': ('show ip bgp neighbors', (50, 20)),
     'arp': ('show ip arp', (4, 30)),
     'prefix_list': ('show ip prefix-list', (3, 14)),
     'prefix_list_detail': ('show ip prefix-list detail', (5, 30)),

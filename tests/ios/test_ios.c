@@ -461,6 +461,35 @@ static void arp_values(void **state)
     th_free(p);
 }
 
+/* Sessions that are down: "BGP state = Idle, down for 00:04:12" and "Idle (Admin), down for
+ * 2d03h", full blocks (address family, prefix activity, no TCP connection). */
+static void bgp_neighbor_idle(void **state)
+{
+    (void)state;
+    check_variants("show ip bgp neighbors", "bgp_neighbor_idle", 2, 0);
+    parsed_t *p = fx("show ip bgp neighbors", "bgp_neighbor_idle");
+    const bgp_neighbor_t *idle = &th_must_find(p, "192.168.100.134")->u.neighbor;
+    assert_int_equal(idle->state, BGP_STATE_IDLE);
+    assert_string_equal(idle->raw_state, "Idle");
+    assert_int_equal(idle->up_down, 4 * 60 + 12);
+    assert_false(idle->admin_down);
+    assert_true(idle->prefixes_received == MODEL_ABSENT);
+    assert_int_equal(idle->conn_established, 3);
+    assert_string_equal(idle->last_error, "hold time expired");
+    assert_int_equal(idle->notification_code, 4);
+    assert_string_equal(idle->inbound_policy, "ER-IN");
+    const bgp_neighbor_t *adm = &th_must_find(p, "192.168.200.134")->u.neighbor;
+    assert_int_equal(adm->state, BGP_STATE_IDLE);
+    assert_true(adm->admin_down);
+    assert_int_equal(adm->up_down, 2 * 86400 + 3 * 3600);
+    assert_string_equal(adm->vrf, "ER-PRIV");
+    th_free(p);
+    /* a down session whose block is cut before "No active TCP connection" is reported */
+    p = fx("show ip bgp neighbors", "bgp_neighbor_idle_trunc");
+    assert_true(p->truncated);
+    th_free(p);
+}
+
 /* ---------------------------------------------------------------- prefix-list */
 
 static void prefix_list_variants(void **state)
@@ -785,6 +814,7 @@ int main(void)
         cmocka_unit_test(arp_variants),
         cmocka_unit_test(arp_values),
         cmocka_unit_test(prefix_list_variants),
+        cmocka_unit_test(bgp_neighbor_idle),
         cmocka_unit_test(prefix_list_values),
         cmocka_unit_test(prefix_list_detail),
         cmocka_unit_test(route_map_variants),
