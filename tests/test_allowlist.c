@@ -421,6 +421,8 @@ static const row_t fixed_rows[] = {
     {"iosxr", "show bgp 10.1.0.0/16", ALLOWED, NULL},
     {"iosxr", "show bgp vrf BLUE 10.1.0.0/16", ALLOWED, NULL},
     {"nxos", "show bfd neighbors", ALLOWED, NULL},
+    {"iosxr", "show route vrf BLUE ipv4 unicast 10.1.0.0/16", ALLOWED, NULL},
+    {"iosxr", "show route ipv4 next-hop 192.168.100.130", ALLOWED, NULL},
     {"eos", "show ip bgp summary vrf BLUE", ALLOWED, NULL},
     {"eos", "show ip bgp summary | json", ALLOWED, NULL},
     {"eos", "show running-config section router bgp | include router bgp|local-as", ALLOWED, NULL},

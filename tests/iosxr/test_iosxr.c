@@ -23,6 +23,7 @@ static const xr_case_t cases[] = {
     {"bgp_prefix", "show bgp vrf BLUE 10.1.0.0/16"},
     {"advertised", "show bgp vrf all neighbors 192.168.200.130 advertised-routes"},
     {"route", "show route"},
+    {"route_next_hop", "show route ipv4 next-hop 192.168.100.130"},
     {"arp", "show arp"},
     {"arp_detail", "show arp detail"},
     {"bfd", "show bfd sessions"},
@@ -389,6 +390,29 @@ static void bgp_prefix_detail(void **state)
     th_free(p);
 }
 
+/* XR's own word order: the VRF before the family, and the routes through one next hop. */
+static void route_word_order(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show route ipv4 next-hop 192.168.100.130", "route_next_hop", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 13);
+    const route_t *def = &th_must_find(p, "0.0.0.0/0")->u.route;
+    assert_int_equal(def->distance, 20);
+    assert_string_equal(def->next_hops[0].address, "192.168.100.130");
+    assert_int_equal(th_must_find(p, "10.2.0.0/16")->u.route.age, 3 * 86400 + 4 * 3600);
+    th_free(p);
+    p = xr("show route vrf BLUE ipv4 unicast 10.1.0.0/16", "route_vrf_entry", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    const route_t *r = &p->recs[0].u.route;
+    assert_string_equal(r->prefix, "10.1.0.0/16");
+    assert_string_equal(r->vrf, "BLUE");
+    assert_int_equal(r->distance, 20);
+    assert_string_equal(r->next_hops[0].address, "192.168.200.130");
+    th_free(p);
+}
+
 /* "show arp detail": State and Flag columns, rows on two line cards, sub-interfaces. */
 static void arp_detail(void **state)
 {
@@ -583,6 +607,11 @@ static void command_forms(void **state)
         {"show route vrf BLUE", KIND_ROUTES},
         {"show route ipv4 vrf BLUE 10.1.0.0", KIND_ROUTES},
         {"show route 10.1.0.0/16", KIND_ROUTES},
+        {"show route vrf BLUE ipv4 unicast", KIND_ROUTES},
+        {"show route vrf BLUE ipv4 10.1.0.0/16", KIND_ROUTES},
+        {"show route vrf all ipv4", KIND_ROUTES},
+        {"show route ipv4 next-hop 192.168.100.130", KIND_ROUTES},
+        {"show route vrf BLUE ipv4 next-hop 192.168.200.130", KIND_ROUTES},
         {"show arp", KIND_ARP},
         {"show arp vrf BLUE", KIND_ARP},
         {"show bfd sessions", KIND_BFD},
@@ -629,7 +658,7 @@ int main(void)
         cmocka_unit_test(interfaces_detail), cmocka_unit_test(interface_briefs),
         cmocka_unit_test(bgp_summary), cmocka_unit_test(bgp_neighbors),
         cmocka_unit_test(bgp_tables), cmocka_unit_test(routes),
-        cmocka_unit_test(bgp_prefix_detail), cmocka_unit_test(arp_detail), cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
+        cmocka_unit_test(route_word_order), cmocka_unit_test(bgp_prefix_detail), cmocka_unit_test(arp_detail), cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
         cmocka_unit_test(rpl), cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
     };
     return cmocka_run_group_tests_name("iosxr", tests, NULL, NULL);
