@@ -84,7 +84,10 @@ uint64_t parse_line_no(const parse_run_t *run);
 const parser_vendor_t *parser_vendor_find(const char *name);
 /* NULL-terminated list of every vendor table, in --list order. */
 const parser_vendor_t *const *parser_vendors(void);
-/* The parser for a command on that vendor, or NULL. */
+/* Why no parser may read this command's output whatever its pattern ("MPLS LSP traceroute is
+ * not an IP trace"), as a static string; NULL for an ordinary command. */
+const char *parser_refusal(const char *command);
+/* The parser for a command on that vendor, or NULL (always NULL for a refused command). */
 const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *command);
 /* Normalises a command for matching: lower case, single spaces, "| no-more" dropped. */
 void parser_normalise_command(const char *command, char *out, size_t size);

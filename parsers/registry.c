@@ -57,9 +57,35 @@ void parser_normalise_command(const char *command, char *out, size_t size)
     }
 }
 
+/* Commands whose output looks like one a parser reads but means something else: an MPLS LSP
+ * traceroute prints hops like an IP one, yet its addresses are label-switched routers and its
+ * codes are LSP return codes, so reading it as an IP path would judge the wrong thing. */
+static const struct {
+    const char *pattern;
+    const char *reason;
+} refused[] = {
+    {"^tr(a(c(e(r(o(u(t(e)?)?)?)?)?)?)?)? mpls( |$)", "MPLS LSP traceroute is not an IP trace"},
+};
+
+const char *parser_refusal(const char *command)
+{
+    char norm[CMD_LEN];
+    parser_normalise_command(command, norm, sizeof(norm));
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        rx_t rx = RX(refused[i].pattern);
+        bool hit = rx_match(&rx, norm, strlen(norm), NULL);
+        rx_free(&rx);
+        if (hit)
+            return refused[i].reason;
+    }
+    return NULL;
+}
+
 const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *command)
 {
     char norm[CMD_LEN];
+    if (parser_refusal(command))
+        return NULL;
     parser_normalise_command(command, norm, sizeof(norm));
     for (size_t i = 0; i < vendor->n_parsers; i++) {
         /* Command patterns are matched once per parse, so a compile per lookup is cheap and

@@ -490,6 +490,29 @@ static void bgp_neighbor_idle(void **state)
     th_free(p);
 }
 
+/* An MPLS LSP traceroute prints hops like an IP one: no platform may read it as one. */
+static void traceroute_mpls_refused(void **state)
+{
+    (void)state;
+    static const char *const forms[] = {"traceroute mpls ipv4 10.255.0.9/32", "trace mpls ipv4 10.255.0.9/32",
+                                        "Traceroute  MPLS ipv4 10.255.0.9/32 verbose", "traceroute mpls ldp 10.255.0.9/32"};
+    for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+        assert_string_equal(parser_refusal(forms[f]), "MPLS LSP traceroute is not an IP trace");
+        for (const parser_vendor_t *const *v = parser_vendors(); *v; v++)
+            if (parser_find(*v, forms[f]))
+                fail_msg("%s: '%s' resolves to a parser", (*v)->name, forms[f]);
+    }
+    assert_null(parser_refusal("traceroute 10.255.0.9"));
+    assert_non_null(parser_find(parser_vendor_find("ios"), "traceroute 10.255.0.9"));
+    assert_non_null(parser_find(parser_vendor_find("iosxr"), "traceroute vrf BLUE 10.1.0.4"));
+    /* and were the capture handed to the IP trace parser under another command, it gives no
+     * hop and says it read nothing */
+    parsed_t *p = fx("traceroute 10.255.0.9", "traceroute_mpls");
+    assert_int_equal(p->n, 0);
+    assert_true(p->partial);
+    th_free(p);
+}
+
 /* ---------------------------------------------------------------- prefix-list */
 
 static void prefix_list_variants(void **state)
@@ -815,6 +838,7 @@ int main(void)
         cmocka_unit_test(arp_values),
         cmocka_unit_test(prefix_list_variants),
         cmocka_unit_test(bgp_neighbor_idle),
+        cmocka_unit_test(traceroute_mpls_refused),
         cmocka_unit_test(prefix_list_values),
         cmocka_unit_test(prefix_list_detail),
         cmocka_unit_test(route_map_variants),
