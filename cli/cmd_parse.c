@@ -78,6 +78,11 @@ static int parse_exec(int argc, char **argv)
                          vendor_name);
         return EXIT_USAGE;
     }
+    const char *refusal = parser_refusal(command);
+    if (refusal) {
+        sanitize_fprintf(stderr, "erdiag parse: %s ('%s' is not read)\n", refusal, command);
+        return EXIT_USAGE;
+    }
     const parser_def_t *def = parser_find(vendor, command);
     if (!def) {
         sanitize_fprintf(stderr,

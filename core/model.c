@@ -72,6 +72,7 @@ void record_init(record_t *rec, kind_t kind)
     case KIND_ARP: rec->u.arp.age = MODEL_ABSENT; break;
     case KIND_PREFIX_LISTS:
         rec->u.prefix_list.seq = rec->u.prefix_list.ge = rec->u.prefix_list.le = MODEL_ABSENT;
+        rec->u.prefix_list.hits = MODEL_ABSENT;
         break;
     case KIND_ROUTE_MAPS: rec->u.route_map.seq = MODEL_ABSENT; break;
     case KIND_BGP_CONFIG: bgp_config_init(&rec->u.bgp_config); break;

@@ -195,6 +195,7 @@ typedef struct {
     bool permit;
     char prefix[PREFIX_LEN];
     int64_t ge, le;
+    int64_t hits; /* matches counted by the device (IOS "hit count"); absent where not shown */
     bool ipv6;
 } prefix_list_entry_t;
 

@@ -228,6 +228,7 @@ static void write_prefix_list(json_stream_t *js, const prefix_list_entry_t *e)
     js_kv_str(js, "prefix", e->prefix);
     js_kv_int(js, "ge", e->ge);
     js_kv_int(js, "le", e->le);
+    js_kv_int(js, "hits", e->hits);
     js_kv_str(js, "afi", e->ipv6 ? "ipv6" : "ipv4");
 }
 

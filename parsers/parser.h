@@ -84,9 +84,13 @@ uint64_t parse_line_no(const parse_run_t *run);
 const parser_vendor_t *parser_vendor_find(const char *name);
 /* NULL-terminated list of every vendor table, in --list order. */
 const parser_vendor_t *const *parser_vendors(void);
-/* The parser for a command on that vendor, or NULL.  A command with output filters
- * ("show ip bgp summary | include 10.1", "sh ip arp | i Gi0", "... | count") resolves to its
- * head's parser unless a parser is written for that very filtered form. */
+/* Why no parser may read this command's output whatever its pattern ("MPLS LSP traceroute is
+ * not an IP trace"), as a static string; NULL for an ordinary command. */
+const char *parser_refusal(const char *command);
+/* The parser for a command on that vendor, or NULL (always NULL for a refused command).  A
+ * command with output filters ("show ip bgp summary | include 10.1", "sh ip arp | i Gi0",
+ * "... | count") resolves to its head's parser unless a parser is written for that very
+ * filtered form. */
 const parser_def_t *parser_find(const parser_vendor_t *vendor, const char *command);
 
 /* What parser_resolve() learnt about the output filters of a command. */

@@ -88,6 +88,30 @@ static const char *first_filter(const char *norm, parser_filter_t *f)
     return NULL;
 }
 
+/* Commands whose output looks like one a parser reads but means something else: an MPLS LSP
+ * traceroute prints hops like an IP one, yet its addresses are label-switched routers and its
+ * codes are LSP return codes, so reading it as an IP path would judge the wrong thing. */
+static const struct {
+    const char *pattern;
+    const char *reason;
+} refused[] = {
+    {"^tr(a(c(e(r(o(u(t(e)?)?)?)?)?)?)?)? mpls( |$)", "MPLS LSP traceroute is not an IP trace"},
+};
+
+const char *parser_refusal(const char *command)
+{
+    char norm[CMD_LEN];
+    parser_normalise_command(command, norm, sizeof(norm));
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        rx_t rx = RX(refused[i].pattern);
+        bool hit = rx_match(&rx, norm, strlen(norm), NULL);
+        rx_free(&rx);
+        if (hit)
+            return refused[i].reason;
+    }
+    return NULL;
+}
+
 static const parser_def_t *match(const parser_vendor_t *vendor, const char *norm)
 {
     for (size_t i = 0; i < vendor->n_parsers; i++) {
@@ -108,6 +132,8 @@ const parser_def_t *parser_resolve(const parser_vendor_t *vendor, const char *co
     parser_filter_t none;
     f = f ? f : &none;
     memset(f, 0, sizeof(*f));
+    if (parser_refusal(command))
+        return NULL; /* whatever it looks like, no parser may read it */
     parser_normalise_command(command, norm, sizeof(norm));
     const parser_def_t *whole = match(vendor, norm);
     /* A parser written for one filtered form ("show running-config | section router bgp") reads

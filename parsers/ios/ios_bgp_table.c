@@ -135,10 +135,12 @@ static bool path_fields(ios_bgp_state_t *st, bgp_path_t *b, const char *line, co
         int64_t v = ios_rib_uint(p, (size_t)(t - p));
         if (v == MODEL_ABSENT)
             return false;
-        int end = (int)(t - line) - st->shift;
-        if (end <= em && b->metric == MODEL_ABSENT && b->local_pref == MODEL_ABSENT)
+        int end = (int)(t - line) - st->shift, start = (int)(p - line) - st->shift;
+        /* a value wider than its column starts inside it and runs into the next one (an
+         * internal path's "0 1000000      0": LocPrf 1000000, then the weight) */
+        if ((end <= em || start < em - 6) && b->metric == MODEL_ABSENT && b->local_pref == MODEL_ABSENT)
             b->metric = v;
-        else if (end <= el && b->local_pref == MODEL_ABSENT)
+        else if ((end <= el || start < el - 3) && b->local_pref == MODEL_ABSENT)
             b->local_pref = v;
         else
             b->weight = v;

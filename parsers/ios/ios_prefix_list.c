@@ -3,18 +3,26 @@
  *
  *   ip prefix-list ER-IN: 3 entries
  *      seq 5 permit 10.1.0.0/16 le 24
- *      seq 10 deny 0.0.0.0/0 (hit count: 0, refcount: 1)
+ *
+ * The detail form names a list without its entry count and counts the hits of each entry:
+ *
+ *   Prefix-list with the last deletion/insertion: ER-IN
+ *   ip prefix-list ER-IN:
+ *      count: 1, range entries: 0, sequences: 10 - 10, refcount: 2
+ *      seq 10 deny 0.0.0.0/0 (hit count: 7, refcount: 1)
  */
 #include <string.h>
 
 #include "parsers/ios/ios_core.h"
 #include "parsers/textutil.h"
 
-static rx_t list_rx = RX("^(?<af>ip|ipv6) prefix-list (?<name>\\S+?):? (?<n>\\d+) entr(?:y|ies)");
+static rx_t list_rx = RX("^(?<af>ip|ipv6) prefix-list (?<name>\\S+?)(?::? (?<n>\\d+) entr(?:y|ies)|:)\\s*$");
 static rx_t conf_rx = RX("^(?<af>ip|ipv6) prefix-list (?<name>\\S+) (?<rest>(?:seq \\d+ )?(?:permit|deny) .*)$");
 static rx_t entry_rx = RX("^\\s*(?:seq (?<seq>\\d+) )?(?<act>permit|deny) (?<pfx>[0-9A-Fa-f:./]+)"
-                          "(?: ge (?<ge>\\d+))?(?: le (?<le>\\d+))?(?:\\s+\\(.*\\))?\\s*$");
-static rx_t other_rx = RX("^(?:\\s+(?:Description:|count:|[a-z ]*refcount)|(?:ip|ipv6) prefix-list (?:\\S+ )?description )");
+                          "(?: ge (?<ge>\\d+))?(?: le (?<le>\\d+))?"
+                          "(?:\\s+\\(hit count: (?<hits>\\d+)(?:, refcount: \\d+)?\\))?\\s*$");
+static rx_t other_rx = RX("^(?:\\s+(?:Description:|count:|[a-z ]*refcount)|(?:ip|ipv6) prefix-list (?:\\S+ )?description "
+                          "|Prefix-list with the last deletion/insertion: )");
 
 static int entry(parse_run_t *run, const ios_prefix_list_state_t *st, const char *s, size_t len)
 {
@@ -40,6 +48,7 @@ static int entry(parse_run_t *run, const ios_prefix_list_state_t *st, const char
     }
     e->ge = rx_int(&c, "ge");
     e->le = rx_int(&c, "le");
+    e->hits = rx_int(&c, "hits");
     return parse_emit(run, &rec);
 }
 

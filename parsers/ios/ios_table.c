@@ -20,7 +20,7 @@ static const parser_def_t ios_parsers[] = {
     {.command = "show ip arp",
      .pattern = "^sh(o(w)?)? (ip )?arp( .*)?$",
      .kind = KIND_ARP, .line = ios_arp_line},
-    {.command = "show ip prefix-list",
+    {.command = "show ip prefix-list [detail]",
      .pattern = "^sh(o(w)?)? (ip|ipv6) prefix-list( .*)?$",
      .kind = KIND_PREFIX_LISTS, .state_size = sizeof(ios_prefix_list_state_t), .line = ios_prefix_list_line},
     {.command = "show running-config | include prefix-list",

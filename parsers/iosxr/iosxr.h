@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "parsers/ios/ios_rib.h"
 #include "parsers/parser.h"
 
 /* ---- iosxr_util.c: lines every XR command can print ---- */
@@ -66,6 +67,9 @@ typedef struct {
     bool cut;        /* the last path had no origin code: output cut mid-line? */
     bool header_seen;
     bool started;
+    /* "show bgp PREFIX" answers with one entry, every path in detail: XR's block is IOS's
+     * with a few more lines (Versions, Path #N, Received Path ID), so IOS's reader reads it */
+    ios_bgp_state_t detail;
 } iosxr_bgp_table_state_t;
 int iosxr_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_bgp_table_finish(parse_run_t *run, void *state);

@@ -6,17 +6,24 @@
  *   Address         Age        Hardware Addr   State      Type  Interface
  *   192.168.100.129 -          5087.8966.5329  Interface  ARPA  GigabitEthernet0/0/0/0
  *   192.168.100.130 00:12:34   0012.3456.789a  Dynamic    ARPA  GigabitEthernet0/0/0/0
- */
+ *
+ * "show arp detail" puts a Flag column where the Type was (some releases print both):
+ *
+ *   Address         Age        Hardware Addr   State      Flag       Interface
+ *   192.168.100.130 00:12:34   0012.3456.789a  Dynamic    Dynamic    GigabitEthernet0/0/0/0
+ *   10.255.0.1      02:01:17   02aa.bb00.0c01  Dynamic    EVPN-SYNC  MgmtEth0/RP0/CPU0/0
+ *
+ * The header is matched whole, so a capture cut inside it is reported, not taken for one. */
 #include <string.h>
 
 #include "parsers/iosxr/iosxr.h"
 #include "parsers/rx.h"
 #include "parsers/textutil.h"
 
-static rx_t head_rx = RX("^Address\\s+Age\\s+Hardware Addr");
+static rx_t head_rx = RX("^Address\\s+Age\\s+Hardware Addr\\s+State\\s+(?:Type\\s+)?(?:Flag\\s+)?Interface\\s*$");
 static rx_t card_rx = RX("^\\d+/\\S+/CPU\\d+\\s*$");
 static rx_t row_rx = RX("^(?<ip>[0-9A-Fa-f.:]+)\\s+(?<age>\\S+)\\s+(?<mac>[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4})\\s+"
-                        "(?<state>\\S+)\\s+(?:(?<type>ARPA|SNAP|SAP|\\S+)\\s+)?(?<if>\\S*\\d)\\s*$");
+                        "(?<state>\\S+)\\s+(?:(?!\\S*\\d\\s*$)\\S+\\s+){0,2}(?<if>\\S*\\d)\\s*$");
 
 int iosxr_arp_line(parse_run_t *run, void *state, const char *line, size_t len)
 {

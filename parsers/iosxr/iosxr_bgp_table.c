@@ -10,6 +10,15 @@
  *
  * Metric, LocPrf and Weight are right-aligned under their headers and any may be blank, so
  * they are read by column; a value wider than its column pushes the following ones right.
+ *
+ * "show bgp [vrf X] PREFIX" prints the entry instead, path by path:
+ *
+ *   BGP routing table entry for 10.1.0.0/16, Route Distinguisher: 65010:100
+ *   Paths: (2 available, best #1)
+ *     Path #1: Received by speaker 0
+ *     12076 65020
+ *       192.168.100.130 from 192.168.100.130 (10.255.255.1)
+ *         Origin IGP, metric 0, localpref 100, valid, external, best, group-best
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -194,6 +203,31 @@ static void header(iosxr_bgp_table_state_t *st, rx_caps_t *c)
     st->advertised = false;
 }
 
+/* The detail form, from its "BGP routing table entry for" line on; 1: not the detail form. */
+static int detail_line(parse_run_t *run, iosxr_bgp_table_state_t *st, const char *line, size_t len)
+{
+    ios_bgp_state_t *d = &st->detail;
+    if (!d->detail) {
+        if (!tu_starts(line, len, "BGP routing table entry for "))
+            return 1;
+        record_init(&d->rec, KIND_BGP_TABLE);
+        FIELD_SET(d->rec.u.path.vrf, st->vrf, -1);
+    }
+    return ios_bgp_detail_line(run, d, line, line + len);
+}
+
+/* A detail path cut before its next hop or its Origin line is reported, then kept. */
+static int detail_finish(parse_run_t *run, iosxr_bgp_table_state_t *st)
+{
+    ios_bgp_state_t *d = &st->detail;
+    const bgp_path_t *b = &d->rec.u.path;
+    if (d->path_open && (!b->next_hop[0] || !b->origin[0]))
+        parse_truncated(run, "the last path of the BGP entry ends before its Origin line");
+    else if (d->detail && !d->in_paths)
+        parse_truncated(run, "the BGP entry ends before its Paths line");
+    return ios_bgp_detail_flush(run, d);
+}
+
 int iosxr_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t len)
 {
     iosxr_bgp_table_state_t *st = state;
@@ -202,6 +236,11 @@ int iosxr_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t
         st->started = true;
         iosxr_command_vrf(run, st->vrf, sizeof(st->vrf));
     }
+    if (iosxr_is_timestamp(line, len) || iosxr_is_message(line, len))
+        return 0;
+    int drc = detail_line(run, st, line, len);
+    if (drc <= 0)
+        return drc;
     rx_caps_t c;
     if (!st->col_metric) {
         st->col_metric = IOSXR_DEFAULT_METRIC_END;
@@ -247,6 +286,8 @@ int iosxr_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t
 int iosxr_bgp_table_finish(parse_run_t *run, void *state)
 {
     iosxr_bgp_table_state_t *st = state;
+    if (st->detail.detail)
+        return detail_finish(run, st);
     if (st->pending_status[0])
         parse_truncated(run, "last prefix printed without its path");
     else if (st->cut)

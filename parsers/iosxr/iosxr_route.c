@@ -31,7 +31,9 @@ static rx_t wrap_rx = RX("^\\s+(?<age>[0-9wdhmsy:]+), (?<if>\\S+)\\s*$");
 static rx_t entry_rx = RX("^Routing entry for (?<pfx>\\S+)");
 static rx_t known_via_rx = RX("^\\s+Known via \"(?<proto>[^\"]+)\", distance (?<d>\\d+), metric (?<m>\\d+)");
 static rx_t installed_rx = RX("^\\s+Installed .* for (?<age>\\S+)\\s*$");
-static rx_t rdb_rx = RX("^\\s+(?:(?<nh>[0-9A-Fa-f.:]+)(?:, from \\S+)?(?:, via (?<if>\\S+?))?|directly connected, via (?<dif>\\S+?))"
+/* a BGP path names its kind where others name the interface: "10.0.0.1, from 10.0.0.1, BGP external" */
+static rx_t rdb_rx = RX("^\\s+(?:(?<nh>[0-9A-Fa-f.:]+)(?:, from \\S+)?(?:, via (?<if>\\S+?)|, BGP (?:external|internal))?"
+                        "|directly connected, via (?<dif>\\S+?))"
                         "(?: \\(nexthop in vrf (?<nvrf>[^)]+)\\))?,?\\s*$");
 static rx_t known_rx = RX("^(?:Codes:|\\s+\\S{1,3}\\s+-\\s|Gateway of last resort|\\s+Routing Descriptor Blocks|"
                           "\\s+No advertising protos|\\s+Tag |\\s+Route metric is|\\s+Redist Advertisers|"

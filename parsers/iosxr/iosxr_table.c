@@ -39,11 +39,14 @@ static const parser_def_t iosxr_parsers[] = {
      .pattern = SH "(ip )?bgp" INST VRF AF VRF "( [0-9a-f.:/]+)?$", .kind = KIND_BGP_TABLE,
      .state_size = sizeof(iosxr_bgp_table_state_t), .line = iosxr_bgp_table_line,
      .finish = iosxr_bgp_table_finish},
-    {.command = "show route [ipv4|ipv6] [vrf X|all] [PREFIX]",
-     .pattern = SH "(route|ip route)( (ipv4|ipv6))?( unicast)?" VRF "( [0-9a-f.:/]+)?( longer-prefixes)?$",
+    /* XR takes the VRF before or after the family, and lists the routes through a next hop
+     * in the same table form */
+    {.command = "show route [vrf X|all] [ipv4|ipv6] [vrf X|all] [PREFIX | next-hop A.B.C.D]",
+     .pattern = SH "(route|ip route)" VRF "( (ipv4|ipv6))?( unicast)?" VRF
+                "( [0-9a-f.:/]+| next-hop [0-9a-f.:]+)?( longer-prefixes)?$",
      .kind = KIND_ROUTES, .state_size = sizeof(iosxr_route_state_t), .line = iosxr_route_line,
      .finish = iosxr_route_finish},
-    {.command = "show arp [vrf X]", .pattern = SH "(ip )?arp" VRF "( \\S+)?$", .kind = KIND_ARP,
+    {.command = "show arp [vrf X] [detail]", .pattern = SH "(ip )?arp" VRF "( \\S+)?$", .kind = KIND_ARP,
      .line = iosxr_arp_line},
     {.command = "show bfd session[s]", .pattern = SH "bfd( ipv4| ipv6| all)? sess(i(o(n(s)?)?)?)?( .*)?$",
      .kind = KIND_BFD, .line = iosxr_bfd_line},

@@ -2,6 +2,10 @@
  *
  *   OurAddr         NeighAddr       LD/RD                 RH/RS  Holdown(mult)  State  Int     Vrf      [Type]
  *   192.168.100.129 192.168.100.130 1090519041/1090519042 Up     5482(3)        Up     Eth1/1  default  SH
+ *   *192.168.200.129 192.168.200.130 1090519045/1090519046 Up    N/A(3)         Up     Po10    ER-PRIV  SH
+ *
+ * Some rows start with a '*' glued to the address (the row keeps its columns, shifted by one);
+ * the mark is dropped and the row read as any other.
  *
  * "details" follows each row with its timers:
  *     MinTxInt: 300000 us, MinRxInt: 300000 us, Multiplier: 3
@@ -20,7 +24,7 @@ typedef struct {
 _Static_assert(sizeof(nxos_bfd_state_t) <= NXOS_STATE_SIZE, "state too large");
 
 static rx_t head_rx = RX("^OurAddr\\s+NeighAddr\\s+LD/RD");
-static rx_t row_rx = RX("^(?<local>[0-9A-Fa-f.:]+)\\s+(?<peer>[0-9A-Fa-f.:]+)\\s+\\d+/\\d+\\s+(?<rh>\\S+)\\s+"
+static rx_t row_rx = RX("^\\s*\\*?\\s*(?<local>[0-9A-Fa-f.:]+)\\s+(?<peer>[0-9A-Fa-f.:]+)\\s+\\d+/\\d+\\s+(?<rh>\\S+)\\s+"
                         "(?<hold>[\\d/NA]+)\\((?<mult>\\d+)\\)\\s+(?<state>\\S+)\\s+(?<if>\\S+)(?:\\s+(?<vrf>\\S+))?(?:\\s+\\S+)?\\s*$");
 static rx_t timers_rx = RX("MinTxInt: (?<tx>\\d+) us, MinRxInt: (?<rx>\\d+) us, Multiplier: (?<m>\\d+)");
 static rx_t uptime_rx = RX("^\\s*Uptime: ?(?<d>\\d+) days? (?<h>\\d+) hrs? (?<m>\\d+) mins? (?<s>\\d+) secs?");

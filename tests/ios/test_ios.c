@@ -461,6 +461,58 @@ static void arp_values(void **state)
     th_free(p);
 }
 
+/* Sessions that are down: "BGP state = Idle, down for 00:04:12" and "Idle (Admin), down for
+ * 2d03h", full blocks (address family, prefix activity, no TCP connection). */
+static void bgp_neighbor_idle(void **state)
+{
+    (void)state;
+    check_variants("show ip bgp neighbors", "bgp_neighbor_idle", 2, 0);
+    parsed_t *p = fx("show ip bgp neighbors", "bgp_neighbor_idle");
+    const bgp_neighbor_t *idle = &th_must_find(p, "192.168.100.134")->u.neighbor;
+    assert_int_equal(idle->state, BGP_STATE_IDLE);
+    assert_string_equal(idle->raw_state, "Idle");
+    assert_int_equal(idle->up_down, 4 * 60 + 12);
+    assert_false(idle->admin_down);
+    assert_true(idle->prefixes_received == MODEL_ABSENT);
+    assert_int_equal(idle->conn_established, 3);
+    assert_string_equal(idle->last_error, "hold time expired");
+    assert_int_equal(idle->notification_code, 4);
+    assert_string_equal(idle->inbound_policy, "ER-IN");
+    const bgp_neighbor_t *adm = &th_must_find(p, "192.168.200.134")->u.neighbor;
+    assert_int_equal(adm->state, BGP_STATE_IDLE);
+    assert_true(adm->admin_down);
+    assert_int_equal(adm->up_down, 2 * 86400 + 3 * 3600);
+    assert_string_equal(adm->vrf, "ER-PRIV");
+    th_free(p);
+    /* a down session whose block is cut before "No active TCP connection" is reported */
+    p = fx("show ip bgp neighbors", "bgp_neighbor_idle_trunc");
+    assert_true(p->truncated);
+    th_free(p);
+}
+
+/* An MPLS LSP traceroute prints hops like an IP one: no platform may read it as one. */
+static void traceroute_mpls_refused(void **state)
+{
+    (void)state;
+    static const char *const forms[] = {"traceroute mpls ipv4 10.255.0.9/32", "trace mpls ipv4 10.255.0.9/32",
+                                        "Traceroute  MPLS ipv4 10.255.0.9/32 verbose", "traceroute mpls ldp 10.255.0.9/32"};
+    for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+        assert_string_equal(parser_refusal(forms[f]), "MPLS LSP traceroute is not an IP trace");
+        for (const parser_vendor_t *const *v = parser_vendors(); *v; v++)
+            if (parser_find(*v, forms[f]))
+                fail_msg("%s: '%s' resolves to a parser", (*v)->name, forms[f]);
+    }
+    assert_null(parser_refusal("traceroute 10.255.0.9"));
+    assert_non_null(parser_find(parser_vendor_find("ios"), "traceroute 10.255.0.9"));
+    assert_non_null(parser_find(parser_vendor_find("iosxr"), "traceroute vrf BLUE 10.1.0.4"));
+    /* and were the capture handed to the IP trace parser under another command, it gives no
+     * hop and says it read nothing */
+    parsed_t *p = fx("traceroute 10.255.0.9", "traceroute_mpls");
+    assert_int_equal(p->n, 0);
+    assert_true(p->partial);
+    th_free(p);
+}
+
 /* ---------------------------------------------------------------- prefix-list */
 
 static void prefix_list_variants(void **state)
@@ -504,6 +556,38 @@ static void prefix_list_values(void **state)
     assert_false(p->partial);
     assert_int_equal(p->n, 1);
     assert_int_equal(p->recs[0].u.prefix_list.le, 24);
+    th_free(p);
+}
+
+/* "show ip prefix-list detail": a list header without its entry count, a count line and a
+ * hit count after each entry; the hits are kept, the other lines read as known. */
+static void prefix_list_detail(void **state)
+{
+    (void)state;
+    check_variants("show ip prefix-list detail", "prefix_list_detail", 5, 0);
+    parsed_t *p = fx("show ip prefix-list detail", "prefix_list_detail");
+    const prefix_list_entry_t *first = &p->recs[0].u.prefix_list;
+    assert_string_equal(first->name, "ER-IN-PL");
+    assert_int_equal(first->seq, 5);
+    assert_int_equal(first->le, 24);
+    assert_int_equal(first->hits, 1287);
+    const prefix_list_entry_t *mid = &p->recs[1].u.prefix_list;
+    assert_int_equal(mid->ge, 20);
+    assert_int_equal(mid->le, 28);
+    assert_int_equal(mid->hits, 0);
+    const prefix_list_entry_t *deny = &p->recs[2].u.prefix_list;
+    assert_false(deny->permit);
+    assert_string_equal(deny->prefix, "0.0.0.0/0");
+    assert_int_equal(deny->hits, 42);
+    const prefix_list_entry_t *out = &p->recs[3].u.prefix_list;
+    assert_string_equal(out->name, "ER-OUT-PL");
+    assert_string_equal(out->prefix, "172.16.0.0/12");
+    assert_true(out->le == MODEL_ABSENT);
+    assert_int_equal(out->hits, 9);
+    th_free(p);
+    /* the plain form has no hit counts */
+    p = fx("show ip prefix-list", "prefix_list");
+    assert_true(p->recs[0].u.prefix_list.hits == MODEL_ABSENT);
     th_free(p);
 }
 
@@ -753,7 +837,10 @@ int main(void)
         cmocka_unit_test(arp_variants),
         cmocka_unit_test(arp_values),
         cmocka_unit_test(prefix_list_variants),
+        cmocka_unit_test(bgp_neighbor_idle),
+        cmocka_unit_test(traceroute_mpls_refused),
         cmocka_unit_test(prefix_list_values),
+        cmocka_unit_test(prefix_list_detail),
         cmocka_unit_test(route_map_variants),
         cmocka_unit_test(route_map_values),
         cmocka_unit_test(bgp_config_variants),

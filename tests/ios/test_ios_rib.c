@@ -349,6 +349,76 @@ static void bgp_noise(void **state)
     }
 }
 
+/* Internal paths: status "* i" / "*>i" / "r i", in the IOS-XE layout (the network in its own
+ * column) and the classic one (glued to the codes), wide Metric and LocPrf values. */
+static void check_internal(const parsed_t *p)
+{
+    assert_false(p->partial);
+    assert_int_equal(p->n, 11);
+    const bgp_path_t *ibgp = path_n(p, "10.1.0.0/16", 0);
+    assert_string_equal(ibgp->next_hop, "10.255.255.2");
+    assert_int_equal(ibgp->valid, TRI_TRUE);
+    assert_int_equal(ibgp->best, TRI_FALSE);
+    assert_int_equal(ibgp->metric, 0);
+    assert_int_equal(ibgp->local_pref, 100);
+    assert_int_equal(ibgp->weight, 0);
+    assert_string_equal(ibgp->as_path, "12076 65020");
+    const bgp_path_t *ebgp = path_n(p, "10.1.0.0/16", 1);
+    assert_string_equal(ebgp->next_hop, "192.168.100.130");
+    assert_int_equal(ebgp->best, TRI_TRUE);
+    assert_true(ebgp->local_pref == MODEL_ABSENT);
+    const bgp_path_t *nomet = path_n(p, "10.2.0.0/16", 0);
+    assert_true(nomet->metric == MODEL_ABSENT);
+    assert_int_equal(nomet->local_pref, 100);
+    assert_string_equal(nomet->as_path, "12076");
+    assert_int_equal(path_n(p, "10.5.0.0/16", 0)->local_pref, 120);
+    assert_string_equal(path_n(p, "10.5.0.0/16", 1)->next_hop, "10.255.255.2");
+    assert_string_equal(path_n(p, "10.5.0.0/16", 1)->as_path, "");
+    assert_int_equal(path_n(p, "10.9.0.0/24", 0)->valid, TRI_FALSE);
+    const bgp_path_t *wide = path_n(p, "10.20.0.0/29", 0);
+    assert_int_equal(wide->metric, 1762560);
+    assert_int_equal(wide->local_pref, 350);
+    assert_string_equal(wide->origin, "incomplete");
+    const bgp_path_t *widelp = path_n(p, "10.21.0.0/16", 0);
+    assert_int_equal(widelp->metric, 0);
+    assert_int_equal(widelp->local_pref, 1000000);
+    assert_int_equal(widelp->weight, 0);
+    assert_string_equal(widelp->as_path, "65000");
+    const bgp_path_t *wrapped = path_n(p, "10.104.192.192/28", 0);
+    assert_string_equal(wrapped->next_hop, "10.255.255.2");
+    assert_int_equal(wrapped->local_pref, 100);
+    assert_int_equal(wrapped->best, TRI_FALSE);
+}
+
+static void bgp_internal(void **state)
+{
+    (void)state;
+    parsed_t *p = th_parse_fixture("ios", BGP, "ios/rib_bgp_internal.txt");
+    check_internal(p);
+    th_free(p);
+    p = th_parse_fixture("ios", BGP, "ios/rib_bgp_internal_crlf_more.txt");
+    check_internal(p);
+    th_free(p);
+    size_t len;
+    char *text = th_read_fixture("ios/rib_bgp_internal.txt", &len);
+    th_assert_split_invariant("ios", BGP, text, 9);
+    free(text);
+
+    p = th_parse_fixture("ios", BGP, "ios/rib_bgp_internal_classic.txt");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 7);
+    const bgp_path_t *a = path_n(p, "10.1.0.0/16", 0);
+    assert_int_equal(a->best, TRI_TRUE);
+    assert_int_equal(a->local_pref, 100);
+    assert_string_equal(path_n(p, "10.1.0.0/16", 1)->next_hop, "10.255.255.3");
+    assert_true(path_n(p, "10.1.0.0/16", 2)->local_pref == MODEL_ABSENT);
+    assert_true(path_n(p, "10.2.0.0/16", 0)->metric == MODEL_ABSENT);
+    assert_int_equal(path_n(p, "10.2.0.0/16", 0)->local_pref, 100);
+    assert_string_equal(path_n(p, "10.104.192.192/28", 0)->next_hop, "10.255.255.2");
+    assert_int_equal(path_n(p, "10.50.0.0/16", 0)->weight, 32768);
+    th_free(p);
+}
+
 static void bgp_banner(void **state)
 {
     (void)state;
@@ -464,6 +534,7 @@ int main(void)
         cmocka_unit_test(route_detail_connected), cmocka_unit_test(route_detail_missing),
         cmocka_unit_test(route_commands),      cmocka_unit_test(bgp_normal),
         cmocka_unit_test(bgp_noise),           cmocka_unit_test(bgp_banner),
+        cmocka_unit_test(bgp_internal),
         cmocka_unit_test(bgp_vpnv4),           cmocka_unit_test(bgp_empty),
         cmocka_unit_test(bgp_truncated),       cmocka_unit_test(bgp_advertised),
         cmocka_unit_test(bgp_detail),          cmocka_unit_test(bgp_detail_local),

@@ -9,9 +9,9 @@ DIR = os.path.join(os.path.dirname(__file__), '..', 'fixtures', 'iosxr')
 BASES = {  # fixture -> command echoed in the banner variant
     'interfaces': 'show interfaces', 'int_brief': 'show interface brief',
     'ip_int_brief': 'show ipv4 vrf all interface brief', 'bgp_summary': 'show bgp summary',
-    'bgp_neighbors': 'show bgp neighbors', 'bgp_table': 'show bgp', 'advertised':
-    'show bgp vrf all neighbors 192.168.200.130 advertised-routes', 'route': 'show route',
-    'arp': 'show arp', 'bfd': 'show bfd sessions', 'version': 'show version',
+    'bgp_neighbors': 'show bgp neighbors', 'bgp_table': 'show bgp', 'bgp_prefix': 'show bgp vrf BLUE 10.1.0.0/16', 'advertised':
+    'show bgp vrf all neighbors 192.168.200.130 advertised-routes', 'route': 'show route', 'route_next_hop': 'show route ipv4 next-hop 192.168.100.130',
+    'arp': 'show arp', 'arp_detail': 'show arp detail', 'bfd': 'show bfd sessions', 'version': 'show version',
     'bgp_config': 'show running-config router bgp', 'route_policy': 'show rpl route-policy',
     'prefix_set': 'show rpl prefix-set', 'traceroute': 'traceroute 10.1.0.4'}
 MORE = ' --More-- ' + '\b' * 10 + ' ' * 10 + '\b' * 10

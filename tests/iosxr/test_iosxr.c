@@ -20,9 +20,12 @@ static const xr_case_t cases[] = {
     {"bgp_summary", "show bgp summary"},
     {"bgp_neighbors", "show bgp neighbors"},
     {"bgp_table", "show bgp"},
+    {"bgp_prefix", "show bgp vrf BLUE 10.1.0.0/16"},
     {"advertised", "show bgp vrf all neighbors 192.168.200.130 advertised-routes"},
     {"route", "show route"},
+    {"route_next_hop", "show route ipv4 next-hop 192.168.100.130"},
     {"arp", "show arp"},
+    {"arp_detail", "show arp detail"},
     {"bfd", "show bfd sessions"},
     {"version", "show version"},
     {"bgp_config", "show running-config router bgp"},
@@ -338,6 +341,112 @@ static void routes(void **state)
     th_free(p);
 }
 
+/* "show bgp PREFIX": one record per path, read from the detail block; a cut block is
+ * reported truncated, never read as a table row. */
+static void bgp_prefix_detail(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show bgp vrf BLUE 10.1.0.0/16", "bgp_prefix", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 3);
+    const bgp_path_t *best = &p->recs[0].u.path;
+    assert_string_equal(best->prefix, "10.1.0.0/16");
+    assert_string_equal(best->next_hop, "192.168.100.130");
+    assert_string_equal(best->neighbor, "192.168.100.130");
+    assert_string_equal(best->as_path, "12076 65020");
+    assert_string_equal(best->origin, "igp");
+    assert_string_equal(best->communities, "12076:51100 12076:52004");
+    assert_string_equal(best->vrf, "BLUE");
+    assert_int_equal(best->local_pref, 100);
+    assert_int_equal(best->best, TRI_TRUE);
+    const bgp_path_t *second = &p->recs[1].u.path;
+    assert_string_equal(second->next_hop, "192.168.100.134");
+    assert_int_equal(second->best, TRI_FALSE);
+    assert_int_equal(second->valid, TRI_TRUE);
+    const bgp_path_t *local = &p->recs[2].u.path;
+    assert_string_equal(local->as_path, "");
+    assert_string_equal(local->origin, "incomplete");
+    assert_int_equal(local->weight, 32768);
+    assert_int_equal(local->local_pref, 90);
+    th_free(p);
+
+    const char *cut = "BGP routing table entry for 10.1.0.0/16\n"
+                      "Paths: (1 available, best #1)\n"
+                      "  Path #1: Received by speaker 0\n"
+                      "  12076 65020\n"
+                      "    192.168.100.130 from 192.168.100.130 (10.255.255.1)\n";
+    p = th_parse_text("iosxr", "show bgp 10.1.0.0/16", cut, strlen(cut));
+    assert_true(p->partial);
+    assert_true(p->truncated);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.path.next_hop, "192.168.100.130");
+    assert_string_equal(p->recs[0].u.path.vrf, "");
+    th_free(p);
+
+    const char *missing = "Mon Dec  7 06:52:10.318 UTC\n% Network not in table\n";
+    p = th_parse_text("iosxr", "show bgp 10.9.0.0/16", missing, strlen(missing));
+    assert_false(p->partial);
+    assert_int_equal(p->n, 0);
+    th_free(p);
+}
+
+/* XR's own word order: the VRF before the family, and the routes through one next hop. */
+static void route_word_order(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show route ipv4 next-hop 192.168.100.130", "route_next_hop", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 13);
+    const route_t *def = &th_must_find(p, "0.0.0.0/0")->u.route;
+    assert_int_equal(def->distance, 20);
+    assert_string_equal(def->next_hops[0].address, "192.168.100.130");
+    assert_int_equal(th_must_find(p, "10.2.0.0/16")->u.route.age, 3 * 86400 + 4 * 3600);
+    th_free(p);
+    p = xr("show route vrf BLUE ipv4 unicast 10.1.0.0/16", "route_vrf_entry", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    const route_t *r = &p->recs[0].u.route;
+    assert_string_equal(r->prefix, "10.1.0.0/16");
+    assert_string_equal(r->vrf, "BLUE");
+    assert_int_equal(r->distance, 20);
+    assert_string_equal(r->next_hops[0].address, "192.168.200.130");
+    th_free(p);
+}
+
+/* "show arp detail": State and Flag columns, rows on two line cards, sub-interfaces. */
+static void arp_detail(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show arp vrf BLUE detail", "arp_detail", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 8);
+    const arp_entry_t *m = &th_must_find(p, "192.168.100.130")->u.arp;
+    assert_string_equal(m->mac, "00:12:34:56:78:9a");
+    assert_int_equal(m->age, 754);
+    assert_string_equal(m->state, "Dynamic");
+    assert_string_equal(m->interface, "GigabitEthernet0/0/0/0");
+    assert_string_equal(m->vrf, "BLUE");
+    const arp_entry_t *inc = &th_must_find(p, "192.168.100.134")->u.arp;
+    assert_true(inc->incomplete);
+    assert_string_equal(inc->interface, "GigabitEthernet0/0/0/1");
+    const arp_entry_t *st = &th_must_find(p, "192.168.200.130")->u.arp;
+    assert_string_equal(st->state, "Static");
+    assert_string_equal(st->interface, "Bundle-Ether10.200");
+    assert_int_equal(st->age, MODEL_ABSENT);
+    const arp_entry_t *evpn = &th_must_find(p, "10.255.0.1")->u.arp;
+    assert_string_equal(evpn->interface, "MgmtEth0/RP0/CPU0/0");
+    assert_int_equal(evpn->age, 2 * 3600 + 60 + 17);
+    th_free(p);
+    /* a release that prints Type and Flag both */
+    const char *both = "Address         Age        Hardware Addr   State      Type  Flag       Interface\n"
+                       "10.0.0.2        00:00:10   0012.3456.0002  Dynamic    ARPA  Dynamic    Bundle-Ether1\n";
+    p = th_parse_text("iosxr", "show arp detail", both, strlen(both));
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.arp.interface, "Bundle-Ether1");
+    th_free(p);
+}
+
 static void arp_bfd_version(void **state)
 {
     (void)state;
@@ -498,6 +607,11 @@ static void command_forms(void **state)
         {"show route vrf BLUE", KIND_ROUTES},
         {"show route ipv4 vrf BLUE 10.1.0.0", KIND_ROUTES},
         {"show route 10.1.0.0/16", KIND_ROUTES},
+        {"show route vrf BLUE ipv4 unicast", KIND_ROUTES},
+        {"show route vrf BLUE ipv4 10.1.0.0/16", KIND_ROUTES},
+        {"show route vrf all ipv4", KIND_ROUTES},
+        {"show route ipv4 next-hop 192.168.100.130", KIND_ROUTES},
+        {"show route vrf BLUE ipv4 next-hop 192.168.200.130", KIND_ROUTES},
         {"show arp", KIND_ARP},
         {"show arp vrf BLUE", KIND_ARP},
         {"show bfd sessions", KIND_BFD},
@@ -544,7 +658,7 @@ int main(void)
         cmocka_unit_test(interfaces_detail), cmocka_unit_test(interface_briefs),
         cmocka_unit_test(bgp_summary), cmocka_unit_test(bgp_neighbors),
         cmocka_unit_test(bgp_tables), cmocka_unit_test(routes),
-        cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
+        cmocka_unit_test(route_word_order), cmocka_unit_test(bgp_prefix_detail), cmocka_unit_test(arp_detail), cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
         cmocka_unit_test(rpl), cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
     };
     return cmocka_run_group_tests_name("iosxr", tests, NULL, NULL);

@@ -613,6 +613,25 @@ static void bfd(void **state)
     th_free(p);
 }
 
+/* Rows that start with '*' are sessions like the others (the Holdown may be N/A). */
+static void bfd_star(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show bfd neighbors", "bfd_star.txt", 4);
+    const bfd_session_t *a = &th_must_find(p, "192.168.100.130")->u.bfd;
+    assert_string_equal(a->local, "192.168.100.129");
+    assert_int_equal(a->state, UPDOWN_UP);
+    assert_int_equal(a->multiplier, 3);
+    assert_string_equal(a->interface, "Eth1/1");
+    const bfd_session_t *po = &th_must_find(p, "192.168.200.130")->u.bfd;
+    assert_string_equal(po->interface, "Po10");
+    assert_string_equal(po->vrf, "ER-PRIV");
+    const bfd_session_t *down = &th_must_find(p, "192.168.100.134")->u.bfd;
+    assert_int_equal(down->state, UPDOWN_DOWN);
+    assert_string_equal(th_must_find(p, "10.255.0.1")->u.bfd.local, "10.255.0.9");
+    th_free(p);
+}
+
 static void route_map(void **state)
 {
     (void)state;
@@ -789,6 +808,7 @@ int main(void)
         cmocka_unit_test(routes_json),
         cmocka_unit_test(arp),
         cmocka_unit_test(bfd),
+        cmocka_unit_test(bfd_star),
         cmocka_unit_test(route_map),
         cmocka_unit_test(prefix_list),
         cmocka_unit_test(community_list),
