@@ -10,8 +10,8 @@
 #include "probes/pipeline.h"
 
 /* A keyword, the shortest abbreviation of it erdiag writes out, and where it applies: after
- * the word prev only (NULL: anywhere), on the platform vendor only (NULL: every platform).
- * The first row that fits wins, so the narrower rows come first. */
+ * the word prev somewhere earlier in the head only (NULL: anywhere), on the platform vendor
+ * only (NULL: every platform).  The first row that fits wins, so the narrower rows come first. */
 typedef struct {
     const char *full;
     size_t min;
@@ -24,6 +24,7 @@ static const keyword_t keywords[] = {
     {"interface", 3, "ipv4", NULL},
     {"interface", 3, "ipv6", NULL},
     {"interface", 3, NULL, "nxos"},
+    {"interface", 3, NULL, "frr"},
     {"interfaces", 3, NULL, NULL},
     {"neighbor", 3, NULL, "junos"},
     {"neighbors", 3, NULL, NULL},
@@ -40,6 +41,10 @@ static const keyword_t keywords[] = {
     {"unicast", 3, NULL, NULL},
     {"peers", 3, NULL, "eos"},
 };
+
+/* Words after which the rest of the head is a configuration path the device resolves
+ * ("show running-config interface Gi0/1", "... router bgp 65010 neighbor X"). */
+static const char *const config_heads[] = {"running-config", "configuration", NULL};
 
 /* Words whose next word is a name the user chose (a VRF called "sum" stays "sum"). */
 static const char *const takes_name[] = {
@@ -60,22 +65,56 @@ static bool word_is(const char *w, size_t len, const char *full)
     return full && strlen(full) == len && strncasecmp(full, w, len) == 0;
 }
 
-static bool names_next(const char *w, size_t len)
+static bool word_in(const char *w, size_t len, const char *const *list)
 {
-    for (size_t i = 0; takes_name[i]; i++)
-        if (word_is(w, len, takes_name[i]))
+    for (size_t i = 0; list[i]; i++)
+        if (word_is(w, len, list[i]))
             return true;
     return false;
 }
 
-/* The full keyword word[0..len) abbreviates after prev[0..plen), or NULL to keep it as typed. */
-static const char *expansion(const vendor_t *v, const char *w, size_t len, const char *prev, size_t plen)
+/* A word already written out as some platform's keyword stays as typed: the device knows its
+ * own words, and FRR's "interface" is not "interfaces" cut short. */
+static bool is_full_keyword(const char *w, size_t len)
 {
-    if (!is_keyword_shaped(w, len) || names_next(prev, plen))
+    for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+        if (word_is(w, len, keywords[i].full))
+            return true;
+    return false;
+}
+
+/* The next word of head[0..len) at or after *at: its start (moved into *at) and its length,
+ * 0 at the end. */
+static size_t next_word(const char *head, size_t len, size_t *at)
+{
+    while (*at < len && (head[*at] == ' ' || head[*at] == '\t'))
+        (*at)++;
+    size_t n = 0;
+    while (*at + n < len && head[*at + n] != ' ' && head[*at + n] != '\t')
+        n++;
+    return n;
+}
+
+/* True when the word want stands among the head's words before the current one. */
+static bool said_before(const char *head, size_t upto, const char *want)
+{
+    size_t n;
+    for (size_t i = 0; (n = next_word(head, upto, &i)) != 0; i += n)
+        if (word_is(head + i, n, want))
+            return true;
+    return false;
+}
+
+/* The full keyword the word at head[at..at+len) abbreviates, or NULL to keep it as typed. */
+static const char *expansion(const vendor_t *v, const char *head, size_t at, size_t len, const char *prev,
+                             size_t plen)
+{
+    const char *w = head + at;
+    if (!is_keyword_shaped(w, len) || word_in(prev, plen, takes_name) || is_full_keyword(w, len))
         return NULL;
     for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
         const keyword_t *k = &keywords[i];
-        if ((k->prev && !word_is(prev, plen, k->prev)) || (k->vendor && strcmp(k->vendor, v->name) != 0))
+        if ((k->prev && !said_before(head, at, k->prev)) || (k->vendor && strcmp(k->vendor, v->name) != 0))
             continue;
         if (len >= k->min && len <= strlen(k->full) && strncasecmp(k->full, w, len) == 0)
             return k->full;
@@ -98,20 +137,15 @@ static int expand_head(const vendor_t *v, const char *head, size_t hlen, char *o
 {
     const char *prev = "";
     size_t plen = 0;
-    for (size_t i = 0; i < hlen;) {
-        while (i < hlen && (head[i] == ' ' || head[i] == '\t'))
-            i++;
-        size_t n = 0;
-        while (i + n < hlen && head[i + n] != ' ' && head[i + n] != '\t')
-            n++;
-        if (!n)
-            break;
-        const char *full = *w == 0 ? "show" : expansion(v, head + i, n, prev, plen);
+    bool config_path = false;
+    size_t n;
+    for (size_t i = 0; (n = next_word(head, hlen, &i)) != 0; i += n) {
+        const char *full = *w == 0 ? "show" : config_path ? NULL : expansion(v, head, i, n, prev, plen);
         if ((*w && put(out, size, w, " ", 1)) || put(out, size, w, full ? full : head + i, full ? strlen(full) : n))
             return -1;
+        config_path = config_path || word_in(full ? full : head + i, full ? strlen(full) : n, config_heads);
         prev = head + i;
         plen = n;
-        i += n;
     }
     return 0;
 }

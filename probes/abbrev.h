@@ -7,7 +7,10 @@
  * ("conf t", "wr", "cl ip bgp *") is refused by the allowlist, which only knows full words.
  * After "show", a word is written out only when it is a known read-only keyword's prefix
  * (summary, interface(s), brief, neighbors, running-config, ...); anything else (names,
- * addresses, words erdiag does not know) is sent as typed and the device resolves it.  The
+ * addresses, words erdiag does not know) is sent as typed and the device resolves it.  A word
+ * that already is a keyword stays as typed (FRR's "show interface" is a command of its own),
+ * and after running-config or configuration nothing is expanded: the rest is a configuration
+ * path ("sh run int Gi0/1", "... router bgp 65010 neighbor X").  The
  * stages after the head are copied unchanged: probes/pipeline.c checks them, abbreviations of
  * writing filters ("| red", "| t") included. */
 #ifndef ERDIAG_ABBREV_H

@@ -34,6 +34,7 @@ typedef struct {
     int probe; /* template rows: the probe and form; else -1 */
     int form;
     const char *suffix;
+    bool written_out; /* erdiag's own command (a template or a remedy): expanding it changes nothing */
 } case_t;
 
 enum { FORM_TEXT, FORM_STRUCTURED, FORM_VRF, FORM_IPV6, FORM_COUNT };
@@ -605,6 +606,11 @@ static void check_case(void **state)
         fail_msg("%s: '%s' was %s (%s)", c->v->name, cmd, got ? "allowed" : "refused", got ? "" : why);
     if (!got && c->reason && !strstr(why, c->reason))
         fail_msg("%s: '%s' refused as '%s', not naming '%s'", c->v->name, cmd, why, c->reason);
+    /* what erdiag sends or suggests is written out already: expanding it must change nothing
+     * (FRR's "show interface" is a full command, not "interfaces" cut short) */
+    char out[CMD_LEN * 2];
+    if (got && c->written_out && command_expand(c->v, cmd, out, sizeof(out)) == 0 && strcmp(out, cmd) != 0)
+        fail_msg("%s: '%s' is written out again as '%s'", c->v->name, cmd, out);
 }
 
 static void add_fixed_rows(void)
@@ -636,6 +642,7 @@ static void add_template_rows(void)
                     c->probe = p;
                     c->form = f;
                     c->suffix = tails[t].suffix;
+                    c->written_out = true;
                 }
 }
 
@@ -752,6 +759,7 @@ static void add_remedy_rows(void)
                 char filled[1024];
                 fill_remedy(line, filled, sizeof(filled));
                 add_line(vendors[v], ALLOWED, NULL, "%s", filled);
+                cases[n_cases - 1].written_out = true;
             }
 }
 
@@ -803,6 +811,12 @@ static const abbrev_row_t abbrev_rows[] = {
     {"eos", "sh ip bgp pee", "show ip bgp peers", NULL},
     {"iosxr", "sh bgp sum", "show bgp summary", NULL},
     {"frr", "sh ip bgp sum", "show ip bgp summary", NULL},
+    {"frr", "sh int veth-ce", "show interface veth-ce", NULL},
+    {"frr", "show interface veth-ce", "show interface veth-ce", NULL},
+    {"iosxr", "sh ipv4 vrf BLUE int br", "show ipv4 vrf BLUE interface brief", NULL},
+    {"ios", "sh run int Gi0/1", "show running-config int Gi0/1", NULL},
+    {"iosxr", "sh run router bgp 65010 nei 10.1.0.2", "show running-config router bgp 65010 nei 10.1.0.2", NULL},
+    {"junos", "sh conf protocols bgp", "show configuration protocols bgp", NULL},
     /* what an abbreviation must never smuggle */
     {"ios", "sh run | redirect x", NULL, "redirect"},
     {"ios", "sh run | red flash:x", NULL, "red"},

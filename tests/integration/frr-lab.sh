@@ -32,6 +32,7 @@ INI
 sed -e 's/^\[device erd-ce\]/[device erd-ce-exec]/' "$work/inventory.ini" >"$work/exec.ini"
 echo "exec = yes" >>"$work/exec.ini"
 cat "$work/exec.ini" >>"$work/inventory.ini"
+chmod 600 "$work/inventory.ini"
 onprem() { ip netns exec erd-onprem "$@"; }
 run() { onprem "$top/erdiag" run --inventory "$work/inventory.ini" erd-ce "$@"; }
 fails=0
