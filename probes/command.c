@@ -241,11 +241,12 @@ static void expand(const char *tmpl, const probe_args_t *args, char *out, size_t
 int command_for_probe(const vendor_t *v, probe_id_t probe, const probe_args_t *args, bool structured, char *out,
                       size_t size, char *why, size_t whylen)
 {
-    const vendor_probe_t *vp = vendor_probe_in(v, probe, args->vrf);
+    family_t family = args->family == FAMILY_IPV6 ? FAMILY_IPV6 : FAMILY_IPV4;
+    const vendor_probe_t *vp = vendor_probe_for(v, probe, args->vrf, family);
     bool in_vrf = args->vrf && *args->vrf && strcmp(args->vrf, "default") != 0;
     if (!vp) {
-        snprintf(why, whylen, "%s has no command for the %s probe%s", v->name, probe_name(probe),
-                 in_vrf ? " inside a VRF" : "");
+        snprintf(why, whylen, "%s has no %scommand for the %s probe%s", v->name, family == FAMILY_IPV6 ? "IPv6 " : "",
+                 probe_name(probe), in_vrf ? " inside a VRF" : "");
         return -1;
     }
     const char *tmpl = structured && vp->structured && !in_vrf ? vp->structured

@@ -19,6 +19,7 @@ typedef struct {
     const char *source; /* an IP address or an interface name */
     const char *iface;  /* an interface name */
     const char *vrf;    /* a VRF name; NULL or "" = default */
+    family_t family;    /* which family's form (vendor_t.probes6 for IPv6); 0 = IPv4 */
 } probe_args_t;
 
 /* True when command is a read-only shape for the vendor; else false with the reason in why. */

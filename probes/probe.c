@@ -1,6 +1,7 @@
 /* probe.c: probe names. */
 #include "probes/probe.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const probe_names[PROBE_COUNT] = {
@@ -26,4 +27,31 @@ probe_id_t probe_from_name(const char *name)
         if (strcmp(name, probe_names[i]) == 0)
             return (probe_id_t)i;
     return PROBE_COUNT;
+}
+
+const char *family_name(family_t f)
+{
+    return f == FAMILY_IPV6 ? "ipv6" : "ipv4";
+}
+
+bool probe_family_neutral(probe_id_t id)
+{
+    switch (id) {
+    case PROBE_INTERFACES:
+    case PROBE_INTERFACE:
+    case PROBE_BGP_CONFIG:
+    case PROBE_ROUTE_MAPS:
+    case PROBE_BFD:
+    case PROBE_LOG_AUTH:
+    case PROBE_VERSION:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void probe_file_name(probe_id_t id, family_t f, char *buf, size_t size)
+{
+    bool v6 = f == FAMILY_IPV6 && !probe_family_neutral(id);
+    snprintf(buf, size, "%s%s.txt", probe_name(id), v6 ? "_v6" : "");
 }

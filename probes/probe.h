@@ -3,6 +3,9 @@
 #ifndef ERDIAG_PROBE_H
 #define ERDIAG_PROBE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 typedef enum {
     PROBE_INTERFACES = 0, /* all interfaces, with counters */
     PROBE_INTERFACE,      /* one interface: {iface} */
@@ -25,6 +28,18 @@ typedef enum {
     PROBE_BGP_ADVERTISED, /* what we send {peer} (advertised routes), for the circuit's two links */
     PROBE_COUNT
 } probe_id_t;
+
+/* An address family: what a probe reads or a runbook judges.  IPv4 is the default. */
+typedef enum { FAMILY_IPV4 = 4, FAMILY_IPV6 = 6 } family_t;
+
+/* "ipv4" | "ipv6". */
+const char *family_name(family_t f);
+/* Whether the probe reads the same thing for both families (interfaces, the BGP configuration,
+ * route-maps, BFD, logs, the version): one command and one recording serve both. */
+bool probe_family_neutral(probe_id_t id);
+/* The file a recording keeps the probe's answer in for that family: "bgp_summary.txt" and, for
+ * an IPv6 family-specific probe, "bgp_summary_v6.txt" (written into buf, size bytes). */
+void probe_file_name(probe_id_t id, family_t f, char *buf, size_t size);
 
 /* "bgp_summary", ...: stable names used in replay directories and the journal. */
 const char *probe_name(probe_id_t id);

@@ -20,7 +20,7 @@ static int save(recorder_t *r, probe_id_t probe, const char *command, const cmd_
     char file[64];
     int rc;
     if (probe < PROBE_COUNT) {
-        snprintf(file, sizeof(file), "%s.txt", probe_name(probe));
+        probe_file_name(probe, vendor_command_family(r->base.vendor, command), file, sizeof(file));
         rc = record_dir_capture(r->dir, file, res->output, res->len, err, errlen);
     } else {
         rc = record_dir_capture_new(r->dir, "cmd", file, sizeof(file), res->output, res->len, err, errlen);

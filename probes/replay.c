@@ -229,7 +229,7 @@ static bool answer_file(const replay_t *r, probe_id_t probe, const char *command
         return true;
     if (probe >= PROBE_COUNT)
         return false;
-    snprintf(file, size, "%s.txt", probe_name(probe));
+    probe_file_name(probe, vendor_command_family(r->base.vendor, command), file, size);
     return true;
 }
 

@@ -1,6 +1,8 @@
 /* vendor.c: the vendor tables by name. */
 #include "probes/vendor.h"
 
+#include "core/prefix.h"
+
 #include <stdbool.h>
 #include <string.h>
 
@@ -16,12 +18,17 @@ const vendor_t *vendor_find(const char *name)
     return NULL;
 }
 
+static const vendor_probe_t *find_probe(const vendor_probe_t *table, size_t n, probe_id_t probe)
+{
+    for (size_t i = 0; i < n; i++)
+        if (table[i].probe == probe)
+            return &table[i];
+    return NULL;
+}
+
 const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe)
 {
-    for (size_t i = 0; i < v->n_probes; i++)
-        if (v->probes[i].probe == probe)
-            return &v->probes[i];
-    return NULL;
+    return find_probe(v->probes, v->n_probes, probe);
 }
 
 const vendor_remedy_t *remedy_find(const vendor_remedy_t *table, size_t n, const char *cause)
@@ -32,11 +39,18 @@ const vendor_remedy_t *remedy_find(const vendor_remedy_t *table, size_t n, const
     return NULL;
 }
 
-const vendor_probe_t *vendor_probe_in(const vendor_t *v, probe_id_t probe, const char *vrf)
+const vendor_probe_t *vendor_probe_for(const vendor_t *v, probe_id_t probe, const char *vrf, family_t family)
 {
-    const vendor_probe_t *p = vendor_probe(v, probe);
+    const vendor_probe_t *p = family == FAMILY_IPV6 && !probe_family_neutral(probe)
+                                  ? find_probe(v->probes6, v->n_probes6, probe)
+                                  : vendor_probe(v, probe);
     bool in_vrf = vrf && *vrf && strcmp(vrf, "default") != 0;
     return p && in_vrf && p->command_vrf && !*p->command_vrf ? NULL : p;
+}
+
+const vendor_probe_t *vendor_probe_in(const vendor_t *v, probe_id_t probe, const char *vrf)
+{
+    return vendor_probe_for(v, probe, vrf, FAMILY_IPV4);
 }
 
 const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause)
@@ -91,14 +105,53 @@ static bool template_matches(const char *tmpl, const char *cmd)
     return *tmpl == '\0' && *cmd == '\0';
 }
 
-probe_id_t vendor_probe_for_command(const vendor_t *v, const char *command)
+static bool probe_matches(const vendor_probe_t *p, const char *command)
 {
-    for (size_t i = 0; i < v->n_probes; i++) {
-        const vendor_probe_t *p = &v->probes[i];
-        if (template_matches(p->command, command) || (p->command_vrf && template_matches(p->command_vrf, command)) ||
-            (p->structured && template_matches(p->structured, command)))
-            return p->probe;
-    }
-    return PROBE_COUNT;
+    return template_matches(p->command, command) || (p->command_vrf && template_matches(p->command_vrf, command)) ||
+           (p->structured && template_matches(p->structured, command));
 }
 
+/* The entry of table[0..n) whose template command has the shape of, or NULL. */
+static const vendor_probe_t *match_table(const vendor_probe_t *table, size_t n, const char *command)
+{
+    for (size_t i = 0; i < n; i++)
+        if (probe_matches(&table[i], command))
+            return &table[i];
+    return NULL;
+}
+
+probe_id_t vendor_probe_for_command(const vendor_t *v, const char *command)
+{
+    const vendor_probe_t *p = match_table(v->probes, v->n_probes, command);
+    if (!p)
+        p = match_table(v->probes6, v->n_probes6, command);
+    return p ? p->probe : PROBE_COUNT;
+}
+
+/* Whether a word of command is an IPv6 address or prefix. */
+static bool holds_ipv6(const char *command)
+{
+    for (const char *w = command; *w;) {
+        size_t n = strcspn(w, " ");
+        char word[64];
+        ip_prefix_t p;
+        if (n && n < sizeof(word) && memchr(w, ':', n)) {
+            memcpy(word, w, n);
+            word[n] = '\0';
+            if (prefix_parse(word, &p) && p.addr.family == 6)
+                return true;
+        }
+        w += n;
+        w += strspn(w, " ");
+    }
+    return false;
+}
+
+family_t vendor_command_family(const vendor_t *v, const char *command)
+{
+    const vendor_probe_t *p6 = match_table(v->probes6, v->n_probes6, command);
+    if (!p6)
+        return FAMILY_IPV4;
+    const vendor_probe_t *p4 = match_table(v->probes, v->n_probes, command);
+    return !p4 || holds_ipv6(command) ? FAMILY_IPV6 : FAMILY_IPV4;
+}

@@ -73,6 +73,10 @@ typedef struct {
                                      * NULL: those the shared checks leave (probes/command.c) */
     const vendor_probe_t *probes;
     size_t n_probes;
+    /* The IPv6 forms of the probes that are not family-neutral (probe_family_neutral()): a
+     * family-specific probe missing here has no IPv6 command on the platform. */
+    const vendor_probe_t *probes6;
+    size_t n_probes6;
     bool exec_channel;              /* commands may run over an SSH exec channel */
     bool abbreviations;             /* the CLI takes "sh ip bgp sum": probes/abbrev.h writes it out */
     /* The router's own "telnet X 179" stays connected when the port is open: tcp_connected (PCRE2,
@@ -96,8 +100,9 @@ extern const vendor_t vendor_ios, vendor_nxos, vendor_iosxr, vendor_eos, vendor_
 const vendor_t *vendor_find(const char *name);
 const vendor_probe_t *vendor_probe(const vendor_t *v, probe_id_t probe);
 /* The probe's entry when the platform has a command for it in that VRF (NULL or "" = the
- * default one), else NULL. */
+ * default one), else NULL: IPv4, or the family's (vendor_probe_for). */
 const vendor_probe_t *vendor_probe_in(const vendor_t *v, probe_id_t probe, const char *vrf);
+const vendor_probe_t *vendor_probe_for(const vendor_t *v, probe_id_t probe, const char *vrf, family_t family);
 /* Under 5 s: FRR's event loop logs a STARVATION warning onto the terminal, after the prompt, when
  * vtysh waits on a command for 5 s or more; 4.5 s still lets a ping send five probes. */
 #define VENDOR_ENDLESS_SECONDS 4.5
@@ -113,5 +118,8 @@ const vendor_remedy_t *common_remedy(const char *cause);
  * the probe's file and record saves it there, so recordings and hand-written scenarios share one
  * layout. */
 probe_id_t vendor_probe_for_command(const vendor_t *v, const char *command);
+/* The family a probe command asks about: IPv6 when it has the shape of an IPv6 form only, or
+ * of both forms (telnet {peer} 179) with an IPv6 address in it; else IPv4. */
+family_t vendor_command_family(const vendor_t *v, const char *command);
 
 #endif

@@ -9,8 +9,8 @@ static const char *const eos_errors[] = {
 static const char *const eos_allow[] = {
     "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal (length|width) [0-9]{1,5}$",
-    "^traceroute( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [0-9a-fA-F.:]+)?$",
-    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| repeat [0-9]{1,3}| size [0-9]{1,5}| df-bit){0,4}$",
+    "^traceroute( vrf [A-Za-z0-9_.-]+)?( ipv6)? [0-9a-fA-F.:]+( source [0-9a-fA-F.:]+)?$",
+    "^ping( vrf [A-Za-z0-9_.-]+)?( ipv6)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| repeat [0-9]{1,3}| size [0-9]{1,5}| df-bit){0,4}$",
     NULL,
 };
 
@@ -41,6 +41,21 @@ static const vendor_probe_t eos_probes[] = {
     {PROBE_BFD, "show bfd peers", NULL, "show bfd peers | json"},
     {PROBE_LOG_AUTH, "show logging | include MD5|BADAUTH", NULL, NULL},
     {PROBE_VERSION, "show version", NULL, "show version | json"},
+};
+
+/* IPv6 (vendor.h probes6): EOS names the family first ("show ipv6 bgp"). */
+static const vendor_probe_t eos_probes6[] = {
+    {PROBE_IP_BRIEF, "show ipv6 interface brief", NULL, "show ipv6 interface brief | json"},
+    {PROBE_BGP_SUMMARY, "show ipv6 bgp summary", "show ipv6 bgp summary vrf {vrf}", "show ipv6 bgp summary | json"},
+    {PROBE_BGP_NEIGHBOR, "show ipv6 bgp peers {peer}", "show ipv6 bgp peers {peer} vrf {vrf}", "show ipv6 bgp peers {peer} | json"},
+    {PROBE_PREFIX_LISTS, "show ipv6 prefix-list", NULL, NULL},
+    {PROBE_ROUTE_LOOKUP, "show ipv6 route {prefix}", "show ipv6 route vrf {vrf} {prefix}", "show ipv6 route {prefix} | json"},
+    {PROBE_BGP_PREFIX, "show ipv6 bgp {prefix}", "show ipv6 bgp {prefix} vrf {vrf}", "show ipv6 bgp {prefix} | json"},
+    {PROBE_BGP_RECEIVED, "show ipv6 bgp peers {peer} received-routes", "show ipv6 bgp peers {peer} received-routes vrf {vrf}", NULL},
+    {PROBE_BGP_ADVERTISED, "show ipv6 bgp peers {peer} advertised-routes", "show ipv6 bgp peers {peer} advertised-routes vrf {vrf}", NULL},
+    {PROBE_ARP, "show ipv6 neighbors {peer}", "show ipv6 neighbors vrf {vrf} {peer}", "show ipv6 neighbors {peer} | json"},
+    {PROBE_TRACEROUTE, "traceroute ipv6 {target}", "traceroute vrf {vrf} ipv6 {target}", NULL},
+    {PROBE_PING, "ping ipv6 {peer} repeat 5", "ping vrf {vrf} ipv6 {peer} repeat 5", NULL},
 };
 
 /* What to type next per runbook cause: confirm first, then the fix (configuration lines indented
@@ -136,7 +151,8 @@ const vendor_t vendor_eos = {
     .name = "eos", .title = "Arista EOS", .paging_off = eos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = eos_errors, .allow = eos_allow,
     .pipes = eos_pipes, .abbreviations = true,
-    .probes = eos_probes, .n_probes = sizeof(eos_probes) / sizeof(eos_probes[0]), .exec_channel = true,
+    .probes = eos_probes, .n_probes = sizeof(eos_probes) / sizeof(eos_probes[0]),
+    .probes6 = eos_probes6, .n_probes6 = sizeof(eos_probes6) / sizeof(eos_probes6[0]), .exec_channel = true,
     .remedies = eos_remedies, .n_remedies = sizeof(eos_remedies) / sizeof(eos_remedies[0]),
     .advertised_path = ADV_PATH_AS_SENT,
 };

@@ -9,8 +9,8 @@ static const char *const frr_errors[] = {
 static const char *const frr_allow[] = {
     "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal length [0-9]{1,3}$",
-    "^traceroute [0-9a-fA-F.:]+$",
-    "^ping [0-9a-fA-F.:]+$",
+    "^traceroute( ipv6)? [0-9a-fA-F.:]+$",
+    "^ping( ipv6)? [0-9a-fA-F.:]+$",
     NULL,
 };
 
@@ -41,6 +41,20 @@ static const vendor_probe_t frr_probes[] = {
     {PROBE_PING, "ping {peer}", "", NULL},
     {PROBE_BFD, "show bfd peers", NULL, "show bfd peers json"},
     {PROBE_VERSION, "show version", NULL, NULL},
+};
+
+/* IPv6 (vendor.h probes6): the neighbor detail is family-neutral; no ND command. */
+static const vendor_probe_t frr_probes6[] = {
+    {PROBE_IP_BRIEF, "show interface brief", NULL, NULL},
+    {PROBE_BGP_SUMMARY, "show bgp ipv6 unicast summary", "show bgp vrf {vrf} ipv6 unicast summary", "show bgp ipv6 unicast summary json"},
+    {PROBE_BGP_NEIGHBOR, "show bgp neighbors {peer}", "show bgp vrf {vrf} neighbors {peer}", "show bgp neighbors {peer} json"},
+    {PROBE_PREFIX_LISTS, "show ipv6 prefix-list", NULL, NULL},
+    {PROBE_ROUTE_LOOKUP, "show ipv6 route {prefix}", "show ipv6 route vrf {vrf} {prefix}", "show ipv6 route {prefix} json"},
+    {PROBE_BGP_PREFIX, "show bgp ipv6 unicast {prefix}", "show bgp vrf {vrf} ipv6 unicast {prefix}", "show bgp ipv6 unicast {prefix} json"},
+    {PROBE_BGP_RECEIVED, "show bgp ipv6 unicast neighbors {peer} routes", "show bgp vrf {vrf} ipv6 unicast neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show bgp ipv6 unicast neighbors {peer} advertised-routes", "show bgp vrf {vrf} ipv6 unicast neighbors {peer} advertised-routes", NULL},
+    {PROBE_TRACEROUTE, "traceroute ipv6 {target}", NULL, NULL},
+    {PROBE_PING, "ping ipv6 {peer}", "", NULL},
 };
 
 /* What to type next per runbook cause, in vtysh: confirm first, then the fix ("configure
@@ -141,7 +155,8 @@ const vendor_t vendor_frr = {
     .name = "frr", .title = "FRRouting (vtysh)", .paging_off = frr_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = frr_errors, .allow = frr_allow,
     .pipes = frr_pipes, .abbreviations = true,
-    .probes = frr_probes, .n_probes = sizeof(frr_probes) / sizeof(frr_probes[0]), .exec_channel = false,
+    .probes = frr_probes, .n_probes = sizeof(frr_probes) / sizeof(frr_probes[0]),
+    .probes6 = frr_probes6, .n_probes6 = sizeof(frr_probes6) / sizeof(frr_probes6[0]), .exec_channel = false,
     .endless = "^ping ", .interrupt = "\x03",
     .remedies = frr_remedies, .n_remedies = sizeof(frr_remedies) / sizeof(frr_remedies[0]),
     .advertised_path = ADV_PATH_POST_POLICY,

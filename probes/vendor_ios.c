@@ -9,8 +9,8 @@ static const char *const ios_errors[] = {
 static const char *const ios_allow[] = {
     "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal (length|width) [0-9]{1,3}$",
-    "^traceroute( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( numeric)?( timeout [0-9]{1,2})?( ttl [0-9]{1,2} [0-9]{1,2})?$",
-    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| repeat [0-9]{1,3}| size [0-9]{1,5}| df-bit| timeout [0-9]{1,2}){0,5}$",
+    "^traceroute( vrf [A-Za-z0-9_.-]+)?( ipv6)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( numeric)?( timeout [0-9]{1,2})?( ttl [0-9]{1,2} [0-9]{1,2})?$",
+    "^ping( vrf [A-Za-z0-9_.-]+)?( ipv6)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| repeat [0-9]{1,3}| size [0-9]{1,5}| df-bit| timeout [0-9]{1,2}){0,5}$",
     "^telnet [0-9a-fA-F.:]+ 179( /vrf [A-Za-z0-9_.-]+)?( /source-interface [A-Za-z0-9/._:-]+)?$",
     NULL,
 };
@@ -44,6 +44,22 @@ static const vendor_probe_t ios_probes[] = {
     {PROBE_BFD, "show bfd neighbors details", NULL, NULL},
     {PROBE_LOG_AUTH, "show logging | include BADAUTH|MD5|TCP-6", NULL, NULL},
     {PROBE_VERSION, "show version", NULL, NULL},
+};
+
+/* IPv6 (vendor.h probes6): the ipv6 unicast family, vpnv6 inside a VRF. */
+static const vendor_probe_t ios_probes6[] = {
+    {PROBE_IP_BRIEF, "show ipv6 interface brief", NULL, NULL},
+    {PROBE_BGP_SUMMARY, "show bgp ipv6 unicast summary", "show bgp vpnv6 unicast vrf {vrf} summary", NULL},
+    {PROBE_BGP_NEIGHBOR, "show bgp ipv6 unicast neighbors {peer}", "show bgp vpnv6 unicast vrf {vrf} neighbors {peer}", NULL},
+    {PROBE_PREFIX_LISTS, "show ipv6 prefix-list", NULL, NULL},
+    {PROBE_ROUTE_LOOKUP, "show ipv6 route {prefix}", "show ipv6 route vrf {vrf} {prefix}", NULL},
+    {PROBE_BGP_PREFIX, "show bgp ipv6 unicast {prefix}", "show bgp vpnv6 unicast vrf {vrf} {prefix}", NULL},
+    {PROBE_BGP_RECEIVED, "show bgp ipv6 unicast neighbors {peer} routes", "show bgp vpnv6 unicast vrf {vrf} neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show bgp ipv6 unicast neighbors {peer} advertised-routes", "show bgp vpnv6 unicast vrf {vrf} neighbors {peer} advertised-routes", NULL},
+    {PROBE_ARP, "show ipv6 neighbors {peer}", "show ipv6 neighbors vrf {vrf} {peer}", NULL},
+    {PROBE_TRACEROUTE, "traceroute ipv6 {target}", "traceroute vrf {vrf} ipv6 {target}", NULL},
+    {PROBE_TCP_179, "telnet {peer} 179[ /source-interface {iface}]", "telnet {peer} 179 /vrf {vrf}[ /source-interface {iface}]", NULL},
+    {PROBE_PING, "ping ipv6 {peer}[ source {source}] repeat 5", "ping vrf {vrf} ipv6 {peer}[ source {source}] repeat 5", NULL},
 };
 
 /* What to type next per runbook cause: confirm first, then the fix (configuration lines indented
@@ -140,7 +156,8 @@ const vendor_t vendor_ios = {
     .name = "ios", .title = "Cisco IOS / IOS-XE", .paging_off = ios_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+[>#]\\s*$", .errors = ios_errors, .allow = ios_allow,
     .pipes = ios_pipes, .abbreviations = true,
-    .probes = ios_probes, .n_probes = sizeof(ios_probes) / sizeof(ios_probes[0]), .exec_channel = true,
+    .probes = ios_probes, .n_probes = sizeof(ios_probes) / sizeof(ios_probes[0]),
+    .probes6 = ios_probes6, .n_probes6 = sizeof(ios_probes6) / sizeof(ios_probes6[0]), .exec_channel = true,
     /* Ctrl-^ x suspends the session (no Enter after it: Enter resumes a suspended session);
      * "disconnect" closes it and asks to [confirm] */
     .tcp_connected = "\\bOpen\\s*$", .tcp_hangup = "\x1exdisconnect\n\n",

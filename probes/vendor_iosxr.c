@@ -9,8 +9,8 @@ static const char *const iosxr_errors[] = {
 static const char *const iosxr_allow[] = {
     "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal (length|width) [0-9]{1,3}$",
-    "^traceroute( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( numeric)?$",
-    "^ping( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| count [0-9]{1,3}| size [0-9]{1,5}| donotfrag| timeout [0-9]{1,2}){0,5}$",
+    "^traceroute( vrf [A-Za-z0-9_.-]+)?( ipv6)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+)?( numeric)?$",
+    "^ping( vrf [A-Za-z0-9_.-]+)?( ipv6)? [0-9a-fA-F.:]+( source [A-Za-z0-9/._:-]+| count [0-9]{1,3}| size [0-9]{1,5}| donotfrag| timeout [0-9]{1,2}){0,5}$",
     "^telnet( vrf [A-Za-z0-9_.-]+)? [0-9a-fA-F.:]+ 179( source-interface [A-Za-z0-9/._:-]+)?$",
     NULL,
 };
@@ -41,6 +41,22 @@ static const vendor_probe_t iosxr_probes[] = {
     {PROBE_BFD, "show bfd session", NULL, NULL},
     {PROBE_LOG_AUTH, "show logging | include MD5|BADAUTH", NULL, NULL},
     {PROBE_VERSION, "show version", NULL, NULL},
+};
+
+/* IPv6 (vendor.h probes6): the neighbor detail is family-neutral on IOS-XR. */
+static const vendor_probe_t iosxr_probes6[] = {
+    {PROBE_IP_BRIEF, "show ipv6 interface brief", "show ipv6 vrf {vrf} interface brief", NULL},
+    {PROBE_BGP_SUMMARY, "show bgp ipv6 unicast summary", "show bgp vrf {vrf} ipv6 unicast summary", NULL},
+    {PROBE_BGP_NEIGHBOR, "show bgp neighbors {peer}", "show bgp vrf {vrf} neighbors {peer}", NULL},
+    {PROBE_PREFIX_LISTS, "show rpl prefix-set", NULL, NULL},
+    {PROBE_ROUTE_LOOKUP, "show route ipv6 {prefix}", "show route vrf {vrf} ipv6 {prefix}", NULL},
+    {PROBE_BGP_PREFIX, "show bgp ipv6 unicast {prefix}", "show bgp vrf {vrf} ipv6 unicast {prefix}", NULL},
+    {PROBE_BGP_RECEIVED, "show bgp ipv6 unicast neighbors {peer} routes", "show bgp vrf {vrf} ipv6 unicast neighbors {peer} routes", NULL},
+    {PROBE_BGP_ADVERTISED, "show bgp ipv6 unicast neighbors {peer} advertised-routes", "show bgp vrf {vrf} ipv6 unicast neighbors {peer} advertised-routes", NULL},
+    {PROBE_ARP, "show ipv6 neighbors", "show ipv6 neighbors vrf {vrf}", NULL},
+    {PROBE_TRACEROUTE, "traceroute ipv6 {target}[ source {source}] numeric", "traceroute vrf {vrf} ipv6 {target}[ source {source}] numeric", NULL},
+    {PROBE_TCP_179, "telnet {peer} 179[ source-interface {iface}]", "telnet vrf {vrf} {peer} 179[ source-interface {iface}]", NULL},
+    {PROBE_PING, "ping ipv6 {peer}[ source {source}] count 5", "ping vrf {vrf} ipv6 {peer}[ source {source}] count 5", NULL},
 };
 
 /* What to type next per runbook cause: confirm first, then the fix (configuration lines indented
@@ -134,7 +150,8 @@ const vendor_t vendor_iosxr = {
     .name = "iosxr", .title = "Cisco IOS-XR", .paging_off = iosxr_paging_off,
     .prompt = "^(RP/[0-9A-Z/]+:)?[A-Za-z0-9_.-]+[>#]\\s*$", .errors = iosxr_errors, .allow = iosxr_allow,
     .pipes = iosxr_pipes, .abbreviations = true,
-    .probes = iosxr_probes, .n_probes = sizeof(iosxr_probes) / sizeof(iosxr_probes[0]), .exec_channel = true,
+    .probes = iosxr_probes, .n_probes = sizeof(iosxr_probes) / sizeof(iosxr_probes[0]),
+    .probes6 = iosxr_probes6, .n_probes6 = sizeof(iosxr_probes6) / sizeof(iosxr_probes6[0]), .exec_channel = true,
     .tcp_connected = "\\bOpen\\s*$|^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = iosxr_remedies, .n_remedies = sizeof(iosxr_remedies) / sizeof(iosxr_remedies[0]),
     .advertised_path = ADV_PATH_AS_SENT,

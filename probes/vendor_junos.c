@@ -50,6 +50,22 @@ static const vendor_probe_t junos_probes[] = {
     {PROBE_VERSION, "show version", NULL, "show version | display json"},
 };
 
+/* IPv6 (vendor.h probes6): the BGP commands are family-neutral; routes live in inet6.0. */
+static const vendor_probe_t junos_probes6[] = {
+    {PROBE_IP_BRIEF, "show interfaces terse", NULL, "show interfaces terse | display json"},
+    {PROBE_BGP_SUMMARY, "show bgp summary", "show bgp summary instance {vrf}", "show bgp summary | display json"},
+    {PROBE_BGP_NEIGHBOR, "show bgp neighbor {peer}", "show bgp neighbor {peer} instance {vrf}", "show bgp neighbor {peer} | display json"},
+    {PROBE_PREFIX_LISTS, "show configuration policy-options prefix-list", NULL, NULL},
+    {PROBE_ROUTE_LOOKUP, "show route {prefix} table inet6.0", "show route {prefix} table {vrf}.inet6.0", "show route {prefix} table inet6.0 | display json"},
+    {PROBE_BGP_PREFIX, "show route {prefix} table inet6.0 protocol bgp detail", "show route {prefix} table {vrf}.inet6.0 protocol bgp detail", NULL},
+    {PROBE_BGP_RECEIVED, "show route receive-protocol bgp {peer} table inet6.0", "show route receive-protocol bgp {peer} table {vrf}.inet6.0", NULL},
+    {PROBE_BGP_ADVERTISED, "show route advertising-protocol bgp {peer} table inet6.0", "show route advertising-protocol bgp {peer} table {vrf}.inet6.0", NULL},
+    {PROBE_ARP, "show ipv6 neighbors {peer}", NULL, "show ipv6 neighbors {peer} | display json"},
+    {PROBE_TRACEROUTE, "traceroute {target}[ source {source}] no-resolve", "traceroute {target} routing-instance {vrf}[ source {source}] no-resolve", NULL},
+    {PROBE_TCP_179, "telnet {peer} port 179[ source {source}]", "telnet {peer} port 179 routing-instance {vrf}[ source {source}]", NULL},
+    {PROBE_PING, "ping {peer}[ source {source}] count 5 rapid", "ping {peer} routing-instance {vrf}[ source {source}] count 5 rapid", NULL},
+};
+
 /* What to type next per runbook cause: confirm first, then the fix in set form (configure mode;
  * nothing applies until commit), then what confirms it.  {group} is the BGP group holding the
  * neighbor in the configuration; inside a routing instance prefix the statements with
@@ -163,7 +179,8 @@ const vendor_t vendor_junos = {
     .name = "junos", .title = "Juniper Junos", .paging_off = junos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+[>#]\\s*$", .errors = junos_errors, .allow = junos_allow,
     .pipes = junos_pipes, .abbreviations = true,
-    .probes = junos_probes, .n_probes = sizeof(junos_probes) / sizeof(junos_probes[0]), .exec_channel = true,
+    .probes = junos_probes, .n_probes = sizeof(junos_probes) / sizeof(junos_probes[0]),
+    .probes6 = junos_probes6, .n_probes6 = sizeof(junos_probes6) / sizeof(junos_probes6[0]), .exec_channel = true,
     /* BSD telnet: Ctrl-] gives a telnet> prompt, where quit ends the connection */
     .tcp_connected = "^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = junos_remedies, .n_remedies = sizeof(junos_remedies) / sizeof(junos_remedies[0]),

@@ -26,6 +26,13 @@ static const vendor_probe_t linux_probes[] = {
     {PROBE_TCP_179, "nc -z -v -w 5 {peer} 179", NULL, NULL},
 };
 
+/* IPv6: traceroute, ip and nc take either family's address as it is. */
+static const vendor_probe_t linux_probes6[] = {
+    {PROBE_TRACEROUTE, "traceroute -n -w 2 -q 3 {target}", NULL, NULL},
+    {PROBE_ROUTE_LOOKUP, "ip route get {prefix}", NULL, NULL},
+    {PROBE_TCP_179, "nc -z -v -w 5 {peer} 179", NULL, NULL},
+};
+
 /* What to type next on a host (the Azure VM or an on-prem host), for the causes a host can
  * confirm or fix: shell commands.  Format and placeholders: probes/vendor.h and
  * framework/remedy_context.c. */
@@ -49,5 +56,6 @@ const vendor_t vendor_linux = {
     .prompt = "^[^\\s]*[$#]\\s*$", .errors = linux_errors, .allow = linux_allow,
     .pipes = NULL, .charset = " ._:/-",
     .probes = linux_probes, .n_probes = sizeof(linux_probes) / sizeof(linux_probes[0]), .exec_channel = true,
+    .probes6 = linux_probes6, .n_probes6 = sizeof(linux_probes6) / sizeof(linux_probes6[0]),
     .remedies = linux_remedies, .n_remedies = sizeof(linux_remedies) / sizeof(linux_remedies[0]),
 };

@@ -9,8 +9,8 @@ static const char *const nxos_errors[] = {
 static const char *const nxos_allow[] = {
     "^show [A-Za-z0-9][A-Za-z0-9 ./:_,*+^-]*$",
     "^terminal (length|width) [0-9]{1,3}$",
-    "^traceroute [0-9a-fA-F.:]+( vrf [A-Za-z0-9_.-]+)?( source [0-9a-fA-F.:]+)?$",
-    "^ping [0-9a-fA-F.:]+( vrf [A-Za-z0-9_.-]+| source [0-9a-fA-F.:]+| count [0-9]{1,3}| packet-size [0-9]{1,5}| df-bit){0,5}$",
+    "^traceroute6? [0-9a-fA-F.:]+( vrf [A-Za-z0-9_.-]+)?( source [0-9a-fA-F.:]+)?$",
+    "^ping6? [0-9a-fA-F.:]+( vrf [A-Za-z0-9_.-]+| source [0-9a-fA-F.:]+| count [0-9]{1,3}| packet-size [0-9]{1,5}| df-bit){0,5}$",
     "^telnet [0-9a-fA-F.:]+ 179( vrf [A-Za-z0-9_.-]+)?$",
     NULL,
 };
@@ -47,6 +47,22 @@ static const vendor_probe_t nxos_probes[] = {
     {PROBE_BFD, "show bfd neighbors", NULL, NULL},
     {PROBE_LOG_AUTH, "show logging logfile | include MD5|BADAUTH", NULL, NULL},
     {PROBE_VERSION, "show version", NULL, NULL},
+};
+
+/* IPv6 (vendor.h probes6). */
+static const vendor_probe_t nxos_probes6[] = {
+    {PROBE_IP_BRIEF, "show ipv6 interface brief", "show ipv6 interface brief vrf {vrf}", "show ipv6 interface brief | json"},
+    {PROBE_BGP_SUMMARY, "show bgp ipv6 unicast summary", "show bgp ipv6 unicast summary vrf {vrf}", "show bgp ipv6 unicast summary | json"},
+    {PROBE_BGP_NEIGHBOR, "show bgp ipv6 unicast neighbors {peer}", "show bgp ipv6 unicast neighbors {peer} vrf {vrf}", "show bgp ipv6 unicast neighbors {peer} | json"},
+    {PROBE_PREFIX_LISTS, "show ipv6 prefix-list", NULL, NULL},
+    {PROBE_ROUTE_LOOKUP, "show ipv6 route {prefix}", "show ipv6 route {prefix} vrf {vrf}", "show ipv6 route {prefix} | json"},
+    {PROBE_BGP_PREFIX, "show bgp ipv6 unicast {prefix}", "show bgp ipv6 unicast {prefix} vrf {vrf}", NULL},
+    {PROBE_BGP_RECEIVED, "show bgp ipv6 unicast neighbors {peer} routes", "show bgp ipv6 unicast neighbors {peer} routes vrf {vrf}", NULL},
+    {PROBE_BGP_ADVERTISED, "show bgp ipv6 unicast neighbors {peer} advertised-routes", "show bgp ipv6 unicast neighbors {peer} advertised-routes vrf {vrf}", NULL},
+    {PROBE_ARP, "show ipv6 neighbor {peer}", "show ipv6 neighbor {peer} vrf {vrf}", "show ipv6 neighbor {peer} | json"},
+    {PROBE_TRACEROUTE, "traceroute6 {target}[ source {source}]", "traceroute6 {target} vrf {vrf}[ source {source}]", NULL},
+    {PROBE_TCP_179, "telnet {peer} 179", "telnet {peer} 179 vrf {vrf}", NULL},
+    {PROBE_PING, "ping6 {peer}[ source {source}] count 5", "ping6 {peer} vrf {vrf}[ source {source}] count 5", NULL},
 };
 
 /* What to type next per runbook cause: confirm first, then the fix (configuration lines indented
@@ -149,7 +165,8 @@ const vendor_t vendor_nxos = {
     .name = "nxos", .title = "Cisco NX-OS", .paging_off = nxos_paging_off,
     .prompt = "^[A-Za-z0-9_.-]+(\\([a-z0-9-]+\\))?[>#]\\s*$", .errors = nxos_errors, .allow = nxos_allow,
     .pipes = nxos_pipes, .abbreviations = true,
-    .probes = nxos_probes, .n_probes = sizeof(nxos_probes) / sizeof(nxos_probes[0]), .exec_channel = true,
+    .probes = nxos_probes, .n_probes = sizeof(nxos_probes) / sizeof(nxos_probes[0]),
+    .probes6 = nxos_probes6, .n_probes6 = sizeof(nxos_probes6) / sizeof(nxos_probes6[0]), .exec_channel = true,
     .tcp_connected = "^Connected to |\\bOpen\\s*$", .tcp_hangup = "\x1dquit\n",
     .remedies = nxos_remedies, .n_remedies = sizeof(nxos_remedies) / sizeof(nxos_remedies[0]),
     .advertised_path = ADV_PATH_PRE_POLICY,

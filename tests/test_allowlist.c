@@ -584,7 +584,7 @@ static probe_args_t sample_args(const vendor_t *v, int form)
         a.vrf = "BLUE-1";
     if (form == FORM_IPV6)
         a = (probe_args_t){.peer = "2001:db8:c0de::2", .prefix = "2001:db8:1::/48", .target = "2001:db8:1::4",
-                           .iface = iface};
+                           .iface = iface, .family = FAMILY_IPV6};
     return a;
 }
 
@@ -634,9 +634,10 @@ static void add_template_rows(void)
     } tails[] = {{"", ALLOWED}, {" | redirect flash:x", REFUSED}, {"|tee flash:x", REFUSED}};
     for (size_t v = 0; v < N_VENDORS; v++)
         for (int p = 0; p < (int)PROBE_COUNT; p++)
-            for (int f = 0; f < FORM_COUNT && vendor_probe(vendors[v], (probe_id_t)p); f++)
+            for (int f = 0; f < FORM_COUNT; f++)
                 for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]) &&
-                                   vendor_probe_in(vendors[v], (probe_id_t)p, f == FORM_VRF ? "BLUE-1" : NULL);
+                                   vendor_probe_for(vendors[v], (probe_id_t)p, f == FORM_VRF ? "BLUE-1" : NULL,
+                                                    f == FORM_IPV6 ? FAMILY_IPV6 : FAMILY_IPV4);
                      t++) {
                     case_t *c = add_case(vendors[v], tails[t].allowed, NULL);
                     c->probe = p;

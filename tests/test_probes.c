@@ -161,6 +161,46 @@ static void templates_optional_source(void **state)
     assert_null(vendor_probe(&vendor_eos, PROBE_TCP_179));
 }
 
+/* IPv6 forms come from the vendor's probes6, neutral probes from the IPv4 table; the family is
+ * told back from the command, and a recording files each family's answer apart. */
+static void templates_ipv6_family(void **state)
+{
+    (void)state;
+    static const struct {
+        const vendor_t *v;
+        probe_id_t probe;
+        const char *want;
+        const char *file;
+    } cases[] = {
+        {&vendor_ios, PROBE_BGP_SUMMARY, "show bgp ipv6 unicast summary", "bgp_summary_v6.txt"},
+        {&vendor_ios, PROBE_ARP, "show ipv6 neighbors 2001:db8:c0de::2", "arp_v6.txt"},
+        {&vendor_ios, PROBE_TCP_179, "telnet 2001:db8:c0de::2 179", "tcp_179_v6.txt"},
+        {&vendor_ios, PROBE_BFD, "show bfd neighbors details", "bfd.txt"},
+        {&vendor_nxos, PROBE_PING, "ping6 2001:db8:c0de::2 count 5", "ping_v6.txt"},
+        {&vendor_iosxr, PROBE_ROUTE_LOOKUP, "show route ipv6 2001:db8:1::/48", "route_lookup_v6.txt"},
+        {&vendor_eos, PROBE_BGP_NEIGHBOR, "show ipv6 bgp peers 2001:db8:c0de::2", "bgp_neighbor_v6.txt"},
+        {&vendor_junos, PROBE_BGP_RECEIVED, "show route receive-protocol bgp 2001:db8:c0de::2 table inet6.0",
+         "bgp_received_v6.txt"},
+        {&vendor_frr, PROBE_ROUTE_LOOKUP, "show ipv6 route 2001:db8:1::/48", "route_lookup_v6.txt"},
+    };
+    char cmd[CMD_LEN], why[256] = "", file[64];
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        probe_args_t a = {.peer = "2001:db8:c0de::2", .prefix = "2001:db8:1::/48", .family = FAMILY_IPV6};
+        assert_int_equal(command_for_probe(cases[i].v, cases[i].probe, &a, false, cmd, sizeof(cmd), why, sizeof(why)), 0);
+        assert_string_equal(cmd, cases[i].want);
+        assert_int_equal(vendor_probe_for_command(cases[i].v, cmd), cases[i].probe);
+        probe_file_name(cases[i].probe, vendor_command_family(cases[i].v, cmd), file, sizeof(file));
+        assert_string_equal(file, cases[i].file);
+    }
+    /* the same template with an IPv4 address is the IPv4 family's */
+    assert_int_equal(vendor_command_family(&vendor_ios, "telnet 192.168.100.130 179"), FAMILY_IPV4);
+    assert_int_equal(vendor_command_family(&vendor_junos, "show bgp summary"), FAMILY_IPV4);
+    /* a family-specific probe without an IPv6 form has no command, and says which family */
+    probe_args_t a = {.peer = "2001:db8:c0de::2", .family = FAMILY_IPV6};
+    assert_int_equal(command_for_probe(&vendor_frr, PROBE_ARP, &a, false, cmd, sizeof(cmd), why, sizeof(why)), -1);
+    assert_non_null(strstr(why, "no IPv6 command"));
+}
+
 static void replay_answers_probes(void **state)
 {
     (void)state;
@@ -272,7 +312,7 @@ int main(void)
         cmocka_unit_test(inventory_loads_values), cmocka_unit_test(inventory_refuses_with_file_and_line),
         cmocka_unit_test(allowlist_accepts_read_only), cmocka_unit_test(allowlist_refuses_the_rest),
         cmocka_unit_test(templates_validate_values), cmocka_unit_test(templates_optional_source),
-        cmocka_unit_test(replay_answers_probes),
+        cmocka_unit_test(templates_ipv6_family), cmocka_unit_test(replay_answers_probes),
         cmocka_unit_test(tcp_probe_open_and_refused), cmocka_unit_test(runner_replies_through_fd),
     };
     return cmocka_run_group_tests_name("probes", tests, NULL, NULL);
