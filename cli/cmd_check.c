@@ -44,6 +44,8 @@ typedef struct {
     char **devices;            /* the DEVICE operands (argv) */
     size_t n_devices;
     incident_format_t report_format;
+    bool both_families;        /* --family both: each family the device has, even when one was not asked */
+    bool family_given;         /* --family ipv4|ipv6: that one only */
     bool json, has_runbook, verbose, has_report_format;
     char error[600]; /* the first usage error (said on stderr; --json also prints it as JSON) */
 } check_opts_t;
@@ -326,6 +328,7 @@ static int usage_error(check_opts_t *o, const char *fmt, const char *what)
 
 static const cli_option_t check_options[] = {
     {"runbook", 'b', "bgp|asym", "bgp (BGP session failure) or asym (asymmetric routing); required"},
+    {"family", 'f', "ipv4|ipv6|both", "the peering's address family (default: every family the device has)"},
     {"replay", 'r', "DIR", "answer from a recording or scenario instead of the device"},
     {"record", 'R', "DIR", "also save the answers (redacted), poll times and console TCP test"},
     {"inventory", 'i', "FILE", "the inventory (default $XDG_CONFIG_HOME/erdiag/inventory.ini)"},
@@ -355,6 +358,11 @@ static int parse_option(check_opts_t *o, int opt)
     case 'b':
         o->has_runbook = runbook_from_name(optarg, &o->e.runbook);
         return o->has_runbook ? 0 : usage_error(o, "unknown runbook '%s' (bgp or asym)", optarg);
+    case 'f':
+        o->both_families = strcmp(optarg, "both") == 0;
+        o->e.family = family_from_name(optarg);
+        o->family_given = o->e.family != 0;
+        return o->both_families || o->family_given ? 0 : usage_error(o, "--family '%s': ipv4, ipv6 or both", optarg);
     case 't': o->e.reverse_trace = optarg; return 0;
     case 'z': o->e.azure_routes = optarg; return 0;
     case 'r': o->e.replay = optarg; return 0;
@@ -451,6 +459,71 @@ static int write_report(const check_opts_t *o, const char *journal)
     return 0;
 }
 
+/* The family to judge after the one just judged: IPv6 after IPv4 when the device has both and
+ * no single family was asked for; 0 when none. */
+static family_t next_family(const check_t *c)
+{
+    const device_t *d = c->engine ? engine_loaded_device(c->engine) : NULL;
+    const runbook_result_t *r = c->engine ? engine_result(c->engine) : NULL;
+    family_t fams[2];
+    if (c->o->family_given || c->error[0] || !d || !r || device_families(d, fams) < 2 || r->family == FAMILY_IPV6)
+        return 0;
+    return FAMILY_IPV6;
+}
+
+/* --report FILE for the second family judged: FILE with "-ipv6" before its extension. */
+static void family_report_path(const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    if (!dot || (slash && dot < slash) || dot == (slash ? slash + 1 : path))
+        dot = path + strlen(path);
+    snprintf(out, size, "%.*s-ipv6%s", (int)(dot - path), path, dot);
+}
+
+/* One device, one family: the verdict printed, the engine ended, the report written.  *next
+ * gets the family to judge after it (0: none). */
+static int check_one(check_opts_t *o, family_t *next)
+{
+    check_t *c = calloc(1, sizeof(*c));
+    if (!c) {
+        sanitize_fprintf(stderr, "erdiag check: out of memory\n");
+        return CHECK_UNKNOWN;
+    }
+    c->o = o;
+    progress_init(&c->progress);
+    int rc = check_run(c);
+    *next = rc >= 0 ? next_family(c) : 0;
+    if (c->error[0])
+        print_error(c);
+    char journal[1200] = "";
+    if (c->engine && engine_journal_path(c->engine))
+        snprintf(journal, sizeof(journal), "%s", engine_journal_path(c->engine));
+    engine_free(c->engine); /* ends the journal: the report reads it whole */
+    free(c);
+    if (rc >= 0 && o->report && write_report(o, journal) != 0)
+        rc = CHECK_UNKNOWN;
+    return rc;
+}
+
+/* Each family the device has (or the one asked for), IPv4 first; the exit status is the worse. */
+static int check_families(check_opts_t *o)
+{
+    family_t next;
+    int rc = check_one(o, &next);
+    if (!next)
+        return rc;
+    char report[1400];
+    if (o->report) {
+        family_report_path(o->report, report, sizeof(report));
+        o->report = report;
+    }
+    o->e.family = next;
+    if (!o->json)
+        fputc('\n', stdout);
+    int rc6 = check_one(o, &next);
+    return runbook_exit_severity(rc6) > runbook_exit_severity(rc) ? rc6 : rc;
+}
+
 static int check_exec(int argc, char **argv)
 {
     check_opts_t o = {.e.interval = 10};
@@ -462,6 +535,10 @@ static int check_exec(int argc, char **argv)
     c->o = &o;
     progress_init(&c->progress);
     int rc = parse_options(argc, argv, &o);
+    if (rc == 0 && !o.circuit && !fleet_mode(&o)) {
+        free(c);
+        return check_families(&o);
+    }
     if (rc == 0 && o.circuit) {
         check_circuit_t cc = {.base = o.e, .circuit = o.circuit, .json = o.json};
         rc = check_circuit(&cc);
@@ -469,8 +546,6 @@ static int check_exec(int argc, char **argv)
         check_fleet_t f = {.fleet = {.base = o.e, .parallel = o.parallel}, .all = o.all, .group = o.group, .devices = o.devices,
                            .n_devices = o.n_devices, .json = o.json};
         rc = check_fleet(&f);
-    } else if (rc == 0) {
-        rc = check_run(c);
     } else if (rc > 0 && o.error[0]) {
         snprintf(c->error, sizeof(c->error), "%s", o.error);
         c->error_step = "none";
@@ -478,13 +553,7 @@ static int check_exec(int argc, char **argv)
     }
     if (c->error[0])
         print_error(c);
-    char journal[1200] = "";
-    if (c->engine && engine_journal_path(c->engine))
-        snprintf(journal, sizeof(journal), "%s", engine_journal_path(c->engine));
-    engine_free(c->engine); /* ends the journal: the report reads it whole */
     free(c);
-    if (rc >= 0 && o.report && write_report(&o, journal) != 0)
-        rc = CHECK_UNKNOWN;
     return rc < 0 ? EXIT_OK : rc;
 }
 

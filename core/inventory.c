@@ -95,3 +95,59 @@ void inventory_default_path(char *buf, size_t size)
     datadir_config(dir, sizeof(dir));
     snprintf(buf, size, "%s/inventory.ini", dir);
 }
+
+bool device_has_family(const device_t *d, family_t f)
+{
+    bool six = d->has_subnet6 || d->has_peer_ip6;
+    if (f == FAMILY_IPV6)
+        return six;
+    return d->has_subnet || d->has_peer_ip || d->has_local_ip || !six;
+}
+
+int device_families(const device_t *d, family_t out[2])
+{
+    int n = 0;
+    if (device_has_family(d, FAMILY_IPV4))
+        out[n++] = FAMILY_IPV4;
+    if (device_has_family(d, FAMILY_IPV6))
+        out[n++] = FAMILY_IPV6;
+    return n;
+}
+
+/* Keeps the prefixes of family f in list[0..*n), in order. */
+static void keep_family(ip_prefix_t *list, int *n, family_t f)
+{
+    int w = 0;
+    for (int i = 0; i < *n; i++)
+        if (list[i].addr.family == (int)f)
+            list[w++] = list[i];
+    *n = w;
+}
+
+/* A host address of the view's family: the *6 key for IPv6, the plain key when it is of f. */
+static void pick_host(bool *has, ip_addr_t *a, bool has6, const ip_addr_t *a6, family_t f)
+{
+    if (f == FAMILY_IPV6 && has6) {
+        *has = true;
+        *a = *a6;
+    } else if (*has && a->family != (int)f) {
+        *has = false;
+    }
+}
+
+void device_family_view(const device_t *d, family_t f, device_t *out)
+{
+    *out = *d;
+    out->family = f;
+    if (f == FAMILY_IPV6) {
+        out->has_subnet = d->has_subnet6;
+        out->subnet = d->subnet6;
+        out->has_local_ip = d->has_local_ip6;
+        out->local_ip = d->local_ip6;
+        out->has_peer_ip = d->has_peer_ip6;
+        out->peer_ip = d->peer_ip6;
+    }
+    pick_host(&out->has_onprem_source, &out->onprem_source, d->has_onprem_source6, &d->onprem_source6, f);
+    pick_host(&out->has_azure_vm, &out->azure_vm, d->has_azure_vm6, &d->azure_vm6, f);
+    keep_family(out->expect_prefixes, &out->n_expect_prefixes, f);
+}

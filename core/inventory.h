@@ -49,9 +49,16 @@ typedef struct {
     char operator[INV_NAME_LEN];  /* who runs the sessions, for incident reports (default: $USER) */
     peering_t peering;
     link_role_t link;
+    /* The IPv4 peering (subnet, local_ip, peer_ip) and the IPv6 one on the same link (subnet6,
+     * local_ip6, peer_ip6: a /126).  A runbook judges one family at a time, through
+     * device_family_view(), which puts the family's values in subnet/local_ip/peer_ip. */
     bool has_subnet, has_local_ip, has_peer_ip;
     ip_prefix_t subnet;
     ip_addr_t local_ip, peer_ip;
+    bool has_subnet6, has_local_ip6, has_peer_ip6;
+    ip_prefix_t subnet6;
+    ip_addr_t local_ip6, peer_ip6;
+    family_t family;          /* the family a view judges; FAMILY_IPV4 as loaded */
     char vrf[INV_NAME_LEN];
     int64_t local_as, peer_as;
     int hold_time, keepalive;
@@ -62,6 +69,8 @@ typedef struct {
     int route_limit;
     bool has_onprem_source, has_azure_vm;
     ip_addr_t onprem_source, azure_vm;
+    bool has_onprem_source6, has_azure_vm6;
+    ip_addr_t onprem_source6, azure_vm6;
     char reverse_from[INV_NAME_LEN];
     char interface[INV_NAME_LEN]; /* optional: the interface holding the peering subnet */
     char groups[INV_MAX_GROUPS][INV_NAME_LEN]; /* as `group =` names them, in order */
@@ -101,6 +110,15 @@ const inv_group_t *inventory_find_group(const inventory_t *inv, const char *name
 /* Whether devices[i] is the first device of its circuit in inv (false without a circuit):
  * iterating with it meets each circuit once. */
 bool inventory_circuit_first(const inventory_t *inv, size_t i);
+/* The families d has a peering for, IPv4 first, into out[2]: IPv4 when any IPv4 peering key is
+ * set or no IPv6 one is, IPv6 when subnet6 or peer_ip6 is.  Returns how many (1 or 2). */
+int device_families(const device_t *d, family_t out[2]);
+/* Whether d has a peering in family f. */
+bool device_has_family(const device_t *d, family_t f);
+/* d as the runbooks judge family f, written into out (a copy the caller owns): for IPv6 the
+ * *6 values stand in subnet/local_ip/peer_ip/onprem_source/azure_vm, and expect_prefixes keeps
+ * the family's prefixes only; out->family says which. */
+void device_family_view(const device_t *d, family_t f, device_t *out);
 /* Whether d names the group. */
 bool device_in_group(const device_t *d, const char *group);
 /* Writes d as a [device NAME] section that inventory_load reads back (for --record): what a

@@ -17,6 +17,7 @@ void inv_device_defaults(device_t *d)
 {
     memset(d, 0, sizeof(*d));
     d->peer_as = 12076; /* Microsoft's AS on every ExpressRoute peering */
+    d->family = FAMILY_IPV4;
     d->local_as = -1;
     d->hold_time = 180; /* Microsoft fixes 180/60 on its side */
     d->keepalive = 60;
@@ -128,6 +129,45 @@ static bool set_address(const char *key, const char *value, ip_addr_t *dst, bool
     return true;
 }
 
+/* The peering's own keys, one family each: an address of the other family goes in the other key. */
+#define PEERING_KEY(k, is_prefix, fam) {#k, offsetof(device_t, k), offsetof(device_t, has_##k), is_prefix, fam}
+static const struct {
+    const char *key;
+    size_t off, has_off;
+    bool prefix;
+    int family;
+} peering_keys[] = {
+    PEERING_KEY(subnet, true, 4),     PEERING_KEY(local_ip, false, 4), PEERING_KEY(peer_ip, false, 4),
+    PEERING_KEY(subnet6, true, 6),    PEERING_KEY(local_ip6, false, 6), PEERING_KEY(peer_ip6, false, 6),
+    PEERING_KEY(onprem_source6, false, 6), PEERING_KEY(azure_vm6, false, 6),
+};
+#undef PEERING_KEY
+
+static bool set_peering_key(device_t *d, size_t i, const char *value, char *why, size_t whylen)
+{
+    char *base = (char *)d;
+    ip_prefix_t p;
+    const char *key = peering_keys[i].key, *want = peering_keys[i].family == 4 ? "IPv4" : "IPv6";
+    bool slash = strchr(value, '/') != NULL;
+    if (!prefix_parse(value, &p) || slash != peering_keys[i].prefix) {
+        if (peering_keys[i].prefix)
+            return refuse(why, whylen, "%s '%s' is not a prefix (%s)", key, value,
+                          peering_keys[i].family == 4 ? "a.b.c.d/len" : "x:x::/len");
+        return refuse(why, whylen, "%s: '%s' is not an %s address", key, value, want);
+    }
+    if (p.addr.family != peering_keys[i].family) {
+        bool six = peering_keys[i].family == 4;
+        return refuse(why, whylen, "%s '%s' is %s: write it as %.*s%s", key, value, six ? "IPv6" : "IPv4",
+                      (int)strlen(key) - (six ? 0 : 1), key, six ? "6" : "");
+    }
+    if (peering_keys[i].prefix)
+        *(ip_prefix_t *)(void *)(base + peering_keys[i].off) = p;
+    else
+        *(ip_addr_t *)(void *)(base + peering_keys[i].off) = p.addr;
+    *(bool *)(void *)(base + peering_keys[i].has_off) = true;
+    return true;
+}
+
 /* Text keys, the shape each must have, and whether a recording's device.ini keeps it (how to
  * log in stays out: it is no business of whoever gets the recording). */
 #define TEXT_KEY(k, check, recorded) {#k, offsetof(device_t, k), sizeof(((device_t *)0)->k), check, recorded}
@@ -213,20 +253,12 @@ static bool set_other(device_t *d, inv_apply_t *a, const char *key, const char *
         d->link = value[0] == 's' ? LINK_SECONDARY : LINK_PRIMARY;
         return true;
     }
-    if (!strcmp(key, "subnet")) {
-        if (!prefix_parse(value, &d->subnet) || !strchr(value, '/'))
-            return refuse(why, whylen, "subnet '%s' is not a prefix (a.b.c.d/len)", value);
-        d->has_subnet = true;
-        return true;
-    }
     if (!strcmp(key, "vrf")) {
         for (const char *p = value; *p; p++)
             if (!isalnum((unsigned char)*p) && !strchr("_.-", *p))
                 return refuse(why, whylen, "vrf '%s' may hold only letters, digits and _ . -", value);
         return copy_text(d->vrf, sizeof(d->vrf), value) || refuse(why, whylen, "vrf is too long");
     }
-    if (!strcmp(key, "local_ip")) return set_address(key, value, &d->local_ip, &d->has_local_ip, why, whylen);
-    if (!strcmp(key, "peer_ip")) return set_address(key, value, &d->peer_ip, &d->has_peer_ip, why, whylen);
     if (!strcmp(key, "onprem_source")) return set_address(key, value, &d->onprem_source, &d->has_onprem_source, why, whylen);
     if (!strcmp(key, "azure_vm")) return set_address(key, value, &d->azure_vm, &d->has_azure_vm, why, whylen);
     if (!strcmp(key, "expect_prefixes")) return set_prefix_list(d, a, value, why, whylen);
@@ -243,6 +275,9 @@ bool inv_set_key(device_t *d, inv_apply_t *a, const char *key, const char *value
     for (size_t i = 0; i < sizeof(number_keys) / sizeof(number_keys[0]); i++)
         if (!strcmp(key, number_keys[i].key))
             return set_number(d, i, value, why, whylen);
+    for (size_t i = 0; i < sizeof(peering_keys) / sizeof(peering_keys[0]); i++)
+        if (!strcmp(key, peering_keys[i].key))
+            return set_peering_key(d, i, value, why, whylen);
     return set_other(d, a, key, value, why, whylen);
 }
 
@@ -293,12 +328,16 @@ int inventory_write_device(FILE *out, const device_t *d)
         fputs("exec = yes\n", out);
     fprintf(out, "peering = %s\nlink = %s\n", d->peering == PEERING_MICROSOFT ? "microsoft" : "private",
             d->link == LINK_SECONDARY ? "secondary" : "primary");
-    if (d->has_subnet) {
-        prefix_to_string(&d->subnet, false, buf, sizeof(buf));
-        fprintf(out, "subnet = %s\n", buf);
+    for (size_t i = 0; i < sizeof(peering_keys) / sizeof(peering_keys[0]); i++) {
+        const char *base = (const char *)d;
+        if (!*(const bool *)(const void *)(base + peering_keys[i].has_off))
+            continue;
+        if (peering_keys[i].prefix)
+            prefix_to_string((const ip_prefix_t *)(const void *)(base + peering_keys[i].off), false, buf, sizeof(buf));
+        else
+            ip_to_string((const ip_addr_t *)(const void *)(base + peering_keys[i].off), buf, sizeof(buf));
+        fprintf(out, "%s = %s\n", peering_keys[i].key, buf);
     }
-    write_addr(out, "local_ip", d->has_local_ip, &d->local_ip);
-    write_addr(out, "peer_ip", d->has_peer_ip, &d->peer_ip);
     write_addr(out, "onprem_source", d->has_onprem_source, &d->onprem_source);
     write_addr(out, "azure_vm", d->has_azure_vm, &d->azure_vm);
     if (d->local_as > 0)

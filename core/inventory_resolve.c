@@ -24,8 +24,12 @@ void inv_fail_at(inv_loader_t *ld, const inv_pos_t *pos, const char *fmt, ...)
 
 /* The keys two expectations are made of, and where each was last set (pos.file NULL: the
  * built-in value). */
-enum { ORIGIN_SUBNET, ORIGIN_LOCAL_IP, ORIGIN_PEER_IP, ORIGIN_LOCAL_AS, ORIGIN_PEER_AS, N_ORIGINS };
-static const char *const origin_keys[N_ORIGINS] = {"subnet", "local_ip", "peer_ip", "local_as", "peer_as"};
+enum {
+    ORIGIN_SUBNET, ORIGIN_LOCAL_IP, ORIGIN_PEER_IP, ORIGIN_LOCAL_AS, ORIGIN_PEER_AS,
+    ORIGIN_SUBNET6, ORIGIN_LOCAL_IP6, ORIGIN_PEER_IP6, N_ORIGINS
+};
+static const char *const origin_keys[N_ORIGINS] = {"subnet", "local_ip", "peer_ip", "local_as", "peer_as",
+                                                   "subnet6", "local_ip6", "peer_ip6"};
 
 typedef struct {
     inv_loader_t *ld;
@@ -75,16 +79,30 @@ static const inv_pos_t *later(const resolve_t *r, int a, int b)
     return r->origin_order[a] > r->origin_order[b] ? pa : pb;
 }
 
+/* One family's peering: both addresses inside the subnet, and not the same. */
+static void check_peering(resolve_t *r, const device_t *view, int base)
+{
+    const device_t *d = view;
+    const char *six = base == ORIGIN_SUBNET6 ? "6" : "";
+    int subnet = base, local = base + 1, peer = base + 2;
+    if (base == ORIGIN_SUBNET)
+        local = ORIGIN_LOCAL_IP, peer = ORIGIN_PEER_IP;
+    if (d->has_subnet && d->has_peer_ip && !prefix_contains(&d->subnet, &d->peer_ip))
+        inv_fail_at(r->ld, later(r, subnet, peer), "peer_ip%s is outside subnet%s", six, six);
+    if (d->has_subnet && d->has_local_ip && !prefix_contains(&d->subnet, &d->local_ip))
+        inv_fail_at(r->ld, later(r, subnet, local), "local_ip%s is outside subnet%s", six, six);
+    if (d->has_local_ip && d->has_peer_ip && ip_equal(&d->local_ip, &d->peer_ip))
+        inv_fail_at(r->ld, later(r, local, peer), "local_ip%s equals peer_ip%s", six, six);
+}
+
 /* Expectations that cannot all be true are refused at load, not discovered mid-incident. */
 static void check_pairs(resolve_t *r)
 {
     const device_t *d = r->d;
-    if (d->has_subnet && d->has_peer_ip && !prefix_contains(&d->subnet, &d->peer_ip))
-        inv_fail_at(r->ld, later(r, ORIGIN_SUBNET, ORIGIN_PEER_IP), "peer_ip is outside subnet");
-    if (d->has_subnet && d->has_local_ip && !prefix_contains(&d->subnet, &d->local_ip))
-        inv_fail_at(r->ld, later(r, ORIGIN_SUBNET, ORIGIN_LOCAL_IP), "local_ip is outside subnet");
-    if (d->has_local_ip && d->has_peer_ip && ip_equal(&d->local_ip, &d->peer_ip))
-        inv_fail_at(r->ld, later(r, ORIGIN_LOCAL_IP, ORIGIN_PEER_IP), "local_ip equals peer_ip");
+    device_t v6;
+    check_peering(r, d, ORIGIN_SUBNET);
+    device_family_view(d, FAMILY_IPV6, &v6);
+    check_peering(r, &v6, ORIGIN_SUBNET6);
     if (d->local_as > 0 && d->local_as == d->peer_as)
         inv_fail_at(r->ld, later(r, ORIGIN_LOCAL_AS, ORIGIN_PEER_AS), "local_as equals peer_as on an eBGP circuit");
 }

@@ -202,3 +202,17 @@ bool prefix_normalise(const char *s, char *buf, size_t size)
     prefix_to_string(&p, true, buf, size);
     return true;
 }
+
+const char *family_name(family_t f)
+{
+    return f == FAMILY_IPV6 ? "ipv6" : "ipv4";
+}
+
+family_t family_from_name(const char *s)
+{
+    if (!strcmp(s, "ipv4") || !strcmp(s, "4"))
+        return FAMILY_IPV4;
+    if (!strcmp(s, "ipv6") || !strcmp(s, "6"))
+        return FAMILY_IPV6;
+    return (family_t)0;
+}

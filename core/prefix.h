@@ -6,6 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* An address family: what a probe reads or a runbook judges (the values are ip_addr_t.family's). */
+typedef enum { FAMILY_IPV4 = 4, FAMILY_IPV6 = 6 } family_t;
+
+/* "ipv4" | "ipv6". */
+const char *family_name(family_t f);
+/* FAMILY_IPV4 for "ipv4"/"4", FAMILY_IPV6 for "ipv6"/"6", else 0. */
+family_t family_from_name(const char *s);
+
 typedef struct {
     int family;        /* 4 or 6; 0 = not an address */
     uint8_t bytes[16]; /* network order; IPv4 uses the first 4 */

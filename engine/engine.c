@@ -118,6 +118,25 @@ static int load_source(engine_t *e)
     return 0;
 }
 
+/* The family judged: the one asked for, else the journal's, else the device's first.  dev then
+ * points at the device as that family sees it. */
+static int pick_family(engine_t *e)
+{
+    family_t fams[2], f = e->o.family;
+    const char *journaled = e->source ? journal_source_family(e->source) : NULL;
+    if (!f && journaled)
+        f = family_from_name(journaled);
+    if (!f)
+        f = device_families(e->dev, fams) ? fams[0] : FAMILY_IPV4;
+    if (!device_has_family(e->dev, f))
+        return engine_fail(e, "none", "usage_error", "%s has no %s peering in the inventory (%s)", e->dev->name,
+                           f == FAMILY_IPV6 ? "IPv6" : "IPv4", f == FAMILY_IPV6 ? "subnet6, peer_ip6" : "subnet, peer_ip");
+    e->loaded = e->dev;
+    device_family_view(e->loaded, f, &e->view);
+    e->dev = &e->view;
+    return 0;
+}
+
 static int find_device(engine_t *e)
 {
     char err[1300];
@@ -134,7 +153,7 @@ static int find_device(engine_t *e)
     e->vendor = vendor_find(e->dev->vendor);
     if (!e->vendor)
         return engine_fail(e, "none", "usage_error", "%s: unknown vendor '%s'", e->dev->name, e->dev->vendor);
-    return 0;
+    return pick_family(e);
 }
 
 /* A round: every poll wanted now must be in by the deadline. */
@@ -381,6 +400,11 @@ size_t engine_job_count(const engine_t *e)
 const engine_job_t *engine_job(const engine_t *e, size_t i)
 {
     return i < (size_t)e->n_jobs ? &e->jobs[i] : NULL;
+}
+
+const device_t *engine_loaded_device(const engine_t *e)
+{
+    return e->loaded;
 }
 
 const device_t *engine_device(const engine_t *e)

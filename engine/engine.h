@@ -32,6 +32,7 @@ typedef struct {
     const char *reverse_trace; /* asym: the VM's saved trace back (NULL: none) */
     const char *azure_routes;  /* asym: the VM NIC's saved effective routes (NULL: none) */
     runbook_id_t runbook;
+    family_t family;           /* the family judged; 0: a journal's own, else the device's first */
     double interval;           /* seconds between two polls of a probe */
     bool accept_new;           /* accept an unknown host key without asking */
     bool live;                 /* after the first round, poll everything again every interval */
@@ -142,7 +143,9 @@ const evidence_t *engine_evidence(const engine_t *e);
 bool engine_step_waiting(const engine_t *e, int step);
 size_t engine_job_count(const engine_t *e);
 const engine_job_t *engine_job(const engine_t *e, size_t i);
-const device_t *engine_device(const engine_t *e);   /* NULL before engine_start succeeded */
+const device_t *engine_device(const engine_t *e);
+/* The device as the inventory holds it, both families' values in place (NULL when not found). */
+const device_t *engine_loaded_device(const engine_t *e);   /* NULL before engine_start succeeded */
 const inventory_t *engine_inventory(const engine_t *e);
 const engine_opts_t *engine_opts(const engine_t *e);
 /* Why nothing could be judged, with the step and the cause the verdict JSON names; NULL when

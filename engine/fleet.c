@@ -32,12 +32,6 @@ struct fleet {
 };
 
 /* Worse first: CRITICAL, UNKNOWN, WARNING, OK. */
-static int severity(int exit_code)
-{
-    static const int rank[] = {0, 1, 3, 2};
-    return exit_code >= 0 && exit_code <= 3 ? rank[exit_code] : 2;
-}
-
 static void unknown(fleet_row_t *row, const char *step, const char *cause, const char *why)
 {
     row->status = "UNKNOWN";
@@ -235,7 +229,7 @@ int fleet_run(const fleet_opts_t *o, const char *const *names, size_t n, const c
     for (size_t i = 0; f && i < n; i++) {
         rows[i] = f->rows[i];
         f->rows[i].result = NULL; /* now the caller's */
-        if (severity(rows[i].exit_code) > severity(worst))
+        if (runbook_exit_severity(rows[i].exit_code) > runbook_exit_severity(worst))
             worst = rows[i].exit_code;
     }
     bool ran = f != NULL;
@@ -248,7 +242,7 @@ int fleet_run(const fleet_opts_t *o, const char *const *names, size_t n, const c
 static int by_severity(const void *a, const void *b)
 {
     const fleet_row_t *x = a, *y = b;
-    int d = severity(y->exit_code) - severity(x->exit_code);
+    int d = runbook_exit_severity(y->exit_code) - runbook_exit_severity(x->exit_code);
     return d ? d : strcmp(x->device, y->device);
 }
 

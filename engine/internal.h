@@ -51,7 +51,9 @@ struct engine {
     void *ud;
     engine_state_t state;
     inventory_t inv;
-    const device_t *dev, *rev_dev;
+    const device_t *loaded;   /* the device as the inventory holds it (the journal and recordings write it) */
+    device_t view;            /* loaded as its family is judged (device_family_view) */
+    const device_t *dev, *rev_dev; /* dev: &view once found */
     const vendor_t *vendor;
     runner_t *runner;
     factory_ctx_t fctx[2];

@@ -34,6 +34,7 @@ void jobs_plan(engine_t *e)
     engine_job_t *j = e->rev_dev ? add_job(e, e->rev_dev, 1) : NULL;
     if (j) {
         j->req.probe = PROBE_TRACEROUTE;
+        j->req.family = e->dev->family;
         ip_to_string(&e->dev->onprem_source, j->req.target, sizeof(j->req.target));
         j->reverse = true;
     }
@@ -103,13 +104,14 @@ static void submit(engine_t *e, engine_job_t *j, double t)
 {
     const probe_request_t *q = &j->req;
     probe_args_t a = {.peer = arg(q->peer), .prefix = arg(q->prefix), .target = arg(q->target),
-                      .source = arg(q->source), .iface = arg(q->iface), .vrf = q->vrf};
+                      .source = arg(q->source), .iface = arg(q->iface), .vrf = q->vrf, .family = q->family};
     char why[512] = "";
     const vendor_t *v = vendor_find(j->dev->vendor);
-    if (v && !vendor_probe_in(v, q->probe, q->vrf)) {
+    if (v && !vendor_probe_for(v, q->probe, q->vrf, q->family)) {
         /* Not an error: EOS has no telnet, FRR no ARP.  The step says what it could not see. */
-        snprintf(why, sizeof(why), "%s has no command for the %s probe%s", v->name, probe_name(q->probe),
-                 vendor_probe(v, q->probe) ? " inside a VRF" : "");
+        bool six = q->family == FAMILY_IPV6;
+        snprintf(why, sizeof(why), "%s has no %scommand for the %s probe%s", v->name, six ? "IPv6 " : "",
+                 probe_name(q->probe), vendor_probe_for(v, q->probe, NULL, q->family) ? " inside a VRF" : "");
         finish_poll(e, j, local_reply(j, PERR_UNSUPPORTED, why), t);
         return;
     }

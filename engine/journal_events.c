@@ -100,7 +100,7 @@ void jevents_session(engine_t *e)
     const device_t *d = e->dev;
     FILE *f = d ? open_memstream(&ini, &n) : NULL;
     if (f) {
-        inventory_write_device(f, d);
+        inventory_write_device(f, e->loaded ? e->loaded : d);
         if (e->rev_dev)
             inventory_write_device(f, e->rev_dev);
         fclose(f);
@@ -120,6 +120,7 @@ void jevents_session(engine_t *e)
         json_object_set_new(o, "peering", json_string(d->peering == PEERING_MICROSOFT ? "microsoft" : "private"));
         json_object_set_new(o, "link", json_string(d->link == LINK_SECONDARY ? "secondary" : "primary"));
         json_object_set_new(o, "peer", json_string(peer));
+        json_object_set_new(o, "family", json_string(family_name(d->family)));
     }
     json_object_set_new(o, "operator", redacted(d && d->operator[0] ? d->operator : user ? user : ""));
     if (ini)

@@ -19,6 +19,7 @@ typedef struct {
 struct journal_source {
     char *devices;     /* the session entry's device_ini */
     char *console_tcp; /* the console_tcp entry's result */
+    char *family;      /* the session entry's family ("ipv4" | "ipv6"; NULL in older journals) */
     char *import_text[2], *import_path[2];
     answer_t *answers;
     size_t n, cap;
@@ -84,7 +85,10 @@ static int take_entry(void *ud, const json_t *entry, uint64_t id, const char *ki
     (void)id;
     journal_source_t *s = ud;
     if (strcmp(kind, JOURNAL_KIND_SESSION) == 0 && !s->devices)
+    {
         s->devices = dup_field(entry, "device_ini");
+        s->family = dup_field(entry, "family");
+    }
     else if (strcmp(kind, "answer") == 0)
         return add_answer(s, entry);
     else if (strcmp(kind, "console_tcp") == 0 && !s->console_tcp)
@@ -132,12 +136,18 @@ void journal_source_free(journal_source_t *s)
     free(s->answers);
     free(s->devices);
     free(s->console_tcp);
+    free(s->family);
     free(s);
 }
 
 const char *journal_source_devices(const journal_source_t *s)
 {
     return s->devices;
+}
+
+const char *journal_source_family(const journal_source_t *s)
+{
+    return s->family;
 }
 
 const char *journal_source_console_tcp(const journal_source_t *s)

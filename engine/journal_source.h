@@ -23,6 +23,8 @@ void journal_source_free(journal_source_t *s);
 
 /* The inventory sections the session journaled (the device and its reverse_from host), or NULL. */
 const char *journal_source_devices(const journal_source_t *s);
+/* The family the session judged ("ipv4" | "ipv6"), or NULL (a journal from before families). */
+const char *journal_source_family(const journal_source_t *s);
 /* The console TCP test's result word ("open", "timeout"...), or NULL when none was journaled. */
 const char *journal_source_console_tcp(const journal_source_t *s);
 /* An imported file's text ("reverse_trace" or "azure_routes") and the path it came from; NULL

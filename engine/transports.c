@@ -58,7 +58,7 @@ static transport_t *open_device(void *ud, const device_t *dev, probe_error_t *er
 static int prepare_record(engine_t *e)
 {
     char err[700];
-    const device_t *devs[2] = {e->dev, e->rev_dev};
+    const device_t *devs[2] = {e->loaded, e->rev_dev};
     e->rec[0] = record_dir_open(e->o.record, err, sizeof(err));
     if (!e->rec[0] || record_dir_devices(e->rec[0], devs, e->rev_dev ? 2 : 1, err, sizeof(err)) != 0 ||
         (e->rev_dev && !(e->rec[1] = record_dir_sub(e->rec[0], e->rev_dev->name, err, sizeof(err)))))

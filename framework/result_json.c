@@ -66,8 +66,8 @@ static json_t *int_array(const int *v, int n)
 
 json_t *runbook_result_to_json(const runbook_result_t *r)
 {
-    json_t *o = json_pack("{s:s, s:s, s:i}", "runbook", runbook_name(r->runbook), "status", r->status ? r->status : "UNKNOWN",
-                          "exit_code", r->exit_code);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:i}", "runbook", runbook_name(r->runbook), "family", family_name(r->family),
+                          "status", r->status ? r->status : "UNKNOWN", "exit_code", r->exit_code);
     json_object_set_new(o, "summary", result_json_string(r->summary));
     json_t *steps = json_array(), *groups = json_array();
     for (int i = 0; i < r->n_steps; i++)
@@ -200,6 +200,8 @@ int runbook_result_from_json(const json_t *j, runbook_result_t *out)
     memset(out, 0, sizeof(*out));
     if (!json_is_object(j) || !runbook_from_name(json_string_value(json_object_get(j, "runbook")), &out->runbook))
         return -1;
+    const char *family = json_string_value(json_object_get(j, "family"));
+    out->family = family && family_from_name(family) ? family_from_name(family) : FAMILY_IPV4;
     out->status = status_from(json_string_value(json_object_get(j, "status")));
     out->exit_code = (int)json_integer_value(json_object_get(j, "exit_code"));
     copy(out->summary, sizeof(out->summary), j, "summary");

@@ -109,6 +109,7 @@ void runbook_evaluate(runbook_id_t rb, const evidence_t *ev, runbook_result_t *o
     const step_def_t *steps = runbook_steps(rb, &n);
     memset(out, 0, sizeof(*out));
     out->runbook = rb;
+    out->family = ev->device && ev->device->family == FAMILY_IPV6 ? FAMILY_IPV6 : FAMILY_IPV4;
     for (size_t i = 0; i < n && i < RUNBOOK_MAX_STEPS; i++) {
         step_result_t *s = &out->steps[out->n_steps++];
         s->id = steps[i].id;
@@ -129,6 +130,7 @@ static probe_request_t *add(probe_request_t *out, size_t max, size_t *n, probe_i
     probe_request_t *r = &out[(*n)++];
     memset(r, 0, sizeof(*r));
     r->probe = probe;
+    r->family = dev->family;
     snprintf(r->vrf, sizeof(r->vrf), "%s", dev->vrf);
     if (dev->has_peer_ip)
         ip_to_string(&dev->peer_ip, r->peer, sizeof(r->peer));
@@ -195,4 +197,10 @@ size_t runbook_circuit_requests(const device_t *dev, probe_request_t *out, size_
     if (dev->n_expect_prefixes > 0 && (r = add(out, max, &n, PROBE_BGP_PREFIX, dev)))
         prefix_to_string(&dev->expect_prefixes[0], false, r->prefix, sizeof(r->prefix));
     return n;
+}
+
+int runbook_exit_severity(int exit_code)
+{
+    static const int rank[] = {0, 1, 3, 2};
+    return exit_code >= 0 && exit_code <= 3 ? rank[exit_code] : 2;
 }

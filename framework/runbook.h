@@ -79,6 +79,7 @@ typedef struct {
 
 typedef struct {
     runbook_id_t runbook;
+    family_t family; /* the address family every step judged (the device view's) */
     step_result_t steps[RUNBOOK_MAX_STEPS];
     int n_steps;
     /* Each distinct cause once, most likely first: the index into steps[] of the FAIL/WARN step
@@ -99,6 +100,7 @@ typedef struct {
     probe_id_t probe;
     char peer[ADDR_LEN], prefix[PREFIX_LEN], target[ADDR_LEN], source[ADDR_LEN], iface[NAME_LEN], vrf[NAME_LEN];
     bool twice; /* poll it twice (counters: growth between polls) */
+    family_t family; /* the family's command form (the device view's family) */
     /* Where the answer goes: facts[probe], or a named slot of the asymmetric runbook. */
     enum { SLOT_FACTS = 0, SLOT_FORWARD_TRACE, SLOT_ONPREM_ROUTE } slot;
 } probe_request_t;
@@ -137,6 +139,8 @@ const char *runbook_name(runbook_id_t rb); /* "bgp" | "asym" */
 bool runbook_from_name(const char *name, runbook_id_t *out);
 const char *verdict_name(verdict_t v);     /* "PASS" ... */
 /* The probes a runbook needs for this device; returns how many were written (<= max). */
+/* How bad an exit code is, for ordering: CRITICAL (2) worst, then UNKNOWN (3), WARNING (1), OK (0). */
+int runbook_exit_severity(int exit_code);
 size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *out, size_t max);
 /* What a link of a circuit collects beyond its runbook's probes (framework/circuit.h): what it
  * advertises to and receives from the peer, and the BGP table's view of the first expected

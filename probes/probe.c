@@ -29,11 +29,6 @@ probe_id_t probe_from_name(const char *name)
     return PROBE_COUNT;
 }
 
-const char *family_name(family_t f)
-{
-    return f == FAMILY_IPV6 ? "ipv6" : "ipv4";
-}
-
 bool probe_family_neutral(probe_id_t id)
 {
     switch (id) {

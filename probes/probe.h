@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/prefix.h" /* family_t */
+
 typedef enum {
     PROBE_INTERFACES = 0, /* all interfaces, with counters */
     PROBE_INTERFACE,      /* one interface: {iface} */
@@ -29,11 +31,6 @@ typedef enum {
     PROBE_COUNT
 } probe_id_t;
 
-/* An address family: what a probe reads or a runbook judges.  IPv4 is the default. */
-typedef enum { FAMILY_IPV4 = 4, FAMILY_IPV6 = 6 } family_t;
-
-/* "ipv4" | "ipv6". */
-const char *family_name(family_t f);
 /* Whether the probe reads the same thing for both families (interfaces, the BGP configuration,
  * route-maps, BFD, logs, the version): one command and one recording serve both. */
 bool probe_family_neutral(probe_id_t id);

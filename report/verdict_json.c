@@ -69,11 +69,15 @@ json_t *verdict_json(const verdict_meta_t *m, const runbook_result_t *r)
         json_array_append_new(causes, cause_json(r, i));
     json_object_set_new(root, "root_cause", r->n_causes ? cause_json(r, 0) : no_cause_json(r));
     json_object_set_new(root, "causes", causes);
-    for (int i = 0; i < r->n_steps; i++)
-        json_array_append_new(steps, step_result_json(&r->steps[i]));
+    for (int i = 0; i < r->n_steps; i++) {
+        json_t *s = step_result_json(&r->steps[i]);
+        json_object_set_new(s, "family", json_string(family_name(r->family)));
+        json_array_append_new(steps, s);
+    }
     json_object_set_new(root, "steps", steps);
     json_object_set_new(root, "summary", result_json_string(r->summary));
     add_run_keys(root, m);
+    json_object_set_new(root, "family", json_string(family_name(r->family))); /* later keys go at the end */
     return root;
 }
 

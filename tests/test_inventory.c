@@ -407,6 +407,60 @@ static void devices_defined_twice_name_both_lines(void **state)
 
 /* The error names the first bad line of the file, whichever kind of mistake comes first: a
  * line that is no INI at all before a bad value, and a bad value before a later syntax error. */
+/* The IPv6 peering has keys of its own; each family's view judges its own values. */
+static void dual_stack_views(void **state)
+{
+    (void)state;
+    inventory_t inv;
+    char err[600] = "", buf[64];
+    const char *text = "[device ce]\nhost = 10.0.0.1\nvendor = ios\nsubnet = 192.168.100.128/30\n"
+                       "local_ip = 192.168.100.129\npeer_ip = 192.168.100.130\nsubnet6 = 2001:db8:c0de::/126\n"
+                       "local_ip6 = 2001:db8:c0de::1\npeer_ip6 = 2001:db8:c0de::2\n"
+                       "expect_prefixes = 10.1.0.0/16, 2001:db8:1::/48, 2001:db8:2::/48\n"
+                       "azure_vm = 10.1.0.4\nazure_vm6 = 2001:db8:1::4\n";
+    assert_int_equal(inventory_load_string(&inv, "ds.ini", text, err, sizeof(err)), 0);
+    const device_t *d = inventory_find(&inv, "ce");
+    family_t fam[2];
+    assert_int_equal(device_families(d, fam), 2);
+    assert_int_equal(fam[0], FAMILY_IPV4);
+    assert_int_equal(fam[1], FAMILY_IPV6);
+    device_t v;
+    device_family_view(d, FAMILY_IPV6, &v);
+    assert_int_equal(v.family, FAMILY_IPV6);
+    ip_to_string(&v.peer_ip, buf, sizeof(buf));
+    assert_string_equal(buf, "2001:db8:c0de::2");
+    assert_int_equal(v.subnet.len, 126);
+    assert_int_equal(v.n_expect_prefixes, 2);
+    ip_to_string(&v.azure_vm, buf, sizeof(buf));
+    assert_string_equal(buf, "2001:db8:1::4");
+    device_family_view(d, FAMILY_IPV4, &v);
+    assert_int_equal(v.n_expect_prefixes, 1);
+    ip_to_string(&v.peer_ip, buf, sizeof(buf));
+    assert_string_equal(buf, "192.168.100.130");
+    /* written back, the IPv6 keys come back too */
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_int_equal(inventory_write_device(f, d), 0);
+    fclose(f);
+    assert_non_null(strstr(out, "peer_ip6 = 2001:db8:c0de::2\n"));
+    assert_non_null(strstr(out, "subnet6 = 2001:db8:c0de::/126\n"));
+    free(out);
+    inventory_free(&inv);
+    /* an IPv6-only device has one family */
+    assert_int_equal(inventory_load_string(&inv, "v6.ini", "[device a]\nhost = h\nvendor = frr\npeer_ip6 = 2001:db8:c0de::2\n",
+                                           err, sizeof(err)), 0);
+    assert_int_equal(device_families(&inv.devices[0], fam), 1);
+    assert_int_equal(fam[0], FAMILY_IPV6);
+    inventory_free(&inv);
+    refused("[device a]\nhost = h\nvendor = ios\nsubnet = 2001:db8:c0de::/126\n",
+            "bad.ini:4: subnet '2001:db8:c0de::/126' is IPv6: write it as subnet6");
+    refused("[device a]\nhost = h\nvendor = ios\npeer_ip6 = 192.168.100.130\n",
+            "bad.ini:4: peer_ip6 '192.168.100.130' is IPv4: write it as peer_ip");
+    refused("[device a]\nhost = h\nvendor = ios\nsubnet6 = 2001:db8:c0de::/126\npeer_ip6 = 2001:db8:c0de::6\n",
+            "bad.ini:5: peer_ip6 is outside subnet6");
+}
+
 static void first_bad_line_is_named(void **state)
 {
     (void)state;
@@ -789,7 +843,7 @@ int main(void)
         cmocka_unit_test(long_lines_are_refused_not_split),
         cmocka_unit_test(only_regular_text_files_are_read),
         cmocka_unit_test(devices_defined_twice_name_both_lines),
-        cmocka_unit_test(first_bad_line_is_named),
+        cmocka_unit_test(first_bad_line_is_named), cmocka_unit_test(dual_stack_views),
         cmocka_unit_test(loose_permissions_are_warned_about),
         cmocka_unit_test(recorded_device_leaves_login_out),
         cmocka_unit_test(prefix_lists_span_lines),

@@ -54,8 +54,9 @@ runbook, want = sys.argv[1], sys.argv[2:]
 codes = {"OK": 0, "WARNING": 1, "CRITICAL": 2, "UNKNOWN": 3}
 # The original contract first, in its order; keys added later only ever go at the end.
 assert list(d) == ["device", "runbook", "status", "exit_code", "root_cause", "causes", "steps", "summary",
-                   "version", "vendor", "time"], list(d)
+                   "version", "vendor", "time", "family"], list(d)
 assert d["device"] == "ce1" and d["runbook"] == runbook, (d["device"], d["runbook"])
+assert d["family"] == "ipv4" and all(s["family"] == "ipv4" for s in d["steps"]), d["family"]
 assert codes[d["status"]] == d["exit_code"], (d["status"], d["exit_code"])
 assert d["version"] == os.environ["ERDIAG_VERSION"] and d["vendor"] == "ios", (d["version"], d["vendor"])
 when = datetime.datetime.strptime(d["time"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
@@ -76,7 +77,8 @@ else:
     assert "no fault found" not in d["root_cause"]["finding"] + d["summary"].lower(), d
 assert [s["id"] for s in d["steps"]] == want, [s["id"] for s in d["steps"]]
 for s in d["steps"]:
-    assert list(s) == ["id", "title", "verdict", "cause", "finding", "evidence", "next", "note", "disruptive"], list(s)
+    keys = ["id", "title", "verdict", "cause", "finding", "evidence", "next", "note", "disruptive"]
+    assert list(s) in (keys + ["family"], keys + ["follows", "family"]), list(s)
     assert s["verdict"] in ("PASS", "WARN", "FAIL", "SKIP") and s["title"] and s["finding"], s
     assert s["verdict"] != "SKIP" or s["cause"] == "evidence_missing", s
     for e in s["evidence"]:
