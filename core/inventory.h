@@ -30,6 +30,7 @@
 
 typedef enum { PEERING_PRIVATE = 0, PEERING_MICROSOFT } peering_t;
 typedef enum { LINK_PRIMARY = 0, LINK_SECONDARY } link_role_t;
+typedef enum { SKU_STANDARD = 0, SKU_PREMIUM, SKU_LOCAL } circuit_sku_t; /* Premium: 10,000 private-peering routes */
 
 typedef struct {
     char name[INV_NAME_LEN];
@@ -49,6 +50,7 @@ typedef struct {
     char operator[INV_NAME_LEN];  /* who runs the sessions, for incident reports (default: $USER) */
     peering_t peering;
     link_role_t link;
+    circuit_sku_t sku;
     /* The IPv4 peering (subnet, local_ip, peer_ip) and the IPv6 one on the same link (subnet6,
      * local_ip6, peer_ip6: a /126).  A runbook judges one family at a time, through
      * device_family_view(), which puts the family's values in subnet/local_ip/peer_ip. */

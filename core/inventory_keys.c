@@ -247,6 +247,12 @@ static bool set_other(device_t *d, inv_apply_t *a, const char *key, const char *
         d->peering = value[0] == 'm' ? PEERING_MICROSOFT : PEERING_PRIVATE;
         return true;
     }
+    if (!strcmp(key, "sku")) {
+        if (strcmp(value, "standard") && strcmp(value, "premium") && strcmp(value, "local"))
+            return refuse(why, whylen, "sku '%s' is not standard, premium or local", value);
+        d->sku = value[0] == 'p' ? SKU_PREMIUM : value[0] == 'l' ? SKU_LOCAL : SKU_STANDARD;
+        return true;
+    }
     if (!strcmp(key, "link")) {
         if (strcmp(value, "primary") && strcmp(value, "secondary"))
             return refuse(why, whylen, "link '%s' is not primary or secondary", value);
@@ -346,6 +352,8 @@ int inventory_write_device(FILE *out, const device_t *d)
             d->hold_time, d->keepalive, d->md5_expected ? "yes" : "no", d->bfd_expected ? "yes" : "no");
     if (d->route_limit > 0)
         fprintf(out, "route_limit = %d\n", d->route_limit);
+    if (d->sku != SKU_STANDARD)
+        fprintf(out, "sku = %s\n", d->sku == SKU_PREMIUM ? "premium" : "local");
     write_prefixes(out, d);
     return ferror(out) ? -1 : 0;
 }

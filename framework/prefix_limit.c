@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "framework/peer_record.h"
+#include "framework/peering_rules.h"
 #include "framework/prefix_limit.h"
 
 static bool has_ci(const char *hay, const char *needle)
@@ -58,13 +59,11 @@ static void counts(const evidence_t *ev, const bgp_neighbor_t *nb, const bgp_pee
     v->received = first_set(nb ? nb->prefixes_received : MODEL_ABSENT, sum ? sum->prefixes_received : MODEL_ABSENT);
     v->max_prefixes = first_set(nb ? nb->max_prefixes : MODEL_ABSENT, c ? c->u.bgp_config.max_prefixes : MODEL_ABSENT);
     v->sent = nb ? nb->prefixes_sent : MODEL_ABSENT;
-    v->limit = d->route_limit > 0 ? d->route_limit : d->peering == PEERING_MICROSOFT ? 200 : 4000;
+    const fact_t *adv = &ev->facts[PROBE_BGP_ADVERTISED];
+    if (v->sent == MODEL_ABSENT && fact_usable(adv) && adv->kind == KIND_BGP_TABLE && !adv->partial)
+        v->sent = (int64_t)adv->n_records; /* the advertised table, counted */
+    v->limit = peering_route_limit(d);
     v->established = (nb && nb->state == BGP_STATE_ESTABLISHED) || (sum && sum->state == BGP_STATE_ESTABLISHED);
-}
-
-static const char *peering_words(const device_t *d)
-{
-    return d->peering == PEERING_MICROSOFT ? "Microsoft peering" : "private peering";
 }
 
 /* The CE's own maximum-prefix: tripped (it sent the Cease) or crossed by what Microsoft sends. */
@@ -119,11 +118,11 @@ static bool judge_microsoft(const evidence_t *ev, const last_cease_t *c, limit_v
         snprintf(v->words, sizeof(v->words), "Microsoft dropped the session: %s %s, because the CE advertises more "
                  "prefixes than Microsoft accepts on %s (%s %d)",
                  rcvd ? "the CE received" : "nothing the CE configured can have sent", cease_words(c),
-                 peering_words(ev->device), count, v->limit);
+                 peering_limit_words(ev->device), count, v->limit);
     else
         snprintf(v->words, sizeof(v->words), "the CE advertises %lld prefixes to Microsoft, above the %d Microsoft "
                  "accepts on %s: Microsoft drops the session (the CE receives the Cease 6/1)", (long long)v->sent,
-                 v->limit, peering_words(ev->device));
+                 v->limit, peering_limit_words(ev->device));
     return true;
 }
 

@@ -157,6 +157,9 @@ size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *o
             r->twice = true; /* counters: growth between two polls */
         for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
             add(out, max, &n, plain[i], dev);
+        /* Microsoft peering judges what the CE advertises: public prefixes only, 200 at most. */
+        if (dev->peering == PEERING_MICROSOFT)
+            add(out, max, &n, PROBE_BGP_ADVERTISED, dev);
         /* The router's own tests cross the session's path: from the session's address or the
          * peering interface where the platform takes one (an optional part of the template). */
         static const probe_id_t path[] = {PROBE_TCP_179, PROBE_PING};
@@ -192,7 +195,8 @@ size_t runbook_circuit_requests(const device_t *dev, probe_request_t *out, size_
 {
     size_t n = 0;
     probe_request_t *r;
-    add(out, max, &n, PROBE_BGP_ADVERTISED, dev);
+    if (dev->peering != PEERING_MICROSOFT) /* the runbook asks for it already */
+        add(out, max, &n, PROBE_BGP_ADVERTISED, dev);
     add(out, max, &n, PROBE_BGP_RECEIVED, dev);
     if (dev->n_expect_prefixes > 0 && (r = add(out, max, &n, PROBE_BGP_PREFIX, dev)))
         prefix_to_string(&dev->expect_prefixes[0], false, r->prefix, sizeof(r->prefix));

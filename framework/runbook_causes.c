@@ -24,7 +24,8 @@
 static const char *const cause_order[] = {
     "link_down", "subnet_mismatch", "address_swapped", "arp_incomplete", "neighbor_missing", "peer_shutdown",
     "peer_as_mismatch", "local_as_mismatch", "md5_missing", "md5_mismatch", "timer_mismatch", "tcp179_refused",
-    "tcp179_blocked", "local_prefix_limit", "route_limit", "inbound_filter", "hold_timer_expired",
+    "tcp179_blocked", "local_prefix_limit", "route_limit", "route_filter_missing", "private_prefix_advertised",
+    "inbound_filter", "hold_timer_expired",
     "forced_tunneling", "return_via_internet", "asymmetric_path", "interface_errors", "session_down",
     "evidence_missing", "bfd_session_down",
 };

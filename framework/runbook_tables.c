@@ -84,7 +84,7 @@ const step_def_t bgp_steps[] = {
      explain_addressing},
     {"route_filters", "Route filters", step_route_filters,
      NEED(PROBE_BGP_CONFIG) | NEED(PROBE_BGP_NEIGHBOR) | NEED(PROBE_BGP_SUMMARY) | NEED(PROBE_PREFIX_LISTS) |
-         NEED(PROBE_ROUTE_MAPS),
+         NEED(PROBE_ROUTE_MAPS) | NEED(PROBE_BGP_ADVERTISED),
      explain_route_filters},
     {"tcp179", "TCP 179", step_tcp179,
      NEED(PROBE_TCP_179) | NEED(PROBE_PING) | NEED_CONSOLE_TCP | NEED(PROBE_BGP_NEIGHBOR) | NEED(PROBE_BGP_SUMMARY) |

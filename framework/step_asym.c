@@ -7,6 +7,7 @@
  * subnet; the edge's routes and Azure's effective routes then say why a leg does not. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "framework/steps.h"
 
@@ -495,6 +496,22 @@ static bool is_default(const route_t *r)
     return prefix_parse(r->prefix, &p) && p.len == 0;
 }
 
+/* Whether a next hop is the MSEE: its address, or (IPv6) a link-local address on the peering
+ * interface: IPv6 routes learned over eBGP point at the neighbor's fe80:: address.  Without an
+ * interface in the inventory, a link-local next hop of a BGP route stands for the peer: the
+ * CE's eBGP neighbors on an ExpressRoute edge are the MSEEs. */
+static bool nh_is_peer(const device_t *d, const route_t *r, const next_hop_t *nh, const ip_addr_t *a)
+{
+    if (d->has_peer_ip && ip_equal(a, &d->peer_ip))
+        return true;
+    bool link_local = a->family == 6 && a->bytes[0] == 0xfe && (a->bytes[1] & 0xc0) == 0x80;
+    if (!link_local || d->peer_ip.family != 6)
+        return false;
+    if (d->interface[0])
+        return nh->interface[0] && strcasecmp(nh->interface, d->interface) == 0;
+    return strcmp(r->protocol, "bgp") == 0;
+}
+
 /* The route's first next hop that is an address; "" when it has none. */
 static const char *route_nh(const route_t *r, const device_t *d, bool *via_peer, bool *via_other)
 {
@@ -506,7 +523,7 @@ static const char *route_nh(const route_t *r, const device_t *d, bool *via_peer,
             continue;
         if (!first[0])
             first = r->next_hops[i].address;
-        if (d->has_peer_ip && ip_equal(&a, &d->peer_ip))
+        if (nh_is_peer(d, r, &r->next_hops[i], &a))
             *via_peer = true, first = r->next_hops[i].address;
         else if (other_link(d, &a))
             *via_other = true;

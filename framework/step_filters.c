@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "framework/peering_rules.h"
 #include "framework/policy_eval.h"
 #include "framework/prefix_limit.h"
 #include "framework/steps.h"
@@ -468,7 +469,7 @@ void step_route_filters(const evidence_t *ev, step_result_t *s)
         step_skip(s, "neighbor %s is in neither the neighbor detail nor the BGP configuration", peer);
         return;
     }
-    if (judge_limits(ev, peer, s))
+    if (judge_limits(ev, peer, s) || peering_rules_judge(ev, peer, s))
         return;
     if (!pv.plist[0] && !pv.policy[0])
         judge_no_policy(ev, &pv, peer, s);

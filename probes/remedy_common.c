@@ -69,6 +69,21 @@ static const vendor_remedy_t common_remedies[] = {
     {"route_limit", {NULL}, {LIMITS, "Summarise what we advertise to {peer}; the first line counts it again after the change",
                              PS_SUMMARY, CLI_SUMMARY,
                              "Confirm: StatePfxRcd (what the MSEE receives from us) falls below the limit"}},
+    {"route_filter_missing", {NULL},
+     {"Microsoft peering advertises no prefix until a route filter naming the services' BGP communities is "
+      "attached to the peering (circuits since 1 August 2017)",
+      CLI "az network route-filter create -g <rg> -n <route-filter> -l <region>",
+      CLI "az network route-filter rule create -g <rg> --filter-name <route-filter> -n allow --access Allow "
+          "--communities <community> ...",
+      CLI_UPDATE "--route-filter <route-filter>",
+      PS "Set-AzExpressRouteCircuitPeeringConfig -Name MicrosoftPeering -ExpressRouteCircuit $ckt -RouteFilter $rf "
+         "... ; Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt"}},
+    {"private_prefix_advertised", {NULL},
+     {"Microsoft peering takes only public prefixes registered to our AS or our provider in an RIR or IRR "
+      "(ARIN, RIPE, APNIC, LACNIC, AFRINIC, RADB, ALTDB); NAT the traffic to such a pool and advertise that",
+      "Check the registration: whois -h whois.radb.net -- '-i origin AS{local_as}'",
+      PS_PEERING, CLI_PEERING,
+      "Portal: the peering's advertised prefixes show \"Validation needed\" when the registry check failed"}},
     {"local_prefix_limit", {NULL}, {"Our own limit tripped on what Microsoft sends: set it above the count Azure "
                                     "advertises, make it only log, or filter inbound so fewer prefixes count",
                                     PS_ROUTES, CLI_ROUTES,

@@ -46,7 +46,7 @@ static const char *const router_causes[] = {
 static const char *const unknowable[] = {
     "shared-key", "summary-prefix", "summary-address", "summary-mask", "limit", "seq", "rg", "nic", "route-table",
     "udr-name", "s-tag", "c-tag", "acl", "on-prem-prefix", "on-prem-mask", "lo0-filter", "discard-term", "nft-table",
-    "ce-address",
+    "ce-address", "route-filter", "region", "community",
 };
 
 static bool in_list(const char *s, size_t n, const char *const *list, size_t count)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "framework/peering_rules.h"
 #include "tests/framework/circuit_ctx.h"
 
 #define FIX "framework/filters/"
@@ -570,6 +571,43 @@ static void filters_nothing_collected_skip(void **state)
     ctx_free(c);
 }
 
+/* Microsoft's limits by peering type, SKU and family (reference: ER-FAQ, ER-ROUT). */
+static void peering_limits_by_type(void **state)
+{
+    (void)state;
+    device_t d;
+    memset(&d, 0, sizeof(d));
+    d.family = FAMILY_IPV4;
+    assert_int_equal(peering_route_limit(&d), 4000);
+    d.sku = SKU_PREMIUM;
+    assert_int_equal(peering_route_limit(&d), 10000);
+    assert_string_equal(peering_limit_words(&d), "private peering, Premium");
+    d.family = FAMILY_IPV6;
+    assert_int_equal(peering_route_limit(&d), 100);
+    d.peering = PEERING_MICROSOFT;
+    assert_int_equal(peering_route_limit(&d), 200);
+    d.family = FAMILY_IPV4;
+    assert_int_equal(peering_route_limit(&d), 200);
+    d.route_limit = 50;
+    assert_int_equal(peering_route_limit(&d), 50);
+    /* public or not */
+    static const struct {
+        const char *prefix, *what;
+    } rows[] = {{"172.16.0.0/16", "private (RFC 1918)"}, {"10.0.0.0/8", "private (RFC 1918)"},
+                {"100.64.1.0/24", "shared address space (RFC 6598)"}, {"fd00:1::/48", "unique local (RFC 4193)"},
+                {"2001:db8:1::/48", "documentation"}, {"100.200.10.0/24", NULL}, {"2603:1030::/32", NULL},
+                {"8.0.0.0/7", NULL}, {"0.0.0.0/0", "a default route, nobody's"}};
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        ip_prefix_t p;
+        assert_true(prefix_parse(rows[i].prefix, &p));
+        const char *got = peering_reserved_space(&p);
+        if (rows[i].what)
+            assert_string_equal(got, rows[i].what);
+        else
+            assert_null(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -607,6 +645,7 @@ int main(void)
         cmocka_unit_test(nxos_eq_entry_denies_longer),
         cmocka_unit_test(iosxr_route_policy_drops),
         cmocka_unit_test(filters_nothing_collected_skip),
+        cmocka_unit_test(peering_limits_by_type),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -169,7 +169,7 @@ name, want, ini, line1 = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 # What erdiag cannot know (tests/test_remedies.c keeps the same list).
 UNKNOWABLE = {"shared-key", "summary-prefix", "summary-address", "summary-mask", "limit", "seq", "rg", "nic",
               "route-table", "udr-name", "s-tag", "c-tag", "acl", "on-prem-prefix", "on-prem-mask", "lo0-filter",
-              "discard-term", "nft-table", "ce-address"}
+              "discard-term", "nft-table", "ce-address", "route-filter", "region", "community"}
 def remedy_problems(j):
     out = []
     for s in j["steps"]:
