@@ -53,7 +53,7 @@ static const parser_def_t nxos_parsers[] = {
      .kind = KIND_BGP_NEIGHBORS, .whole = nxos_json_bgp_neighbors},
     {.command = "show ip bgp neighbors [N] [vrf X|all]", .pattern = SH "ip bgp " NEI "(?: [0-9a-f.:]+)?" VRF "$",
      .kind = KIND_BGP_NEIGHBORS, TEXT(nxos_bgp_neighbors)},
-    {.command = "show bgp ipv4|ipv6 unicast neighbors [N] [vrf X|all]", .pattern = SH "bgp (?:vrf \\S+ )?ipv[46] unicast " NEI "(?: [0-9a-f.:]+)?" VRF "$",
+    {.command = "show bgp [vrf X|all] ipv4|ipv6 unicast|all neighbors [N] [vrf X|all]", .pattern = SH "bgp (?:vrf \\S+ )?(?:ipv[46] unicast|all) " NEI "(?: [0-9a-f.:]+)?" VRF "$",
      .kind = KIND_BGP_NEIGHBORS, TEXT(nxos_bgp_neighbors)},
 
     /* ---- bgp_table ---- */
@@ -67,6 +67,8 @@ static const parser_def_t nxos_parsers[] = {
      .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast) " NEI "(?: [0-9a-f.:]+)? (?:routes|received-routes|advertised-routes)" VRF "$",
      .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_table)},
     {.command = "show ip bgp [vrf X|all]", .pattern = SH "(?:ip bgp|bgp(?: vrf \\S+)? ipv[46] unicast)" VRF "$",
+     .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_table)},
+    {.command = "show bgp [vrf X|all] all", .pattern = SH "bgp(?: vrf \\S+)? all" VRF "$",
      .kind = KIND_BGP_TABLE, TEXT(nxos_bgp_table)},
 
     /* ---- routes ---- */

@@ -950,6 +950,36 @@ static void v6_prefix_list(void **state)
     th_free(p);
 }
 
+/* "show bgp vrf all all ...": every VRF and address family in one answer. */
+static void vrf_all_all(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show bgp vrf all all summary", "vrf_all_all_summary.txt", 4);
+    assert_string_equal(th_must_find(p, "192.168.100.130")->u.peer.address_family, "IPv4 Unicast");
+    const bgp_peer_t *v6 = &th_must_find(p, "2001:db8:c0de::2")->u.peer;
+    assert_string_equal(v6->address_family, "IPv6 Unicast");
+    assert_int_equal(v6->prefixes_received, 2);
+    assert_string_equal(v6->vrf, "default");
+    const bgp_peer_t *cu = &th_must_find(p, "2001:db8:c0de:100::2")->u.peer;
+    assert_string_equal(cu->vrf, "CUSTOMER");
+    assert_int_equal(cu->state, BGP_STATE_ACTIVE);
+    th_free(p);
+    p = nx_variants("show bgp vrf all all", "vrf_all_all.txt", 6);
+    assert_string_equal(th_must_find(p, "10.50.0.0/16")->u.path.next_hop, "192.168.100.130");
+    assert_string_equal(th_must_find(p, "2001:db8:2::/48")->u.path.next_hop, "2001:db8:c0de::2");
+    assert_string_equal(th_must_find(p, "2001:db8:ff00::/40")->u.path.vrf, "default");
+    assert_string_equal(th_must_find(p, "10.1.0.0/16")->u.path.vrf, "CUSTOMER");
+    th_free(p);
+    p = nx_variants("show bgp vrf all all neighbors", "vrf_all_all_neighbors.txt", 3);
+    const bgp_neighbor_t *n = &th_must_find(p, "2001:db8:c0de::2")->u.neighbor;
+    assert_int_equal(n->prefixes_accepted, 2);
+    assert_string_equal(n->inbound_policy, "RM-MSFT-V6-IN");
+    assert_string_equal(n->local_address, "2001:db8:c0de::1");
+    assert_int_equal(th_must_find(p, "192.168.100.130")->u.neighbor.prefixes_accepted, 7);
+    assert_string_equal(th_must_find(p, "192.168.200.2")->u.neighbor.vrf, "CUSTOMER");
+    th_free(p);
+}
+
 static void command_table(void **state)
 {
     (void)state;
@@ -987,6 +1017,9 @@ static void command_table(void **state)
         {"sh ipv6 int br vrf all", KIND_INTERFACES, false},
         {"show ipv6 interface brief | json", KIND_INTERFACES, true},
         {"show ipv6 prefix-list", KIND_PREFIX_LISTS, false},
+        {"show bgp vrf all all", KIND_BGP_TABLE, false},
+        {"show bgp vrf all all neighbors", KIND_BGP_NEIGHBORS, false},
+        {"show bgp vrf all all summary", KIND_BGP_SUMMARY, false},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         const parser_def_t *d = parser_find(v, cases[i].cmd);
@@ -1048,6 +1081,7 @@ int main(void)
         cmocka_unit_test(v6_neighbor),
         cmocka_unit_test(v6_interface_brief),
         cmocka_unit_test(v6_prefix_list),
+        cmocka_unit_test(vrf_all_all),
     };
     return cmocka_run_group_tests_name("nxos", tests, NULL, NULL);
 }
