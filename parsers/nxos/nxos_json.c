@@ -271,7 +271,8 @@ static int nxos_jroute_row(parse_run_t *run, const json_t *row, const nxos_jctx_
     record_init(&rec, KIND_ROUTES);
     route_t *r = &rec.u.route;
     char raw[PREFIX_LEN];
-    if ((ju_copy(row, "ipprefix", raw, sizeof(raw)) || ju_copy(row, "ipv6prefix", raw, sizeof(raw))) && !tu_prefix(raw, strlen(raw), false, r->prefix, sizeof(r->prefix)))
+    bool have = ju_copy(row, "ipprefix", raw, sizeof(raw)) || ju_copy(row, "ipv6prefix", raw, sizeof(raw));
+    if (have && !tu_prefix(raw, strlen(raw), false, r->prefix, sizeof(r->prefix)))
         FIELD_SET(r->prefix, raw, -1);
     FIELD_SET(r->vrf, ctx->vrf, -1);
     nxos_json_walk(run, json_object_get(row, "TABLE_path"), "pref", *ctx, nxos_jroute_path, r);
