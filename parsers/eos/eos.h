@@ -14,11 +14,17 @@ updown_t eos_updown(const char *s, size_t len);
 bool eos_contains(const char *s, size_t n, const char *word);
 /* Copies a VRF name from a "VRF: X" / "for VRF X" header into the run's meta (first one). */
 void eos_meta_vrf(parse_run_t *run, const char *s, size_t len);
+/* The address family a BGP command names: "IPv6 Unicast" for "show ipv6 bgp ..." and
+ * "show bgp ipv6 unicast ...", as the "For address family" rows print it; "" otherwise (a static
+ * string). */
+const char *eos_command_family(const parse_run_t *run);
 
 /* ---- text parsers ---- */
 int eos_interfaces_line(parse_run_t *run, void *state, const char *line, size_t len);
 int eos_interfaces_finish(parse_run_t *run, void *state);
 int eos_ip_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
+int eos_ipv6_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
+int eos_ipv6_int_brief_finish(parse_run_t *run, void *state);
 int eos_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t len);
 int eos_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size_t len);
 int eos_bgp_neighbors_finish(parse_run_t *run, void *state);

@@ -123,6 +123,7 @@ int eos_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t
             p->prefixes_accepted = rx_int(&c, "acc");
         }
     }
+    FIELD_SET(p->address_family, eos_command_family(run), -1); /* the table is the command's family */
     FIELD_SET(p->vrf, st->vrf, -1);
     FIELD_SET(p->router_id, st->router_id, -1);
     p->local_as = st->have_as ? st->local_as : MODEL_ABSENT;

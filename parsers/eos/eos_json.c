@@ -67,6 +67,30 @@ static void ej_if_addr(iface_t *f, const json_t *ip)
         f->n_ipv4++;
 }
 
+/* IPv6: {"address": "2001:db8:c0de::1", "subnet": "2001:db8:c0de::/126"}; the length is the
+ * subnet's (the address alone when none is given). */
+static void ej_if_addr6(iface_t *f, const json_t *ip)
+{
+    const char *a = json_string_value(ju_get(ip, "address"));
+    const char *sub = json_string_value(ju_get(ip, "subnet"));
+    const char *slash = sub ? strchr(sub, '/') : NULL;
+    if (!a || !*a || f->n_ipv6 >= MAX_ADDRS)
+        return;
+    char buf[PREFIX_LEN + 8];
+    snprintf(buf, sizeof(buf), "%s%s", a, slash ? slash : "");
+    if (tu_prefix(buf, strlen(buf), true, f->ipv6[f->n_ipv6], PREFIX_LEN))
+        f->n_ipv6++;
+}
+
+/* "show ipv6 interface [brief] | json": the link-local first, as the text prints it. */
+static void ej_if_v6(iface_t *f, const json_t *o)
+{
+    ej_if_addr6(f, ju_get(o, "linkLocal"));
+    json_t *list = ju_get(o, "addresses");
+    for (size_t i = 0; i < json_array_size(list); i++)
+        ej_if_addr6(f, json_array_get(list, i));
+}
+
 static void ej_if_status(iface_t *f, const json_t *o)
 {
     const char *st = json_string_value(ju_get(o, "interfaceStatus"));
@@ -134,6 +158,7 @@ static int ej_interfaces(parse_run_t *run, const char *text, size_t len, bool br
             for (size_t k = 0; k < json_array_size(sec); k++)
                 ej_if_addr(f, json_array_get(sec, k));
         }
+        ej_if_v6(f, o);
         ej_if_counters(f, o);
         if ((rc = parse_emit(run, &rec)) != 0)
             break;
@@ -189,6 +214,7 @@ int eos_json_bgp_summary(parse_run_t *run, const char *text, size_t len)
             b->msg_rcvd = ju_int(p, "msgReceived");
             b->msg_sent = ju_int(p, "msgSent");
             ju_copy(p, "description", b->description, sizeof(b->description));
+            FIELD_SET(b->address_family, eos_command_family(run), -1);
             FIELD_SET(b->vrf, vname, -1);
             FIELD_SET(b->router_id, rid, -1);
             b->local_as = las;

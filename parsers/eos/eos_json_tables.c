@@ -176,6 +176,9 @@ static int ejt_arp_list(parse_run_t *run, const char *vname, const json_t *list)
             *comma = '\0';
         FIELD_SET(a->interface, ifn, -1);
         a->age = ju_int(e, "age");
+        char st[SHORT_LEN]; /* IPv6 neighbors: the ND state ("reachable", "stale") */
+        if (!a->incomplete && ju_copy(e, "state", st, sizeof(st)))
+            FIELD_SET(a->state, st, -1);
         if (vname)
             FIELD_SET(a->vrf, vname, -1);
         int rc = parse_emit(run, &rec);
@@ -190,13 +193,18 @@ int eos_json_arp(parse_run_t *run, const char *text, size_t len)
     json_t *root = ju_load(run, text, len);
     if (!root)
         return -1;
-    int rc = ejt_arp_list(run, NULL, ju_get(root, "ipV4Neighbors"));
-    const char *vname;
-    json_t *vrf;
-    json_object_foreach(ju_get(root, "vrfs"), vname, vrf) {
-        if (rc)
-            break;
-        rc = ejt_arp_list(run, vname, ju_get(vrf, "ipV4Neighbors"));
+    /* "show ipv6 neighbors | json" lists ipV6Neighbors where ARP lists ipV4Neighbors. */
+    static const char *const lists[] = {"ipV4Neighbors", "ipV6Neighbors"};
+    int rc = 0;
+    for (size_t l = 0; l < 2 && !rc; l++) {
+        rc = ejt_arp_list(run, NULL, ju_get(root, lists[l]));
+        const char *vname;
+        json_t *vrf;
+        json_object_foreach(ju_get(root, "vrfs"), vname, vrf) {
+            if (rc)
+                break;
+            rc = ejt_arp_list(run, vname, ju_get(vrf, lists[l]));
+        }
     }
     json_decref(root);
     return rc;

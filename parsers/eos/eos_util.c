@@ -53,3 +53,9 @@ bool eos_contains(const char *s, size_t n, const char *word)
             return true;
     return false;
 }
+
+const char *eos_command_family(const parse_run_t *run)
+{
+    const char *c = parse_command_norm(run);
+    return (strstr(c, "ipv6 bgp") || strstr(c, "ipv6 unicast")) ? "IPv6 Unicast" : "";
+}

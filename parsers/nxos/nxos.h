@@ -22,6 +22,7 @@ void nxos_split_vrf(const char *s, size_t n, char *addr, size_t asize, char *vrf
 NXOS_TEXT(nxos_interface);
 NXOS_TEXT(nxos_int_brief);
 NXOS_TEXT(nxos_ip_int_brief);
+NXOS_TEXT(nxos_ipv6_int_brief);
 NXOS_TEXT(nxos_bgp_summary);
 NXOS_TEXT(nxos_bgp_neighbors);
 NXOS_TEXT(nxos_bgp_table);

@@ -162,7 +162,29 @@ int nxos_json_interface(parse_run_t *run, const char *text, size_t len)
     return rc;
 }
 
-/* ---- show ip interface brief | json ---- */
+/* ---- show ip[v6] interface brief | json ----
+ * IPv6 rows carry "addr" (a string, or a list when the interface has several), or a
+ * TABLE_addr of {"addr": ...} rows, and "linklocal-addr"; they go to iface_t.ipv6. */
+
+static void nxos_jbrief_v6_add(iface_t *f, const json_t *v)
+{
+    const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+    if (!s || f->n_ipv6 >= MAX_ADDRS || !tu_prefix(s, strlen(s), true, f->ipv6[f->n_ipv6], PREFIX_LEN))
+        return;
+    f->n_ipv6++;
+}
+
+static void nxos_jbrief_v6(const json_t *row, iface_t *f)
+{
+    const json_t *a = json_object_get(row, "addr");
+    for (size_t i = 0; json_is_array(a) && i < json_array_size(a); i++)
+        nxos_jbrief_v6_add(f, json_array_get(a, i));
+    nxos_jbrief_v6_add(f, a);
+    const json_t *t = ju_path(row, "TABLE_addr.ROW_addr");
+    for (size_t i = 0; i < ju_rows(t); i++)
+        nxos_jbrief_v6_add(f, json_object_get(ju_row(t, i), "addr"));
+    nxos_jbrief_v6_add(f, json_object_get(row, "linklocal-addr"));
+}
 
 static int nxos_jbrief_row(parse_run_t *run, const json_t *row, const nxos_jctx_t *ctx, void *ud)
 {
@@ -174,6 +196,7 @@ static int nxos_jbrief_row(parse_run_t *run, const json_t *row, const nxos_jctx_
     ju_copy(row, "intf-name", f->name, sizeof(f->name));
     if (ju_copy(row, "prefix", buf, sizeof(buf)) && tu_prefix(buf, strlen(buf), true, f->ipv4[0], PREFIX_LEN))
         f->n_ipv4 = 1;
+    nxos_jbrief_v6(row, f);
     if (ju_copy(row, "proto-state", buf, sizeof(buf)))
         f->protocol_status = tu_updown(buf, strlen(buf));
     if (ju_copy(row, "link-state", buf, sizeof(buf)))
@@ -217,7 +240,7 @@ static int nxos_jroute_path(parse_run_t *run, const json_t *row, const nxos_jctx
     next_hop_t *nh = &r->next_hops[r->n_next_hops++];
     next_hop_init(nh);
     char buf[ADDR_LEN + NAME_LEN];
-    if (ju_copy(row, "ipnexthop", buf, sizeof(buf)))
+    if (ju_copy(row, "ipnexthop", buf, sizeof(buf)) || ju_copy(row, "ipv6nexthop", buf, sizeof(buf)))
         nxos_split_vrf(buf, strlen(buf), nh->address, sizeof(nh->address), nh->vrf, sizeof(nh->vrf));
     ju_copy(row, "ifname", nh->interface, sizeof(nh->interface));
     ju_copy(row, "vrfname", nh->vrf, sizeof(nh->vrf));
@@ -248,7 +271,8 @@ static int nxos_jroute_row(parse_run_t *run, const json_t *row, const nxos_jctx_
     record_init(&rec, KIND_ROUTES);
     route_t *r = &rec.u.route;
     char raw[PREFIX_LEN];
-    if (ju_copy(row, "ipprefix", raw, sizeof(raw)) && !tu_prefix(raw, strlen(raw), false, r->prefix, sizeof(r->prefix)))
+    bool have = ju_copy(row, "ipprefix", raw, sizeof(raw)) || ju_copy(row, "ipv6prefix", raw, sizeof(raw));
+    if (have && !tu_prefix(raw, strlen(raw), false, r->prefix, sizeof(r->prefix)))
         FIELD_SET(r->prefix, raw, -1);
     FIELD_SET(r->vrf, ctx->vrf, -1);
     nxos_json_walk(run, json_object_get(row, "TABLE_path"), "pref", *ctx, nxos_jroute_path, r);
@@ -269,12 +293,15 @@ int nxos_json_route(parse_run_t *run, const char *text, size_t len)
     if (!root)
         return empty ? 0 : -1;
     nxos_jctx_t ctx = NXOS_JCTX_INIT;
+    /* "show ipv6 route | json" rows may name the prefix "ipv6prefix": read either family. */
     int rc = nxos_json_walk(run, root, "ipprefix", ctx, nxos_jroute_row, NULL);
+    if (rc == 0)
+        rc = nxos_json_walk(run, root, "ipv6prefix", ctx, nxos_jroute_row, NULL);
     json_decref(root);
     return rc;
 }
 
-/* ---- show ip arp | json ----
+/* ---- show ip arp | json, show ipv6 neighbor | json ----
  * {"TABLE_vrf": {"ROW_vrf": {"vrf-name-out": "default", "cnt-total": 2, "TABLE_adj": {
  *   "ROW_adj": [{"intf-out": "Ethernet1/1", "ip-addr-out": "192.168.100.130",
  *   "time-stamp": "PT2M3S", "mac": "00de.fb01.c9bc"}, {"intf-out": "Vlan10",
@@ -287,7 +314,8 @@ static int nxos_jarp_row(parse_run_t *run, const json_t *row, const nxos_jctx_t 
     record_init(&rec, KIND_ARP);
     arp_entry_t *a = &rec.u.arp;
     char buf[SHORT_LEN];
-    ju_copy(row, "ip-addr-out", a->address, sizeof(a->address));
+    if (!ju_copy(row, "ip-addr-out", a->address, sizeof(a->address)))
+        ju_copy(row, "ipv6-addr-out", a->address, sizeof(a->address));
     ju_copy(row, "intf-out", a->interface, sizeof(a->interface));
     a->age = nxos_json_duration(row, "time-stamp");
     if (ju_copy(row, "mac", buf, sizeof(buf)) && !tu_mac(buf, strlen(buf), a->mac))
@@ -305,7 +333,10 @@ int nxos_json_arp(parse_run_t *run, const char *text, size_t len)
     if (!root)
         return empty ? 0 : -1;
     nxos_jctx_t ctx = NXOS_JCTX_INIT;
+    /* IPv6 neighbor rows name their address "ipv6-addr-out"; a table holds one kind. */
     int rc = nxos_json_walk(run, root, "ip-addr-out", ctx, nxos_jarp_row, NULL);
+    if (rc == 0)
+        rc = nxos_json_walk(run, root, "ipv6-addr-out", ctx, nxos_jarp_row, NULL);
     json_decref(root);
     return rc;
 }

@@ -194,7 +194,8 @@ static int nxos_jpath_row(parse_run_t *run, const json_t *row, const nxos_jctx_t
     bgp_path_t *p = &rec.u.path;
     char buf[ASPATH_LEN];
     FIELD_SET(p->prefix, prefix, -1);
-    ju_copy(row, "ipnexthop", p->next_hop, sizeof(p->next_hop));
+    if (!ju_copy(row, "ipnexthop", p->next_hop, sizeof(p->next_hop)))
+        ju_copy(row, "ipv6nexthop", p->next_hop, sizeof(p->next_hop));
     p->metric = ju_int(row, "metric");
     p->local_pref = ju_int(row, "localpref");
     p->weight = ju_int(row, "weight");
@@ -225,7 +226,9 @@ static int nxos_jprefix_row(parse_run_t *run, const json_t *row, const nxos_jctx
     if (!tu_prefix(raw, strlen(raw), false, prefix, sizeof(prefix)))
         FIELD_SET(prefix, raw, -1);
     json_t *paths = json_object_get(row, "TABLE_path");
-    return nxos_json_walk(run, paths, "ipnexthop", *ctx, nxos_jpath_row, prefix);
+    /* IPv6 paths name their next hop "ipv6nexthop"; a prefix's paths are all of one family. */
+    int rc = nxos_json_walk(run, paths, "ipnexthop", *ctx, nxos_jpath_row, prefix);
+    return rc ? rc : nxos_json_walk(run, paths, "ipv6nexthop", *ctx, nxos_jpath_row, prefix);
 }
 
 int nxos_json_bgp_table(parse_run_t *run, const char *text, size_t len)

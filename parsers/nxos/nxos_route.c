@@ -24,7 +24,7 @@ typedef struct {
 
 _Static_assert(sizeof(nxos_route_state_t) <= NXOS_STATE_SIZE, "state too large");
 
-static rx_t vrf_rx = RX("^IPv[46]? ?Route Table for VRF \"(?<vrf>[^\"]+)\"|^IP Route Table for VRF \"(?<vrf2>[^\"]+)\"");
+static rx_t vrf_rx = RX("^IPv[46]? ?Rout(?:e|ing) Table for VRF \"(?<vrf>[^\"]+)\"|^IP Route Table for VRF \"(?<vrf2>[^\"]+)\"");
 static rx_t legend_rx = RX("^(?:'[^']+' (?:denotes|in via output denotes)|Route not found|No IP Route Table|"
                            "Prefix not found|% |\\s*$)");
 static rx_t prefix_rx = RX("^(?<p>[0-9A-Fa-f.:]+/\\d+), ubest/mbest: \\d+/\\d+");

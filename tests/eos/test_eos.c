@@ -677,6 +677,215 @@ static void traceroute(void **state)
 }
 
 /* The table answers the command forms the corpus and the probes use. */
+/* ---------------------------------------------------------------- IPv6 (ExpressRoute dual stack) */
+
+/* A v6_* text fixture: clean parse (no skipped line), its noise variants, a cut and any chunking.
+ * cut_shows: the cut must show (partial or fewer records); a one-peer neighbor block cut inside
+ * its counters reads as a whole neighbor, so there the cut must only not fail. */
+static parsed_t *v6_text_cut(const char *cmd, const char *base, size_t n, const char *key, bool cut_shows)
+{
+    char rel[128];
+    snprintf(rel, sizeof(rel), "eos/%s.txt", base);
+    parsed_t *p = th_parse_fixture(V, cmd, rel);
+    if (p->n != n || p->partial)
+        fail_msg("%s: %zu records (want %zu), partial %d", rel, p->n, n, p->partial);
+    split_invariant(cmd, rel);
+    check_noise(cmd, base, "txt", n, key);
+    if (cut_shows) {
+        th_free(check_trunc(cmd, base, n));
+    } else {
+        snprintf(rel, sizeof(rel), "eos/%s_trunc.txt", base);
+        parsed_t *t = th_parse_fixture(V, cmd, rel);
+        assert_false(t->failed);
+        assert_true(t->n <= n);
+        th_free(t);
+    }
+    return p;
+}
+
+static parsed_t *v6_text(const char *cmd, const char *base, size_t n, const char *key)
+{
+    return v6_text_cut(cmd, base, n, key, true);
+}
+
+static void v6_bgp_summary(void **state)
+{
+    (void)state;
+    parsed_t *p = v6_text("show ipv6 bgp summary vrf all", "v6_bgp_summary", 3, "2001:db8:c0de::2");
+    const bgp_peer_t *a = &th_must_find(p, "2001:db8:c0de::2")->u.peer;
+    assert_int_equal(a->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(a->prefixes_received, 2);
+    assert_int_equal(a->remote_as, 12076);
+    assert_int_equal(a->local_as, 65010);
+    assert_string_equal(a->address_family, "IPv6 Unicast");
+    assert_true(th_must_find(p, "2001:db8:c0de::6")->u.peer.admin_down);
+    const bgp_peer_t *c = &th_must_find(p, "2001:db8:c0de:100::2")->u.peer;
+    assert_int_equal(c->state, BGP_STATE_ACTIVE);
+    assert_string_equal(c->vrf, "BLUE");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 bgp summary | json", "eos/v6_bgp_summary.json");
+    assert_int_equal(p->n, 2);
+    a = &th_must_find(p, "2001:db8:c0de::2")->u.peer;
+    assert_int_equal(a->prefixes_received, 2);
+    assert_string_equal(a->address_family, "IPv6 Unicast");
+    assert_int_equal(th_must_find(p, "2001:db8:c0de::6")->u.peer.state, BGP_STATE_IDLE);
+    th_free(p);
+    /* The IPv4 table keeps its rows unlabelled, as before. */
+    p = th_parse_fixture(V, "show ip bgp summary vrf all", "eos/bgp_summary.txt");
+    assert_string_equal(th_must_find(p, "192.168.100.130")->u.peer.address_family, "");
+    th_free(p);
+}
+
+static void v6_bgp_peers(void **state)
+{
+    (void)state;
+    parsed_t *p = v6_text_cut("show ipv6 bgp peers 2001:db8:c0de::2", "v6_bgp_neighbors", 1, "2001:db8:c0de::2", false);
+    const bgp_neighbor_t *n = &p->recs[0].u.neighbor;
+    assert_string_equal(n->peer, "2001:db8:c0de::2");
+    assert_int_equal(n->state, BGP_STATE_ESTABLISHED);
+    assert_string_equal(n->local_address, "2001:db8:c0de::1");
+    assert_int_equal(n->prefixes_received, 2);
+    assert_int_equal(n->prefixes_sent, 1);
+    assert_string_equal(n->inbound_policy, "MSEE-V6-IN");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 bgp neighbors 2001:db8:c0de::2", "eos/v6_bgp_neighbors.txt");
+    assert_int_equal(p->kind, KIND_BGP_NEIGHBORS);
+    assert_int_equal(p->n, 1);
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 bgp peers 2001:db8:c0de::2 | json", "eos/v6_bgp_neighbors.json");
+    assert_int_equal(p->n, 1);
+    n = &p->recs[0].u.neighbor;
+    assert_string_equal(n->local_address, "2001:db8:c0de::1");
+    assert_int_equal(n->remote_as, 12076);
+    assert_int_equal(n->prefixes_received, 2);
+    th_free(p);
+}
+
+static void v6_bgp_table(void **state)
+{
+    (void)state;
+    parsed_t *p = v6_text("show ipv6 bgp", "v6_bgp_table", 4, "2001:db8:1::/48");
+    const bgp_path_t *a = &th_must_find(p, "2001:db8:1::/48")->u.path;
+    assert_string_equal(a->next_hop, "2001:db8:c0de::2");
+    assert_int_equal(a->best, TRI_TRUE);
+    assert_string_equal(p->recs[1].u.path.next_hop, "2001:db8:c0de::6");
+    assert_string_equal(th_must_find(p, "2001:db8:2::/48")->u.path.as_path, "12076 65515");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 bgp 2001:db8:1::/48", "eos/v6_bgp_detail.txt");
+    assert_int_equal(p->n, 2);
+    assert_false(p->partial);
+    assert_string_equal(p->recs[0].u.path.neighbor, "2001:db8:c0de::2");
+    assert_string_equal(p->recs[0].u.path.communities, "12076:51004");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 bgp peers 2001:db8:c0de::2 received-routes", "eos/v6_bgp_received.txt");
+    assert_int_equal(p->n, 2);
+    assert_string_equal(th_must_find(p, "2001:db8:2::/48")->u.path.next_hop, "2001:db8:c0de::2");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 bgp peers 2001:db8:c0de::2 advertised-routes", "eos/v6_bgp_advertised.txt");
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.path.prefix, "2001:db8:ff00::/40");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 bgp | json", "eos/v6_bgp_table.json");
+    assert_int_equal(p->n, 2);
+    assert_string_equal(th_must_find(p, "2001:db8:2::/48")->u.path.origin, "incomplete");
+    th_free(p);
+}
+
+static void v6_routes(void **state)
+{
+    (void)state;
+    parsed_t *p = v6_text("show ipv6 route", "v6_routes", 5, "2001:db8:1::/48");
+    const route_t *r = &th_must_find(p, "2001:db8:1::/48")->u.route;
+    assert_int_equal(r->n_next_hops, 2);
+    assert_string_equal(r->next_hops[0].address, "fe80::1236:78ff:fe9a:bc01");
+    assert_string_equal(r->next_hops[0].interface, "Ethernet1");
+    assert_string_equal(r->next_hops[1].interface, "Ethernet2");
+    assert_string_equal(th_must_find(p, "2001:db8:2::/48")->u.route.next_hops[0].address, "2001:db8:c0de::2");
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::/126")->u.route.protocol, "connected");
+    assert_string_equal(th_must_find(p, "2001:db8:ff00::/40")->u.route.next_hops[0].interface, "Vlan100");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 route | json", "eos/v6_routes.json");
+    assert_int_equal(p->n, 2);
+    r = &th_must_find(p, "2001:db8:1::/48")->u.route;
+    assert_string_equal(r->next_hops[0].address, "fe80::1236:78ff:fe9a:bc01");
+    assert_string_equal(r->next_hops[0].interface, "Ethernet1");
+    th_free(p);
+}
+
+/* 2,000 IPv6 routes over a link-local next hop: all read, none skipped. */
+static void v6_routes_large(void **state)
+{
+    (void)state;
+    size_t cap = 2000 * 96 + 64, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    n += (size_t)snprintf(text, cap, "VRF: default\n");
+    for (int i = 0; i < 2000; i++)
+        n += (size_t)snprintf(text + n, cap - n, " B E      2001:db8:1:%x::/64 [200/0]\n           via fe80::2, Ethernet1\n", i);
+    parsed_t *p = th_parse_text(V, "show ipv6 route", text, n);
+    assert_int_equal(p->n, 2000);
+    assert_false(p->partial);
+    const route_t *r = &th_must_find(p, "2001:db8:1:7cf::/64")->u.route;
+    assert_string_equal(r->next_hops[0].address, "fe80::2");
+    assert_string_equal(r->next_hops[0].interface, "Ethernet1");
+    th_free(p);
+    free(text);
+}
+
+static void v6_neighbors(void **state)
+{
+    (void)state;
+    parsed_t *p = v6_text("show ipv6 neighbors", "v6_neighbors", 3, "2001:db8:c0de::2");
+    const arp_entry_t *a = &th_must_find(p, "2001:db8:c0de::2")->u.arp;
+    assert_string_equal(a->mac, "12:34:56:78:9a:bc");
+    assert_string_equal(a->interface, "Et1");
+    assert_int_equal(a->age, 131);
+    assert_string_equal(a->state, "reachable");
+    assert_string_equal(a->vrf, "default");
+    assert_string_equal(th_must_find(p, "fe80::1236:78ff:fe9a:bc01")->u.arp.state, "stale");
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::6")->u.arp.state, "delay");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 neighbors | json", "eos/v6_neighbors.json");
+    assert_int_equal(p->n, 2);
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::2")->u.arp.state, "reachable");
+    assert_string_equal(th_must_find(p, "fe80::1236:78ff:fe9a:bc01")->u.arp.mac, "12:34:56:78:9a:bc");
+    th_free(p);
+}
+
+static void v6_interface_brief(void **state)
+{
+    (void)state;
+    parsed_t *p = v6_text("show ipv6 interface brief", "v6_int_brief", 3, "Et1");
+    const iface_t *f = &th_must_find(p, "Et1")->u.iface;
+    assert_int_equal(f->n_ipv6, 2);
+    assert_string_equal(f->ipv6[0], "fe80::5254:ff:fe00:101/64");
+    assert_string_equal(f->ipv6[1], "2001:db8:c0de::1/126");
+    assert_int_equal(f->oper_status, UPDOWN_UP);
+    const iface_t *d = &th_must_find(p, "Et2")->u.iface;
+    assert_int_equal(d->admin_status, UPDOWN_DOWN);
+    assert_string_equal(d->ipv6[1], "2001:db8:c0de::5/126");
+    th_free(p);
+    p = th_parse_fixture(V, "show ipv6 interface brief | json", "eos/v6_int_brief.json");
+    assert_int_equal(p->n, 2);
+    f = &th_must_find(p, "Ethernet1")->u.iface;
+    assert_int_equal(f->n_ipv6, 2);
+    assert_string_equal(f->ipv6[1], "2001:db8:c0de::1/126");
+    th_free(p);
+}
+
+static void v6_prefix_list(void **state)
+{
+    (void)state;
+    parsed_t *p = v6_text("show ipv6 prefix-list", "v6_prefix_list", 4, "MSEE-V6-IN");
+    const prefix_list_entry_t *e = &p->recs[1].u.prefix_list;
+    assert_string_equal(e->prefix, "2001:db8:2::/48");
+    assert_int_equal(e->le, 64);
+    assert_true(e->ipv6);
+    assert_false(p->recs[2].u.prefix_list.permit);
+    assert_string_equal(p->recs[3].u.prefix_list.prefix, "2001:db8:ff00::/40");
+    th_free(p);
+}
+
 static void command_forms(void **state)
 {
     (void)state;
@@ -692,6 +901,11 @@ static void command_forms(void **state)
         {"show ip route vrf BLUE 10.1.0.4", KIND_ROUTES}, {"show ip arp vrf BLUE", KIND_ARP},
         {"show running-config | section router bgp", KIND_BGP_CONFIG}, {"show ip prefix-list MSEE-IN", KIND_PREFIX_LISTS},
         {"show route-map MSEE-IN", KIND_ROUTE_MAPS}, {"show bfd peers | json", KIND_BFD},
+        {"show ipv6 bgp summary vrf BLUE | json", KIND_BGP_SUMMARY}, {"show ipv6 bgp peers 2001:db8:c0de::2 vrf BLUE", KIND_BGP_NEIGHBORS},
+        {"show ipv6 bgp 2001:db8:1::/48 | json", KIND_BGP_TABLE}, {"show ipv6 route 2001:db8:1::/48 vrf BLUE", KIND_ROUTES},
+        {"show ipv6 neighbors 2001:db8:c0de::2 vrf BLUE", KIND_ARP}, {"show ipv6 neighbors vrf BLUE | json", KIND_ARP},
+        {"show ipv6 interface brief | json", KIND_INTERFACES}, {"show ipv6 interface brief", KIND_INTERFACES},
+        {"show ipv6 prefix-list", KIND_PREFIX_LISTS},
     };
     for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
         parsed_t *p = th_parse_text(V, forms[i].cmd, "", 0);
@@ -724,6 +938,9 @@ int main(void)
         cmocka_unit_test(arp_all), cmocka_unit_test(version_all), cmocka_unit_test(bfd_all),
         cmocka_unit_test(prefix_lists), cmocka_unit_test(route_maps), cmocka_unit_test(bgp_config),
         cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
+        cmocka_unit_test(v6_bgp_summary), cmocka_unit_test(v6_bgp_peers), cmocka_unit_test(v6_bgp_table),
+        cmocka_unit_test(v6_routes), cmocka_unit_test(v6_routes_large), cmocka_unit_test(v6_neighbors),
+        cmocka_unit_test(v6_interface_brief), cmocka_unit_test(v6_prefix_list),
     };
     return cmocka_run_group_tests_name("eos", tests, NULL, NULL);
 }

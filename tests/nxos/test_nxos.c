@@ -737,6 +737,249 @@ static void bgp_neighbors_vrf_all(void **state)
     th_free(p);
 }
 
+/* ---- IPv6 (ExpressRoute dual stack: customer 2001:db8:c0de::1, Microsoft ::2 on a /126) ---- */
+
+static void v6_bgp_summary(void **state)
+{
+    (void)state;
+    /* The long IPv6 neighbor wraps: the address alone, the row on the next line. */
+    parsed_t *p = nx_variants("show bgp ipv6 unicast summary vrf all", "v6_bgp_summary.txt", 3);
+    const bgp_peer_t *a = &th_must_find(p, "2001:db8:c0de::2")->u.peer;
+    assert_int_equal(a->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(a->prefixes_received, 2);
+    assert_int_equal(a->remote_as, 12076);
+    assert_int_equal(a->local_as, 65010);
+    assert_int_equal(a->msg_rcvd, 2751);
+    assert_string_equal(a->address_family, "IPv6 Unicast");
+    const bgp_peer_t *b = &th_must_find(p, "2001:db8:c0de::6")->u.peer;
+    assert_int_equal(b->state, BGP_STATE_IDLE);
+    assert_true(b->admin_down);
+    const bgp_peer_t *c = &th_must_find(p, "2001:db8:c0de:100::2")->u.peer;
+    assert_int_equal(c->state, BGP_STATE_ACTIVE);
+    assert_string_equal(c->vrf, "CUSTOMER");
+    th_free(p);
+    p = nx_parse("show bgp ipv6 unicast summary | json", "v6_bgp_summary.json");
+    assert_int_equal(p->n, 2);
+    a = &th_must_find(p, "2001:db8:c0de::2")->u.peer;
+    assert_int_equal(a->prefixes_received, 2);
+    assert_string_equal(a->address_family, "IPv6 Unicast");
+    assert_int_equal(th_must_find(p, "2001:db8:c0de::6")->u.peer.state, BGP_STATE_IDLE);
+    th_free(p);
+    /* Cut between the wrapped address and its row: the peer stays, the answer is truncated. */
+    static const char cut[] = "Neighbor        V    AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd\n"
+                              "2001:db8:c0de::2\n";
+    p = th_parse_text(V, "show bgp ipv6 unicast summary", cut, sizeof(cut) - 1);
+    assert_int_equal(p->n, 1);
+    assert_true(p->partial);
+    th_free(p);
+}
+
+static void v6_bgp_neighbors(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show bgp ipv6 unicast neighbors 2001:db8:c0de::2", "v6_bgp_neighbors.txt", 2);
+    const bgp_neighbor_t *n = &th_must_find(p, "2001:db8:c0de::2")->u.neighbor;
+    assert_int_equal(n->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(n->remote_as, 12076);
+    assert_string_equal(n->local_address, "2001:db8:c0de::1");
+    assert_int_equal(n->prefixes_accepted, 2);
+    assert_int_equal(n->prefixes_sent, 1);
+    assert_string_equal(n->inbound_policy, "RM-MSFT-V6-IN");
+    assert_string_equal(n->inbound_prefix_list, "PL-MSFT-V6-IN");
+    assert_int_equal(th_must_find(p, "2001:db8:c0de::6")->u.neighbor.state, BGP_STATE_IDLE);
+    th_free(p);
+    p = nx_parse("show bgp ipv6 unicast neighbors 2001:db8:c0de::2 | json", "v6_bgp_neighbors.json");
+    assert_int_equal(p->n, 1);
+    n = &th_must_find(p, "2001:db8:c0de::2")->u.neighbor;
+    assert_string_equal(n->local_address, "2001:db8:c0de::1");
+    assert_int_equal(n->prefixes_accepted, 2);
+    assert_string_equal(n->outbound_policy, "RM-MSFT-V6-OUT");
+    th_free(p);
+}
+
+static void v6_bgp_table(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show bgp ipv6 unicast", "v6_bgp_table.txt", 5);
+    const bgp_path_t *a = &th_must_find(p, "2001:db8:1::/48")->u.path;
+    assert_string_equal(a->next_hop, "2001:db8:c0de::2");
+    assert_string_equal(a->as_path, "12076");
+    assert_int_equal(a->best, TRI_TRUE);
+    assert_string_equal(p->recs[1].u.path.next_hop, "2001:db8:c0de::6");
+    assert_int_equal(th_must_find(p, "2001:db8:2::/48")->u.path.local_pref, 200);
+    assert_string_equal(th_must_find(p, "2001:db8:ff00::/40")->u.path.next_hop, "0::");
+    assert_int_equal(th_must_find(p, "2001:db8:ff00:f100::/56")->u.path.weight, 32768); /* wrapped row */
+    th_free(p);
+    p = nx_variants("show bgp ipv6 unicast 2001:db8:1::/48", "v6_bgp_detail.txt", 2);
+    a = &p->recs[0].u.path;
+    assert_string_equal(a->prefix, "2001:db8:1::/48");
+    assert_string_equal(a->neighbor, "2001:db8:c0de::2");
+    assert_string_equal(a->communities, "12076:51004");
+    assert_int_equal(p->recs[1].u.path.metric, 50);
+    th_free(p);
+    p = nx_variants("show bgp ipv6 unicast neighbors 2001:db8:c0de::2 routes", "v6_bgp_neighbor_routes.txt", 2);
+    assert_string_equal(th_must_find(p, "2001:db8:2::/48")->u.path.as_path, "12076 65515");
+    th_free(p);
+    p = nx_variants("show bgp ipv6 unicast neighbors 2001:db8:c0de::2 advertised-routes", "v6_bgp_advertised.txt", 1);
+    assert_string_equal(p->recs[0].u.path.prefix, "2001:db8:ff00::/40");
+    th_free(p);
+    p = nx_parse("show bgp ipv6 unicast | json", "v6_bgp_table.json");
+    assert_int_equal(p->n, 2);
+    assert_string_equal(th_must_find(p, "2001:db8:1::/48")->u.path.next_hop, "2001:db8:c0de::2");
+    assert_int_equal(th_must_find(p, "2001:db8:ff00::/40")->u.path.weight, 32768);
+    th_free(p);
+}
+
+static void v6_routes(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show ipv6 route vrf all", "v6_route.txt", 6);
+    const route_t *r = &th_must_find(p, "2001:db8:1::/48")->u.route;
+    assert_string_equal(r->vrf, "default");
+    assert_int_equal(r->n_next_hops, 2);
+    assert_string_equal(r->next_hops[0].address, "2001:db8:c0de::2");
+    assert_string_equal(r->protocol, "bgp");
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::/126")->u.route.protocol, "connected");
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::1/128")->u.route.protocol, "local");
+    const route_t *ll = &th_must_find(p, "2001:db8:ff00::/40")->u.route;
+    assert_string_equal(ll->next_hops[0].address, "fe80::5254:ff:fe00:1a4");
+    assert_string_equal(ll->next_hops[0].interface, "Vlan100");
+    const route_t *cu = &p->recs[5].u.route;
+    assert_string_equal(cu->vrf, "CUSTOMER");
+    assert_string_equal(cu->next_hops[0].interface, "Eth1/3.100");
+    th_free(p);
+    p = nx_parse("show ipv6 route | json", "v6_route.json");
+    assert_int_equal(p->n, 2);
+    ll = &th_must_find(p, "2001:db8:ff00::/40")->u.route;
+    assert_string_equal(ll->next_hops[0].address, "fe80::5254:ff:fe00:1a4");
+    assert_string_equal(ll->next_hops[0].interface, "Vlan100");
+    assert_int_equal(ll->metric, 41);
+    th_free(p);
+}
+
+/* 2,000 IPv6 prefixes, every fourth over a link-local next hop: all read, none skipped. */
+static void v6_routes_large(void **state)
+{
+    (void)state;
+    nx_buf_t b = {0};
+    nx_puts(&b, "IPv6 Routing Table for VRF \"default\"\n'*' denotes best ucast next-hop\n\n");
+    char line[160];
+    for (int i = 0; i < 2000; i++) {
+        snprintf(line, sizeof(line), "2001:db8:1:%x::/64, ubest/mbest: 1/0\n", i);
+        nx_puts(&b, line);
+        if (i % 4 == 3)
+            snprintf(line, sizeof(line), "    *via fe80::2, Eth1/1, [20/0], 1d02h, bgp-65010, external, tag 12076\n");
+        else
+            snprintf(line, sizeof(line), "    *via 2001:db8:c0de::2, [20/0], 1d02h, bgp-65010, external, tag 12076\n");
+        nx_puts(&b, line);
+    }
+    parsed_t *p = th_parse_text(V, "show ipv6 route", b.s, b.n);
+    assert_int_equal(p->n, 2000);
+    assert_false(p->partial);
+    const route_t *r = &th_must_find(p, "2001:db8:1:7cf::/64")->u.route;
+    assert_string_equal(r->next_hops[0].address, "fe80::2");
+    assert_string_equal(r->next_hops[0].interface, "Eth1/1");
+    assert_string_equal(th_must_find(p, "2001:db8:1:7ce::/64")->u.route.next_hops[0].address, "2001:db8:c0de::2");
+    th_free(p);
+    free(b.s);
+}
+
+static void v6_neighbor(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show ipv6 neighbor", "v6_neighbor.txt", 3);
+    const arp_entry_t *a = &th_must_find(p, "2001:db8:c0de::2")->u.arp;
+    assert_string_equal(a->mac, "12:34:56:78:9a:bc");
+    assert_string_equal(a->interface, "Ethernet1/1");
+    assert_int_equal(a->age, 131);
+    assert_string_equal(a->state, "reachable");
+    assert_string_equal(a->vrf, "default");
+    assert_string_equal(th_must_find(p, "fe80::1236:78ff:fe9a:bc01")->u.arp.interface, "Ethernet1/1");
+    const arp_entry_t *i = &th_must_find(p, "2001:db8:c0de::6")->u.arp;
+    assert_true(i->incomplete);
+    assert_string_equal(i->state, "incomplete");
+    th_free(p);
+    p = nx_parse("show ipv6 neighbor | json", "v6_neighbor.json");
+    assert_int_equal(p->n, 2);
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::2")->u.arp.mac, "12:34:56:78:9a:bc");
+    assert_true(th_must_find(p, "2001:db8:c0de::6")->u.arp.incomplete);
+    th_free(p);
+    /* The capture ends after an address printed alone: truncated, not a record. */
+    static const char cut[] = "IPv6 Adjacency Table for VRF default\n2001:db8:c0de::2\n";
+    p = th_parse_text(V, "show ipv6 neighbor", cut, sizeof(cut) - 1);
+    assert_int_equal(p->n, 0);
+    assert_true(p->partial);
+    th_free(p);
+}
+
+static void v6_interface_brief(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show ipv6 interface brief vrf all", "v6_int_brief.txt", 4);
+    const iface_t *f = &th_must_find(p, "Eth1/1")->u.iface;
+    assert_int_equal(f->n_ipv6, 2);
+    assert_string_equal(f->ipv6[0], "2001:db8:c0de::1");
+    assert_string_equal(f->ipv6[1], "fe80::5254:ff:fe00:101");
+    assert_int_equal(f->oper_status, UPDOWN_UP);
+    const iface_t *d = &th_must_find(p, "Eth1/2")->u.iface;
+    assert_int_equal(d->admin_status, UPDOWN_DOWN);
+    assert_string_equal(d->ipv6[0], "2001:db8:c0de::5");
+    assert_int_equal(th_must_find(p, "Vlan100")->u.iface.n_ipv6, 3);
+    assert_string_equal(th_must_find(p, "Eth1/3.100")->u.iface.vrf, "CUSTOMER");
+    th_free(p);
+    p = nx_parse("show ipv6 interface brief | json", "v6_int_brief.json");
+    assert_int_equal(p->n, 2);
+    f = &th_must_find(p, "Vlan100")->u.iface;
+    assert_int_equal(f->n_ipv6, 3);
+    assert_string_equal(f->ipv6[1], "2001:db8:ff00:101::1");
+    assert_string_equal(th_must_find(p, "Eth1/1")->u.iface.ipv6[0], "2001:db8:c0de::1");
+    th_free(p);
+}
+
+static void v6_prefix_list(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show ipv6 prefix-list", "v6_prefix_list.txt", 4);
+    const prefix_list_entry_t *e = &p->recs[1].u.prefix_list;
+    assert_string_equal(e->name, "PL-MSFT-V6-IN");
+    assert_string_equal(e->prefix, "2001:db8:2::/48");
+    assert_int_equal(e->le, 64);
+    assert_true(e->ipv6);
+    assert_false(p->recs[2].u.prefix_list.permit);
+    assert_string_equal(p->recs[3].u.prefix_list.prefix, "2001:db8:ff00::/40");
+    th_free(p);
+}
+
+/* "show bgp vrf all all ...": every VRF and address family in one answer. */
+static void vrf_all_all(void **state)
+{
+    (void)state;
+    parsed_t *p = nx_variants("show bgp vrf all all summary", "vrf_all_all_summary.txt", 4);
+    assert_string_equal(th_must_find(p, "192.168.100.130")->u.peer.address_family, "IPv4 Unicast");
+    const bgp_peer_t *v6 = &th_must_find(p, "2001:db8:c0de::2")->u.peer;
+    assert_string_equal(v6->address_family, "IPv6 Unicast");
+    assert_int_equal(v6->prefixes_received, 2);
+    assert_string_equal(v6->vrf, "default");
+    const bgp_peer_t *cu = &th_must_find(p, "2001:db8:c0de:100::2")->u.peer;
+    assert_string_equal(cu->vrf, "CUSTOMER");
+    assert_int_equal(cu->state, BGP_STATE_ACTIVE);
+    th_free(p);
+    p = nx_variants("show bgp vrf all all", "vrf_all_all.txt", 6);
+    assert_string_equal(th_must_find(p, "10.50.0.0/16")->u.path.next_hop, "192.168.100.130");
+    assert_string_equal(th_must_find(p, "2001:db8:2::/48")->u.path.next_hop, "2001:db8:c0de::2");
+    assert_string_equal(th_must_find(p, "2001:db8:ff00::/40")->u.path.vrf, "default");
+    assert_string_equal(th_must_find(p, "10.1.0.0/16")->u.path.vrf, "CUSTOMER");
+    th_free(p);
+    p = nx_variants("show bgp vrf all all neighbors", "vrf_all_all_neighbors.txt", 3);
+    const bgp_neighbor_t *n = &th_must_find(p, "2001:db8:c0de::2")->u.neighbor;
+    assert_int_equal(n->prefixes_accepted, 2);
+    assert_string_equal(n->inbound_policy, "RM-MSFT-V6-IN");
+    assert_string_equal(n->local_address, "2001:db8:c0de::1");
+    assert_int_equal(th_must_find(p, "192.168.100.130")->u.neighbor.prefixes_accepted, 7);
+    assert_string_equal(th_must_find(p, "192.168.200.2")->u.neighbor.vrf, "CUSTOMER");
+    th_free(p);
+}
+
 static void command_table(void **state)
 {
     (void)state;
@@ -763,6 +1006,20 @@ static void command_table(void **state)
         {"show run bgp", KIND_BGP_CONFIG, false},
         {"show bfd neighbors details", KIND_BFD, false},
         {"show ver", KIND_VERSION, false},
+        {"show bgp ipv6 unicast summary vrf all", KIND_BGP_SUMMARY, false},
+        {"show bgp ipv6 unicast neighbors 2001:db8:c0de::2 vrf CUSTOMER", KIND_BGP_NEIGHBORS, false},
+        {"show bgp ipv6 unicast 2001:db8:1::/48 vrf CUSTOMER", KIND_BGP_TABLE, false},
+        {"show bgp ipv6 unicast neighbors 2001:db8:c0de::2 advertised-routes", KIND_BGP_TABLE, false},
+        {"show ipv6 route 2001:db8:1::/48 vrf CUSTOMER", KIND_ROUTES, false},
+        {"show ipv6 route vrf all | json", KIND_ROUTES, true},
+        {"show ipv6 neighbor 2001:db8:c0de::2 vrf CUSTOMER", KIND_ARP, false},
+        {"show ipv6 neighbor vrf all | json", KIND_ARP, true},
+        {"sh ipv6 int br vrf all", KIND_INTERFACES, false},
+        {"show ipv6 interface brief | json", KIND_INTERFACES, true},
+        {"show ipv6 prefix-list", KIND_PREFIX_LISTS, false},
+        {"show bgp vrf all all", KIND_BGP_TABLE, false},
+        {"show bgp vrf all all neighbors", KIND_BGP_NEIGHBORS, false},
+        {"show bgp vrf all all summary", KIND_BGP_SUMMARY, false},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         const parser_def_t *d = parser_find(v, cases[i].cmd);
@@ -816,6 +1073,15 @@ int main(void)
         cmocka_unit_test(json_captures),
         cmocka_unit_test(bgp_neighbors_vrf_all),
         cmocka_unit_test(command_table),
+        cmocka_unit_test(v6_bgp_summary),
+        cmocka_unit_test(v6_bgp_neighbors),
+        cmocka_unit_test(v6_bgp_table),
+        cmocka_unit_test(v6_routes),
+        cmocka_unit_test(v6_routes_large),
+        cmocka_unit_test(v6_neighbor),
+        cmocka_unit_test(v6_interface_brief),
+        cmocka_unit_test(v6_prefix_list),
+        cmocka_unit_test(vrf_all_all),
     };
     return cmocka_run_group_tests_name("nxos", tests, NULL, NULL);
 }
