@@ -22,6 +22,9 @@
 #                                        --parse wants them partial, every other one clean
 #     ; expect-step: tcp179 FAIL tcp179_blocked | a fragment of the finding
 #     ; expect-absent: md5_mismatch tcp179_refused      (no step names these causes)
+#     ; expect-family: ipv6              judge the IPv6 peering (--family ipv6; default ipv4): every
+#                                        step must say it judged that family
+#     ; expect-ipv4: none                a dual-stack scenario's IPv4 root cause (a second run)
 #
 # A circuit's directory (scenarios/circuit-NAME/, with a circuit.ini) holds one scenario per link,
 # primary/ and secondary/, each checked like any other (NAME/primary); the circuit step itself is
@@ -151,21 +154,29 @@ check_scenario() { # name
     cause=${expect#* }
     device=$(sed -n 's/^\[device \(.*\)\]$/\1/p' "$d/device.ini")
     [ -n "$expect" ] && [ -n "$device" ] || { echo "  $1: device.ini lacks '; expect:' or [device NAME]"; return 1; }
-    args=(check "$device" --runbook "$runbook" --replay "$d")
+    family=$(sed -n 's/^; *expect-family: *//p' "$d/device.ini")
+    family=${family:-ipv4}
+    args=(check "$device" --runbook "$runbook" --replay "$d" --family "$family")
     [ -f "$d/reverse_trace.txt" ] && args+=(--reverse-trace "$d/reverse_trace.txt")
     [ -f "$d/azure_routes.json" ] && args+=(--azure-routes "$d/azure_routes.json")
     out=$("$erdiag" "${args[@]}" --json 2>"$dir/.stderr.$$") # stderr lists what could not be collected
     rm -f "$dir/.stderr.$$"
     # The text run's first line is the monitoring-plugin status line of the same verdict.
     text=$("$erdiag" "${args[@]}" 2>/dev/null | sed -n 1p)
-    printf '%s' "$out" | python3 -c "$check_py" "$1" "$cause" "$d/device.ini" "$text"
+    printf '%s' "$out" | python3 -c "$check_py" "$1" "$cause" "$d/device.ini" "$text" "$family" || return 1
+    local v4 got
+    v4=$(sed -n 's/^; *expect-ipv4: *//p' "$d/device.ini")
+    [ -n "$v4" ] || return 0
+    got=$("$erdiag" check "$device" --runbook "$runbook" --replay "$d" --family ipv4 --json 2>/dev/null |
+        python3 -c 'import json, sys; j = json.load(sys.stdin); print((j.get("root_cause") or {}).get("cause") or "none", j.get("family"))')
+    [ "$got" = "$v4 ipv4" ] || { echo "  $1: the IPv4 peering: root cause/family $got, expected $v4 ipv4"; return 1; }
 }
 
 # Reads erdiag check --json on stdin; argv: name, expected root cause, the device.ini, line 1 of
 # the text output.
 check_py='
 import json, re, sys
-name, want, ini, line1 = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+name, want, ini, line1, family = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 # What erdiag cannot know (tests/test_remedies.c keeps the same list).
 UNKNOWABLE = {"shared-key", "summary-prefix", "summary-address", "summary-mask", "limit", "seq", "rg", "nic",
               "route-table", "udr-name", "s-tag", "c-tag", "acl", "on-prem-prefix", "on-prem-mask", "lo0-filter",
@@ -198,6 +209,8 @@ got = root.get("cause") or "none"
 causes = [c.get("cause", "?") for c in j.get("causes", [])]
 steps = {s.get("id"): s for s in j.get("steps", [])}
 bad = []
+if j.get("family") != family or any(s.get("family") != family for s in j.get("steps", [])):
+    bad.append("judged family %s, expected %s on every step" % (j.get("family"), family))
 if got != want:
     bad.append("root cause %s, expected %s (status %s; causes: %s; finding: %s)"
                % (got, want, j.get("status"), ", ".join(causes) or "-", root.get("finding", "-")))
