@@ -30,6 +30,7 @@ typedef struct {
     record_t rec;
     bool open;
 } frr_interface_state_t;
+typedef frr_interface_state_t frr_int_brief_state_t; /* the row being read */
 
 typedef struct {
     char vrf[NAME_LEN], af[SHORT_LEN], router_id[ADDR_LEN];
@@ -99,6 +100,8 @@ typedef struct {
 
 int frr_interface_line(parse_run_t *run, void *state, const char *line, size_t len);
 int frr_interface_finish(parse_run_t *run, void *state);
+int frr_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
+int frr_int_brief_finish(parse_run_t *run, void *state);
 int frr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size_t len);
 int frr_bgp_summary_finish(parse_run_t *run, void *state);
 int frr_bgp_neighbors_line(parse_run_t *run, void *state, const char *line, size_t len);

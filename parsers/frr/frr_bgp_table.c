@@ -41,6 +41,9 @@ static rx_t entry_rx = RX("^BGP routing table entry for (?<pfx>\\S+?)(?:,|\\s|$)
 static rx_t aspath_rx = RX("^  (?<path>Local|(?:\\d+|[{(][0-9, ]+[})])(?: (?:\\d+|[{(][0-9, ]+[})]))*)"
                            "(?:, \\(.*\\))?\\s*$");
 static rx_t from_rx = RX("^\\s{4}(?<nh>[0-9A-Fa-f:.]+)(?: \\(inaccessible\\)| \\(metric \\d+\\))? from (?<peer>\\S+)");
+/* The link-local next hop of an IPv6 path, on its own line under the global one; "(used)"
+ * when it is the one forwarded to, which the table and JSON forms give as the next hop. */
+static rx_t lladdr_rx = RX("^\\s{4}\\((?<ll>[fF][eE]80:[0-9A-Fa-f:.]*)\\)(?<used> \\(used\\))?\\s*$");
 static rx_t origin_rx = RX("^\\s+Origin (?<o>IGP|EGP|incomplete|\\S+)(?<rest>.*)$");
 static rx_t metric_rx = RX("metric (?<n>\\d+)");
 static rx_t lp_rx = RX("localpref (?<n>\\d+)");
@@ -191,6 +194,9 @@ static bool detail(parse_run_t *run, frr_bgp_table_state_t *st, const char *line
     if (rx_match(&from_rx, line, len, &c) && st->detail_open) {
         rx_copy(&c, "nh", p->next_hop, sizeof(p->next_hop));
         rx_copy(&c, "peer", p->neighbor, sizeof(p->neighbor));
+    } else if (rx_match(&lladdr_rx, line, len, &c) && st->detail_open) {
+        if (rx_named(&c, "used", &s, &n) && n)
+            rx_copy(&c, "ll", p->next_hop, sizeof(p->next_hop));
     } else if (rx_match(&origin_rx, line, len, &c) && st->detail_open) {
         origin_line(p, &c);
     } else if (rx_match(&aspath_rx, line, len, &c)) {

@@ -37,6 +37,7 @@ static const parser_def_t frr_parsers[] = {
     /* ---- text ---- */
     TEXT("show interface", SH INT "(?! brief)(?: vrf \\S+)?(?: \\S+)?$", KIND_INTERFACES, frr_interface_state_t,
          interface),
+    TEXT("show interface brief", SH INT "(?: vrf \\S+)? brief$", KIND_INTERFACES, frr_int_brief_state_t, int_brief),
     TEXT("show bgp summary", SH BGP " summ(?:a(?:r(?:y)?)?)?(?: established| failed)?$", KIND_BGP_SUMMARY,
          frr_bgp_summary_state_t, bgp_summary),
     TEXT("show ip bgp neighbors advertised-routes", SH BGP " " NEI "(?: \\S+)? (?:advertised|received)-routes$",

@@ -18,6 +18,9 @@ int64_t junos_duration(const char *s, size_t len);
 void junos_addr_port(const char *s, size_t len, char *addr, size_t size, int64_t *port);
 /* Routing table name -> VRF: "BLUE.inet.0" -> "BLUE", "inet.0"/"inet6.0" -> "default". */
 void junos_table_vrf(const char *table, size_t len, char *vrf, size_t size);
+/* Routing table name -> address family as the other vendors name it: "inet.0"/"BLUE.inet.0" ->
+ * "IPv4 Unicast", "inet6.0"/"BLUE.inet6.0" -> "IPv6 Unicast", anything else -> the table name. */
+void junos_table_family(const char *table, size_t len, char *family, size_t size);
 /* "1000mbps", "10Gbps", "800mbps", "Unlimited" -> kbps or MODEL_ABSENT. */
 int64_t junos_speed_kbps(const char *s, size_t len);
 /* Adds an address to an interface's ipv4/ipv6 list: local address + the destination's length
@@ -87,6 +90,12 @@ typedef struct {
     bool header;
     bool total;       /* "Total entries:" closes a complete table */
 } junos_arp_state_t;
+
+typedef struct {
+    bool header;
+    bool total;                 /* "Total entries:" closes a complete table */
+    char pending[ADDR_LEN];     /* an address printed alone, its row on the next line */
+} junos_nd_state_t;
 
 typedef struct {
     char table[NAME_LEN];
@@ -173,6 +182,8 @@ int junos_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t
 int junos_bgp_table_finish(parse_run_t *run, void *state);
 int junos_arp_line(parse_run_t *run, void *state, const char *line, size_t len);
 int junos_arp_finish(parse_run_t *run, void *state);
+int junos_nd_line(parse_run_t *run, void *state, const char *line, size_t len);
+int junos_nd_finish(parse_run_t *run, void *state);
 int junos_route_summary_line(parse_run_t *run, void *state, const char *line, size_t len);
 int junos_route_summary_finish(parse_run_t *run, void *state);
 int junos_version_line(parse_run_t *run, void *state, const char *line, size_t len);
@@ -199,6 +210,7 @@ int junos_json_bgp_neighbor(parse_run_t *run, const char *text, size_t len);
 int junos_json_route(parse_run_t *run, const char *text, size_t len);
 int junos_json_bgp_table(parse_run_t *run, const char *text, size_t len);
 int junos_json_arp(parse_run_t *run, const char *text, size_t len);
+int junos_json_nd(parse_run_t *run, const char *text, size_t len);
 int junos_json_route_summary(parse_run_t *run, const char *text, size_t len);
 
 #endif

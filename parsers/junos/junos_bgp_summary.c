@@ -98,7 +98,7 @@ int junos_bgp_summary_line(parse_run_t *run, void *state, const char *line, size
         if (!st->tables && !p->vrf[0])
             junos_table_vrf(s, n, p->vrf, sizeof(p->vrf));
         if (!st->tables && !p->address_family[0])
-            FIELD_SET(p->address_family, s, (long)n);
+            junos_table_family(s, n, p->address_family, sizeof(p->address_family));
         /* The first table is the session's own (inet.0, BLUE.inet.0); a multiprotocol peer's
          * further tables (inet6.0, ...) are listed under it but counted there. */
         if (!st->tables && p->state == BGP_STATE_ESTABLISHED)

@@ -232,7 +232,8 @@ int junos_json_bgp_summary(parse_run_t *run, const char *text, size_t len)
             FIELD_SET(b->vrf, m->vrf, -1);
         else if (table[0])
             junos_table_vrf(table, strlen(table), b->vrf, sizeof(b->vrf));
-        FIELD_SET(b->address_family, table, -1);
+        if (table[0])
+            junos_table_family(table, strlen(table), b->address_family, sizeof(b->address_family));
         rc = parse_emit(run, &rec);
     }
     json_decref(root);
@@ -472,6 +473,33 @@ int junos_json_arp(parse_run_t *run, const char *text, size_t len)
                 size_t have = strlen(a->state);
                 snprintf(a->state + have, sizeof(a->state) - have, "%s%s", have ? " " : "", k);
             }
+        FIELD_SET(a->vrf, "default", -1);
+        rc = parse_emit(run, &rec);
+    }
+    json_decref(root);
+    return rc;
+}
+
+/* "show ipv6 neighbors | display json": the ND entries, into arp records as the text form. */
+int junos_json_nd(parse_run_t *run, const char *text, size_t len)
+{
+    json_t *root;
+    json_t *info = top(run, text, len, "ipv6-nd-information", &root);
+    int rc = root ? 0 : -1;
+    json_t *rows = rows_of(info, "ipv6-nd-entry");
+    for (size_t i = 0; !rc && i < ju_rows(rows); i++) {
+        json_t *e = ju_row(rows, i);
+        record_t rec;
+        record_init(&rec, KIND_ARP);
+        arp_entry_t *a = &rec.u.arp;
+        const char *s = str(e, "ipv6-nd-neighbor-l2-address");
+        a->incomplete = !tu_mac(s, strlen(s), a->mac);
+        ju_copy(e, "ipv6-nd-neighbor-address", a->address, sizeof(a->address));
+        ju_copy(e, "ipv6-nd-interface-name", a->interface, sizeof(a->interface));
+        a->interface[strcspn(a->interface, " ")] = '\0'; /* "irb.20 [xe-0/0/1.0]" */
+        ju_copy(e, "ipv6-nd-state", a->state, sizeof(a->state));
+        if (strcmp(a->state, "incomplete") == 0)
+            a->incomplete = true;
         FIELD_SET(a->vrf, "default", -1);
         rc = parse_emit(run, &rec);
     }

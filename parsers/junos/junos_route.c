@@ -23,7 +23,8 @@
 
 static rx_t table_rx = RX("^(?<table>\\S+): \\d+ destinations?, \\d+ routes?");
 static rx_t legend_rx = RX("^(?:\\+ = Active Route|Restart Complete|\\s*$)");
-static rx_t entry_rx = RX("^(?:(?<pfx>[0-9a-fA-F.:]+/\\d+)\\s+)?\\s*(?<flag>[*+-]?)\\[(?<proto>[\\w-]+)/(?<pref>\\d+)"
+/* A 19-character IPv6 prefix fills its column: "2001:db8:c0de::/126*[Direct/0]". */
+static rx_t entry_rx = RX("^(?:(?<pfx>[0-9a-fA-F.:]+/\\d+)\\s*)?\\s*(?<flag>[*+-]?)\\[(?<proto>[\\w-]+)/(?<pref>\\d+)"
                           "(?:/-?\\d+)?\\]\\s+(?<age>[^,]+?)\\s*(?:,\\s*(?<rest>.*))?$");
 /* A destination on its own line (a long IPv6 prefix), and any other destination: an MPLS
  * label, an ISO address or an RD-qualified VPN route, which the routes contract does not hold. */
@@ -31,7 +32,7 @@ static rx_t lone_rx = RX("^(?<pfx>[0-9a-fA-F.:]+/\\d+)\\s*$");
 static rx_t other_rx = RX("^(?<dest>\\S+)(?:\\s+\\(.*\\)|\\s+[*+-]?\\[[\\w-]+/\\d+.*|\\s+\\(\\d+ entr.*)\\s*$");
 static rx_t metric_rx = RX("\\b(?:metric|MED) (?<v>\\d+)");
 static rx_t nh_rx = RX("^\\s+(?<sel>>)?\\s*(?:to (?<addr>[0-9a-fA-F.:]+) )?via (?<if>[^,\\s]+)");
-static rx_t sink_rx = RX("^\\s+(?:>\\s*)?(?:Discard|Reject|Receive|Multicast|Table |Next table)");
+static rx_t sink_rx = RX("^\\s+(?:>\\s*)?(?:Discard|Reject|Receive|MultiRecv|Multicast|Table |Next table)");
 static rx_t localvia_rx = RX("^\\s+Local via (?<if>[^,\\s]+)");
 static rx_t dest_rx = RX("^(?<pfx>[0-9a-fA-F.:]+/\\d+) \\(\\d+ entr(?:y|ies), \\d+ announced\\)");
 static rx_t dentry_rx = RX("^\\s+(?<flag>[*+-]?)(?<proto>[A-Z][\\w-]*)\\s+Preference: (?<pref>\\d+)");

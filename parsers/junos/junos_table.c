@@ -28,6 +28,8 @@ static const parser_def_t junos_parsers[] = {
      .kind = KIND_ROUTE_SUMMARY, .whole = junos_json_route_summary},
     {.command = "show route [A.B.C.D] [table X] [detail] | display json", .pattern = SH "route(?: .*)?" JSON,
      .kind = KIND_ROUTES, .whole = junos_json_route},
+    {.command = "show ipv6 neighbors [ADDRESS] | display json", .pattern = SH "ipv6 nei\\w*(?: .*)?" JSON,
+     .kind = KIND_ARP, .whole = junos_json_nd},
     {.command = "show arp [no-resolve] | display json", .pattern = SH "arp(?: .*)?" JSON, .kind = KIND_ARP,
      .whole = junos_json_arp},
     /* ---- text ---- */
@@ -55,6 +57,8 @@ static const parser_def_t junos_parsers[] = {
     {.command = "show arp [no-resolve] [interface X]", .pattern = SH "arp(?: .*)?$", .kind = KIND_ARP,
      .state_size = sizeof(junos_arp_state_t), .line = junos_arp_line,
      .finish = junos_arp_finish},
+    {.command = "show ipv6 neighbors [ADDRESS]", .pattern = SH "ipv6 nei(?:g(?:h(?:b(?:o(?:rs?)?)?)?)?)?(?: .*)?$",
+     .kind = KIND_ARP, .state_size = sizeof(junos_nd_state_t), .line = junos_nd_line, .finish = junos_nd_finish},
     {.command = "show version", .pattern = SH "ver(?:s(?:i(?:on?)?)?)?(?: .*)?$", .kind = KIND_VERSION,
      .state_size = sizeof(junos_record_state_t), .line = junos_version_line, .finish = junos_version_finish},
     {.command = "show bfd session [detail]", .pattern = SH "bfd sess\\w*(?: .*)?$", .kind = KIND_BFD,

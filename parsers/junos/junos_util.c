@@ -59,6 +59,24 @@ void junos_table_vrf(const char *table, size_t len, char *vrf, size_t size)
     field_set(vrf, size, "default", -1);
 }
 
+void junos_table_family(const char *table, size_t len, char *family, size_t size)
+{
+    /* The unicast tables of the master instance and of any routing instance ("ER.inet6.0");
+     * other tables (inet.3, bgp.l3vpn.0) keep their own name. */
+    static const struct {
+        const char *suffix, *family;
+    } fams[] = {{"inet.0", "IPv4 Unicast"}, {"inet6.0", "IPv6 Unicast"}};
+    for (size_t i = 0; i < sizeof(fams) / sizeof(fams[0]); i++) {
+        size_t fl = strlen(fams[i].suffix);
+        if (len >= fl && strncmp(table + len - fl, fams[i].suffix, fl) == 0 &&
+            (len == fl || table[len - fl - 1] == '.')) {
+            field_set(family, size, fams[i].family, -1);
+            return;
+        }
+    }
+    field_set(family, size, table, (long)len);
+}
+
 int64_t junos_speed_kbps(const char *s, size_t len)
 {
     tu_trim(&s, &len);

@@ -804,6 +804,8 @@ static void command_patterns(void **state)
         {"show ip route", KIND_ROUTES, false},
         {"show ip route 10.1.0.4 json", KIND_ROUTES, true},
         {"show ipv6 route", KIND_ROUTES, false},
+        {"show interface brief", KIND_INTERFACES, false},
+        {"show bgp vrf ER-PRIVATE ipv6 unicast summary", KIND_BGP_SUMMARY, false},
         {"show ip bgp", KIND_BGP_TABLE, false},
         {"show bgp ipv4 unicast 10.1.0.0/16 json", KIND_BGP_TABLE, true},
         {"show running-config", KIND_BGP_CONFIG, false},
@@ -832,6 +834,128 @@ static void unknown_lines(void **state)
     th_assert_unknown_lines("frr", "show ip route", "frr/ip_route", "10.1.0.0/16", "172.16.0.0/16", TH_MARKS);
 }
 
+/* ---- IPv6 on the ExpressRoute /126 (customer 2001:db8:c0de::1, Microsoft ::2), hand-written ---- */
+
+static void v6_summary(void **state)
+{
+    (void)state;
+    static const char *const files[][2] = {{"show bgp ipv6 unicast summary", "v6_bgp_summary.txt"},
+                                           {"show bgp ipv6 unicast summary", "v6_bgp_summary_crlf.txt"},
+                                           {"show bgp ipv6 unicast summary", "v6_bgp_summary_pager.txt"},
+                                           {"show bgp ipv6 unicast summary json", "v6_bgp_summary_json.txt"}};
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        parsed_t *p = fx(files[i][0], files[i][1]);
+        assert_false(p->partial);
+        assert_int_equal(p->n, 2);
+        const bgp_peer_t *ms = &th_must_find(p, "2001:db8:c0de::2")->u.peer;
+        assert_int_equal(ms->remote_as, 12076);
+        assert_int_equal(ms->local_as, 65010);
+        assert_int_equal(ms->state, BGP_STATE_ESTABLISHED);
+        assert_int_equal(ms->prefixes_received, 2);
+        assert_string_equal(ms->address_family, "IPv6 Unicast");
+        assert_string_equal(ms->description, "ER-MSEE-primary-v6");
+        assert_int_equal(th_must_find(p, "2001:db8:c0de::6")->u.peer.state, BGP_STATE_ACTIVE);
+        th_free(p);
+    }
+    parsed_t *p = fx("show bgp vrf ER-PRIVATE ipv6 unicast summary", "v6_bgp_summary_vrf.txt");
+    assert_false(p->partial);
+    const bgp_peer_t *wrapped = &th_must_find(p, "2001:db8:c0de:ffff::a2")->u.peer; /* its row on the next line */
+    assert_int_equal(wrapped->remote_as, 12076);
+    assert_int_equal(wrapped->prefixes_received, 2);
+    assert_int_equal(wrapped->up_down, 6727);
+    assert_string_equal(wrapped->vrf, "ER-PRIVATE");
+    th_free(p);
+    p = fx("show bgp ipv6 unicast summary", "v6_bgp_summary_truncated.txt");
+    assert_true(p->truncated);
+    assert_int_equal(p->n, 1);
+    th_free(p);
+}
+
+static void v6_interface_brief(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"v6_interface_brief.txt", "v6_interface_brief_crlf.txt",
+                                        "v6_interface_brief_pager.txt"};
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        parsed_t *p = fx("show interface brief", files[i]);
+        assert_false(p->partial);
+        assert_int_equal(p->n, 5);
+        const iface_t *ce = &th_must_find(p, "eth1")->u.iface;
+        assert_int_equal(ce->oper_status, UPDOWN_UP);
+        assert_string_equal(ce->ipv4[0], "192.168.100.129/30");
+        assert_int_equal(ce->n_ipv6, 1);
+        assert_string_equal(ce->ipv6[0], "2001:db8:c0de::1/126");
+        const iface_t *v6only = &th_must_find(p, "eth2")->u.iface;
+        assert_int_equal(v6only->n_ipv4, 0);
+        assert_string_equal(v6only->ipv6[0], "2001:db8:ff00:ffff::2/64");
+        assert_int_equal(th_must_find(p, "eth3")->u.iface.oper_status, UPDOWN_DOWN);
+        th_free(p);
+    }
+    parsed_t *p = fx("show interface brief", "v6_interface_brief_truncated.txt");
+    assert_int_equal(p->n, 2);
+    th_free(p);
+}
+
+/* The link-local next hop: FRR forwards to it ("(used)"), as the table and JSON forms say. */
+static void v6_bgp_paths(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"v6_bgp_prefix.txt", "v6_bgp_prefix_crlf.txt", "v6_bgp_prefix_pager.txt"};
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        parsed_t *p = fx("show bgp ipv6 unicast 2001:db8:1::/48", files[i]);
+        assert_false(p->partial);
+        assert_int_equal(p->n, 1);
+        const bgp_path_t *a = &p->recs[0].u.path;
+        assert_string_equal(a->prefix, "2001:db8:1::/48");
+        assert_string_equal(a->next_hop, "fe80::222:bdff:fef8:19ff");
+        assert_string_equal(a->neighbor, "2001:db8:c0de::2");
+        assert_string_equal(a->as_path, "12076");
+        assert_int_equal(a->best, TRI_TRUE);
+        th_free(p);
+    }
+    parsed_t *p = fx("show bgp ipv6 unicast neighbors 2001:db8:c0de::2 routes", "v6_neighbor_routes.txt");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 2);
+    assert_string_equal(th_must_find(p, "2001:db8:2::/48")->u.path.next_hop, "fe80::222:bdff:fef8:19ff");
+    th_free(p);
+    p = fx("show bgp ipv6 unicast neighbors 2001:db8:c0de::2 advertised-routes", "v6_advertised_routes.txt");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.path.prefix, "2001:db8:ff00::/40");
+    assert_int_equal(p->recs[0].u.path.weight, 32768);
+    th_free(p);
+}
+
+static void v6_routes(void **state)
+{
+    (void)state;
+    parsed_t *p = fx("show ipv6 route 2001:db8:1::/48", "v6_ipv6_route_one.txt");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    const route_t *r = &p->recs[0].u.route;
+    assert_string_equal(r->prefix, "2001:db8:1::/48");
+    assert_string_equal(r->protocol, "bgp");
+    assert_string_equal(r->next_hops[0].address, "fe80::222:bdff:fef8:19ff");
+    assert_string_equal(r->next_hops[0].interface, "eth1");
+    th_free(p);
+    /* 2,000 /64s of the Azure prefix through the Microsoft router's link-local address */
+    enum { N = 2000 };
+    size_t size = (size_t)N * 128 + 64, used = 0;
+    char *text = malloc(size);
+    assert_non_null(text);
+    for (int i = 0; i < N; i++)
+        used += (size_t)snprintf(text + used, size - used,
+                                 "B>* 2001:db8:1:%x::/64 [20/0] via fe80::222:bdff:fef8:19ff, eth1, weight 1, 3w1d04h\n", i);
+    p = th_parse_text(V, "show ipv6 route", text, used);
+    free(text);
+    assert_false(p->partial);
+    assert_int_equal(p->n, N);
+    r = &th_must_find(p, "2001:db8:1:7cf::/64")->u.route;
+    assert_string_equal(r->next_hops[0].address, "fe80::222:bdff:fef8:19ff");
+    assert_string_equal(r->next_hops[0].interface, "eth1");
+    th_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -841,7 +965,9 @@ int main(void)
         cmocka_unit_test(bgp_summary_failures),  cmocka_unit_test(bgp_summary_json),
         cmocka_unit_test(bgp_neighbors_text),    cmocka_unit_test(bgp_neighbors_failures),
         cmocka_unit_test(bgp_neighbors_vrf_and_json), cmocka_unit_test(routes),
-        cmocka_unit_test(routes_v6),             cmocka_unit_test(interface_and_routes_lan_shut),
+        cmocka_unit_test(routes_v6),             cmocka_unit_test(v6_summary),
+        cmocka_unit_test(v6_interface_brief),    cmocka_unit_test(v6_bgp_paths),
+        cmocka_unit_test(v6_routes),             cmocka_unit_test(interface_and_routes_lan_shut),
         cmocka_unit_test(bgp_summary_no_policy),             cmocka_unit_test(bgp_table),
         cmocka_unit_test(bgp_table_v6_and_detail), cmocka_unit_test(bgp_table_per_neighbor),
         cmocka_unit_test(bgp_table_two_paths),   cmocka_unit_test(bgp_config),

@@ -42,6 +42,21 @@ static const base_case_t bases[] = {
     {"show route receive-protocol bgp 192.168.100.130 | display json", "receive_protocol", "json"},
     {"show arp no-resolve | display json", "arp", "json"},
     {"show route summary | display json", "route_summary", "json"},
+    {"show bgp summary", "v6_bgp_summary", "txt"},
+    {"show bgp neighbor 2001:db8:c0de::2", "v6_bgp_neighbor", "txt"},
+    {"show route table inet6.0", "v6_route", "txt"},
+    {"show route 2001:db8:1::/48 table inet6.0 detail", "v6_route_detail", "txt"},
+    {"show route table ER-PRIVATE.inet6.0", "v6_route_vrf", "txt"},
+    {"show route receive-protocol bgp 2001:db8:c0de::2 table inet6.0", "v6_receive_protocol", "txt"},
+    {"show route advertising-protocol bgp 2001:db8:c0de::2 table inet6.0", "v6_advertising_protocol", "txt"},
+    {"show ipv6 neighbors", "v6_nd", "txt"},
+    {"show interfaces terse", "v6_interfaces_terse", "txt"},
+    {"show bgp summary | display json", "v6_bgp_summary", "json"},
+    {"show bgp neighbor 2001:db8:c0de::2 | display json", "v6_bgp_neighbor", "json"},
+    {"show route table inet6.0 | display json", "v6_route", "json"},
+    {"show route receive-protocol bgp 2001:db8:c0de::2 table inet6.0 | display json", "v6_receive_protocol", "json"},
+    {"show ipv6 neighbors | display json", "v6_nd", "json"},
+    {"show interfaces terse | display json", "v6_interfaces_terse", "json"},
 };
 
 static parsed_t *fx(const char *command, const char *file)
@@ -280,7 +295,7 @@ static void bgp_summary_normal(void **state)
     const bgp_peer_t *v6 = &th_must_find(p, "2001:db8:100::2")->u.peer;
     assert_int_equal(v6->prefixes_received, 2);
     assert_int_equal(v6->up_down, 3723);
-    assert_string_equal(v6->address_family, "inet6.0");
+    assert_string_equal(v6->address_family, "IPv6 Unicast");
     const bgp_peer_t *c = &th_must_find(p, "10.20.30.2")->u.peer;
     assert_int_equal(c->remote_as, 4200000001LL);
     assert_int_equal(c->state, BGP_STATE_IDLE);
@@ -903,6 +918,240 @@ static void telnet(void **state)
     th_free(p);
 }
 
+/* ---- IPv6: the ExpressRoute /126 (customer ::1, Microsoft ::2) on a dual-stack box ---- */
+
+static void v6_bgp_summary(void **state)
+{
+    (void)state;
+    static const char *const files[][2] = {{"show bgp summary", "v6_bgp_summary.txt"},
+                                           {"show bgp summary | display json", "v6_bgp_summary.json"}};
+    for (size_t i = 0; i < 2; i++) {
+        parsed_t *p = fx(files[i][0], files[i][1]);
+        assert_clean(p);
+        const bgp_peer_t *v6 = &th_must_find(p, "2001:db8:c0de::2")->u.peer;
+        assert_int_equal(v6->remote_as, 12076);
+        assert_int_equal(v6->state, BGP_STATE_ESTABLISHED);
+        assert_int_equal(v6->prefixes_received, 2);
+        assert_int_equal(v6->prefixes_accepted, 2);
+        assert_int_equal(v6->up_down, 1915909);
+        assert_string_equal(v6->address_family, "IPv6 Unicast");
+        assert_string_equal(v6->vrf, "default");
+        assert_string_equal(th_must_find(p, "192.168.100.130")->u.peer.address_family, "IPv4 Unicast");
+        const bgp_peer_t *down = &th_must_find(p, "2001:db8:c0de::6")->u.peer;
+        assert_int_equal(down->state, BGP_STATE_ACTIVE);
+        assert_int_equal(down->prefixes_received, MODEL_ABSENT);
+        th_free(p);
+    }
+    parsed_t *p = fx("show bgp summary", "v6_bgp_summary_truncated.txt");
+    assert_true(p->partial);
+    assert_true(p->truncated);
+    assert_int_equal(p->n, 3);
+    th_free(p);
+}
+
+static void v6_bgp_neighbor(void **state)
+{
+    (void)state;
+    static const char *const files[][2] = {{"show bgp neighbor 2001:db8:c0de::2", "v6_bgp_neighbor.txt"},
+                                           {"show bgp neighbor 2001:db8:c0de::2 | display json", "v6_bgp_neighbor.json"}};
+    for (size_t i = 0; i < 2; i++) {
+        parsed_t *p = fx(files[i][0], files[i][1]);
+        assert_clean(p);
+        assert_int_equal(p->n, 1);
+        const bgp_neighbor_t *n = &th_must_find(p, "2001:db8:c0de::2")->u.neighbor;
+        assert_int_equal(n->state, BGP_STATE_ESTABLISHED);
+        assert_int_equal(n->remote_as, 12076);
+        assert_int_equal(n->local_as, 65010);
+        assert_string_equal(n->local_address, "2001:db8:c0de::1");
+        assert_int_equal(n->remote_port, 179);
+        assert_int_equal(n->prefixes_received, 2);
+        assert_int_equal(n->prefixes_accepted, 2);
+        assert_int_equal(n->prefixes_sent, 1);
+        assert_string_equal(n->inbound_policy, "IMPORT-AZURE-V6");
+        assert_string_equal(n->outbound_policy, "EXPORT-ONPREM-V6");
+        assert_int_equal(n->bfd, TRI_TRUE);
+        th_free(p);
+    }
+}
+
+/* The route to the Azure prefix: the active path via the global next hop, the other via a
+ * link-local one whose interface is the only way to tell where it goes. */
+static void assert_v6_paths(const parsed_t *p)
+{
+    const route_t *best = &p->recs[0].u.route, *other = &p->recs[1].u.route;
+    assert_string_equal(best->prefix, "2001:db8:1::/48");
+    assert_int_equal(best->best, TRI_TRUE);
+    assert_string_equal(best->protocol, "bgp");
+    assert_string_equal(best->next_hops[0].address, "2001:db8:c0de::2");
+    assert_string_equal(best->next_hops[0].interface, "xe-0/1/0.100");
+    assert_string_equal(other->prefix, "2001:db8:1::/48");
+    assert_int_equal(other->best, TRI_FALSE);
+    assert_string_equal(other->next_hops[0].address, "fe80::222:bdff:fef8:19fe");
+    assert_string_equal(other->next_hops[0].interface, "xe-0/1/1.100");
+}
+
+static void v6_routes(void **state)
+{
+    (void)state;
+    parsed_t *p = fx("show route table inet6.0", "v6_route.txt");
+    assert_clean(p);
+    assert_int_equal(p->n, 10);
+    assert_v6_paths(p);
+    const route_t *direct = &th_must_find(p, "2001:db8:c0de::/126")->u.route; /* prefix fills its column */
+    assert_string_equal(direct->protocol, "connected");
+    assert_int_equal(direct->n_next_hops, 1);
+    assert_string_equal(direct->next_hops[0].interface, "xe-0/1/0.100");
+    assert_int_equal(th_must_find(p, "2001:db8:2::/48")->u.route.n_next_hops, 1);
+    assert_string_equal(th_must_find(p, "2001:db8:ff00::/40")->u.route.next_hops[0].address, "2001:db8:ff00:ffff::1");
+    assert_string_equal(th_must_find(p, "::/0")->u.route.protocol, "static");
+    th_free(p);
+    p = fx("show route 2001:db8:1::/48 table inet6.0 detail", "v6_route_detail.txt");
+    assert_clean(p);
+    assert_int_equal(p->n, 2);
+    assert_v6_paths(p);
+    th_free(p);
+    p = fx("show route table inet6.0 | display json", "v6_route.json");
+    assert_clean(p);
+    assert_int_equal(p->n, 4);
+    assert_v6_paths(p);
+    th_free(p);
+    p = fx("show route table ER-PRIVATE.inet6.0", "v6_route_vrf.txt");
+    assert_clean(p);
+    assert_int_equal(p->n, 4);
+    const route_t *r = &th_must_find(p, "2001:db8:2::/48")->u.route;
+    assert_string_equal(r->vrf, "ER-PRIVATE");
+    assert_string_equal(r->next_hops[0].address, "fe80::222:bdff:fef8:19ff");
+    assert_string_equal(r->next_hops[0].interface, "xe-0/1/0.100");
+    th_free(p);
+    p = fx("show route table inet6.0", "v6_route_truncated.txt");
+    assert_true(p->truncated);
+    assert_int_equal(p->n, 6);
+    th_free(p);
+}
+
+/* 2,000 IPv6 routes, /64s of 2001:db8:1::/48 through link-local next hops: the long ones are
+ * printed alone on their line as Junos does. */
+static void v6_routes_large(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    size_t size = (size_t)N * 320 + 200, used = 0;
+    char *text = malloc(size);
+    assert_non_null(text);
+    used += (size_t)snprintf(text, size, "\ninet6.0: %d destinations, %d routes (%d active, 0 holddown, 0 hidden)\n"
+                                         "+ = Active Route, - = Last Active, * = Both\n\n", N, N, N);
+    for (int i = 0; i < N; i++) {
+        char pfx[PREFIX_LEN];
+        snprintf(pfx, sizeof(pfx), "2001:db8:1:%x::/64", i);
+        used += (size_t)snprintf(text + used, size - used,
+                                 strlen(pfx) <= 18 ? "%-18s *[BGP/170] 1d 02:03:04, MED 0, localpref 100\n"
+                                                   : "%s\n                   *[BGP/170] 1d 02:03:04, MED 0, localpref 100\n",
+                                 pfx);
+        used += (size_t)snprintf(text + used, size - used,
+                                 "                      AS path: 12076 I, validation-state: unverified\n"
+                                 "                    >  to fe80::222:bdff:fef8:19ff via xe-0/1/0.100\n");
+    }
+    parsed_t *p = th_parse_text(V, "show route table inet6.0", text, used);
+    free(text);
+    assert_clean(p);
+    assert_int_equal(p->n, N);
+    const route_t *last = &th_must_find(p, "2001:db8:1:7cf::/64")->u.route;
+    assert_string_equal(last->next_hops[0].address, "fe80::222:bdff:fef8:19ff");
+    assert_string_equal(last->next_hops[0].interface, "xe-0/1/0.100");
+    assert_int_equal(p->recs[0].u.route.n_next_hops, 1);
+    th_free(p);
+}
+
+static void v6_bgp_table(void **state)
+{
+    (void)state;
+    static const char *const files[][2] = {
+        {"show route receive-protocol bgp 2001:db8:c0de::2 table inet6.0", "v6_receive_protocol.txt"},
+        {"show route receive-protocol bgp 2001:db8:c0de::2 table inet6.0 | display json", "v6_receive_protocol.json"}};
+    for (size_t i = 0; i < 2; i++) {
+        parsed_t *p = fx(files[i][0], files[i][1]);
+        assert_clean(p);
+        assert_int_equal(p->n, 2);
+        const bgp_path_t *a = &th_must_find(p, "2001:db8:2::/48")->u.path;
+        assert_string_equal(a->next_hop, "2001:db8:c0de::2");
+        assert_string_equal(a->neighbor, "2001:db8:c0de::2");
+        assert_string_equal(a->as_path, "12076");
+        assert_int_equal(a->best, TRI_TRUE);
+        th_free(p);
+    }
+    parsed_t *p = fx("show route advertising-protocol bgp 2001:db8:c0de::2 table inet6.0", "v6_advertising_protocol.txt");
+    assert_clean(p);
+    assert_int_equal(p->n, 3);
+    assert_string_equal(p->recs[0].u.path.prefix, "2001:db8:ff00::/40");
+    assert_string_equal(p->recs[1].u.path.as_path, "65010");
+    assert_string_equal(p->recs[2].u.path.prefix, "2001:db8:ff00:fe00:1000::/68"); /* wrapped row */
+    th_free(p);
+}
+
+static void v6_nd(void **state)
+{
+    (void)state;
+    parsed_t *p = fx("show ipv6 neighbors", "v6_nd.txt");
+    assert_clean(p);
+    assert_int_equal(p->n, 6);
+    const arp_entry_t *ms = &th_must_find(p, "2001:db8:c0de::2")->u.arp;
+    assert_string_equal(ms->mac, "00:22:bd:f8:19:ff");
+    assert_string_equal(ms->state, "reachable");
+    assert_string_equal(ms->interface, "xe-0/1/0.100");
+    assert_false(ms->incomplete);
+    assert_int_equal(ms->age, MODEL_ABSENT);
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::6")->u.arp.state, "stale");
+    const arp_entry_t *inc = &th_must_find(p, "fe80::2e6b:f5ff:fea0:123e")->u.arp;
+    assert_true(inc->incomplete);
+    assert_string_equal(inc->mac, "");
+    assert_string_equal(inc->interface, "ae0.0");
+    th_free(p);
+    p = fx("show ipv6 neighbors 2001:db8:ff00:fe00:1234:5678:9abc:def0", "v6_nd_wrapped.txt");
+    assert_clean(p);
+    assert_int_equal(p->n, 3);
+    const arp_entry_t *w = &th_must_find(p, "2001:db8:ff00:fe00:1234:5678:9abc:def0")->u.arp;
+    assert_string_equal(w->mac, "2c:6b:f5:a0:12:40");
+    assert_string_equal(w->state, "delay");
+    assert_string_equal(w->interface, "ae0.0");
+    th_free(p);
+    p = fx("show ipv6 neighbors", "v6_nd_truncated.txt");
+    assert_true(p->truncated);
+    assert_int_equal(p->n, 4);
+    th_free(p);
+    p = fx("show ipv6 neighbors | display json", "v6_nd.json");
+    assert_clean(p);
+    assert_int_equal(p->n, 3);
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::2")->u.arp.mac, "00:22:bd:f8:19:ff");
+    assert_string_equal(th_must_find(p, "fe80::222:bdff:fef8:19ff")->u.arp.state, "stale");
+    assert_true(th_must_find(p, "fe80::2e6b:f5ff:fea0:123e")->u.arp.incomplete);
+    th_free(p);
+}
+
+static void v6_interfaces(void **state)
+{
+    (void)state;
+    static const char *const files[][2] = {{"show interfaces terse", "v6_interfaces_terse.txt"},
+                                           {"show interfaces terse | display json", "v6_interfaces_terse.json"}};
+    static const char *const units[] = {"xe-0/1/0.100", "xe-0/1/0.0"};
+    for (size_t i = 0; i < 2; i++) {
+        parsed_t *p = fx(files[i][0], files[i][1]);
+        assert_clean(p);
+        const iface_t *u = &th_must_find(p, units[i])->u.iface;
+        assert_int_equal(u->n_ipv4, 1);
+        assert_string_equal(u->ipv4[0], "192.168.100.129/30");
+        assert_int_equal(u->n_ipv6, 2);
+        assert_string_equal(u->ipv6[0], "2001:db8:c0de::1/126");
+        assert_string_equal(u->ipv6[1], "fe80::5e5e:abff:fe12:3456/64");
+        th_free(p);
+    }
+    parsed_t *p = fx("show interfaces terse", "v6_interfaces_terse.txt");
+    const iface_t *v6only = &th_must_find(p, "xe-0/1/1.100")->u.iface;
+    assert_int_equal(v6only->n_ipv4, 0);
+    assert_string_equal(v6only->ipv6[0], "2001:db8:c0de::5/126");
+    assert_string_equal(th_must_find(p, "lo0.0")->u.iface.ipv6[0], "2001:db8:ff00:fffe::2/128");
+    th_free(p);
+}
+
 /* ---- the command table ---- */
 
 static void command_forms(void **state)
@@ -933,6 +1182,13 @@ static void command_forms(void **state)
         {"show configuration policy-options prefix-list", KIND_PREFIX_LISTS},
         {"traceroute 10.1.1.1 no-resolve", KIND_TRACEROUTE},
         {"telnet 192.168.100.130 port 179", KIND_TCP_TEST},
+        {"show route 2001:db8:1::/48 table inet6.0 detail", KIND_ROUTES},
+        {"show route table ER-PRIVATE.inet6.0 | display json", KIND_ROUTES},
+        {"show route receive-protocol bgp 2001:db8:c0de::2 table inet6.0", KIND_BGP_TABLE},
+        {"show route advertising-protocol bgp 2001:db8:c0de::2 table inet6.0", KIND_BGP_TABLE},
+        {"show ipv6 neighbors", KIND_ARP},
+        {"show ipv6 neighbors 2001:db8:c0de::2", KIND_ARP},
+        {"sh ipv6 nei | display json", KIND_ARP},
     };
     const parser_vendor_t *v = parser_vendor_find(V);
     assert_non_null(v);
@@ -973,6 +1229,10 @@ int main(void)
         cmocka_unit_test(bgp_config_other_forms), cmocka_unit_test(policy),
         cmocka_unit_test(prefix_lists),          cmocka_unit_test(traceroute),
         cmocka_unit_test(telnet),                cmocka_unit_test(command_forms),
+        cmocka_unit_test(v6_bgp_summary),        cmocka_unit_test(v6_bgp_neighbor),
+        cmocka_unit_test(v6_routes),             cmocka_unit_test(v6_routes_large),
+        cmocka_unit_test(v6_bgp_table),          cmocka_unit_test(v6_nd),
+        cmocka_unit_test(v6_interfaces),
     };
     return cmocka_run_group_tests_name("junos", tests, NULL, NULL);
 }
