@@ -20,6 +20,10 @@
 #   prepend-wrong       erd-ce: RM-MSEE-OUT (primary) prepends 65010 four times, RM-MSEE2-OUT
 #                       (secondary) none, while local preference still prefers the primary:
 #                       traffic leaves on the primary and Azure returns it on the secondary
+# The IPv6 peering on the primary link (2001:db8:100::/126; IPv4 stays healthy):
+#   v6-down             erd-msee: neighbor 2001:db8:100::1 shutdown (Microsoft stops IPv6 only)
+#   v6-subnet           erd-ce: veth-ce holds 2001:db8:100::5/126, the neighbor kept at ::2
+#   v6-prefix-filter    erd-ce: prefix-list FROM-MSEE-V6 seq 5 permits only 2001:db8:99::/48
 #
 # Every fault changes only the lab: vtysh running config on the two routers (never written to
 # disk), addresses and links inside the lab's namespaces, one nftables table of our own, one
@@ -32,11 +36,14 @@ set -euo pipefail
 LAB_DIR=${ERDIAG_LAB_DIR:-/tmp/erdiag-lab}
 VTYSH=${VTYSH:-/usr/bin/vtysh}
 WAIT_S=${FAULT_WAIT:-60}
-FAULTS=(asn timers subnet tcp179 md5 prefix-filter link-down asym secondary-down advertise-one-link prepend-wrong)
+FAULTS=(asn timers subnet tcp179 md5 prefix-filter link-down asym secondary-down advertise-one-link prepend-wrong
+    v6-down v6-subnet v6-prefix-filter)
 
 CE_PEER=192.168.100.130     # the MSEE as erd-ce sees it
 MSEE_PEER=192.168.100.129   # the CE as erd-msee sees it
 CE_PEER2=192.168.100.134    # the secondary MSEE (erd-msee2) as erd-ce sees it
+CE_PEER6=2001:db8:100::2    # the MSEE's IPv6 address, and the CE's
+MSEE_PEER6=2001:db8:100::1
 LAB_KEY=erdiag-lab-secret   # frr-lab.sh's MD5 key
 WRONG_KEY=erdiag-lab-wrong-key
 NFT_TABLE=erdiag_lab
@@ -325,6 +332,62 @@ clr_advertise-one-link() {
     bgpd_conf erd-ce "ip prefix-list TO-MSEE2 seq 5 permit 172.16.0.0/16"
     vty erd-ce "clear bgp $CE_PEER2 soft out" >/dev/null 2>&1 || true
     wait_for "erd-msee2 holds 172.16.0.0/16 again" onprem_on_secondary
+}
+
+# ---- the IPv6 peering ---------------------------------------------------------------------------
+v6_up() { [ "$(nbr erd-ce "$CE_PEER6" bgpState)" = Established ]; }
+v6_gone() { ! v6_up; }
+# has_route6: erd-ce has the Azure IPv6 prefix from BGP (its next hop is the MSEE's link-local).
+has_route6() {
+    vty erd-ce "show ipv6 route 2001:db8:10::/48 json" 2>/dev/null | python3 -c '
+import json, sys
+try:
+    d = json.load(sys.stdin)
+except ValueError:
+    sys.exit(1)
+sys.exit(0 if any(r.get("protocol") == "bgp" for r in d.get("2001:db8:10::/48", [])) else 1)'
+}
+route6_gone() { ! has_route6; }
+v6_healthy() { v6_up && has_route6; }
+wait_v6() {
+    [ -n "$(other_faults "$1")" ] || wait_for "the IPv6 session Established with 2001:db8:10::/48 again" v6_healthy
+}
+
+st_v6-down() { running erd-msee | grep -q "neighbor $MSEE_PEER6 shutdown\$"; }
+inj_v6-down() {
+    conf erd-msee "router bgp 12076" "neighbor $MSEE_PEER6 shutdown"
+    wait_for "erd-ce's IPv6 session to $CE_PEER6 left Established (IPv4 untouched)" v6_gone
+}
+clr_v6-down() {
+    conf erd-msee "router bgp 12076" "no neighbor $MSEE_PEER6 shutdown"
+    wait_v6 v6-down
+}
+
+ce_v6() { nsx erd-ce ip -6 -o addr show dev veth-ce scope global | awk '{print $4}'; }
+st_v6-subnet() { ce_v6 | grep -qx 2001:db8:100::5/126; }
+inj_v6-subnet() {
+    nsx erd-ce ip -6 addr del 2001:db8:100::1/126 dev veth-ce 2>/dev/null || true
+    nsx erd-ce ip -6 addr replace 2001:db8:100::5/126 dev veth-ce nodad
+    vty erd-ce "clear bgp $CE_PEER6" >/dev/null 2>&1 || true
+    wait_for "erd-ce's IPv6 session to $CE_PEER6 left Established (::2 off-link)" v6_gone
+}
+clr_v6-subnet() {
+    nsx erd-ce ip -6 addr del 2001:db8:100::5/126 dev veth-ce 2>/dev/null || true
+    nsx erd-ce ip -6 addr replace 2001:db8:100::1/126 dev veth-ce nodad
+    vty erd-ce "clear bgp $CE_PEER6" >/dev/null 2>&1 || true
+    wait_v6 v6-subnet
+}
+
+st_v6-prefix-filter() { running erd-ce | grep -q "ipv6 prefix-list FROM-MSEE-V6 seq 5 permit 2001:db8:99::/48\$"; }
+inj_v6-prefix-filter() {
+    bgpd_conf erd-ce "ipv6 prefix-list FROM-MSEE-V6 seq 5 permit 2001:db8:99::/48"
+    vty erd-ce "clear bgp ipv6 unicast $CE_PEER6 soft in" >/dev/null 2>&1 || true
+    wait_for "2001:db8:10::/48 gone from erd-ce's RIB (IPv6 session still Established)" route6_gone
+}
+clr_v6-prefix-filter() {
+    bgpd_conf erd-ce "ipv6 prefix-list FROM-MSEE-V6 seq 5 permit 2001:db8:10::/48"
+    vty erd-ce "clear bgp ipv6 unicast $CE_PEER6 soft in" >/dev/null 2>&1 || true
+    wait_v6 v6-prefix-filter
 }
 
 # ---- prepend-wrong ----------------------------------------------------------------------------

@@ -149,6 +149,8 @@ router bgp 65010
  neighbor 192.168.100.134 timers 60 180
  neighbor 2001:db8:100::2 remote-as 12076
  neighbor 2001:db8:100::2 description ExpressRoute primary MSEE v6
+ neighbor 2001:db8:100::2 password erdiag-lab-secret
+ neighbor 2001:db8:100::2 bfd
  neighbor 2001:db8:100::2 timers 60 180
  !
  address-family ipv4 unicast
@@ -203,6 +205,8 @@ router bgp 12076
  neighbor 192.168.100.129 bfd
  neighbor 192.168.100.129 timers 60 180
  neighbor 2001:db8:100::1 remote-as 65010
+ neighbor 2001:db8:100::1 password erdiag-lab-secret
+ neighbor 2001:db8:100::1 bfd
  neighbor 2001:db8:100::1 timers 60 180
  !
  address-family ipv4 unicast
