@@ -16,6 +16,9 @@ int64_t ios_rx_asn(const rx_caps_t *c, const char *name);
 int64_t ios_rx_duration(const rx_caps_t *c, const char *name);
 /* The word after " vrf " in the normalised command ("all" is not a VRF name), or "". */
 void ios_command_vrf(parse_run_t *run, char *out, size_t size);
+/* The address family named in the normalised command ("show bgp ipv6 unicast ..." gives
+ * "IPv6 Unicast", as IOS words it), or "" when the command names none. */
+void ios_command_af(parse_run_t *run, char *out, size_t size);
 /* True when the line holds nothing but blanks. */
 bool ios_blank(const char *line, size_t len);
 
@@ -56,6 +59,19 @@ int ios_bgp_nei_finish(parse_run_t *run, void *state);
 
 /* ---- show ip arp ---- */
 int ios_arp_line(parse_run_t *run, void *state, const char *line, size_t len);
+
+/* ---- show ipv6 neighbors (ios_nd.c): ND entries as ARP records ---- */
+int ios_nd_line(parse_run_t *run, void *state, const char *line, size_t len);
+
+/* ---- show ipv6 interface [brief] (ios_ipv6_int.c) ---- */
+typedef struct {
+    record_t rec;
+    bool open;
+    bool brief; /* the open interface came from a "Name [up/up]" line: addresses follow alone */
+    bool body;  /* its block reached a line that proves it whole (an address line; "MTU is") */
+} ios_ipv6_int_state_t;
+int ios_ipv6_int_line(parse_run_t *run, void *state, const char *line, size_t len);
+int ios_ipv6_int_finish(parse_run_t *run, void *state);
 
 /* ---- show ip prefix-list ---- */
 typedef struct {

@@ -40,6 +40,7 @@ typedef struct {
     bool in_legend;        /* between "Status codes:" and the column header */
     bool wrap;             /* a prefix line with nothing after it: next hop comes next line */
     tristate_t wrap_valid, wrap_best;
+    bool nh_wrap;          /* a long IPv6 next hop ended the line: its numbers come next line */
     int col_nh;            /* header columns: "Next Hop" start, ends of Metric/LocPrf/Weight */
     int end_metric, end_locprf, end_weight;
     int shift;             /* how far this output's rows sit from its header (copy/paste) */
