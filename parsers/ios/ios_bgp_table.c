@@ -443,5 +443,6 @@ int ios_bgp_table_finish(parse_run_t *run, void *state)
         if (emit_path(run, st))
             return -1;
     }
+    ios_bgp_detail_count(run, st);
     return ios_bgp_detail_flush(run, st);
 }

@@ -16,9 +16,6 @@ int64_t ios_rx_asn(const rx_caps_t *c, const char *name);
 int64_t ios_rx_duration(const rx_caps_t *c, const char *name);
 /* The word after " vrf " in the normalised command ("all" is not a VRF name), or "". */
 void ios_command_vrf(parse_run_t *run, char *out, size_t size);
-/* The address family named in the normalised command ("show bgp ipv6 unicast ..." gives
- * "IPv6 Unicast", as IOS words it), or "" when the command names none. */
-void ios_command_af(parse_run_t *run, char *out, size_t size);
 /* True when the line holds nothing but blanks. */
 bool ios_blank(const char *line, size_t len);
 
@@ -62,6 +59,9 @@ int ios_arp_line(parse_run_t *run, void *state, const char *line, size_t len);
 
 /* ---- show ipv6 neighbors (ios_nd.c): ND entries as ARP records ---- */
 int ios_nd_line(parse_run_t *run, void *state, const char *line, size_t len);
+/* One line of the table (header, blank or row); age_unit: seconds per Age unit (IOS 60, XR 1);
+ * location: the row must end with a Location column (XR). */
+int ios_nd_row(parse_run_t *run, const char *line, size_t len, int64_t age_unit, bool location);
 
 /* ---- show ipv6 interface [brief] (ios_ipv6_int.c) ---- */
 typedef struct {

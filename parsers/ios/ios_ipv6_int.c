@@ -1,4 +1,5 @@
-/* ios_ipv6_int.c: IOS / IOS-XE "show ipv6 interface brief" and "show ipv6 interface [IF]".
+/* ios_ipv6_int.c: IOS / IOS-XE "show ipv6 interface brief" and "show ipv6 interface [IF]";
+ * IOS-XR's "show ipv6 [vrf X] interface brief" is the same brief form ("[Up/Up]", "[Shutdown/Down]").
  *
  * Brief: the interface and its status in brackets, then its addresses one per line (the
  * link-local first; "unassigned" when IPv6 is off):
@@ -50,8 +51,10 @@ static void set_status(iface_t *f, const rx_caps_t *c)
     size_t n;
     rx_named(c, "st", &s, &n);
     FIELD_SET(f->raw_status, s, (long)n);
-    f->admin_status = tu_eq(s, n, "administratively down") ? UPDOWN_DOWN : UPDOWN_UP;
-    f->oper_status = tu_updown(s, n);
+    /* IOS "administratively down", IOS-XR "Shutdown" */
+    bool shut = tu_eq(s, n, "administratively down") || tu_eq(s, n, "shutdown");
+    f->admin_status = shut ? UPDOWN_DOWN : UPDOWN_UP;
+    f->oper_status = shut ? UPDOWN_DOWN : tu_updown(s, n);
     if (rx_named(c, "proto", &s, &n))
         f->protocol_status = tu_updown(s, n);
 }
@@ -62,6 +65,7 @@ static int start_iface(parse_run_t *run, ios_ipv6_int_state_t *st, const rx_caps
         return -1;
     parse_begin_record(run, &st->rec, KIND_INTERFACES);
     rx_copy(c, "name", st->rec.u.iface.name, sizeof(st->rec.u.iface.name));
+    ios_command_vrf(run, st->rec.u.iface.vrf, sizeof(st->rec.u.iface.vrf));
     set_status(&st->rec.u.iface, c);
     st->open = true;
     st->body = false;

@@ -1,7 +1,6 @@
 /* ios_util.c: helpers the IOS parsers share (captures as ASNs and durations, the VRF named in
  * the command). */
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "parsers/ios/ios_core.h"
@@ -37,29 +36,6 @@ void ios_command_vrf(parse_run_t *run, char *out, size_t size)
     if (tu_eq(s, n, "all") || tu_eq(s, n, "*"))
         return;
     field_set(out, size, s, (long)n);
-}
-
-static rx_t cmd_af_rx = RX(" (?<afi>ipv4|ipv6|vpnv4|vpnv6)(?: (?<safi>unicast|multicast))?(?: |$)");
-
-void ios_command_af(parse_run_t *run, char *out, size_t size)
-{
-    /* Worded as the device's own "For address family:" line, so that a row reads the same
-     * whether the family came from the output or from the command. */
-    static const char *const afis[] = {"ipv4", "IPv4", "ipv6", "IPv6", "vpnv4", "VPNv4", "vpnv6", "VPNv6"};
-    const char *cmd = parse_command_norm(run);
-    rx_caps_t c;
-    out[0] = '\0';
-    if (!rx_match(&cmd_af_rx, cmd, strlen(cmd), &c))
-        return;
-    const char *s, *afi = NULL;
-    size_t n;
-    rx_named(&c, "afi", &s, &n);
-    for (size_t i = 0; i < sizeof(afis) / sizeof(afis[0]); i += 2)
-        if (tu_eq(s, n, afis[i]))
-            afi = afis[i + 1];
-    bool multicast = rx_named(&c, "safi", &s, &n) && tu_eq(s, n, "multicast");
-    if (afi)
-        snprintf(out, size, "%s %s", afi, multicast ? "Multicast" : "Unicast");
 }
 
 bool ios_blank(const char *line, size_t len)

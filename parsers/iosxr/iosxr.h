@@ -31,6 +31,9 @@ int iosxr_interfaces_line(parse_run_t *run, void *state, const char *line, size_
 int iosxr_interfaces_finish(parse_run_t *run, void *state);
 int iosxr_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_ip_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
+/* iosxr_ipv6.c: IPv6 ND and interface brief, read by the IOS readers (state: ios_ipv6_int_state_t) */
+int iosxr_nd_line(parse_run_t *run, void *state, const char *line, size_t len);
+int iosxr_ipv6_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
 
 /* ---- bgp ---- */
 typedef struct {
@@ -39,6 +42,7 @@ typedef struct {
     bool has_as;
     char vrf[64];
     char pending_peer[48]; /* a long (IPv6) peer printed alone on its line */
+    char af[32];           /* the family the command names ("IPv6 Unicast"), else "" */
     bool in_table;
     bool started;
 } iosxr_bgp_sum_state_t;
@@ -64,6 +68,7 @@ typedef struct {
     char pending[52]; /* a prefix too long for its column, path on the next line */
     char pending_status[4];
     bool advertised; /* "Network Next Hop From AS Path" form */
+    char adv_pfx[52], adv_nh[64]; /* an advertised row wrapped after its next hop */
     bool cut;        /* the last path had no origin code: output cut mid-line? */
     bool header_seen;
     bool started;

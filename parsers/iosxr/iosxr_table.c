@@ -1,5 +1,6 @@
 /* iosxr_table.c: what erdiag parses from Cisco IOS-XR, command by command.
  * Patterns run over the normalised command; specific forms come before generic ones. */
+#include "parsers/ios/ios_core.h"
 #include "parsers/iosxr/iosxr.h"
 #include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
@@ -20,6 +21,11 @@ static const parser_def_t iosxr_parsers[] = {
     {.command = "show ipv4 [vrf all] interface brief",
      .pattern = SH "(ip|ipv4)" VRF " " INT " " BR "( .*)?$", .kind = KIND_INTERFACES,
      .line = iosxr_ip_int_brief_line},
+    {.command = "show ipv6 [vrf X] interface brief",
+     .pattern = SH "ipv6" VRF " " INT " " BR "$", .kind = KIND_INTERFACES,
+     .state_size = sizeof(ios_ipv6_int_state_t), .line = iosxr_ipv6_int_brief_line, .finish = ios_ipv6_int_finish},
+    {.command = "show ipv6 neighbors [vrf X] [IF]", .pattern = SH "ipv6 " NEI VRF "( \\S+)?$", .kind = KIND_ARP,
+     .line = iosxr_nd_line},
     {.command = "show interfaces [IF]", .pattern = SH INT "( \\S+)?$", .kind = KIND_INTERFACES,
      .state_size = sizeof(iosxr_iface_state_t), .line = iosxr_interfaces_line,
      .finish = iosxr_interfaces_finish},
