@@ -86,6 +86,26 @@ typedef struct {
     char vrf[64];
     bool started;
 } iosxr_route_state_t;
+
+/* ---- show ipv4 [vrf X|all] interface [IF] (iosxr_ipv4_int.c) ---- */
+typedef struct {
+    record_t rec;
+    bool open;
+    bool complete; /* the open block reached its Table Id line */
+} iosxr_ipv4_int_state_t;
+int iosxr_ipv4_int_line(parse_run_t *run, void *state, const char *line, size_t len);
+int iosxr_ipv4_int_finish(parse_run_t *run, void *state);
+
+/* ---- show route [vrf X|all] [ipv4|ipv6] summary (iosxr_route_summary.c) ---- */
+typedef struct {
+    char table[64];   /* the VRF of the table being read, "" for the default one */
+    int64_t sum;      /* its sources' routes so far */
+    bool in_table;    /* after a "Route Source" header */
+    bool total_seen;  /* its Total line came */
+    bool started;
+} iosxr_route_sum_state_t;
+int iosxr_route_summary_line(parse_run_t *run, void *state, const char *line, size_t len);
+int iosxr_route_summary_finish(parse_run_t *run, void *state);
 int iosxr_route_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_route_finish(parse_run_t *run, void *state);
 

@@ -19,7 +19,8 @@ BASES = {  # fixture -> command echoed in the banner variant
     'v6_bgp_prefix': 'show bgp ipv6 unicast 2001:db8:1::/48',
     'v6_advertised': 'show bgp ipv6 unicast neighbors 2001:db8:c0de::2 advertised-routes',
     'v6_route': 'show route ipv6', 'v6_route_entry': 'show route ipv6 2001:db8:1::/48',
-    'v6_nd': 'show ipv6 neighbors', 'v6_int_brief': 'show ipv6 interface brief'}
+    'v6_nd': 'show ipv6 neighbors', 'v6_int_brief': 'show ipv6 interface brief',
+    'ipv4_int': 'show ipv4 vrf all interface', 'route_summary': 'show route summary'}
 MORE = ' --More-- ' + '\b' * 10 + ' ' * 10 + '\b' * 10
 
 for base, cmd in BASES.items():

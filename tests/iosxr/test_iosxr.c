@@ -41,6 +41,8 @@ static const xr_case_t cases[] = {
     {"v6_route_entry", "show route ipv6 2001:db8:1::/48"},
     {"v6_nd", "show ipv6 neighbors"},
     {"v6_int_brief", "show ipv6 interface brief"},
+    {"ipv4_int", "show ipv4 vrf all interface"},
+    {"route_summary", "show route summary"},
 };
 
 static parsed_t *xr(const char *command, const char *base, const char *variant)
@@ -792,6 +794,57 @@ static void v6_neighbors_and_interfaces(void **state)
     th_free(p);
 }
 
+/* Issue 12, "real output the parsers still miss": the ipv4 detail form and the route summary. */
+static void ipv4_interface_detail(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show ipv4 vrf all interface", "ipv4_int", "");
+    assert_int_equal(p->n, 4);
+    const iface_t *sub = &th_must_find(p, "GigabitEthernet0/0/0/0.100")->u.iface;
+    assert_int_equal(sub->n_ipv4, 2);
+    assert_string_equal(sub->ipv4[0], "192.168.100.129/30");
+    assert_string_equal(sub->ipv4[1], "192.168.100.193/30"); /* the secondary */
+    assert_int_equal(sub->mtu, 1518);
+    assert_int_equal(sub->protocol_status, UPDOWN_UP);
+    assert_string_equal(sub->vrf, "");
+    const iface_t *shut = &th_must_find(p, "GigabitEthernet0/0/0/1")->u.iface;
+    assert_int_equal(shut->admin_status, UPDOWN_DOWN);
+    assert_int_equal(shut->n_ipv4, 0);
+    const iface_t *priv = &th_must_find(p, "GigabitEthernet0/0/0/2.200")->u.iface;
+    assert_string_equal(priv->vrf, "ER-PRIV");
+    assert_string_equal(priv->ipv4[0], "192.168.200.129/30");
+    th_free(p);
+}
+
+static void route_summary(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show route summary", "route_summary", "");
+    assert_int_equal(p->n, 6);
+    const route_summary_t *bgp = &p->recs[3].u.route_summary;
+    assert_string_equal(bgp->table, "default");
+    assert_string_equal(bgp->protocol, "bgp 65010");
+    assert_int_equal(bgp->routes, 12);
+    const route_summary_t *total = &p->recs[5].u.route_summary;
+    assert_string_equal(total->protocol, "");
+    assert_int_equal(total->routes, 19);
+    th_free(p);
+    p = xr("show route vrf all ipv6 summary", "route_summary_vrf_all", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 8);
+    assert_string_equal(p->recs[7].u.route_summary.table, "ER-PRIV");
+    assert_int_equal(p->recs[7].u.route_summary.routes, 6);
+    assert_int_equal(p->recs[6].u.route_summary.routes, 4);
+    th_free(p);
+    /* sources that do not add up to the Total line: something between them was lost */
+    const char *bad = "Route Source                     Routes     Backup     Deleted     Memory(bytes)\n"
+                      "bgp 65010                        12         0          0           2880\n"
+                      "Total                            19         0          0           4560\n";
+    p = th_parse_text("iosxr", "show route summary", bad, strlen(bad));
+    assert_true(p->partial);
+    th_free(p);
+}
+
 /* One line no parser knows in three places of each answer (tests/testhelp.h). */
 static void unknown_lines(void **state)
 {
@@ -816,6 +869,7 @@ int main(void)
         cmocka_unit_test(rpl), cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
         cmocka_unit_test(v6_bgp_sessions), cmocka_unit_test(v6_bgp_paths), cmocka_unit_test(v6_routes),
         cmocka_unit_test(v6_route_table_large), cmocka_unit_test(v6_neighbors_and_interfaces),
+        cmocka_unit_test(ipv4_interface_detail), cmocka_unit_test(route_summary),
     };
     return cmocka_run_group_tests_name("iosxr", tests, NULL, NULL);
 }
