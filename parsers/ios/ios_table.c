@@ -13,10 +13,10 @@
 
 static const parser_def_t ios_parsers[] = {
     PING_PARSER_DEF,
-    {.command = "show ip bgp summary",
+    {.command = "show ip bgp summary | show bgp ipv6|vpnv6 unicast [vrf V] summary",
      .pattern = "^sh(o(w)?)? (ip )?bgp( \\S+){0,5} sum(m(a(r(y)?)?)?)?$",
      .kind = KIND_BGP_SUMMARY, .state_size = sizeof(ios_bgp_sum_state_t), .line = ios_bgp_sum_line, .finish = ios_bgp_sum_finish},
-    {.command = "show ip bgp neighbors",
+    {.command = "show ip bgp neighbors | show bgp ipv6 unicast neighbors [N]",
      .pattern = "^sh(o(w)?)? (ip )?bgp( (?!nei)\\S+){0,5} nei(g(h(b(o(r(s)?)?)?)?)?)?( (?!advertised|received|routes|policy|paths|flap|dampened)\\S+)?$",
      .kind = KIND_BGP_NEIGHBORS, .state_size = sizeof(ios_bgp_nei_state_t), .line = ios_bgp_nei_line, .finish = ios_bgp_nei_finish},
     {.command = "show interfaces",

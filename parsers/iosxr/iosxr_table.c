@@ -32,7 +32,7 @@ static const parser_def_t iosxr_parsers[] = {
     {.command = "show interfaces [IF]", .pattern = SH INT "( \\S+)?$", .kind = KIND_INTERFACES,
      .state_size = sizeof(iosxr_iface_state_t), .line = iosxr_interfaces_line,
      .finish = iosxr_interfaces_finish},
-    {.command = "show bgp [instance all] [vrf X|all] [ipv4 unicast] summary",
+    {.command = "show bgp [instance all] [vrf X|all] [ipv4|ipv6 unicast] summary",
      .pattern = SH "(ip )?bgp" INST VRF AF VRF " summ(a(r(y)?)?)?$", .kind = KIND_BGP_SUMMARY,
      .state_size = sizeof(iosxr_bgp_sum_state_t), .line = iosxr_bgp_summary_line,
      .finish = iosxr_bgp_summary_finish},
