@@ -539,3 +539,22 @@ const char *tu_protocol_word(const char *s, size_t len)
             return words[i].proto;
     return len ? "other" : NULL;
 }
+
+void tu_command_af(const char *cmd, char *out, size_t size)
+{
+    static const char *const afis[][2] = {{"ipv4", "IPv4"}, {"ipv6", "IPv6"}, {"vpnv4", "VPNv4"}, {"vpnv6", "VPNv6"}};
+    out[0] = '\0';
+    for (const char *w = cmd; *w;) {
+        size_t n = strcspn(w, " ");
+        for (size_t i = 0; i < sizeof(afis) / sizeof(afis[0]); i++) {
+            if (n != strlen(afis[i][0]) || strncmp(w, afis[i][0], n) != 0)
+                continue;
+            bool multicast = strncmp(w + n, " multicast", 10) == 0;
+            snprintf(out, size, "%s %s", afis[i][1], multicast ? "Multicast" : "Unicast");
+            return;
+        }
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+}

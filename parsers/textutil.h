@@ -70,4 +70,10 @@ const char *tu_route_code_protocol(const char *code, size_t len);
 /* A protocol word as vendors spell it ("Direct", "OSPF", "bgp-65004", "Static") -> contract word. */
 const char *tu_protocol_word(const char *s, size_t len);
 
+/* The BGP address family a normalised command names, worded as Cisco prints it in its own
+ * "For address family:" lines: "show bgp ipv6 unicast summary" -> "IPv6 Unicast", "... vpnv6
+ * ..." -> "VPNv6 Unicast", "... ipv4 multicast ..." -> "IPv4 Multicast".  "" when it names
+ * none.  out is caller-owned. */
+void tu_command_af(const char *command_norm, char *out, size_t size);
+
 #endif

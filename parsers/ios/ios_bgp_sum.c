@@ -82,6 +82,7 @@ int ios_bgp_sum_line(parse_run_t *run, void *state, const char *line, size_t len
         st->started = true;
         st->local_as = MODEL_ABSENT;
         ios_command_vrf(run, st->vrf, sizeof(st->vrf));
+        tu_command_af(parse_command_norm(run), st->af, sizeof(st->af)); /* a "For address family:" line overrides */
         FIELD_SET(parse_meta(run)->vrf, st->vrf, -1);
     }
     if (ios_blank(line, len))

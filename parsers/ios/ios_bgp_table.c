@@ -114,21 +114,14 @@ static void copy_as_path(bgp_path_t *b, const char *s, const char *e)
     b->as_path[w] = '\0';
 }
 
-/* Next hop onwards: "192.168.100.130    0    100      0 12076 65001 i". */
-static bool path_fields(ios_bgp_state_t *st, bgp_path_t *b, const char *line, const char *p, const char *e)
+static int emit_path(parse_run_t *run, ios_bgp_state_t *st);
+
+/* The numbers and the path after the next hop: "0    100      0 12076 65001 i". */
+static bool number_fields(ios_bgp_state_t *st, bgp_path_t *b, const char *line, const char *p, const char *e)
 {
-    const char *t = token_end(p, e);
-    ios_rib_copy(b->next_hop, sizeof(b->next_hop), p, (size_t)(t - p));
-    /* A next hop that starts in its own column (two spaces or more before it) tells how far
-     * this output sits from its header; one pushed right by a long prefix does not. */
-    int col = (int)(p - line);
-    if (p - line >= 2 && is_sp(p[-1]) && is_sp(p[-2]))
-        st->shift = col - (st->col_nh ? st->col_nh : DEF_COL_NH);
     int em = st->col_nh ? st->end_metric : DEF_END_METRIC;
     int el = st->col_nh ? st->end_locprf : DEF_END_LOCPRF;
-    int ew = st->col_nh ? st->end_weight : DEF_END_WEIGHT;
-    (void)ew;
-    p = skip_sp(t, e);
+    const char *t;
     /* the numbers before the path: metric, locprf (either may be blank), then weight */
     while (p < e && b->weight == MODEL_ABSENT) {
         t = token_end(p, e);
@@ -160,6 +153,58 @@ static bool path_fields(ios_bgp_state_t *st, bgp_path_t *b, const char *line, co
     }
     copy_as_path(b, p, end);
     return true;
+}
+
+/* Next hop onwards: "192.168.100.130    0    100      0 12076 65001 i".  An IPv6 next hop
+ * longer than its column ends the line, and the numbers follow on the next one: that is
+ * PATH_NH_ONLY, and the row's flags and next hop wait in the state for them. */
+enum { PATH_BAD, PATH_OK, PATH_NH_ONLY };
+static int path_fields(ios_bgp_state_t *st, bgp_path_t *b, const char *line, const char *p, const char *e)
+{
+    const char *t = token_end(p, e);
+    ios_rib_copy(b->next_hop, sizeof(b->next_hop), p, (size_t)(t - p));
+    /* A next hop that starts in its own column (two spaces or more before it) tells how far
+     * this output sits from its header; one pushed right by a long prefix does not. */
+    int col = (int)(p - line);
+    if (p - line >= 2 && is_sp(p[-1]) && is_sp(p[-2]))
+        st->shift = col - (st->col_nh ? st->col_nh : DEF_COL_NH);
+    p = skip_sp(t, e);
+    if (p == e && memchr(b->next_hop, ':', strlen(b->next_hop))) {
+        st->nh_wrap = true;
+        return PATH_NH_ONLY;
+    }
+    return number_fields(st, b, line, p, e) ? PATH_OK : PATH_BAD;
+}
+
+/* What path_fields() made of a row: emitted, waiting for its numbers, or not understood. */
+static int path_done(parse_run_t *run, ios_bgp_state_t *st, int how)
+{
+    if (how == PATH_BAD) {
+        parse_skip(run);
+        return 0;
+    }
+    return how == PATH_OK ? emit_path(run, st) : 0;
+}
+
+/* The numbers line under a next hop that filled its own line. */
+static int numbers_line(parse_run_t *run, ios_bgp_state_t *st, const char *line, const char *p, const char *e)
+{
+    bgp_path_t *b = &st->rec.u.path;
+    st->nh_wrap = false;
+    b->metric = b->local_pref = b->weight = MODEL_ABSENT;
+    if (!number_fields(st, b, line, p, e)) {
+        parse_skip(run);
+        return 0;
+    }
+    return emit_path(run, st);
+}
+
+/* A row that came while a path still waited for its numbers: what it has still counts. */
+static int flush_nh_wrap(parse_run_t *run, ios_bgp_state_t *st)
+{
+    st->nh_wrap = false;
+    parse_partial(run, "a BGP next hop has no line with its numbers");
+    return emit_path(run, st);
 }
 
 static void set_prefix(ios_bgp_state_t *st, const char *s, size_t n, uint32_t addr, int len)
@@ -209,23 +254,23 @@ static int route_line(parse_run_t *run, ios_bgp_state_t *st, const char *line, c
         codes += !is_sp(*p);
         p++;
     }
-    if (p == e || codes > 6 || !(is_digit(*p) || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F'))) {
+    if (p == e || codes > 6 || !(is_digit(*p) || *p == ':' || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F'))) {
         parse_skip(run);
         return 0;
     }
     bool has_status = skip_sp(line, p) < p;
     const char *t1 = token_end(p, e);
+    if (st->nh_wrap && !has_status)
+        return numbers_line(run, st, line, p, e);
+    if (st->nh_wrap && flush_nh_wrap(run, st))
+        return -1;
     path_reset(b);
     if (st->wrap && !has_status) {
         /* the next-hop half of a wrapped prefix line */
         st->wrap = false;
         b->valid = st->wrap_valid;
         b->best = st->wrap_best;
-        if (!path_fields(st, b, line, p, e)) {
-            parse_skip(run);
-            return 0;
-        }
-        return emit_path(run, st);
+        return path_done(run, st, path_fields(st, b, line, p, e));
     }
     if (st->wrap) {
         parse_partial(run, "a wrapped BGP network has no next-hop line");
@@ -244,6 +289,8 @@ static int route_line(parse_run_t *run, ios_bgp_state_t *st, const char *line, c
     int len;
     const char *q = skip_sp(t1, e), *t2 = token_end(q, e);
     bool t1_prefix = prefix_token(p, (size_t)(t1 - p), &addr, &len);
+    if (!t1_prefix && st->prefix[0] && is_addr(p, (size_t)(t1 - p)))
+        return path_done(run, st, path_fields(st, b, line, p, e)); /* IPv6 next hop: same network */
     if (!t1_prefix) {
         parse_skip(run);
         return 0;
@@ -263,11 +310,7 @@ static int route_line(parse_run_t *run, ios_bgp_state_t *st, const char *line, c
         parse_skip(run);
         return 0;
     }
-    if (!path_fields(st, b, line, p, e)) {
-        parse_skip(run);
-        return 0;
-    }
-    return emit_path(run, st);
+    return path_done(run, st, path_fields(st, b, line, p, e));
 }
 
 static void route_distinguisher(ios_bgp_state_t *st, const char *p, const char *e)
@@ -364,7 +407,7 @@ int ios_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t l
     if (st->detail || ios_rib_starts(p, e, "BGP routing table entry for "))
         return ios_bgp_detail_line(run, st, line, e);
     /* Rows start with a status code or blanks then a digit: anything else is a header. */
-    if (*p == '*' || *p == '>' || is_digit(*p) || (st->wrap && p > line)) {
+    if (*p == '*' || *p == '>' || is_digit(*p) || ((st->wrap || st->nh_wrap) && p > line)) {
         if (!st->in_legend || *p == '*')
             return route_line(run, st, line, e);
     }
@@ -385,6 +428,11 @@ int ios_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t l
 int ios_bgp_table_finish(parse_run_t *run, void *state)
 {
     ios_bgp_state_t *st = state;
+    if (st->nh_wrap) {
+        parse_truncated(run, "the output ends after a BGP next hop, before its numbers");
+        if (flush_nh_wrap(run, st))
+            return -1;
+    }
     if (st->wrap) {
         /* what was read still counts: the network and its status codes */
         parse_truncated(run, "the output ends after a BGP network with no next hop");
@@ -395,5 +443,6 @@ int ios_bgp_table_finish(parse_run_t *run, void *state)
         if (emit_path(run, st))
             return -1;
     }
+    ios_bgp_detail_count(run, st);
     return ios_bgp_detail_flush(run, st);
 }

@@ -42,6 +42,12 @@ static const char *word_end(const char *p, const char *e)
     return p;
 }
 
+void ios_bgp_detail_count(parse_run_t *run, const ios_bgp_state_t *st)
+{
+    if (st->detail && st->paths_avail != MODEL_ABSENT && st->paths_avail > 0 && st->paths_seen < st->paths_avail)
+        parse_truncated(run, "the BGP entry lists fewer paths than its Paths line counts");
+}
+
 int ios_bgp_detail_flush(parse_run_t *run, ios_bgp_state_t *st)
 {
     if (!st->path_open)
@@ -78,6 +84,14 @@ static void entry_line(parse_run_t *run, ios_bgp_state_t *st, const char *p, con
 /* "Paths: (2 available, best #1, table BLUE)" */
 static void paths_line(ios_bgp_state_t *st, const char *p, const char *e)
 {
+    const char *q = skip_sp(p + 7, e);
+    if (q < e && *q == '(') {
+        const char *d = ++q;
+        while (q < e && *q >= '0' && *q <= '9')
+            q++;
+        st->paths_avail = ios_rib_uint(d, (size_t)(q - d));
+    }
+    st->paths_seen = 0;
     const char *tb = find(p, e, "table ");
     if (!tb)
         return;
@@ -217,6 +231,7 @@ int ios_bgp_detail_line(parse_run_t *run, ios_bgp_state_t *st, const char *line,
             return -1;
         parse_begin_block(run); /* the path's record is the reused one, reset by as_path_line */
         as_path_line(st, p, e);
+        st->paths_seen++;
         return 0;
     }
     if (!st->path_open)

@@ -57,6 +57,22 @@ int ios_bgp_nei_finish(parse_run_t *run, void *state);
 /* ---- show ip arp ---- */
 int ios_arp_line(parse_run_t *run, void *state, const char *line, size_t len);
 
+/* ---- show ipv6 neighbors (ios_nd.c): ND entries as ARP records ---- */
+int ios_nd_line(parse_run_t *run, void *state, const char *line, size_t len);
+/* One line of the table (header, blank or row); age_unit: seconds per Age unit (IOS 60, XR 1);
+ * location: the row must end with a Location column (XR). */
+int ios_nd_row(parse_run_t *run, const char *line, size_t len, int64_t age_unit, bool location);
+
+/* ---- show ipv6 interface [brief] (ios_ipv6_int.c) ---- */
+typedef struct {
+    record_t rec;
+    bool open;
+    bool brief; /* the open interface came from a "Name [up/up]" line: addresses follow alone */
+    bool body;  /* its block reached a line that proves it whole (an address line; "MTU is") */
+} ios_ipv6_int_state_t;
+int ios_ipv6_int_line(parse_run_t *run, void *state, const char *line, size_t len);
+int ios_ipv6_int_finish(parse_run_t *run, void *state);
+
 /* ---- show ip prefix-list ---- */
 typedef struct {
     char name[64];

@@ -40,6 +40,7 @@ typedef struct {
     bool in_legend;        /* between "Status codes:" and the column header */
     bool wrap;             /* a prefix line with nothing after it: next hop comes next line */
     tristate_t wrap_valid, wrap_best;
+    bool nh_wrap;          /* a long IPv6 next hop ended the line: its numbers come next line */
     int col_nh;            /* header columns: "Next Hop" start, ends of Metric/LocPrf/Weight */
     int end_metric, end_locprf, end_weight;
     int shift;             /* how far this output's rows sit from its header (copy/paste) */
@@ -48,6 +49,8 @@ typedef struct {
     bool path_open;
     bool in_paths;
     bool in_adv;           /* "Advertised to ..." peer/group list lines follow */
+    int64_t paths_avail;   /* "Paths: (N available": 0 (unknown) until that line */
+    int paths_seen;        /* paths begun since */
 } ios_bgp_state_t;
 
 int ios_bgp_table_line(parse_run_t *run, void *state, const char *line, size_t len);
@@ -55,6 +58,9 @@ int ios_bgp_table_finish(parse_run_t *run, void *state);
 /* internal: the detail form (ios_bgp_table_detail.c) */
 int ios_bgp_detail_line(parse_run_t *run, ios_bgp_state_t *st, const char *line, const char *e);
 int ios_bgp_detail_flush(parse_run_t *run, ios_bgp_state_t *st);
+/* At the end of the output: marks it truncated when the entry's "Paths: (N available" counted
+ * more paths than were listed (a capture cut between two paths loses one whole). */
+void ios_bgp_detail_count(parse_run_t *run, const ios_bgp_state_t *st);
 
 /* ---- scanning: tables are mostly runs of blanks, so skip and split 8 bytes at a time ---- */
 #define IOS_RIB_ONES 0x0101010101010101ull

@@ -70,8 +70,8 @@ static void route_items(const char *p, const char *e, int64_t *age, next_hop_t *
         const char *t = p;
         while (t > s && is_sp(t[-1]))
             t--;
-        if (t == s)
-            continue;
+        if (t == s || ios_rib_starts(s, t, "directly connected") || ios_rib_starts(s, t, "receive"))
+            continue; /* IPv6 "via Gi0/0, directly connected": the interface is what counts */
         if (is_digit(*s)) {
             int64_t a = ios_rib_duration(s, (size_t)(t - s));
             if (a != MODEL_ABSENT)
@@ -115,6 +115,12 @@ static bool route_body(parse_run_t *run, route_t *r, const char *p, const char *
         if (!p)
             return false;
         p = skip_sp(p, e);
+        if (p == e && !cont) {
+            /* IPv6 "B   2001:DB8:1::/48 [20/0]": the next hops follow on "via" lines */
+            r->distance = dist;
+            r->metric = metric;
+            return true;
+        }
         nh = add_next_hop(run, r);
         if (ios_rib_starts(p, e, "via ")) {
             p = skip_sp(p + 4, e);
@@ -147,8 +153,10 @@ static bool route_body(parse_run_t *run, route_t *r, const char *p, const char *
         while (p < e && *p != ',' && !is_sp(*p))
             p++;
         nh = add_next_hop(run, r);
+        /* IPv6 "via GigabitEthernet0/0/0.100, directly connected" names no address */
         if (nh)
-            ios_rib_copy(nh->address, sizeof(nh->address), a, (size_t)(p - a));
+            ios_rib_copy(tu_is_ip(a, (size_t)(p - a)) ? nh->address : nh->interface, sizeof(nh->address), a,
+                         (size_t)(p - a));
     } else {
         return false;
     }
@@ -217,29 +225,43 @@ static void set_code(route_t *r, const char *s, const char *e)
         ios_rib_copy(r->protocol, sizeof(r->protocol), proto, strlen(proto));
 }
 
+/* The code is at most a few characters ("O*E2", "i L2", "B  +", "OE2"); the prefix is the
+ * first token after it that starts with a digit (IPv4) or holds a ':' (IPv6 "FF00::/8"). */
+static const char *prefix_start(const char *line, const char *e)
+{
+    const char *lim = e - line > 14 ? line + 14 : e;
+    for (const char *p = line + 1; p < lim; p++) { /* line[0] is the code's first letter */
+        if (!is_sp(p[-1]) || is_sp(*p))
+            continue;
+        if (is_digit(*p) || memchr(p, ':', (size_t)(token_end(p, e) - p)))
+            return p;
+    }
+    return NULL;
+}
+
 /* "O E2    10.2.0.0/16 [110/20] via ...": a code, a prefix, a body.  0 = not a route line. */
 static int route_line(parse_run_t *run, ios_route_state_t *st, const char *line, const char *e, bool *ok)
 {
-    /* The code is at most a few characters ("O*E2", "i L2", "B  +"); the prefix is the first
-     * token starting with a digit. */
-    const char *p = line + 1; /* line[0] is the code's first letter */
-    const char *lim = e - line > 14 ? line + 14 : e;
-    while (p < lim && !(is_digit(*p) && is_sp(p[-1])))
-        p++;
+    const char *p = prefix_start(line, e);
     *ok = false;
-    if (p == lim)
+    if (!p)
         return 0;
     const char *t = token_end(p, e);
     uint32_t addr;
     int len;
-    if (!ios_rib_prefix_token(p, (size_t)(t - p), &addr, &len))
+    char v6[PREFIX_LEN] = {0}; /* copied whole: no stack bytes after its NUL */
+    bool is_v4 = ios_rib_prefix_token(p, (size_t)(t - p), &addr, &len);
+    if (!is_v4 && !(memchr(p, ':', (size_t)(t - p)) && tu_prefix(p, (size_t)(t - p), false, v6, sizeof(v6))))
         return 0;
     int rc = ios_route_flush(run, st);
     parse_begin_block(run); /* the route's record is the reused one, reset here */
     route_t *r = &st->rec.u.route;
     route_reset(r);
     set_code(r, line, p);
-    ios_rib_fmt_prefix(r->prefix, addr, len >= 0 ? len : implied_len(st, addr));
+    if (is_v4)
+        ios_rib_fmt_prefix(r->prefix, addr, len >= 0 ? len : implied_len(st, addr));
+    else
+        memcpy(r->prefix, v6, sizeof(r->prefix));
     st->open = true;
     *ok = route_body(run, r, t, e, false);
     return rc ? -1 : 1;
@@ -250,7 +272,7 @@ static bool known_header(const char *p, const char *e)
 {
     static const char *const heads[] = {
         "Codes:", "Gateway of last resort", "Default gateway is", "Host ", "ICMP redirect cache",
-        "% ", "VRF ", "IP routing table", "Routing Table:",
+        "% ", "VRF ", "IP routing table", "Routing Table:", "IPv6 Routing Table",
     };
     for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
         if (ios_rib_starts(p, e, heads[i]))
@@ -343,8 +365,8 @@ int ios_route_line(parse_run_t *run, void *state, const char *line, size_t len)
 int ios_route_finish(parse_run_t *run, void *state)
 {
     ios_route_state_t *st = state;
-    if (st->open && !st->detail && st->rec.u.route.n_next_hops == 0 &&
-        st->rec.u.route.distance == MODEL_ABSENT)
+    /* every route line brings a next hop, or its "via" lines do (IPv6) */
+    if (st->open && !st->detail && st->rec.u.route.n_next_hops == 0)
         parse_truncated(run, "the output ends inside a route (no next hop after its prefix)");
     return ios_route_flush(run, st);
 }

@@ -8,6 +8,12 @@
  *     * 192.168.100.130, from 192.168.100.130, 1w2d ago, via GigabitEthernet0/0/0
  *         Route metric is 0, traffic share count is 1
  *
+ * "show ipv6 route X" words its paths differently, one block per path:
+ *     Routing paths:
+ *       FE80::212:F2FF:FEA1:C01, GigabitEthernet0/0/0.100
+ *         From FE80::212:F2FF:FEA1:C01
+ *         Last updated 1d02h ago
+ *
  * "% Network not in table" is a valid empty answer (no record, not partial).  Lines this
  * parser has no use for (tags, redistribution, MPLS labels, traffic shares) are ignored: the
  * detail block is free text that grows with every release. */
@@ -115,14 +121,28 @@ static void descriptor(parse_run_t *run, route_t *r, const char *p, const char *
         p++;
     if (tu_is_ip(s, (size_t)(p - s)))
         ios_rib_copy(nh->address, sizeof(nh->address), s, (size_t)(p - s));
-    const char *via = find(p, e, "via ");
-    if (via) {
-        const char *v = via + 4, *ve = v;
+    const char *via = find(p, e, "via "), *v = via ? via + 4 : NULL;
+    if (!via && p < e && *p == ',' && nh->address[0])
+        v = skip_sp(p + 1, e); /* IPv6 "FE80::212:F2FF:FEA1:C01, GigabitEthernet0/0/0.100" */
+    if (v) {
+        const char *ve = v;
         while (ve < e && *ve != ',' && *ve != ' ')
             ve++;
         ios_rib_copy(nh->interface, sizeof(nh->interface), v, (size_t)(ve - v));
     }
     nh->age = age_before_ago(p, e);
+}
+
+/* A path line of the block: IPv4 "* 10.0.0.2, from ...", IPv6 "FE80::1, Gi0/0/0" or
+ * "directly connected via Gi0/0/0"; not "Route metric is ..." nor "From FE80::1". */
+static bool path_line(const char *p, const char *e)
+{
+    if (*p == '*' || ios_rib_starts(p, e, "directly"))
+        return true;
+    const char *t = p;
+    while (t < e && *t != ',' && *t != ' ')
+        t++;
+    return tu_is_ip(p, (size_t)(t - p));
 }
 
 int ios_route_detail_line(parse_run_t *run, ios_route_state_t *st, const char *line, const char *e)
@@ -141,11 +161,12 @@ int ios_route_detail_line(parse_run_t *run, ios_route_state_t *st, const char *l
         known_via(r, p, e);
     } else if (ios_rib_starts(p, e, "Last update from ")) {
         r->age = age_before_ago(p, e);
-    } else if (ios_rib_starts(p, e, "Routing Descriptor Blocks")) {
+    } else if (ios_rib_starts(p, e, "Routing Descriptor Blocks") || ios_rib_starts(p, e, "Routing paths:")) {
         st->in_blocks = true;
-    } else if (st->in_blocks && (*p == '*' || (*p >= '0' && *p <= '9') || ios_rib_starts(p, e, "directly"))) {
-        /* "Route metric is 0, ..." lines start with a letter and are skipped above */
+    } else if (st->in_blocks && path_line(p, e)) {
         descriptor(run, r, p, e);
+    } else if (st->in_blocks && r->n_next_hops && ios_rib_starts(p, e, "Last updated ")) {
+        r->next_hops[r->n_next_hops - 1].age = age_before_ago(p, e); /* IPv6: under its path */
     }
     return 0;
 }

@@ -6,12 +6,17 @@
 #include "parsers/vendors.h"
 #include "parsers/ping/ping.h"
 
+/* An address family, and a network argument (IPv4 with or without a length, or IPv6). */
+#define BGP_AF "( (ipv4|ipv6|vpnv4|vpnv6)( (unicast|multicast|all))?)?"
+#define IP_ARG "(\\d+\\.\\d+\\.\\d+\\.\\d+|[0-9a-f]*:[0-9a-f:.]*)"
+#define BGP_PREFIX IP_ARG "(/\\d+)?( " IP_ARG ")?"
+
 static const parser_def_t ios_parsers[] = {
     PING_PARSER_DEF,
-    {.command = "show ip bgp summary",
+    {.command = "show ip bgp summary | show bgp ipv6|vpnv6 unicast [vrf V] summary",
      .pattern = "^sh(o(w)?)? (ip )?bgp( \\S+){0,5} sum(m(a(r(y)?)?)?)?$",
      .kind = KIND_BGP_SUMMARY, .state_size = sizeof(ios_bgp_sum_state_t), .line = ios_bgp_sum_line, .finish = ios_bgp_sum_finish},
-    {.command = "show ip bgp neighbors",
+    {.command = "show ip bgp neighbors | show bgp ipv6 unicast neighbors [N]",
      .pattern = "^sh(o(w)?)? (ip )?bgp( (?!nei)\\S+){0,5} nei(g(h(b(o(r(s)?)?)?)?)?)?( (?!advertised|received|routes|policy|paths|flap|dampened)\\S+)?$",
      .kind = KIND_BGP_NEIGHBORS, .state_size = sizeof(ios_bgp_nei_state_t), .line = ios_bgp_nei_line, .finish = ios_bgp_nei_finish},
     {.command = "show interfaces",
@@ -46,30 +51,36 @@ static const parser_def_t ios_parsers[] = {
      .kind = KIND_TCP_TEST, .state_size = sizeof(ios_telnet_state_t), .line = ios_telnet_line, .finish = ios_telnet_finish},
     {.command = "traceroute [vrf V] A.B.C.D", .pattern = "^trace(r(o(u(t(e)?)?)?)?)?( ip| ipv6)?( vrf \\S+)?( \\S+( .*)?)?$",
      .kind = KIND_TRACEROUTE, .state_size = sizeof(trace_state_t), .line = trace_cisco_line, .finish = trace_finish},
+    {.command = "show ipv6 neighbors [X:X::X] [vrf V]",
+     .pattern = "^sh(o(w)?)? ipv6 nei(g(h(b(o(r(s)?)?)?)?)?)?( .*)?$",
+     .kind = KIND_ARP, .line = ios_nd_line},
+    {.command = "show ipv6 interface [brief | IF]",
+     .pattern = "^sh(o(w)?)? ipv6 int(e(r(f(a(c(e)?)?)?)?)?)?( br(i(e(f)?)?)?| \\S+)?$",
+     .kind = KIND_INTERFACES, .state_size = sizeof(ios_ipv6_int_state_t), .line = ios_ipv6_int_line,
+     .finish = ios_ipv6_int_finish},
     {.command = "show ip interface brief", .pattern = "^sh(o(w)?)? ip int(e(r(f(a(c(e)?)?)?)?)?)? br(i(e(f)?)?)?( .*)?$",
      .kind = KIND_INTERFACES, .line = ios_ip_int_brief_line},
     /* routing tables (ios_route*.c, ios_bgp_table*.c): one line function per family reads both
      * the table and the single-prefix detail form, told apart by the output itself */
-    {.command = "show ip route [vrf V] A.B.C.D",
-     .pattern = "^sh(o(w)?)? ip ro(u(t(e)?)?)?( vrf \\S+)? \\d+\\.\\d+\\.\\d+\\.\\d+( \\d+\\.\\d+\\.\\d+\\.\\d+)?$",
+    {.command = "show ip|ipv6 route [vrf V] A.B.C.D|X:X::X/N",
+     .pattern = "^sh(o(w)?)? (ip|ipv6) ro(u(t(e)?)?)?( vrf \\S+)? " BGP_PREFIX "$",
      .kind = KIND_ROUTES, .state_size = sizeof(ios_route_state_t), .line = ios_route_line,
      .finish = ios_route_finish},
-    {.command = "show ip route [vrf V]",
-     .pattern = "^sh(o(w)?)? ip ro(u(t(e)?)?)?(?!.*\\bsumm)( .*)?$",
+    {.command = "show ip|ipv6 route [vrf V]",
+     .pattern = "^sh(o(w)?)? (ip|ipv6) ro(u(t(e)?)?)?(?!.*\\bsumm)( .*)?$",
      .kind = KIND_ROUTES, .state_size = sizeof(ios_route_state_t), .line = ios_route_line,
      .finish = ios_route_finish},
     {.command = "show ip bgp neighbors N advertised-routes | received-routes | routes",
      .pattern = "^sh(o(w)?)? (ip bgp|bgp)( \\S+)*? nei(g(h(b(o(r(s)?)?)?)?)?)?( \\S+)? (adv\\S*|rec\\S*|ro(u(t(e(s)?)?)?)?)$",
      .kind = KIND_BGP_TABLE, .state_size = sizeof(ios_bgp_state_t), .line = ios_bgp_table_line,
      .finish = ios_bgp_table_finish},
-    {.command = "show ip bgp [vrf V] A.B.C.D",
-     .pattern = "^sh(o(w)?)? (ip bgp|bgp)( (ipv4|vpnv4)( (unicast|multicast|all))?)?( vrf \\S+| all| rd \\S+)* "
-                "\\d+\\.\\d+\\.\\d+\\.\\d+(/\\d+)?( \\d+\\.\\d+\\.\\d+\\.\\d+)?$",
+    {.command = "show ip bgp [vrf V] A.B.C.D | show bgp ipv6 unicast X:X::X/N",
+     .pattern = "^sh(o(w)?)? (ip bgp|bgp)" BGP_AF "( vrf \\S+| all| rd \\S+)* " BGP_PREFIX "$",
      .kind = KIND_BGP_TABLE, .state_size = sizeof(ios_bgp_state_t), .line = ios_bgp_table_line,
      .finish = ios_bgp_table_finish},
-    {.command = "show ip bgp [vpnv4 all | vrf V] | show bgp ipv4 unicast",
-     .pattern = "^sh(o(w)?)? (ip bgp|bgp)( (ipv4|vpnv4)( (unicast|multicast|all))?)?( vrf \\S+| all| rd \\S+)*"
-                "( \\d+\\.\\d+\\.\\d+\\.\\d+(/\\d+)?( \\d+\\.\\d+\\.\\d+\\.\\d+)?)?"
+    {.command = "show ip bgp [vpnv4 all | vrf V] | show bgp ipv4|ipv6|vpnv6 unicast",
+     .pattern = "^sh(o(w)?)? (ip bgp|bgp)" BGP_AF "( vrf \\S+| all| rd \\S+)*"
+                "( " BGP_PREFIX ")?"
                 "( (longer-prefixes|cidr-only|regexp .*|community .*|filter-list .*|route-map .*|prefix-list .*))?$",
      .kind = KIND_BGP_TABLE, .state_size = sizeof(ios_bgp_state_t), .line = ios_bgp_table_line,
      .finish = ios_bgp_table_finish},

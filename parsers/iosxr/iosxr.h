@@ -31,6 +31,9 @@ int iosxr_interfaces_line(parse_run_t *run, void *state, const char *line, size_
 int iosxr_interfaces_finish(parse_run_t *run, void *state);
 int iosxr_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_ip_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
+/* iosxr_ipv6.c: IPv6 ND and interface brief, read by the IOS readers (state: ios_ipv6_int_state_t) */
+int iosxr_nd_line(parse_run_t *run, void *state, const char *line, size_t len);
+int iosxr_ipv6_int_brief_line(parse_run_t *run, void *state, const char *line, size_t len);
 
 /* ---- bgp ---- */
 typedef struct {
@@ -39,6 +42,7 @@ typedef struct {
     bool has_as;
     char vrf[64];
     char pending_peer[48]; /* a long (IPv6) peer printed alone on its line */
+    char af[32];           /* the family the command names ("IPv6 Unicast"), else "" */
     bool in_table;
     bool started;
 } iosxr_bgp_sum_state_t;
@@ -64,6 +68,7 @@ typedef struct {
     char pending[52]; /* a prefix too long for its column, path on the next line */
     char pending_status[4];
     bool advertised; /* "Network Next Hop From AS Path" form */
+    char adv_pfx[52], adv_nh[64]; /* an advertised row wrapped after its next hop */
     bool cut;        /* the last path had no origin code: output cut mid-line? */
     bool header_seen;
     bool started;
@@ -81,6 +86,26 @@ typedef struct {
     char vrf[64];
     bool started;
 } iosxr_route_state_t;
+
+/* ---- show ipv4 [vrf X|all] interface [IF] (iosxr_ipv4_int.c) ---- */
+typedef struct {
+    record_t rec;
+    bool open;
+    bool complete; /* the open block reached its Table Id line */
+} iosxr_ipv4_int_state_t;
+int iosxr_ipv4_int_line(parse_run_t *run, void *state, const char *line, size_t len);
+int iosxr_ipv4_int_finish(parse_run_t *run, void *state);
+
+/* ---- show route [vrf X|all] [ipv4|ipv6] summary (iosxr_route_summary.c) ---- */
+typedef struct {
+    char table[64];   /* the VRF of the table being read, "" for the default one */
+    int64_t sum;      /* its sources' routes so far */
+    bool in_table;    /* after a "Route Source" header */
+    bool total_seen;  /* its Total line came */
+    bool started;
+} iosxr_route_sum_state_t;
+int iosxr_route_summary_line(parse_run_t *run, void *state, const char *line, size_t len);
+int iosxr_route_summary_finish(parse_run_t *run, void *state);
 int iosxr_route_line(parse_run_t *run, void *state, const char *line, size_t len);
 int iosxr_route_finish(parse_run_t *run, void *state);
 

@@ -55,6 +55,7 @@ static int emit_row(parse_run_t *run, iosxr_bgp_sum_state_t *st, const char *pee
     p->local_as = st->has_as ? st->local_as : MODEL_ABSENT;
     FIELD_SET(p->router_id, st->router_id, -1);
     FIELD_SET(p->vrf, st->vrf, -1);
+    FIELD_SET(p->address_family, st->af, -1);
     p->msg_rcvd = rx_int(c, "rcvd");
     p->msg_sent = rx_int(c, "sent");
     rx_named(c, "updown", &s, &n);
@@ -73,6 +74,7 @@ int iosxr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size
         /* "show ... vrf BLUE ..." may print no VRF header of its own. */
         st->started = true;
         iosxr_command_vrf(run, st->vrf, sizeof(st->vrf));
+        tu_command_af(parse_command_norm(run), st->af, sizeof(st->af)); /* XR prints no family line */
     }
     rx_caps_t c;
     const char *s;

@@ -7,6 +7,8 @@
  *
  *   Network            Next Hop        From            AS Path       (advertised-routes)
  *   10.50.0.0/16       192.168.100.129 Local           65010i
+ *   2001:db8:ff00::/40 2001:db8:c0de::1
+ *                                      Local           65010i          (IPv6 wraps)
  *
  * Metric, LocPrf and Weight are right-aligned under their headers and any may be blank, so
  * they are read by column; a value wider than its column pushes the following ones right.
@@ -33,6 +35,8 @@ static rx_t adv_head_rx = RX("^\\s*Network\\s+Next Hop\\s+From\\s+AS Path");
 static rx_t rd_rx = RX("^Route Distinguisher: \\S+(?: \\(default for vrf (?<vrf>[^)]+)\\))?");
 static rx_t rid_rx = RX("^BGP router identifier (?<rid>\\S+), local AS number (?<as>\\S+)");
 static rx_t adv_row_rx = RX("^(?<pfx>[0-9A-Fa-f.:]+(?:/\\d+)?)\\s+(?<nh>[0-9A-Fa-f.:]+)\\s+(?<from>\\S+)\\s+(?<path>.*?)\\s*$");
+static rx_t adv_wrap_rx = RX("^(?<pfx>[0-9A-Fa-f.:]+(?:/\\d+)?)\\s+(?<nh>[0-9A-Fa-f.:]+)\\s*$");
+static rx_t adv_tail_rx = RX("^\\s+(?<from>\\S+)\\s+(?<path>\\S.*?)\\s*$");
 static rx_t known_rx = RX("^(?:BGP |Non-stop|Table ID|Status codes|\\s+i - internal|\\s+[a-z] |Origin codes|"
                           "Processed \\d+|Dampening|Total number|VRF ID|Speaker|Process|"
                           "Route Distinguisher|\\s*$)");
@@ -166,27 +170,53 @@ static int normal_row(parse_run_t *run, iosxr_bgp_table_state_t *st, const char 
     return parse_emit(run, &rec) ? -1 : 0;
 }
 
-static int adv_row(parse_run_t *run, iosxr_bgp_table_state_t *st, const char *line, size_t len)
+/* An advertised path from its four fields, as (pointer, length) pairs. */
+static int adv_emit(parse_run_t *run, iosxr_bgp_table_state_t *st, const char *pfx, size_t pl, const char *nh,
+                    size_t nl, const rx_caps_t *tail)
 {
-    rx_caps_t c;
-    if (!rx_match(&adv_row_rx, line, len, &c))
-        return 1;
     record_t rec;
     record_init(&rec, KIND_BGP_TABLE);
     bgp_path_t *p = &rec.u.path;
     const char *s;
     size_t n;
-    rx_named(&c, "pfx", &s, &n);
-    fix_prefix(s, n, p->prefix, sizeof(p->prefix));
-    rx_copy(&c, "nh", p->next_hop, sizeof(p->next_hop));
-    rx_named(&c, "from", &s, &n);
+    fix_prefix(pfx, pl, p->prefix, sizeof(p->prefix));
+    FIELD_SET(p->next_hop, nh, (long)nl);
+    rx_named(tail, "from", &s, &n);
     if (tu_is_ip(s, n))
         FIELD_SET(p->neighbor, s, (long)n);
-    rx_named(&c, "path", &s, &n);
+    rx_named(tail, "path", &s, &n);
     path_origin(p, s, n);
     st->cut = !p->origin[0];
     FIELD_SET(p->vrf, st->vrf, -1);
     return parse_emit(run, &rec) ? -1 : 0;
+}
+
+/* "2001:db8:ff00::/40 2001:db8:c0de::1" then "      Local    65010i": an IPv6 row wraps
+ * after its next hop, and the From and AS Path columns follow on the next line. */
+static int adv_row(parse_run_t *run, iosxr_bgp_table_state_t *st, const char *line, size_t len)
+{
+    rx_caps_t c;
+    const char *s, *h;
+    size_t n, hn;
+    if (st->adv_pfx[0] && rx_match(&adv_tail_rx, line, len, &c)) {
+        int rc = adv_emit(run, st, st->adv_pfx, strlen(st->adv_pfx), st->adv_nh, strlen(st->adv_nh), &c);
+        st->adv_pfx[0] = '\0';
+        return rc;
+    }
+    if (st->adv_pfx[0])
+        parse_partial(run, "an advertised path wrapped after its next hop has no second line");
+    st->adv_pfx[0] = '\0';
+    if (rx_match(&adv_wrap_rx, line, len, &c)) {
+        parse_begin_block(run);
+        rx_copy(&c, "pfx", st->adv_pfx, sizeof(st->adv_pfx));
+        rx_copy(&c, "nh", st->adv_nh, sizeof(st->adv_nh));
+        return 0;
+    }
+    if (!rx_match(&adv_row_rx, line, len, &c))
+        return 1;
+    rx_named(&c, "pfx", &s, &n);
+    rx_named(&c, "nh", &h, &hn);
+    return adv_emit(run, st, s, n, h, hn, &c);
 }
 
 static void header(iosxr_bgp_table_state_t *st, rx_caps_t *c)
@@ -225,6 +255,8 @@ static int detail_finish(parse_run_t *run, iosxr_bgp_table_state_t *st)
         parse_truncated(run, "the last path of the BGP entry ends before its Origin line");
     else if (d->detail && !d->in_paths)
         parse_truncated(run, "the BGP entry ends before its Paths line");
+    else
+        ios_bgp_detail_count(run, d);
     return ios_bgp_detail_flush(run, d);
 }
 
@@ -290,6 +322,8 @@ int iosxr_bgp_table_finish(parse_run_t *run, void *state)
         return detail_finish(run, st);
     if (st->pending_status[0])
         parse_truncated(run, "last prefix printed without its path");
+    else if (st->adv_pfx[0])
+        parse_truncated(run, "last advertised path printed without its From and AS Path");
     else if (st->cut)
         parse_truncated(run, "last path printed without its origin code");
     return 0;

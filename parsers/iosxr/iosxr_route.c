@@ -71,6 +71,9 @@ static bool add_path(route_t *r, const char *rest, size_t len)
     if (!nh)
         return true;
     if (via) {
+        /* XR follows every next hop with its age: a line that stops before it was cut */
+        if (!rx_named(&c, "age", &s, &n))
+            return false;
         rx_copy(&c, "nh", nh->address, sizeof(nh->address));
         rx_copy(&c, "nvrf", nh->vrf, sizeof(nh->vrf));
         nh->distance = rx_int(&c, "d");

@@ -1,5 +1,6 @@
 /* iosxr_table.c: what erdiag parses from Cisco IOS-XR, command by command.
  * Patterns run over the normalised command; specific forms come before generic ones. */
+#include "parsers/ios/ios_core.h"
 #include "parsers/iosxr/iosxr.h"
 #include "parsers/trace/trace.h"
 #include "parsers/vendors.h"
@@ -20,10 +21,18 @@ static const parser_def_t iosxr_parsers[] = {
     {.command = "show ipv4 [vrf all] interface brief",
      .pattern = SH "(ip|ipv4)" VRF " " INT " " BR "( .*)?$", .kind = KIND_INTERFACES,
      .line = iosxr_ip_int_brief_line},
+    {.command = "show ipv4 [vrf X|all] interface [IF]",
+     .pattern = SH "ipv4" VRF " " INT "(?! " BR "$)( \\S+)?$", .kind = KIND_INTERFACES,
+     .state_size = sizeof(iosxr_ipv4_int_state_t), .line = iosxr_ipv4_int_line, .finish = iosxr_ipv4_int_finish},
+    {.command = "show ipv6 [vrf X] interface brief",
+     .pattern = SH "ipv6" VRF " " INT " " BR "$", .kind = KIND_INTERFACES,
+     .state_size = sizeof(ios_ipv6_int_state_t), .line = iosxr_ipv6_int_brief_line, .finish = ios_ipv6_int_finish},
+    {.command = "show ipv6 neighbors [vrf X] [IF]", .pattern = SH "ipv6 " NEI VRF "( \\S+)?$", .kind = KIND_ARP,
+     .line = iosxr_nd_line},
     {.command = "show interfaces [IF]", .pattern = SH INT "( \\S+)?$", .kind = KIND_INTERFACES,
      .state_size = sizeof(iosxr_iface_state_t), .line = iosxr_interfaces_line,
      .finish = iosxr_interfaces_finish},
-    {.command = "show bgp [instance all] [vrf X|all] [ipv4 unicast] summary",
+    {.command = "show bgp [instance all] [vrf X|all] [ipv4|ipv6 unicast] summary",
      .pattern = SH "(ip )?bgp" INST VRF AF VRF " summ(a(r(y)?)?)?$", .kind = KIND_BGP_SUMMARY,
      .state_size = sizeof(iosxr_bgp_sum_state_t), .line = iosxr_bgp_summary_line,
      .finish = iosxr_bgp_summary_finish},
@@ -39,6 +48,10 @@ static const parser_def_t iosxr_parsers[] = {
      .pattern = SH "(ip )?bgp" INST VRF AF VRF "( [0-9a-f.:/]+)?$", .kind = KIND_BGP_TABLE,
      .state_size = sizeof(iosxr_bgp_table_state_t), .line = iosxr_bgp_table_line,
      .finish = iosxr_bgp_table_finish},
+    {.command = "show route [vrf X|all] [ipv4|ipv6] summary",
+     .pattern = SH "route" VRF "( (ipv4|ipv6))?( unicast)?" VRF " summ(a(r(y)?)?)?$", .kind = KIND_ROUTE_SUMMARY,
+     .state_size = sizeof(iosxr_route_sum_state_t), .line = iosxr_route_summary_line,
+     .finish = iosxr_route_summary_finish},
     /* XR takes the VRF before or after the family, and lists the routes through a next hop
      * in the same table form */
     {.command = "show route [vrf X|all] [ipv4|ipv6] [vrf X|all] [PREFIX | next-hop A.B.C.D]",

@@ -33,6 +33,15 @@ BASES = {
     'bfd_details': ('show bfd neighbors details', (3, 50)),
     'version': ('show version', (20, 10)),
     'telnet_refused': ('telnet 192.168.100.134 179', (1, 12)),
+    # IPv6 (issue 12): the ExpressRoute /126, customer ::1, Microsoft ::2
+    'v6_bgp_summary': ('show bgp ipv6 unicast summary', (16, 30)),
+    'v6_bgp_neighbors': ('show bgp ipv6 unicast neighbors 2001:db8:c0de::2', (70, 10)),
+    'v6_bgp_table': ('show bgp ipv6 unicast', (19, 30)),
+    'v6_route': ('show ipv6 route', (26, 8)),
+    'v6_nd': ('show ipv6 neighbors', (3, 30)),
+    'v6_int_brief': ('show ipv6 interface brief', (12, 10)),
+    'v6_int': ('show ipv6 interface GigabitEthernet0/0/0.100', (5, 20)),
+    'v6_prefix_list_detail': ('show ipv6 prefix-list detail', (5, 30)),
 }
 
 

@@ -802,6 +802,281 @@ static void telnet_results(void **state)
     th_free(p);
 }
 
+/* ---------------------------------------------------------------- IPv6 (issue 12)
+ * The ExpressRoute /126: customer 2001:db8:c0de::1, Microsoft 2001:db8:c0de::2, AS 65010 and
+ * 12076, Azure prefixes 2001:db8:1::/48 and 2001:db8:2::/48, on-premises 2001:db8:ff00::/40. */
+
+static void v6_bgp_summary(void **state)
+{
+    (void)state;
+    check_variants("show bgp ipv6 unicast summary", "v6_bgp_summary", 3, 0);
+    parsed_t *p = fx("show bgp ipv6 unicast summary", "v6_bgp_summary");
+    const bgp_peer_t *ms = &th_must_find(p, "2001:DB8:C0DE::2")->u.peer; /* wrapped row */
+    assert_int_equal(ms->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(ms->remote_as, 12076);
+    assert_int_equal(ms->local_as, 65010);
+    assert_int_equal(ms->prefixes_received, 2);
+    assert_int_equal(ms->msg_rcvd, 4512);
+    assert_int_equal(ms->up_down, 93600);
+    assert_string_equal(ms->address_family, "IPv6 Unicast");
+    const bgp_peer_t *sec = &th_must_find(p, "2001:DB8:C0DE::6")->u.peer;
+    assert_true(sec->admin_down);
+    assert_int_equal(sec->state, BGP_STATE_IDLE);
+    assert_int_equal(th_must_find(p, "FE80::212:F2FF:FEA1:C01")->u.peer.state, BGP_STATE_ACTIVE);
+    th_free(p);
+    p = fx("show bgp vpnv6 unicast vrf ER-PRIV summary", "v6_bgp_summary_vrf");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.peer.vrf, "ER-PRIV");
+    assert_string_equal(p->recs[0].u.peer.address_family, "VPNv6 Unicast");
+    assert_int_equal(p->recs[0].u.peer.prefixes_received, 2);
+    th_free(p);
+}
+
+static void v6_bgp_neighbors(void **state)
+{
+    (void)state;
+    check_variants("show bgp ipv6 unicast neighbors 2001:db8:c0de::2", "v6_bgp_neighbors", 1, 0);
+    parsed_t *p = fx("show bgp ipv6 unicast neighbors 2001:db8:c0de::2", "v6_bgp_neighbors");
+    const bgp_neighbor_t *n = &th_must_find(p, "2001:DB8:C0DE::2")->u.neighbor;
+    assert_int_equal(n->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(n->remote_as, 12076);
+    assert_string_equal(n->local_address, "2001:DB8:C0DE::1");
+    assert_string_equal(n->remote_router_id, "10.3.129.1");
+    assert_int_equal(n->prefixes_received, 2);
+    assert_int_equal(n->prefixes_sent, 1);
+    assert_int_equal(n->max_prefixes, 200);
+    assert_string_equal(n->inbound_prefix_list, "ER-V6-IN-PL");
+    assert_string_equal(n->outbound_policy, "ER-V6-OUT");
+    th_free(p);
+    p = fx("show bgp vpnv6 unicast vrf ER-PRIV neighbors 2001:db8:c0de::2", "v6_bgp_neighbors_vrf");
+    assert_false(p->partial);
+    assert_string_equal(th_must_find(p, "2001:DB8:C0DE::2")->u.neighbor.vrf, "ER-PRIV");
+    assert_int_equal(th_must_find(p, "2001:DB8:C0DE::2")->u.neighbor.prefixes_received, 2);
+    th_free(p);
+}
+
+/* The table wraps twice for IPv6: a long network puts the next hop on the next line, a long
+ * next hop puts the numbers on the line after it. */
+static void v6_bgp_table(void **state)
+{
+    (void)state;
+    check_variants("show bgp ipv6 unicast", "v6_bgp_table", 5, 0);
+    parsed_t *p = fx("show bgp ipv6 unicast", "v6_bgp_table");
+    const bgp_path_t *a = &p->recs[0].u.path, *b2 = &p->recs[2].u.path, *own = &p->recs[3].u.path;
+    assert_string_equal(a->prefix, "2001:db8:1::/48");
+    assert_string_equal(a->next_hop, "2001:DB8:C0DE::2");
+    assert_string_equal(a->as_path, "12076");
+    assert_int_equal(a->weight, 0);
+    assert_int_equal(a->best, TRI_TRUE);
+    assert_string_equal(p->recs[1].u.path.as_path, "12076 12076"); /* the prepended backup */
+    assert_int_equal(p->recs[1].u.path.best, TRI_FALSE);
+    assert_string_equal(b2->prefix, "2001:db8:2::/48"); /* a second path of the same network */
+    assert_string_equal(b2->next_hop, "2001:DB8:C0DE::2");
+    assert_string_equal(own->prefix, "2001:db8:ff00::/40");
+    assert_string_equal(own->next_hop, "::");
+    assert_int_equal(own->weight, 32768);
+    const bgp_path_t *ll = &p->recs[4].u.path;
+    assert_string_equal(ll->next_hop, "FE80::212:F2FF:FEA1:C01");
+    assert_int_equal(ll->local_pref, 100);
+    assert_string_equal(ll->as_path, "65020");
+    th_free(p);
+}
+
+static void v6_bgp_per_prefix_and_neighbor(void **state)
+{
+    (void)state;
+    parsed_t *p = fx("show bgp ipv6 unicast 2001:db8:1::/48", "v6_bgp_detail");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->recs[0].u.path.prefix, "2001:db8:1::/48");
+    assert_string_equal(p->recs[0].u.path.next_hop, "2001:DB8:C0DE::2");
+    assert_string_equal(p->recs[0].u.path.neighbor, "2001:DB8:C0DE::2");
+    assert_int_equal(p->recs[0].u.path.best, TRI_TRUE);
+    assert_string_equal(p->recs[0].u.path.communities, "12076:51004");
+    assert_int_equal(p->recs[1].u.path.best, TRI_FALSE);
+    th_free(p);
+    p = fx("show bgp ipv6 unicast neighbors 2001:db8:c0de::2 advertised-routes", "v6_bgp_advertised");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.path.prefix, "2001:db8:ff00::/40");
+    th_free(p);
+    p = fx("show bgp ipv6 unicast neighbors 2001:DB8:C0DE::2 routes", "v6_bgp_routes");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->recs[1].u.path.prefix, "2001:db8:2::/48");
+    assert_string_equal(p->recs[1].u.path.neighbor, "2001:DB8:C0DE::2");
+    th_free(p);
+}
+
+/* 2,000 Azure /64s, each wrapped as IOS prints them, plus one path whose numbers never came. */
+static void v6_bgp_table_large(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    size_t cap = N * 160 + 512, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    len += (size_t)snprintf(text + len, cap - len,
+                            "BGP table version is 4001, local router ID is 10.255.0.1\n"
+                            "     Network          Next Hop            Metric LocPrf Weight Path\n");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                " *>  2001:DB8:1:%X::/64\n                      2001:DB8:C0DE::2\n"
+                                "                                                           0 12076 i\n",
+                                i);
+    parsed_t *p = th_parse_text("ios", "show bgp ipv6 unicast", text, len);
+    assert_false(p->partial);
+    assert_int_equal(p->n, N);
+    assert_string_equal(p->recs[N - 1].u.path.prefix, "2001:db8:1:7cf::/64");
+    assert_string_equal(p->recs[N - 1].u.path.next_hop, "2001:DB8:C0DE::2");
+    assert_string_equal(p->recs[N - 1].u.path.as_path, "12076");
+    th_free(p);
+    len += (size_t)snprintf(text + len, cap - len, " *>  2001:DB8:2::/48  2001:DB8:C0DE::2\n");
+    p = th_parse_text("ios", "show bgp ipv6 unicast", text, len);
+    assert_true(p->partial);
+    assert_true(p->truncated);
+    assert_int_equal(p->n, N + 1);
+    th_free(p);
+    free(text);
+}
+
+static void v6_route_table(void **state)
+{
+    (void)state;
+    check_variants("show ipv6 route", "v6_route", 8, 0);
+    parsed_t *p = fx("show ipv6 route", "v6_route");
+    const route_t *r = &th_must_find(p, "2001:db8:1::/48")->u.route;
+    assert_string_equal(r->protocol, "bgp");
+    assert_int_equal(r->distance, 20);
+    assert_int_equal(r->n_next_hops, 1);
+    assert_string_equal(r->next_hops[0].address, "FE80::212:F2FF:FEA1:C01");
+    assert_string_equal(r->next_hops[0].interface, "GigabitEthernet0/0/0.100");
+    const route_t *ecmp = &th_must_find(p, "2001:db8:2::/48")->u.route;
+    assert_int_equal(ecmp->n_next_hops, 2);
+    assert_string_equal(ecmp->next_hops[1].interface, "GigabitEthernet0/0/1.100");
+    const route_t *c = &th_must_find(p, "2001:db8:c0de::/126")->u.route;
+    assert_string_equal(c->protocol, "connected");
+    assert_string_equal(c->next_hops[0].address, "");
+    assert_string_equal(c->next_hops[0].interface, "GigabitEthernet0/0/0.100");
+    assert_string_equal(th_must_find(p, "2001:db8:ff10::/48")->u.route.next_hops[0].address, "2001:DB8:FF00::2");
+    const route_t *o = &th_must_find(p, "2001:db8:ff20::/48")->u.route;
+    assert_string_equal(o->raw_protocol, "OE2");
+    assert_int_equal(o->metric, 20);
+    assert_string_equal(th_must_find(p, "ff00::/8")->u.route.protocol, "local");
+    th_free(p);
+    p = fx("show ipv6 route vrf ER-PRIV", "v6_route");
+    assert_string_equal(p->recs[0].u.route.vrf, "ER-PRIV");
+    th_free(p);
+}
+
+static void v6_route_detail(void **state)
+{
+    (void)state;
+    parsed_t *p = fx("show ipv6 route 2001:db8:1::/48", "v6_route_detail");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    const route_t *r = &p->recs[0].u.route;
+    assert_string_equal(r->prefix, "2001:db8:1::/48");
+    assert_string_equal(r->protocol, "bgp");
+    assert_int_equal(r->distance, 20);
+    assert_int_equal(r->n_next_hops, 1);
+    assert_string_equal(r->next_hops[0].address, "FE80::212:F2FF:FEA1:C01");
+    assert_string_equal(r->next_hops[0].interface, "GigabitEthernet0/0/0.100");
+    assert_int_equal(r->next_hops[0].age, 93600);
+    th_free(p);
+}
+
+/* 2,000 routes through the link-local next hop, as "show ipv6 route" prints them. */
+static void v6_route_large(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    size_t cap = N * 96 + 256, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    len += (size_t)snprintf(text + len, cap - len, "IPv6 Routing Table - default - %d entries\n", N);
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "B   2001:DB8:1:%X::/64 [20/0]\n     via FE80::212:F2FF:FEA1:C01, GigabitEthernet0/0/0.100\n", i);
+    parsed_t *p = th_parse_text("ios", "show ipv6 route", text, len);
+    assert_false(p->partial);
+    assert_int_equal(p->n, N);
+    const route_t *last = &th_must_find(p, "2001:db8:1:7cf::/64")->u.route;
+    assert_string_equal(last->next_hops[0].interface, "GigabitEthernet0/0/0.100");
+    th_free(p);
+    free(text);
+}
+
+static void v6_neighbors(void **state)
+{
+    (void)state;
+    check_variants("show ipv6 neighbors", "v6_nd", 4, 0);
+    parsed_t *p = fx("show ipv6 neighbors 2001:db8:c0de::2 vrf ER-PRIV", "v6_nd");
+    const arp_entry_t *ms = &th_must_find(p, "2001:DB8:C0DE::2")->u.arp;
+    assert_string_equal(ms->mac, "00:12:f2:a1:0c:01");
+    assert_string_equal(ms->state, "REACH");
+    assert_string_equal(ms->interface, "Gi0/0/0.100");
+    assert_string_equal(ms->vrf, "ER-PRIV");
+    assert_false(ms->incomplete);
+    assert_int_equal(th_must_find(p, "FE80::212:F2FF:FEA1:C01")->u.arp.age, 60);
+    const arp_entry_t *inc = &th_must_find(p, "2001:DB8:C0DE::6")->u.arp;
+    assert_true(inc->incomplete);
+    assert_string_equal(inc->mac, "");
+    assert_true(th_must_find(p, "2001:DB8:FF00::2")->u.arp.age == MODEL_ABSENT); /* static */
+    th_free(p);
+}
+
+static void v6_interfaces(void **state)
+{
+    (void)state;
+    check_variants("show ipv6 interface brief", "v6_int_brief", 5, 0);
+    check_variants("show ipv6 interface GigabitEthernet0/0/0.100", "v6_int", 1, 0);
+    parsed_t *p = fx("sh ipv6 int br", "v6_int_brief");
+    const iface_t *sub = &th_must_find(p, "GigabitEthernet0/0/0.100")->u.iface;
+    assert_int_equal(sub->n_ipv6, 2);
+    assert_string_equal(sub->ipv6[0], "fe80::2a3:d1ff:fe4f:2a10");
+    assert_string_equal(sub->ipv6[1], "2001:db8:c0de::1");
+    assert_int_equal(sub->oper_status, UPDOWN_UP);
+    assert_int_equal(th_must_find(p, "GigabitEthernet0/0/0")->u.iface.n_ipv6, 0);
+    const iface_t *shut = &th_must_find(p, "GigabitEthernet0/0/1.100")->u.iface;
+    assert_int_equal(shut->admin_status, UPDOWN_DOWN);
+    assert_string_equal(shut->ipv6[1], "2001:db8:c0de::5");
+    th_free(p);
+    p = fx("show ipv6 interface GigabitEthernet0/0/0.100", "v6_int");
+    const iface_t *d = &th_must_find(p, "GigabitEthernet0/0/0.100")->u.iface;
+    assert_int_equal(d->n_ipv6, 2); /* the joined groups are not the interface's addresses */
+    assert_string_equal(d->ipv6[0], "fe80::2a3:d1ff:fe4f:2a10");
+    assert_string_equal(d->ipv6[1], "2001:db8:c0de::1/126");
+    assert_int_equal(d->mtu, 1500);
+    assert_string_equal(d->description, "ExpressRoute primary IPv6 (ER circuit 4f2c)");
+    th_free(p);
+}
+
+static void v6_prefix_lists(void **state)
+{
+    (void)state;
+    check_variants("show ipv6 prefix-list detail", "v6_prefix_list_detail", 5, 0);
+    parsed_t *p = fx("show ipv6 prefix-list detail", "v6_prefix_list_detail");
+    const prefix_list_entry_t *e = &p->recs[0].u.prefix_list;
+    assert_string_equal(e->name, "ER-V6-IN-PL");
+    assert_string_equal(e->prefix, "2001:db8:1::/48");
+    assert_int_equal(e->hits, 14);
+    assert_true(e->ipv6);
+    assert_true(e->permit);
+    const prefix_list_entry_t *deny = &p->recs[4].u.prefix_list;
+    assert_string_equal(deny->name, "ER-V6-OUT-PL");
+    assert_string_equal(deny->prefix, "::/0");
+    assert_int_equal(deny->le, 128);
+    assert_false(deny->permit);
+    th_free(p);
+    p = fx("show ipv6 prefix-list", "v6_prefix_list");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 5);
+    assert_string_equal(p->recs[3].u.prefix_list.prefix, "2001:db8:ff00::/40");
+    th_free(p);
+}
+
 /* One line no parser knows in three places of each answer (tests/testhelp.h). */
 static void unknown_lines(void **state)
 {
@@ -852,6 +1127,17 @@ int main(void)
         cmocka_unit_test(version_values),
         cmocka_unit_test(telnet_variants),
         cmocka_unit_test(telnet_results),
+        cmocka_unit_test(v6_bgp_summary),
+        cmocka_unit_test(v6_bgp_neighbors),
+        cmocka_unit_test(v6_bgp_table),
+        cmocka_unit_test(v6_bgp_per_prefix_and_neighbor),
+        cmocka_unit_test(v6_bgp_table_large),
+        cmocka_unit_test(v6_route_table),
+        cmocka_unit_test(v6_route_detail),
+        cmocka_unit_test(v6_route_large),
+        cmocka_unit_test(v6_neighbors),
+        cmocka_unit_test(v6_interfaces),
+        cmocka_unit_test(v6_prefix_lists),
     };
     return cmocka_run_group_tests_name("ios", tests, NULL, NULL);
 }

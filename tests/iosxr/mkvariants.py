@@ -13,7 +13,14 @@ BASES = {  # fixture -> command echoed in the banner variant
     'show bgp vrf all neighbors 192.168.200.130 advertised-routes', 'route': 'show route', 'route_next_hop': 'show route ipv4 next-hop 192.168.100.130',
     'arp': 'show arp', 'arp_detail': 'show arp detail', 'bfd': 'show bfd sessions', 'version': 'show version',
     'bgp_config': 'show running-config router bgp', 'route_policy': 'show rpl route-policy',
-    'prefix_set': 'show rpl prefix-set', 'traceroute': 'traceroute 10.1.0.4'}
+    'prefix_set': 'show rpl prefix-set', 'traceroute': 'traceroute 10.1.0.4',
+    # IPv6 (issue 12): the ExpressRoute /126, customer ::1, Microsoft ::2
+    'v6_bgp_summary': 'show bgp ipv6 unicast summary', 'v6_bgp_neighbors': 'show bgp neighbors 2001:db8:c0de::2',
+    'v6_bgp_prefix': 'show bgp ipv6 unicast 2001:db8:1::/48',
+    'v6_advertised': 'show bgp ipv6 unicast neighbors 2001:db8:c0de::2 advertised-routes',
+    'v6_route': 'show route ipv6', 'v6_route_entry': 'show route ipv6 2001:db8:1::/48',
+    'v6_nd': 'show ipv6 neighbors', 'v6_int_brief': 'show ipv6 interface brief',
+    'ipv4_int': 'show ipv4 vrf all interface', 'route_summary': 'show route summary'}
 MORE = ' --More-- ' + '\b' * 10 + ' ' * 10 + '\b' * 10
 
 for base, cmd in BASES.items():

@@ -32,6 +32,17 @@ static const xr_case_t cases[] = {
     {"route_policy", "show rpl route-policy"},
     {"prefix_set", "show rpl prefix-set"},
     {"traceroute", "traceroute 10.1.0.4"},
+    /* IPv6 (issue 12): the ExpressRoute /126, customer ::1, Microsoft ::2 */
+    {"v6_bgp_summary", "show bgp ipv6 unicast summary"},
+    {"v6_bgp_neighbors", "show bgp neighbors 2001:db8:c0de::2"},
+    {"v6_bgp_prefix", "show bgp ipv6 unicast 2001:db8:1::/48"},
+    {"v6_advertised", "show bgp ipv6 unicast neighbors 2001:db8:c0de::2 advertised-routes"},
+    {"v6_route", "show route ipv6"},
+    {"v6_route_entry", "show route ipv6 2001:db8:1::/48"},
+    {"v6_nd", "show ipv6 neighbors"},
+    {"v6_int_brief", "show ipv6 interface brief"},
+    {"ipv4_int", "show ipv4 vrf all interface"},
+    {"route_summary", "show route summary"},
 };
 
 static parsed_t *xr(const char *command, const char *base, const char *variant)
@@ -638,6 +649,202 @@ static void command_forms(void **state)
     assert_null(parser_find(v, "show clock"));
 }
 
+/* ---------------------------------------------------------------- IPv6 (issue 12) */
+
+static void v6_bgp_sessions(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show bgp ipv6 unicast summary", "v6_bgp_summary", "");
+    const bgp_peer_t *ms = &th_must_find(p, "2001:db8:c0de::2")->u.peer; /* wrapped row */
+    assert_int_equal(ms->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(ms->remote_as, 12076);
+    assert_int_equal(ms->local_as, 65010);
+    assert_int_equal(ms->prefixes_received, 2);
+    assert_string_equal(ms->address_family, "IPv6 Unicast");
+    const bgp_peer_t *sec = &th_must_find(p, "2001:db8:c0de::6")->u.peer;
+    assert_true(sec->admin_down);
+    assert_int_equal(sec->up_down, 252);
+    th_free(p);
+    p = xr("show bgp vrf ER-PRIV ipv6 unicast summary", "v6_bgp_summary_vrf", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 1);
+    assert_string_equal(p->recs[0].u.peer.vrf, "ER-PRIV");
+    assert_string_equal(p->recs[0].u.peer.address_family, "IPv6 Unicast");
+    assert_int_equal(p->recs[0].u.peer.prefixes_received, 2);
+    th_free(p);
+    p = xr("show bgp neighbors 2001:db8:c0de::2", "v6_bgp_neighbors", "");
+    const bgp_neighbor_t *n = &th_must_find(p, "2001:db8:c0de::2")->u.neighbor;
+    assert_int_equal(n->state, BGP_STATE_ESTABLISHED);
+    assert_int_equal(n->remote_as, 12076);
+    assert_string_equal(n->local_address, "2001:db8:c0de::1");
+    assert_int_equal(n->prefixes_accepted, 2);
+    assert_int_equal(n->prefixes_sent, 1);
+    assert_int_equal(n->max_prefixes, 200);
+    assert_string_equal(n->inbound_policy, "ER-V6-IN");
+    th_free(p);
+}
+
+static void v6_bgp_paths(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show bgp ipv6 unicast 2001:db8:1::/48", "v6_bgp_prefix", "");
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->recs[0].u.path.prefix, "2001:db8:1::/48");
+    assert_string_equal(p->recs[0].u.path.next_hop, "2001:db8:c0de::2");
+    assert_string_equal(p->recs[0].u.path.neighbor, "2001:db8:c0de::2");
+    assert_int_equal(p->recs[0].u.path.best, TRI_TRUE);
+    assert_string_equal(p->recs[1].u.path.as_path, "12076 12076");
+    assert_int_equal(p->recs[1].u.path.best, TRI_FALSE);
+    th_free(p);
+    /* cut between its two paths: the entry said 2 available */
+    p = xr("show bgp ipv6 unicast 2001:db8:1::/48", "v6_bgp_prefix", "_trunc");
+    assert_true(p->truncated);
+    th_free(p);
+    p = xr("show bgp ipv6 unicast neighbors 2001:db8:c0de::2 routes", "v6_bgp_routes", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->recs[1].u.path.prefix, "2001:db8:2::/48");
+    assert_string_equal(p->recs[1].u.path.next_hop, "2001:db8:c0de::2");
+    assert_string_equal(p->recs[1].u.path.as_path, "12076");
+    th_free(p);
+    /* advertised rows wrap after the IPv6 next hop */
+    p = xr("show bgp ipv6 unicast neighbors 2001:db8:c0de::2 advertised-routes", "v6_advertised", "");
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->recs[0].u.path.prefix, "2001:db8:ff00::/40");
+    assert_string_equal(p->recs[0].u.path.next_hop, "2001:db8:c0de::1");
+    assert_string_equal(p->recs[0].u.path.as_path, "65010");
+    assert_string_equal(p->recs[1].u.path.neighbor, "10.255.0.2");
+    th_free(p);
+}
+
+static void v6_routes(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show route ipv6", "v6_route", "");
+    const route_t *r = &th_must_find(p, "2001:db8:1::/48")->u.route;
+    assert_string_equal(r->protocol, "bgp");
+    assert_int_equal(r->distance, 20);
+    assert_string_equal(r->next_hops[0].address, "fe80::212:f2ff:fea1:c01");
+    assert_string_equal(r->next_hops[0].interface, "GigabitEthernet0/0/0/0.100");
+    assert_int_equal(th_must_find(p, "2001:db8:2::/48")->u.route.n_next_hops, 2);
+    assert_string_equal(th_must_find(p, "2001:db8:c0de::1/128")->u.route.protocol, "local");
+    assert_string_equal(th_must_find(p, "2001:db8:ff00::/40")->u.route.next_hops[0].address, "2001:db8:ff00::2");
+    th_free(p);
+    p = xr("show route vrf ER-PRIV ipv6", "v6_route", "");
+    assert_string_equal(p->recs[0].u.route.vrf, "ER-PRIV");
+    th_free(p);
+    p = xr("show route vrf ER-PRIV ipv6 2001:db8:1::/48", "v6_route_entry", "");
+    assert_int_equal(p->n, 1);
+    r = &p->recs[0].u.route;
+    assert_string_equal(r->prefix, "2001:db8:1::/48");
+    assert_string_equal(r->vrf, "ER-PRIV");
+    assert_int_equal(r->age, 93600);
+    assert_string_equal(r->next_hops[0].address, "fe80::212:f2ff:fea1:c01");
+    assert_string_equal(r->next_hops[0].interface, "GigabitEthernet0/0/0/0.100");
+    th_free(p);
+}
+
+/* 2,000 IPv6 routes as XR prints them, the prefix on one line and its next hop on the next. */
+static void v6_route_table_large(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    size_t cap = N * 120 + 256, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    len += (size_t)snprintf(text + len, cap - len, "Mon Dec  7 10:11:12.123 UTC\n\nGateway of last resort is not set\n\n");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "B    2001:db8:1:%x::/64 \n      [20/0] via fe80::212:f2ff:fea1:c01, 1d02h, "
+                                "GigabitEthernet0/0/0/0.100\n",
+                                i);
+    parsed_t *p = th_parse_text("iosxr", "show route ipv6", text, len);
+    assert_false(p->partial);
+    assert_int_equal(p->n, N);
+    const route_t *last = &th_must_find(p, "2001:db8:1:7cf::/64")->u.route;
+    assert_string_equal(last->next_hops[0].interface, "GigabitEthernet0/0/0/0.100");
+    th_free(p);
+    free(text);
+}
+
+static void v6_neighbors_and_interfaces(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show ipv6 neighbors vrf ER-PRIV", "v6_nd", "");
+    assert_int_equal(p->n, 4); /* the [Mcast adjacency] rows are not neighbors */
+    const arp_entry_t *ms = &th_must_find(p, "2001:db8:c0de::2")->u.arp;
+    assert_string_equal(ms->mac, "00:12:f2:a1:0c:01");
+    assert_string_equal(ms->state, "REACH");
+    assert_int_equal(ms->age, 41); /* seconds on XR */
+    assert_string_equal(ms->interface, "Gi0/0/0/0.100");
+    assert_string_equal(ms->vrf, "ER-PRIV");
+    assert_true(th_must_find(p, "2001:db8:c0de::6")->u.arp.incomplete);
+    assert_string_equal(th_must_find(p, "fe80::212:f2ff:fea1:c05")->u.arp.state, "STALE");
+    th_free(p);
+    p = xr("show ipv6 vrf ER-PRIV interface brief", "v6_int_brief", "");
+    const iface_t *sub = &th_must_find(p, "GigabitEthernet0/0/0/0.100")->u.iface;
+    assert_int_equal(sub->n_ipv6, 2);
+    assert_string_equal(sub->ipv6[0], "fe80::2a3:d1ff:fe4f:2a10");
+    assert_string_equal(sub->ipv6[1], "2001:db8:c0de::1");
+    assert_string_equal(sub->vrf, "ER-PRIV");
+    const iface_t *shut = &th_must_find(p, "GigabitEthernet0/0/0/1.100")->u.iface;
+    assert_int_equal(shut->admin_status, UPDOWN_DOWN);
+    assert_string_equal(shut->raw_status, "Shutdown");
+    assert_int_equal(th_must_find(p, "MgmtEth0/RP0/CPU0/0")->u.iface.n_ipv6, 0);
+    th_free(p);
+}
+
+/* Issue 12, "real output the parsers still miss": the ipv4 detail form and the route summary. */
+static void ipv4_interface_detail(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show ipv4 vrf all interface", "ipv4_int", "");
+    assert_int_equal(p->n, 4);
+    const iface_t *sub = &th_must_find(p, "GigabitEthernet0/0/0/0.100")->u.iface;
+    assert_int_equal(sub->n_ipv4, 2);
+    assert_string_equal(sub->ipv4[0], "192.168.100.129/30");
+    assert_string_equal(sub->ipv4[1], "192.168.100.193/30"); /* the secondary */
+    assert_int_equal(sub->mtu, 1518);
+    assert_int_equal(sub->protocol_status, UPDOWN_UP);
+    assert_string_equal(sub->vrf, "");
+    const iface_t *shut = &th_must_find(p, "GigabitEthernet0/0/0/1")->u.iface;
+    assert_int_equal(shut->admin_status, UPDOWN_DOWN);
+    assert_int_equal(shut->n_ipv4, 0);
+    const iface_t *priv = &th_must_find(p, "GigabitEthernet0/0/0/2.200")->u.iface;
+    assert_string_equal(priv->vrf, "ER-PRIV");
+    assert_string_equal(priv->ipv4[0], "192.168.200.129/30");
+    th_free(p);
+}
+
+static void route_summary(void **state)
+{
+    (void)state;
+    parsed_t *p = xr("show route summary", "route_summary", "");
+    assert_int_equal(p->n, 6);
+    const route_summary_t *bgp = &p->recs[3].u.route_summary;
+    assert_string_equal(bgp->table, "default");
+    assert_string_equal(bgp->protocol, "bgp 65010");
+    assert_int_equal(bgp->routes, 12);
+    const route_summary_t *total = &p->recs[5].u.route_summary;
+    assert_string_equal(total->protocol, "");
+    assert_int_equal(total->routes, 19);
+    th_free(p);
+    p = xr("show route vrf all ipv6 summary", "route_summary_vrf_all", "");
+    assert_false(p->partial);
+    assert_int_equal(p->n, 8);
+    assert_string_equal(p->recs[7].u.route_summary.table, "ER-PRIV");
+    assert_int_equal(p->recs[7].u.route_summary.routes, 6);
+    assert_int_equal(p->recs[6].u.route_summary.routes, 4);
+    th_free(p);
+    /* sources that do not add up to the Total line: something between them was lost */
+    const char *bad = "Route Source                     Routes     Backup     Deleted     Memory(bytes)\n"
+                      "bgp 65010                        12         0          0           2880\n"
+                      "Total                            19         0          0           4560\n";
+    p = th_parse_text("iosxr", "show route summary", bad, strlen(bad));
+    assert_true(p->partial);
+    th_free(p);
+}
+
 /* One line no parser knows in three places of each answer (tests/testhelp.h). */
 static void unknown_lines(void **state)
 {
@@ -660,6 +867,9 @@ int main(void)
         cmocka_unit_test(bgp_tables), cmocka_unit_test(routes),
         cmocka_unit_test(route_word_order), cmocka_unit_test(bgp_prefix_detail), cmocka_unit_test(arp_detail), cmocka_unit_test(arp_bfd_version), cmocka_unit_test(bgp_config),
         cmocka_unit_test(rpl), cmocka_unit_test(traceroute), cmocka_unit_test(command_forms),
+        cmocka_unit_test(v6_bgp_sessions), cmocka_unit_test(v6_bgp_paths), cmocka_unit_test(v6_routes),
+        cmocka_unit_test(v6_route_table_large), cmocka_unit_test(v6_neighbors_and_interfaces),
+        cmocka_unit_test(ipv4_interface_detail), cmocka_unit_test(route_summary),
     };
     return cmocka_run_group_tests_name("iosxr", tests, NULL, NULL);
 }
