@@ -109,7 +109,7 @@ static void submit(engine_t *e, engine_job_t *j, double t)
     const vendor_t *v = vendor_find(j->dev->vendor);
     if (v && !vendor_probe_for(v, q->probe, q->vrf, q->family)) {
         /* Not an error: EOS has no telnet, FRR no ARP.  The step says what it could not see. */
-        bool six = q->family == FAMILY_IPV6;
+        bool six = q->family == FAMILY_IPV6 && vendor_probe(v, q->probe); /* IPv4 has one, IPv6 not */
         snprintf(why, sizeof(why), "%s has no %scommand for the %s probe%s", v->name, six ? "IPv6 " : "",
                  probe_name(q->probe), vendor_probe_for(v, q->probe, NULL, q->family) ? " inside a VRF" : "");
         finish_poll(e, j, local_reply(j, PERR_UNSUPPORTED, why), t);

@@ -245,7 +245,8 @@ int command_for_probe(const vendor_t *v, probe_id_t probe, const probe_args_t *a
     const vendor_probe_t *vp = vendor_probe_for(v, probe, args->vrf, family);
     bool in_vrf = args->vrf && *args->vrf && strcmp(args->vrf, "default") != 0;
     if (!vp) {
-        snprintf(why, whylen, "%s has no %scommand for the %s probe%s", v->name, family == FAMILY_IPV6 ? "IPv6 " : "",
+        bool six = family == FAMILY_IPV6 && vendor_probe(v, probe); /* IPv4 has one, IPv6 not */
+        snprintf(why, whylen, "%s has no %scommand for the %s probe%s", v->name, six ? "IPv6 " : "",
                  probe_name(probe), in_vrf ? " inside a VRF" : "");
         return -1;
     }

@@ -55,17 +55,21 @@ write_inventory() { # FILE SSH-HOST KNOWN-HOSTS
 }
 write_inventory "$work/onprem.ini" 172.16.0.1 "$work/known_hosts.onprem"
 write_inventory "$work/mgmt.ini" 10.99.0.1 "$work/known_hosts.mgmt"
+# The dual-stack CE (the IPv6 peering too): onprem6.ini and mgmt6.ini, the hosts' known_hosts.
+lab_device6 erd-ce 172.16.0.1 "$work/known_hosts.onprem" >"$work/onprem6.ini"
+lab_device6 erd-ce 10.99.0.1 "$work/known_hosts.mgmt" >"$work/mgmt6.ini"
+chmod 600 "$work"/*.ini
 
 ok() { echo "ok   $1"; passed=$((passed + 1)); }
 bad() { echo "FAIL $1"; failed=$((failed + 1)); }
 
 # check_run HOST OUT ARGS...: `erdiag check erd-ce ARGS --json` from HOST (onprem | mgmt, the
-# namespace erd-HOST) into OUT.json.  Its exit code (0-3, the verdict) is not an error: the JSON
+# namespace erd-HOST; onprem6 | mgmt6: the same host with the dual-stack inventory) into OUT.json.  Its exit code (0-3, the verdict) is not an error: the JSON
 # is what is judged.
 check_run() {
     local host=$1 out=$2
     shift 2
-    ip netns exec "erd-$host" timeout "$check_timeout" "$erdiag" check erd-ce "$@" --interval "$interval" \
+    ip netns exec "erd-${host%6}" timeout "$check_timeout" "$erdiag" check erd-ce "$@" --interval "$interval" \
         --inventory "$work/$host.ini" --accept-new --json >"$work/$out.json" 2>"$work/$out.err"
     echo $? >"$work/$out.rc"
 }
@@ -120,10 +124,12 @@ check_healthy() { # check_healthy LABEL [asym|mgmt]
     judge "healthy lab ($1): status OK or WARNING, no FAIL" "$out" "$healthy_expr"
 }
 
-# case FAULT CAUSE RUNBOOK-ARGS...: inject, check, clear, check healthy.
+# case FAULT CAUSE RUNBOOK-ARGS...: inject, check, clear, check healthy.  An IPv6 fault (v6-*) is
+# judged on the IPv6 peering of the dual-stack inventory, and the IPv4 peering must stay healthy.
 run_case() {
-    local fault=$1 cause=$2
+    local fault=$1 cause=$2 six=
     shift 2
+    [[ "$fault" != v6-* ]] || six=6
     if ! bash "$faults" inject "$fault" >"$work/$fault.inject" 2>&1; then
         bad "$fault: inject failed: $(tail -3 "$work/$fault.inject")"
         bash "$faults" clear "$fault" >/dev/null 2>&1
@@ -136,9 +142,15 @@ run_case() {
     else
         # Both hosts at once, while the fault is in: the same root cause from inside the path
         # and from outside it.
-        check_run onprem "$fault-onprem" "$@" &
-        check_run mgmt "$fault-mgmt" "$@" &
+        check_run "onprem$six" "$fault-onprem" "$@" ${six:+--family ipv6} &
+        check_run "mgmt$six" "$fault-mgmt" "$@" ${six:+--family ipv6} &
+        [ -z "$six" ] || check_run onprem6 "$fault-ipv4" "$@" --family ipv4 &
         wait
+        if [ -n "$six" ]; then
+            judge "$fault: every step judged the IPv6 peering" "$fault-onprem" \
+                "d.get('family') == 'ipv6' and all(s.get('family') == 'ipv6' for s in d['steps'])"
+            judge "$fault: the IPv4 peering of the same link stays healthy" "$fault-ipv4" "$healthy_expr"
+        fi
         judge "$fault from on-prem (inside the path): root cause $cause" "$fault-onprem" \
             "(d.get('root_cause') or {}).get('cause') == '$cause'"
         judge "$fault from the management host (outside the path): root cause $cause" "$fault-mgmt" \
@@ -154,7 +166,29 @@ run_case() {
 
 check_healthy "start"
 check_healthy "start, from the management host" mgmt
-want=${LAB_CHECK_FAULTS:-asn timers subnet tcp179 md5 prefix-filter link-down asym}
+
+# The dual-stack CE without --family: both peerings, IPv4 first, one verdict object each.
+dual_stack() {
+    check_run onprem6 dual --runbook bgp
+    if python3 - "$work/dual.json" <<'PY'
+import json, sys
+text, dec, objs, i = open(sys.argv[1]).read(), json.JSONDecoder(), [], 0
+while text[i:].strip():
+    i += len(text[i:]) - len(text[i:].lstrip())
+    o, i = dec.raw_decode(text, i)
+    objs.append(o)
+ok = [o.get("family") for o in objs] == ["ipv4", "ipv6"]
+ok = ok and all(o["status"] in ("OK", "WARNING") and all(s["verdict"] != "FAIL" for s in o["steps"]) for o in objs)
+sys.exit(0 if ok else 1)
+PY
+    then
+        ok "dual-stack CE, no --family: an IPv4 and an IPv6 verdict, both healthy"
+    else
+        bad "dual-stack CE, no --family: $(head -c 600 "$work/dual.json")"
+    fi
+}
+dual_stack
+want=${LAB_CHECK_FAULTS:-asn timers subnet tcp179 md5 prefix-filter link-down asym v6-down v6-subnet v6-prefix-filter}
 for f in $want; do
     case $f in
     asn) run_case asn peer_as_mismatch --runbook bgp ;;
@@ -165,6 +199,9 @@ for f in $want; do
     prefix-filter) run_case prefix-filter inbound_filter --runbook bgp ;;
     link-down) run_case link-down link_down --runbook bgp ;;
     asym) run_case asym return_via_internet --runbook asym ;;
+    v6-down) run_case v6-down peer_shutdown --runbook bgp ;;
+    v6-subnet) run_case v6-subnet subnet_mismatch --runbook bgp ;;
+    v6-prefix-filter) run_case v6-prefix-filter inbound_filter --runbook bgp ;;
     *) bad "unknown fault $f" ;;
     esac
 done

@@ -21,3 +21,14 @@ bfd = yes
 expect_prefixes = 10.1.0.0/16, 10.2.0.0/16
 INI
 }
+# lab_device6 NAME HOST KNOWN_HOSTS: the same CE, dual-stack: its IPv6 peering on the same link
+# (2001:db8:100::/126, MD5 and BFD too) and the IPv6 prefix Microsoft sends.
+lab_device6() {
+    lab_device "$@" | sed '/^expect_prefixes/d'
+    cat <<INI
+subnet6 = 2001:db8:100::/126
+local_ip6 = 2001:db8:100::1
+peer_ip6 = 2001:db8:100::2
+expect_prefixes = 10.1.0.0/16, 10.2.0.0/16, 2001:db8:10::/48
+INI
+}
