@@ -8,12 +8,17 @@
 
 #define CONSOLE_TCP_TIMEOUT_MS 3000
 
-/* Replay: DIR/tcp_console.txt holds the recorded outcome, one word (a journal: its entry). */
+const char *console_tcp_file(const engine_t *e)
+{
+    return e->dev && e->dev->family == FAMILY_IPV6 ? "tcp_console_v6.txt" : "tcp_console.txt";
+}
+
+/* Replay: DIR/tcp_console.txt (tcp_console_v6.txt for the IPv6 peer) holds the recorded outcome, one word (a journal: its entry). */
 static void replayed_tcp(engine_t *e)
 {
     char path[1200], word[32] = "";
     bool got = false;
-    snprintf(path, sizeof(path), "%s/tcp_console.txt", e->o.replay);
+    snprintf(path, sizeof(path), "%s/%s", e->o.replay, console_tcp_file(e));
     if (e->source) {
         const char *w = journal_source_console_tcp(e->source);
         if (!w)
@@ -32,7 +37,7 @@ static void replayed_tcp(engine_t *e)
             e->ev.has_console_tcp = true;
             e->ev.console_tcp.result = (tcp_result_t)r;
             snprintf(e->ev.console_tcp.message, sizeof(e->ev.console_tcp.message), "replayed from %.120s",
-                     e->source ? "the journal" : "tcp_console.txt");
+                     e->source ? "the journal" : console_tcp_file(e));
         }
     }
     if (!e->ev.has_console_tcp)

@@ -83,6 +83,7 @@ struct engine {
     record_dir_t *rec[2];       /* --record DIR and DIR/<reverse host>/ */
     bool record_failed;
     evidence_t ev;
+    record_t *merged_ifaces;   /* ev.facts[PROBE_INTERFACES] with the IPv6 overview's addresses (owned) */
     runbook_result_t result;
     bool judged_once;
     double started, started_utc, last_answer;
@@ -139,6 +140,8 @@ int questions_secret(void *ud, const char *prompt, bool echo, char *buf, size_t 
 
 /* console_tcp.c */
 void console_tcp_start(engine_t *e);
+/* The file a recording keeps the console TCP test in: tcp_console.txt, tcp_console_v6.txt. */
+const char *console_tcp_file(const engine_t *e);
 bool console_tcp_collect(engine_t *e);
 bool console_tcp_pending(const engine_t *e);
 void console_tcp_join(engine_t *e);

@@ -301,10 +301,16 @@ void jobs_build_evidence(engine_t *e)
     }
     for (int i = 0; i < e->n_jobs; i++)
         job_facts(e, &e->jobs[i]);
+    free(e->merged_ifaces);
+    e->merged_ifaces = NULL;
+    if (e->dev && e->dev->family == FAMILY_IPV6)
+        fact_merge_ipv6(&ev->facts[PROBE_INTERFACES], &ev->facts[PROBE_IP_BRIEF], &e->merged_ifaces);
 }
 
 void jobs_free(engine_t *e)
 {
+    free(e->merged_ifaces);
+    e->merged_ifaces = NULL;
     for (int i = 0; i < e->n_jobs; i++)
         for (int k = 0; k < 2; k++)
             probe_reply_free(e->jobs[i].reply[k]);

@@ -4,7 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void fact_from_reply(fact_t *f, const probe_reply_t *reply, double at)
 {
@@ -153,4 +155,39 @@ bool fact_any_record_unread(const fact_t *f)
 bool fact_absence_unproven(const fact_t *f)
 {
     return f->truncated;
+}
+
+/* Adds brief's IPv6 addresses of interface name to i (those it does not list already). */
+static void add_ipv6_of(iface_t *i, const fact_t *brief)
+{
+    for (size_t r = 0; r < brief->n_records; r++) {
+        const iface_t *b = &brief->records[r].u.iface;
+        if (brief->records[r].kind != KIND_INTERFACES || strcmp(b->name, i->name) != 0)
+            continue;
+        for (int k = 0; k < b->n_ipv6 && i->n_ipv6 < MAX_ADDRS; k++) {
+            bool have = false;
+            for (int m = 0; m < i->n_ipv6 && !have; m++)
+                have = strcasecmp(i->ipv6[m], b->ipv6[k]) == 0;
+            if (!have)
+                snprintf(i->ipv6[i->n_ipv6++], PREFIX_LEN, "%s", b->ipv6[k]);
+        }
+    }
+}
+
+size_t fact_merge_ipv6(fact_t *ifaces, const fact_t *brief, record_t **out)
+{
+    *out = NULL;
+    if (!fact_usable(ifaces) || !fact_usable(brief) || ifaces->kind != KIND_INTERFACES ||
+        brief->kind != KIND_INTERFACES || !ifaces->n_records)
+        return 0;
+    record_t *copy = malloc(ifaces->n_records * sizeof(*copy));
+    if (!copy)
+        return 0;
+    memcpy(copy, ifaces->records, ifaces->n_records * sizeof(*copy));
+    for (size_t r = 0; r < ifaces->n_records; r++)
+        if (copy[r].kind == KIND_INTERFACES)
+            add_ipv6_of(&copy[r].u.iface, brief);
+    ifaces->records = copy;
+    *out = copy;
+    return ifaces->n_records;
 }

@@ -56,6 +56,12 @@ typedef struct {
     fact_t azure_routes;    /* imported effective routes (az / PowerShell JSON) */
 } evidence_t;
 
+/* IOS, NX-OS, EOS and IOS-XR print no IPv6 address in `show interfaces`: only their IPv6
+ * interface overview (PROBE_IP_BRIEF) does.  Copies ifaces' records, adds to each the IPv6
+ * addresses brief gives its interface, and points ifaces at the copy, which *out receives: the
+ * caller frees it once ifaces is no longer read.  Returns the number of records (0: nothing
+ * merged, ifaces untouched, *out NULL). */
+size_t fact_merge_ipv6(fact_t *ifaces, const fact_t *brief, record_t **out);
 /* Points f at a runner reply (which must outlive f): raw text, records, errors. */
 void fact_from_reply(fact_t *f, const probe_reply_t *reply, double at);
 

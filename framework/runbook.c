@@ -160,6 +160,9 @@ size_t runbook_requests(runbook_id_t rb, const device_t *dev, probe_request_t *o
         /* Microsoft peering judges what the CE advertises: public prefixes only, 200 at most. */
         if (dev->peering == PEERING_MICROSOFT)
             add(out, max, &n, PROBE_BGP_ADVERTISED, dev);
+        /* Most platforms list IPv6 addresses only in their IPv6 interface overview. */
+        if (dev->family == FAMILY_IPV6)
+            add(out, max, &n, PROBE_IP_BRIEF, dev);
         /* The router's own tests cross the session's path: from the session's address or the
          * peering interface where the platform takes one (an optional part of the template). */
         static const probe_id_t path[] = {PROBE_TCP_179, PROBE_PING};

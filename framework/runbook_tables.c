@@ -75,12 +75,15 @@ static const char explain_azure_routes[] =
     "virtual appliance (forced tunneling) or to Internet sends the return traffic elsewhere.";
 
 const step_def_t bgp_steps[] = {
-    {"physical", "Physical layer", step_physical, NEED(PROBE_INTERFACES) | NEED(PROBE_ARP), explain_physical},
-    {"arp", "ARP / neighbor discovery", step_arp, NEED(PROBE_ARP) | NEED(PROBE_INTERFACES), explain_arp},
+    {"physical", "Physical layer", step_physical, NEED(PROBE_INTERFACES) | NEED(PROBE_ARP) | NEED(PROBE_IP_BRIEF),
+     explain_physical},
+    {"arp", "ARP / neighbor discovery", step_arp, NEED(PROBE_ARP) | NEED(PROBE_INTERFACES) | NEED(PROBE_IP_BRIEF),
+     explain_arp},
     {"bgp_config", "BGP configuration", step_bgp_config,
      NEED(PROBE_BGP_CONFIG) | NEED(PROBE_BGP_NEIGHBOR) | NEED(PROBE_BGP_SUMMARY) | NEED(PROBE_BFD) | NEED(PROBE_LOG_AUTH),
      explain_bgp_config},
-    {"addressing", "IP addressing", step_addressing, NEED(PROBE_INTERFACES) | NEED(PROBE_BGP_CONFIG) | NEED(PROBE_BGP_NEIGHBOR),
+    {"addressing", "IP addressing", step_addressing,
+     NEED(PROBE_INTERFACES) | NEED(PROBE_BGP_CONFIG) | NEED(PROBE_BGP_NEIGHBOR) | NEED(PROBE_IP_BRIEF),
      explain_addressing},
     {"route_filters", "Route filters", step_route_filters,
      NEED(PROBE_BGP_CONFIG) | NEED(PROBE_BGP_NEIGHBOR) | NEED(PROBE_BGP_SUMMARY) | NEED(PROBE_PREFIX_LISTS) |

@@ -158,7 +158,10 @@ static bool judge_swapped(step_result_t *s, const evidence_t *ev, const seen_t *
 static bool judge_subnet(step_result_t *s, const evidence_t *ev, const seen_t *v, const char *sub)
 {
     const device_t *d = ev->device;
-    if (!prefix_equal(&v->addr, &d->subnet)) {
+    /* IOS's IPv6 overview prints addresses without their length: only where the address lies
+     * can be judged then, not the mask. */
+    bool no_length = !strchr(v->addr_text, '/');
+    if (no_length ? !prefix_contains(&d->subnet, &v->addr.addr) : !prefix_equal(&v->addr, &d->subnet)) {
         char net[PREFIX_LEN];
         prefix_to_string(&v->addr, true, net, sizeof(net));
         step_fail(s, "subnet_mismatch", "%s has %s (network %s); the assigned subnet is %s", v->iface->name, v->addr_text,

@@ -48,7 +48,7 @@ command -v python3 >/dev/null || { echo "scenarios: needs python3"; exit 1; }
 
 # The command each probe file answers, per vendor (probes/vendor_*.c), for --parse.
 probe_command() { # vendor probe
-    local peer=192.168.100.130 vm=10.1.0.4 src=172.16.0.10
+    local peer=192.168.100.130 vm=10.1.0.4 src=172.16.0.10 peer6=2001:db8:c0de::2
     case "$1:$2" in
     ios:interfaces | eos:interfaces) echo "show interfaces" ;;
     nxos:interfaces | frr:interfaces) echo "show interface" ;;
@@ -95,6 +95,16 @@ probe_command() { # vendor probe
     eos:bgp_received) echo "show ip bgp neighbors $peer received-routes" ;;
     junos:bgp_received) echo "show route receive-protocol bgp $peer" ;;
     frr:bgp_received) echo "show bgp ipv4 unicast neighbors $peer routes" ;;
+    # the IPv6 peering's answers (<probe>_v6.txt; probes/vendor_*.c probes6)
+    ios:ip_brief_v6) echo "show ipv6 interface brief" ;;
+    ios:arp_v6) echo "show ipv6 neighbors $peer6" ;;
+    ios:bgp_summary_v6) echo "show bgp ipv6 unicast summary" ;;
+    ios:bgp_neighbor_v6) echo "show bgp ipv6 unicast neighbors $peer6" ;;
+    ios:prefix_lists_v6 | frr:prefix_lists_v6) echo "show ipv6 prefix-list" ;;
+    ios:tcp_179_v6) echo "telnet $peer6 179" ;;
+    frr:bgp_summary_v6) echo "show bgp ipv6 unicast summary" ;;
+    frr:bgp_neighbor_v6) echo "show bgp neighbors $peer6" ;;
+    frr:ip_brief_v6) echo "show interface brief" ;;
     *:version) echo "show version" ;;
     *:ping) echo "ping $peer" ;;
     *) return 1 ;; # log_auth, nxos telnet: raw text only, no parser
@@ -128,7 +138,7 @@ parse_scenario() { # name
         probe=$(basename "$f")
         probe=${probe%.*}
         case "$probe" in
-        tcp_console) grep -qxE 'open|refused|timeout|unreachable' "$f" || { echo "  $1/$probe: not one of open|refused|timeout|unreachable"; bad=1; }; continue ;;
+        tcp_console | tcp_console_v6) grep -qxE 'open|refused|timeout|unreachable' "$f" || { echo "  $1/$probe: not one of open|refused|timeout|unreachable"; bad=1; }; continue ;;
         reverse_trace) if grep -q '^Tracing route' "$f"; then why=$(parse_one windows "tracert 172.16.0.10" "$f"); else why=$(parse_one linux "traceroute 172.16.0.10" "$f"); fi ;;
         azure_routes) why=$(parse_one azure "az network nic show-effective-route-table -o json" "$f") ;;
         *)
