@@ -153,7 +153,7 @@ static void add_notes(step_result_t *s, const remedy_ctx_t *c, const vendor_reme
 
 void step_remedy_hint(step_result_t *s, const evidence_t *ev, const char *cause, const remedy_hint_t *hint)
 {
-    const vendor_remedy_t *r = ev->vendor ? vendor_remedy(ev->vendor, cause) : NULL;
+    const vendor_remedy_t *r = ev->vendor ? vendor_remedy_for(ev->vendor, cause, ev->device ? ev->device->family : FAMILY_IPV4) : NULL;
     const vendor_remedy_t *common = common_remedy(cause);
     if (!r && !common)
         return;

@@ -58,6 +58,12 @@ const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause)
     return remedy_find(v->remedies, v->n_remedies, cause);
 }
 
+const vendor_remedy_t *vendor_remedy_for(const vendor_t *v, const char *cause, family_t family)
+{
+    const vendor_remedy_t *r = family == FAMILY_IPV6 ? remedy_find(v->remedies6, v->n_remedies6, cause) : NULL;
+    return r ? r : vendor_remedy(v, cause);
+}
+
 const char *vendor_remedy_line(const char *line, bool *disruptive)
 {
     bool mark = line[0] == VENDOR_DISRUPTIVE_MARK;

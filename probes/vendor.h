@@ -92,6 +92,10 @@ typedef struct {
     const char *interrupt;
     const vendor_remedy_t *remedies;
     size_t n_remedies;
+    /* The causes whose lines differ for the IPv6 peering (ND, ipv6 address, the ipv6 unicast
+     * family); any other cause's lines are the IPv4 table's. */
+    const vendor_remedy_t *remedies6;
+    size_t n_remedies6;
     adv_path_t advertised_path;
 } vendor_t;
 
@@ -107,6 +111,8 @@ const vendor_probe_t *vendor_probe_for(const vendor_t *v, probe_id_t probe, cons
  * vtysh waits on a command for 5 s or more; 4.5 s still lets a ping send five probes. */
 #define VENDOR_ENDLESS_SECONDS 4.5
 const vendor_remedy_t *vendor_remedy(const vendor_t *v, const char *cause);
+/* The remedy for the family's peering: remedies6 first for IPv6, then the IPv4 table. */
+const vendor_remedy_t *vendor_remedy_for(const vendor_t *v, const char *cause, family_t family);
 /* The entry of table[0..n) for cause; NULL when none. */
 const vendor_remedy_t *remedy_find(const vendor_remedy_t *table, size_t n, const char *cause);
 /* The notes of a cause that hold on every platform: the ExpressRoute and BGP facts that decide

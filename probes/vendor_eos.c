@@ -145,6 +145,25 @@ static const vendor_remedy_t eos_remedies[] = {
     {"session_down", {"show ip bgp summary vrf {vrf}", "show ip bgp neighbors {peer} vrf {vrf} | include BGP state|Last|otification",
                       "show logging | include BGP"}, {NULL}},
 };
+
+/* The IPv6 peering (vendor.h remedies6). */
+static const vendor_remedy_t eos_remedies6[] = {
+    {"arp_incomplete", {"show ipv6 neighbors vrf {vrf} {peer}", "show running-config interfaces {iface}", "configure", "interface {iface}",
+                        DISRUPTIVE("   encapsulation dot1q vlan <s-tag> inner <c-tag>"), "end"},
+     {"With a provider that delivers one tag: encapsulation dot1q vlan <c-tag> (the VlanId of the Azure peering)"}},
+    {"subnet_mismatch", {"show running-config interfaces {iface}", "configure", "interface {iface}",
+                         DISRUPTIVE("   ipv6 address {local_ip}/{plen}"), BGP, DISRUPTIVE("   neighbor {peer} remote-as {peer_as}"),
+                         "   address-family ipv6", "      neighbor {peer} activate", "end", "ping vrf {vrf} ipv6 {peer}"},
+     {NULL}},
+    {"address_swapped", {"show ipv6 interface brief", "configure", "interface {iface}", DISRUPTIVE("   ipv6 address {local_ip}/{plen}"),
+                         BGP, DISRUPTIVE("   neighbor {peer} remote-as {peer_as}"), DISRUPTIVE("   no neighbor {local_ip}"), "end"},
+     {"Before removing neighbor {local_ip}, move its settings (and address-family ipv6 activate) to {peer}"}},
+    {"inbound_filter", {"show ipv6 bgp peers {peer} vrf {vrf} | include prefix-list|route-map|Inbound",
+                        "show ipv6 prefix-list {prefix_list?}", "show route-map {route_map?}", "configure",
+                        "ipv6 prefix-list {prefix_list?}", "   seq {pl_seq} permit {prefix}", "end",
+                        "clear ipv6 bgp {peer} vrf {vrf} soft in"},
+     {NULL}},
+};
 #undef BGP
 
 const vendor_t vendor_eos = {
@@ -154,5 +173,6 @@ const vendor_t vendor_eos = {
     .probes = eos_probes, .n_probes = sizeof(eos_probes) / sizeof(eos_probes[0]),
     .probes6 = eos_probes6, .n_probes6 = sizeof(eos_probes6) / sizeof(eos_probes6[0]), .exec_channel = true,
     .remedies = eos_remedies, .n_remedies = sizeof(eos_remedies) / sizeof(eos_remedies[0]),
+    .remedies6 = eos_remedies6, .n_remedies6 = sizeof(eos_remedies6) / sizeof(eos_remedies6[0]),
     .advertised_path = ADV_PATH_AS_SENT,
 };

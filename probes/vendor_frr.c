@@ -148,6 +148,28 @@ static const vendor_remedy_t frr_remedies[] = {
     {"session_down", {"show bgp summary", "show bgp neighbors {peer} | include BGP state|Last reset|otification"},
      {"shell: journalctl -u frr --since '1 hour ago' | grep -i bgp"}},
 };
+
+/* The IPv6 peering (vendor.h remedies6). */
+static const vendor_remedy_t frr_remedies6[] = {
+    {"arp_incomplete", {"show interface {iface}"},
+     {"shell: ip -6 neigh show {peer}", "shell: ip -d link show {iface}",
+      "shell: ip link add link {parent} name {parent}.<s-tag> type vlan protocol 802.1ad id <s-tag>",
+      "shell: ip link add link {parent}.<s-tag> name {iface} type vlan protocol 802.1Q id <c-tag>",
+      "With a provider that delivers one tag, the VLAN device carries only <c-tag> (the VlanId of the Azure peering)"}},
+    {"subnet_mismatch", {"show interface {iface}", CONF, "interface {iface}", DISRUPTIVE(" no ipv6 address {iface_addr}"),
+                         DISRUPTIVE(" ipv6 address {local_ip}/{plen}"), BGP, DISRUPTIVE(" neighbor {peer} remote-as {peer_as}"),
+                         " address-family ipv6 unicast", "  neighbor {peer} activate", "end"},
+     {"An address set outside FRR (ip addr, netplan, ifupdown) is changed there: shell: ip -6 addr replace {local_ip}/{plen} dev {iface}"}},
+    {"address_swapped", {"show interface {iface}", CONF, "interface {iface}", DISRUPTIVE(" no ipv6 address {peer}/{plen}"),
+                         DISRUPTIVE(" ipv6 address {local_ip}/{plen}"), BGP, DISRUPTIVE(" no neighbor {local_ip}"),
+                         DISRUPTIVE(" neighbor {peer} remote-as {peer_as}"), "end"},
+     {"Give {peer} the old neighbor's password, timers, route-maps and address-family ipv6 unicast activate"}},
+    {"inbound_filter", {"show bgp ipv6 unicast neighbors {peer} filtered-routes", "show ipv6 prefix-list {prefix_list?}",
+                        "show route-map {route_map?}", CONF, "ipv6 prefix-list {prefix_list?} seq {pl_seq} permit {prefix}", "end",
+                        "clear bgp ipv6 unicast {peer} soft in"},
+     {"FRR 7.4 and later drop every route of an eBGP neighbor without an inbound policy ((Policy) in show bgp "
+      "summary): then give {peer} a route-map in under address-family ipv6 unicast"}},
+};
 #undef CONF
 #undef BGP
 
@@ -159,5 +181,6 @@ const vendor_t vendor_frr = {
     .probes6 = frr_probes6, .n_probes6 = sizeof(frr_probes6) / sizeof(frr_probes6[0]), .exec_channel = false,
     .endless = "^ping ", .interrupt = "\x03",
     .remedies = frr_remedies, .n_remedies = sizeof(frr_remedies) / sizeof(frr_remedies[0]),
+    .remedies6 = frr_remedies6, .n_remedies6 = sizeof(frr_remedies6) / sizeof(frr_remedies6[0]),
     .advertised_path = ADV_PATH_POST_POLICY,
 };

@@ -149,6 +149,25 @@ static const vendor_remedy_t ios_remedies[] = {
     {"session_down", {"show ip bgp summary | include {peer}", "show ip bgp neighbors {peer} | include BGP state|Last reset|otification",
                       "show logging | include BGP|{peer}"}, {NULL}},
 };
+
+/* The IPv6 peering (vendor.h remedies6). */
+static const vendor_remedy_t ios_remedies6[] = {
+    {"arp_incomplete", {"show ipv6 neighbors {peer}", "show running-config interface {iface}", CONF, "interface {iface}",
+                        DISRUPTIVE(" encapsulation dot1Q <s-tag> second-dot1q <c-tag>"), "end", "show ipv6 neighbors {peer}"},
+     {"With a provider that delivers one tag: encapsulation dot1Q <c-tag> (the VlanId of the Azure peering)"}},
+    {"subnet_mismatch", {"show ipv6 interface {iface}", CONF, "interface {iface}", DISRUPTIVE(" ipv6 address {local_ip}/{plen}"),
+                         BGP, DISRUPTIVE(" neighbor {peer} remote-as {peer_as}"), " address-family ipv6",
+                         " neighbor {peer} activate", "end", "ping ipv6 {peer}"},
+     {NULL}},
+    {"address_swapped", {"show ipv6 interface brief {iface}", CONF, "interface {iface}", DISRUPTIVE(" no ipv6 address {peer}/{plen}"),
+                         DISRUPTIVE(" ipv6 address {local_ip}/{plen}"), BGP, DISRUPTIVE(" neighbor {peer} remote-as {peer_as}"),
+                         DISRUPTIVE(" no neighbor {local_ip}"), "end"},
+     {"Before removing neighbor {local_ip}, give {peer} its password, timers, route-maps and address-family ipv6 activate"}},
+    {"inbound_filter", {"show bgp ipv6 unicast neighbors {peer} | include filter list|Route map", "show ipv6 prefix-list {prefix_list?}",
+                        "show route-map {route_map?}", CONF, "ipv6 prefix-list {prefix_list?} seq {pl_seq} permit {prefix}", "end",
+                        "clear bgp ipv6 unicast {peer} soft in", "show bgp ipv6 unicast neighbors {peer} | include Prefixes Current"},
+     {"With no inbound policy at all, IOS accepts everything"}},
+};
 #undef CONF
 #undef BGP
 
@@ -162,5 +181,6 @@ const vendor_t vendor_ios = {
      * "disconnect" closes it and asks to [confirm] */
     .tcp_connected = "\\bOpen\\s*$", .tcp_hangup = "\x1exdisconnect\n\n",
     .remedies = ios_remedies, .n_remedies = sizeof(ios_remedies) / sizeof(ios_remedies[0]),
+    .remedies6 = ios_remedies6, .n_remedies6 = sizeof(ios_remedies6) / sizeof(ios_remedies6[0]),
     .advertised_path = ADV_PATH_PRE_POLICY,
 };

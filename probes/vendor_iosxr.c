@@ -143,6 +143,24 @@ static const vendor_remedy_t iosxr_remedies[] = {
     {"session_down", {"show bgp summary", "show bgp neighbors {peer} | include \"BGP state|Last reset|otification\"",
                       "show logging | include BGP"}, {NULL}},
 };
+
+/* The IPv6 peering (vendor.h remedies6). */
+static const vendor_remedy_t iosxr_remedies6[] = {
+    {"arp_incomplete", {"show ipv6 neighbors", "show running-config interface {iface}", "configure", "interface {iface}",
+                        DISRUPTIVE(" encapsulation dot1q <s-tag> second-dot1q <c-tag>"), "commit", "end"},
+     {"With a provider that delivers one tag: encapsulation dot1q <c-tag> (the VlanId of the Azure peering)"}},
+    {"subnet_mismatch", {"show running-config interface {iface}", "configure", "interface {iface}",
+                         DISRUPTIVE(" ipv6 address {local_ip}/{plen}"), BGP, NEIGHBOR, DISRUPTIVE("  remote-as {peer_as}"), "commit", "end"},
+     {"A new eBGP neighbor on IOS-XR needs address-family ipv6 unicast with route-policy in and out"}},
+    {"address_swapped", {"show ipv6 interface brief", "configure", "interface {iface}", DISRUPTIVE(" ipv6 address {local_ip}/{plen}"),
+                         BGP, NEIGHBOR, DISRUPTIVE("  remote-as {peer_as}"), DISRUPTIVE(" no neighbor {local_ip}"), "commit", "end"},
+     {"Before removing neighbor {local_ip}, move its settings (address-family ipv6 unicast, route-policy in and out) under {peer}"}},
+    {"inbound_filter", {"show bgp neighbors {peer} | include \"Policy for incoming|accepted|denied\"",
+                        "show rpl route-policy {route_map?}", "show rpl prefix-set {prefix_list?}",
+                        "clear bgp ipv6 unicast {peer} soft in"},
+     {"IOS-XR replaces a prefix-set as a whole: configure, then prefix-set {prefix_list} with its current entries "
+      "(shown above) and {prefix} added, end-set, commit; then the soft clear"}},
+};
 #undef BGP
 #undef NEIGHBOR
 
@@ -154,5 +172,6 @@ const vendor_t vendor_iosxr = {
     .probes6 = iosxr_probes6, .n_probes6 = sizeof(iosxr_probes6) / sizeof(iosxr_probes6[0]), .exec_channel = true,
     .tcp_connected = "\\bOpen\\s*$|^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = iosxr_remedies, .n_remedies = sizeof(iosxr_remedies) / sizeof(iosxr_remedies[0]),
+    .remedies6 = iosxr_remedies6, .n_remedies6 = sizeof(iosxr_remedies6) / sizeof(iosxr_remedies6[0]),
     .advertised_path = ADV_PATH_AS_SENT,
 };

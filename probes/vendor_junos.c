@@ -173,6 +173,14 @@ static const vendor_remedy_t junos_remedies[] = {
     {"session_down", {"show bgp summary", "show bgp neighbor {peer} | match \"State|Last Error|Last State\"",
                       "show log messages | match \"bgp|BGP\""}, {NULL}},
 };
+
+/* The IPv6 peering (vendor.h remedies6): the configuration lines take {inet} already. */
+static const vendor_remedy_t junos_remedies6[] = {
+    {"arp_incomplete", {"show ipv6 neighbors {peer}", "show configuration interfaces {parent} | display set | match vlan",
+                        "configure", DISRUPTIVE("set interfaces {iface_unit} vlan-tags outer <s-tag> inner <c-tag>"),
+                        "commit and-quit"},
+     {"With a provider that delivers one tag: set interfaces {iface_unit} vlan-id <c-tag> (the VlanId of the Azure peering)"}},
+};
 #undef NB
 
 const vendor_t vendor_junos = {
@@ -184,5 +192,6 @@ const vendor_t vendor_junos = {
     /* BSD telnet: Ctrl-] gives a telnet> prompt, where quit ends the connection */
     .tcp_connected = "^Connected to ", .tcp_hangup = "\x1dquit\n",
     .remedies = junos_remedies, .n_remedies = sizeof(junos_remedies) / sizeof(junos_remedies[0]),
+    .remedies6 = junos_remedies6, .n_remedies6 = sizeof(junos_remedies6) / sizeof(junos_remedies6[0]),
     .advertised_path = ADV_PATH_AS_SENT,
 };

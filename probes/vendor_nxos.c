@@ -157,6 +157,26 @@ static const vendor_remedy_t nxos_remedies[] = {
     {"session_down", {"show ip bgp summary vrf {vrf}", "show ip bgp neighbors {peer} vrf {vrf} | include \"BGP state|Last reset|otification\"",
                       "show logging logfile | include BGP"}, {NULL}},
 };
+
+/* The IPv6 peering (vendor.h remedies6). */
+static const vendor_remedy_t nxos_remedies6[] = {
+    {"arp_incomplete", {"show ipv6 neighbor {peer} vrf {vrf}", "show running-config interface {iface}", CONF, "interface {iface}",
+                        DISRUPTIVE("  encapsulation dot1q <c-tag>"), "end"},
+     {"A sub-interface takes one tag: <c-tag> is the VlanId of the Azure peering (the provider handles the S-Tag)"}},
+    {"subnet_mismatch", {"show ipv6 interface {iface}", CONF, "interface {iface}", DISRUPTIVE("  ipv6 address {local_ip}/{plen}"),
+                         BGP, NEIGHBOR, DISRUPTIVE("    remote-as {peer_as}"), "    address-family ipv6 unicast", "end",
+                         "ping6 {peer} vrf {vrf}"},
+     {NULL}},
+    {"address_swapped", {"show ipv6 interface brief vrf {vrf}", CONF, "interface {iface}", DISRUPTIVE("  ipv6 address {local_ip}/{plen}"),
+                         BGP, NEIGHBOR, DISRUPTIVE("    remote-as {peer_as}"), "    address-family ipv6 unicast",
+                         DISRUPTIVE("  no neighbor {local_ip}"), "end"},
+     {"Before removing neighbor {local_ip}, move its settings under {peer}"}},
+    {"inbound_filter", {"show bgp ipv6 unicast neighbors {peer} vrf {vrf} | include \"prefix-list|route-map|filter\"",
+                        "show ipv6 prefix-list {prefix_list?}", "show route-map {route_map?}", CONF,
+                        "ipv6 prefix-list {prefix_list?} seq {pl_seq} permit {prefix}", "end",
+                        "clear bgp ipv6 unicast {peer} vrf {vrf} soft in"},
+     {NULL}},
+};
 #undef CONF
 #undef BGP
 #undef NEIGHBOR
@@ -169,5 +189,6 @@ const vendor_t vendor_nxos = {
     .probes6 = nxos_probes6, .n_probes6 = sizeof(nxos_probes6) / sizeof(nxos_probes6[0]), .exec_channel = true,
     .tcp_connected = "^Connected to |\\bOpen\\s*$", .tcp_hangup = "\x1dquit\n",
     .remedies = nxos_remedies, .n_remedies = sizeof(nxos_remedies) / sizeof(nxos_remedies[0]),
+    .remedies6 = nxos_remedies6, .n_remedies6 = sizeof(nxos_remedies6) / sizeof(nxos_remedies6[0]),
     .advertised_path = ADV_PATH_PRE_POLICY,
 };

@@ -721,7 +721,8 @@ static void fill_remedy(const char *tmpl, char *out, size_t size)
         {"mask", "255.255.255.252"}, {"subnet", "192.168.100.128/30"}, {"prefix_list", "FROM-MSEE"},
         {"route_map", "RM-MSEE-IN"}, {"group", "MSEE"}, {"vrf", "BLUE"}, {"prefix", "10.1.0.0/16"},
         {"router_as", "65010"}, {"parent", "Ethernet1"}, {"azure_vm", "10.1.0.4"}, {"onprem_source", "172.16.0.10"},
-        {"route_map?", "RM-MSEE-IN"}, {"prefix_list?", "FROM-MSEE"}, {"?route_map", ""},
+        {"route_map?", "RM-MSEE-IN"}, {"prefix_list?", "FROM-MSEE"}, {"pl_seq", "15"}, {"iface_addr", "192.168.100.129/30"},
+        {"plen", "30"}, {"?route_map", ""},
         {"export_policy?", "RM-MSEE-OUT"}, {"?export_policy", ""},
     };
     size_t w = 0;
@@ -749,9 +750,11 @@ static void add_remedy_rows(void)
 {
     static const char *const verbs[] = {"show ", "ping ", "traceroute ", "telnet "};
     for (size_t v = 0; v < N_VENDORS; v++)
-        for (size_t r = 0; r < vendors[v]->n_remedies; r++)
-            for (size_t l = 0; l < VENDOR_REMEDY_NEXT && vendors[v]->remedies[r].next[l]; l++) {
-                const char *line = vendor_remedy_line(vendors[v]->remedies[r].next[l], NULL);
+        for (size_t r = 0; r < vendors[v]->n_remedies + vendors[v]->n_remedies6; r++) {
+            const vendor_remedy_t *rem = r < vendors[v]->n_remedies ? &vendors[v]->remedies[r]
+                                                                    : &vendors[v]->remedies6[r - vendors[v]->n_remedies];
+            for (size_t l = 0; l < VENDOR_REMEDY_NEXT && rem->next[l]; l++) {
+                const char *line = vendor_remedy_line(rem->next[l], NULL);
                 bool command = false;
                 for (size_t k = 0; line && k < sizeof(verbs) / sizeof(verbs[0]); k++)
                     command = command || !strncmp(line, verbs[k], strlen(verbs[k]));
@@ -762,6 +765,7 @@ static void add_remedy_rows(void)
                 add_line(vendors[v], ALLOWED, NULL, "%s", filled);
                 cases[n_cases - 1].written_out = true;
             }
+        }
 }
 
 static void build_cases(void)

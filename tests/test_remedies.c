@@ -195,6 +195,8 @@ static void check_entry_form(const char *table, const vendor_remedy_t *r, bool n
 
 /* Causes are known codes, each once per table; lines are contiguous, non-empty, without
  * trailing blanks.  Routers and hosts have lines to type; Azure's table is notes only. */
+static void check_placeholders(const char *table, const char *cause, const char *line);
+
 static void test_tables_well_formed(void **state)
 {
     (void)state;
@@ -207,6 +209,25 @@ static void test_tables_well_formed(void **state)
                 fail_msg("%s: cause '%s' listed twice", vt->name, vt->remedies[i].cause);
         }
     }
+    /* The IPv6 tables: well formed, each cause once, each one the IPv4 table has too, every
+     * placeholder known. */
+    for (size_t v = 0; v < N_VENDORS; v++) {
+        const vendor_t *vt = must_find(all_vendors[v]);
+        for (size_t i = 0; i < vt->n_remedies6; i++) {
+            const vendor_remedy_t *r = &vt->remedies6[i];
+            check_entry_form(vt->name, r, true);
+            if (vendor_remedy_for(vt, r->cause, FAMILY_IPV6) != r || !vendor_remedy(vt, r->cause))
+                fail_msg("%s: IPv6 cause '%s' listed twice or not in the IPv4 table", vt->name, r->cause);
+            for (size_t k = 0; k < VENDOR_REMEDY_NEXT + VENDOR_REMEDY_NOTES; k++) {
+                const char *line = k < VENDOR_REMEDY_NEXT ? r->next[k] : r->note[k - VENDOR_REMEDY_NEXT];
+                if (line)
+                    check_placeholders(vt->name, r->cause, line);
+            }
+        }
+    }
+    assert_string_equal(vendor_remedy_for(must_find("ios"), "arp_incomplete", FAMILY_IPV6)->next[0],
+                        "show ipv6 neighbors {peer}");
+    assert_string_equal(vendor_remedy_for(must_find("ios"), "arp_incomplete", FAMILY_IPV4)->next[0], "show ip arp {peer}");
     for (size_t c = 0; c < N_CAUSES; c++)
         if (common_remedy(router_causes[c]))
             check_entry_form("azure", common_remedy(router_causes[c]), false);
