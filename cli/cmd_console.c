@@ -14,6 +14,7 @@ enum { OPT_NO_COLOR = CLI_LONG_ONLY, OPT_THEME };
 
 static const cli_option_t console_options[] = {
     {"runbook", 'b', "bgp|asym", "bgp (BGP session failure, the default) or asym (asymmetric routing)"},
+    {"family", 'f', "ipv4|ipv6", "the peering judged first on a dual-stack device (f switches; default ipv4)"},
     {"circuit", 'C', "NAME", "open on circuit NAME: both links side by side, the circuit step on top"},
     {"inventory", 'i', "FILE", "the inventory (default $XDG_CONFIG_HOME/erdiag/inventory.ini)"},
     {"replay", 'r', "DIR", "answer from a recording or scenario instead of the device"},
@@ -42,6 +43,9 @@ static int parse_option(tui_opts_t *o, int opt)
     case 'b':
         o->has_runbook = runbook_from_name(optarg, &o->runbook);
         return o->has_runbook ? 0 : bad("unknown runbook (bgp or asym):", optarg);
+    case 'f':
+        o->family = family_from_name(optarg);
+        return o->family ? 0 : bad("--family (ipv4 or ipv6):", optarg);
     case 'i': o->inventory = optarg; return 0;
     case 'C': o->circuit = optarg; return 0;
     case 'r': o->replay = optarg; return 0;

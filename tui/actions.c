@@ -339,6 +339,22 @@ static void toggle_pause(console_t *c)
     screen_say(c, false, now ? "live refresh paused (space resumes; r still refreshes)" : "live refresh resumed");
 }
 
+/* f: the same device's other peering (IPv4 / IPv6), as a new session; one family: said so. */
+static void switch_family(console_t *c)
+{
+    const device_t *d = c->engine ? engine_loaded_device(c->engine) : NULL;
+    const device_t *v = c->engine ? engine_device(c->engine) : NULL;
+    family_t fams[2];
+    if (!d || !v || device_families(d, fams) < 2) {
+        screen_say(c, false, "%s has one peering (%s): nothing to switch to", c->device,
+                   v && v->family == FAMILY_IPV6 ? "IPv6" : "IPv4");
+        return;
+    }
+    c->family = v->family == FAMILY_IPV6 ? FAMILY_IPV4 : FAMILY_IPV6;
+    if (session_reopen(c) == 0)
+        screen_say(c, false, "judging the %s peering of %s", c->family == FAMILY_IPV6 ? "IPv6" : "IPv4", c->device);
+}
+
 static void session_action(console_t *c, action_t a)
 {
     switch (a) {
@@ -362,6 +378,7 @@ static void session_action(console_t *c, action_t a)
     case ACT_IMPORT: ask_import(c); break;
     case ACT_EXPORT: ask_export(c); break;
     case ACT_PICKER: session_close(c); actions_picker(c); break;
+    case ACT_FAMILY: switch_family(c); break;
     default: break;
     }
 }

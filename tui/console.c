@@ -314,6 +314,7 @@ int tui_console_run(const tui_opts_t *o)
     if (!c)
         return 3;
     c->o = *o;
+    c->family = o->family;
     c->search.match = -1;
     c->tab = PANE_IFACES;
     setlocale(LC_ALL, "");

@@ -15,6 +15,7 @@ typedef struct {
     const char *replay;    /* answer from this recording or scenario instead of the device */
     const char *theme;     /* NULL: default */
     runbook_id_t runbook;  /* bgp unless said (a demo scenario says its own) */
+    family_t family;       /* the peering judged first (0: the device's first family) */
     bool has_runbook;
     double interval; /* seconds between live polls (0: 5, and 2 for the demo) */
     bool no_color;   /* also when NO_COLOR is set */

@@ -64,6 +64,7 @@ typedef struct {
     /* The session on one device (engine NULL: none). */
     engine_t *engine;
     engine_opts_t eo; /* its strings point into the buffers below */
+    family_t family;  /* the peering judged (0: the device's first); f switches it */
     char device[INV_NAME_LEN], replay[CONSOLE_PATH_LEN], inventory[CONSOLE_PATH_LEN];
     char reverse_trace[CONSOLE_PATH_LEN], azure_routes[CONSOLE_PATH_LEN];
     /* The newest unfinished journal offered at start: its path, device and runbook. */

@@ -52,9 +52,11 @@ static void device_words(const tui_view_t *v, char *buf, size_t size)
         snprintf(buf, size, "erdiag");
         return;
     }
-    snprintf(buf, size, "%s %s %s %s %s", d->name, d->vendor, d->circuit[0] ? d->circuit : "-",
-             d->peering == PEERING_MICROSOFT ? "microsoft" : "private",
-             d->link == LINK_SECONDARY ? "secondary" : "primary");
+    /* The family is named where there is a choice (a dual-stack device) or it is IPv6. */
+    bool name_family = device_has_family(d, FAMILY_IPV6);
+    snprintf(buf, size, "%s %s %s %s %s%s", d->name, d->vendor, d->circuit[0] ? d->circuit : "-",
+             d->peering == PEERING_MICROSOFT ? "microsoft" : "private", d->link == LINK_SECONDARY ? "secondary" : "primary",
+             !name_family ? "" : d->family == FAMILY_IPV6 ? " IPv6" : " IPv4");
 }
 
 /* "⠋ 2 out (bgp_neighbor 12s)" while probes are out; "" otherwise. */

@@ -35,6 +35,7 @@ static const struct {
     [ACT_EXPORT] = {"export", "export the report", "e"},
     [ACT_PICKER] = {"picker", "back to the device picker", "p"},
     [ACT_SELECT] = {"select", "open the selected item (lists)", "Enter"},
+    [ACT_FAMILY] = {"family", "judge the other peering (IPv4 / IPv6) of a dual-stack device", "f"},
 };
 
 const char *action_name(action_t a)

@@ -43,6 +43,7 @@ typedef enum {
     ACT_EXPORT,
     ACT_PICKER,
     ACT_SELECT,
+    ACT_FAMILY,
     ACT_COUNT
 } action_t;
 

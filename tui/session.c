@@ -53,6 +53,7 @@ static void set_opts(console_t *c, runbook_id_t rb)
         .reverse_trace = c->reverse_trace[0] ? c->reverse_trace : NULL,
         .azure_routes = c->azure_routes[0] ? c->azure_routes : NULL,
         .runbook = rb,
+        .family = c->family,
         .interval = c->o.interval > 0 ? c->o.interval : c->o.demo ? 2 : 5, /* the demo looks live */
         .accept_new = c->o.accept_new,
         .live = true,
@@ -81,6 +82,7 @@ int session_open(console_t *c, const char *device, const char *replay, runbook_i
     bool same = c->transcript && strcmp(c->device, device) == 0;
     session_close(c);
     if (!same) {
+        c->family = c->o.family; /* another device: the family asked for on the command line */
         transcript_free(c->transcript);
         c->transcript = NULL;
         tui_notes_free(&c->notes);

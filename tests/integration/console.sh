@@ -72,6 +72,18 @@ demo_case inbound-filter-eos "FAIL    Route filters  (inbound_filter)" "ip prefi
 demo_case forced-tunneling-ios "FAIL    Azure effective routes  (forced_tunneling)" '"name": "onprem-via-fw",'
 demo_case demo-flap-ios "FAIL    Physical layer  (interface_errors)" "input errors, "
 
+# ---- a dual-stack device: the IPv4 peering first, f switches to the IPv6 one ----
+tui_start family 120 40 "$erdiag" console ce1-nyc --replay "$top/scenarios/v6-swapped-addresses-ios" --no-journal
+check "dual-stack: the header names IPv4, the IPv4 peering passes" eval 'tui_wait "private primary IPv4" 10 &&
+    tui_wait "PASS    ARP / neighbor discovery" 5'
+tui_keys f
+check "f: the IPv6 peering, its swapped /126 found by ND" eval 'tui_wait "private primary IPv6" 10 &&
+    tui_wait "FAIL    ARP / neighbor discovery  (address_swapped)" 10 && tui_wait "2001:db8:c0de::2" 3'
+tui_keys f
+check "f again: back to IPv4" tui_wait "private primary IPv4" 10
+tui_keys q
+tui_stop
+
 # ---- the demo's picker: every scenario, filtered as you type; Enter opens one ----
 tui_start picker 100 30 "$erdiag" --demo
 check "demo picker lists the scenarios" tui_wait "demo-healthy-eos" 5
