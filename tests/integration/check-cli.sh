@@ -439,6 +439,42 @@ expect "--record into a path that cannot be a directory: exit 3, named" 3 'canno
     check down --runbook bgp --inventory "$work/down.ini" --record "$work/afile/rec"
 [ $((SECONDS - start)) -lt 3 ] && ok "... and no connection was tried" || bad "--record failure took $((SECONDS - start)) s"
 
+# ---- address families: a dual-stack device gives a verdict per family, IPv4 first ----
+assert_that() { # assert_that NAME COMMAND...
+    local name=$1
+    shift
+    if "$@"; then ok "$name"; else bad "$name" "$out"; fi
+}
+ds=$top/scenarios/v6-swapped-addresses-ios
+out=$("$erdiag" check ce1-nyc --runbook bgp --replay "$ds" --no-journal --json 2>/dev/null)
+rc=$?
+fam=$(python3 -c '
+import json, sys
+text, dec, objs, i = sys.stdin.read(), json.JSONDecoder(), [], 0
+while text[i:].strip():
+    i += len(text[i:]) - len(text[i:].lstrip())
+    o, i = dec.raw_decode(text, i)
+    objs.append(o)
+print(" ".join("%s:%s" % (o["family"], o["root_cause"]["cause"]) for o in objs))' <<<"$out" 2>&1)
+assert_that "dual-stack, no --family: an IPv4 then an IPv6 verdict, exit the worse (2)" \
+    test "$fam $rc" = "ipv4:none ipv6:address_swapped 2"
+out=$("$erdiag" check ce1-nyc --runbook bgp --replay "$ds" --no-journal --family both 2>/dev/null)
+assert_that "--family both, text: two status lines" eval '[ "$(grep -c "^\(OK\|CRITICAL\) - " <<<"$out")" = 2 ] &&
+    grep -q "^CRITICAL - address_swapped on ce1-nyc 2001:db8:c0de::2" <<<"$out"'
+out=$("$erdiag" check ce1-nyc --runbook bgp --replay "$ds" --no-journal --family ipv4 2>/dev/null)
+rc=$?
+assert_that "--family ipv4: that verdict only (OK, exit 0)" eval '[ $rc -eq 0 ] &&
+    grep -q "^OK - bgp on ce1-nyc 192.168.100.130" <<<"$out" && ! grep -q 2001:db8 <<<"$out"'
+out=$("$erdiag" check ce1 --runbook bgp --replay "$fix/healthy" --no-journal --family ipv6 --json 2>&1)
+assert_that "--family ipv6 on an IPv4-only device: UNKNOWN, said in words" eval \
+    'grep -q "has no IPv6 peering in the inventory (subnet6, peer_ip6)" <<<"$out"'
+out=$("$erdiag" check ce1-nyc --runbook bgp --replay "$ds" --family ipv5 2>&1)
+rc=$?
+assert_that "--family ipv5: a usage error" eval '[ $rc -eq 3 ] && grep -q "ipv4, ipv6 or both" <<<"$out"'
+XDG_STATE_HOME=$work/state "$erdiag" check ce1-nyc --runbook bgp --replay "$ds" --report "$work/dual.md" >/dev/null 2>&1
+assert_that "--report with two families: FILE for IPv4, FILE-ipv6 for IPv6" eval \
+    'grep -q "192.168.100.130" "$work/dual.md" && grep -q "address_swapped" "$work/dual-ipv6.md"'
+
 # ---- live over SSH (the device simulator answering from the scenario), recorded, replayed
 if [ -z "${ERDIAG_SANDBOX_VERIFIED:-}" ]; then
     echo "check-cli: not inside tests/sandbox.sh: the live tests would reach the peer's address"
