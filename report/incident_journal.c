@@ -41,7 +41,9 @@ static void header(incident_t *inc, const json_t *e)
     snprintf(inc->device, sizeof(inc->device), "%s", str(e, "device"));
     snprintf(inc->vendor, sizeof(inc->vendor), "%s", str(e, "vendor"));
     snprintf(inc->circuit, sizeof(inc->circuit), "%s", str(e, "circuit"));
-    snprintf(inc->peering, sizeof(inc->peering), "%s", str(e, "peering"));
+    /* The IPv6 peering of a dual-stack link is named as such ("private IPv6"); IPv4 as before. */
+    snprintf(inc->peering, sizeof(inc->peering), "%s%s", str(e, "peering"),
+             str(e, "peering")[0] && strcmp(str(e, "family"), "ipv6") == 0 ? " IPv6" : "");
     snprintf(inc->link, sizeof(inc->link), "%s", str(e, "link"));
     snprintf(inc->runbook, sizeof(inc->runbook), "%s", str(e, "runbook"));
     snprintf(inc->peer, sizeof(inc->peer), "%s", str(e, "peer"));

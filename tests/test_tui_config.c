@@ -514,7 +514,7 @@ static void bad_keys_ini(void **state)
     keymap_default(&k);
     assert_int_equal(keymap_load_string(&k, "[keys]\nexit = q\n", err, sizeof(err)), -1);
     assert_non_null(strstr(err, "keys.ini:2: no action 'exit' (up down left right "));
-    assert_non_null(strstr(err, " picker select)"));
+    assert_non_null(strstr(err, " picker select family)"));
     assert_int_equal(keymap_load_file(&k, tmpdir, err, sizeof(err)), -1);
     assert_non_null(strstr(err, ": not a regular file"));
 }
