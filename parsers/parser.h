@@ -32,6 +32,10 @@ typedef struct parser_def {
     int (*finish)(parse_run_t *run, void *state);
     /* Structured parsers (whole input at once, e.g. JSON). */
     int (*whole)(parse_run_t *run, const char *text, size_t len);
+    /* The table header a text parser reads its rows under (their columns, or where the rows
+     * start), as the platform prints it: fed before a filtered answer ("| include 10.1.0"),
+     * whose filter removed the device's own.  NULL: the rows read without one. */
+    const char *filter_header;
 } parser_def_t;
 
 typedef struct parser_vendor {
@@ -77,6 +81,9 @@ parse_meta_t *parse_meta(parse_run_t *run);
 const char *parse_command(const parse_run_t *run);
 const char *parse_command_norm(const parse_run_t *run);
 uint64_t parse_line_no(const parse_run_t *run);
+/* The answer went through an output filter ("| include X"): lines between the ones read may be
+ * gone, a table's preamble among them. */
+bool parse_filtered(const parse_run_t *run);
 
 /* ---- for the callers (cli, probes) ---- */
 

@@ -48,6 +48,7 @@ struct parse_run {
     bool failed;
     char error[256];
     parser_filter_t filter; /* the command's output filter (parser_resolve) */
+    bool header_fed;        /* def->filter_header went in before a filtered answer */
     int64_t count;          /* a "| count" answer's number, -1 until read */
 
     /* The record being built, from parse_begin_record() to the next: what of its block the
@@ -206,6 +207,7 @@ parse_meta_t *parse_meta(parse_run_t *run) { return &run->meta; }
 const char *parse_command(const parse_run_t *run) { return run->command; }
 const char *parse_command_norm(const parse_run_t *run) { return run->command_norm; }
 uint64_t parse_line_no(const parse_run_t *run) { return run->line_no; }
+bool parse_filtered(const parse_run_t *run) { return run->filter.filtered; }
 const parse_meta_t *parse_run_meta(const parse_run_t *run) { return &run->meta; }
 
 parse_run_t *parse_run_new(const parser_def_t *def, const parser_vendor_t *vendor, const char *command,
@@ -277,6 +279,11 @@ static int deliver(parse_run_t *run, const char *line, size_t len, uint64_t line
     if (run->filter.count) {
         read_count(run, line, len);
         return 0;
+    }
+    if (run->filter.filtered && run->def->filter_header && !run->header_fed) {
+        run->header_fed = true; /* a header the filter kept comes again: parsers take it twice */
+        if (run->def->line(run, run->state, run->def->filter_header, strlen(run->def->filter_header)) != 0)
+            return -1;
     }
     int rc = run->def->line(run, run->state, line, len);
     note_range_errors(run);

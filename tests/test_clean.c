@@ -189,13 +189,62 @@ static void filtered_commands(void **state)
     th_free(p);
 }
 
+/* A filter that kept the rows but not their table header: the parser reads them under the
+ * header the platform prints (parser_def_t.filter_header); a header the filter kept too is
+ * read twice without harm. */
+static void filtered_rows_without_header(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *vendor, *command, *text, *peer;
+        size_t records;
+    } rows[] = {
+        {"ios", "sh ip bgp sum | i 192.168",
+         "BGP router identifier 10.255.0.1, local AS number 65010\n"
+         "192.168.100.130 4        12076    5021    5043       57    0    0 3d04h               2\n",
+         "192.168.100.130", 1},
+        {"ios", "show ip bgp summary | include 192.168|Neighbor",
+         "Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd\n"
+         "192.168.100.130 4        12076    5021    5043       57    0    0 3d04h               2\n",
+         "192.168.100.130", 1},
+        {"iosxr", "show bgp summary | include 192.168",
+         "BGP router identifier 192.168.100.129, local AS number 65010\n"
+         "192.168.100.130   0 12076   15123   14987      412    0    0     1w2d         12\n"
+         "192.168.100.134   0 12076     120     118        0    0    0 00:01:02 Active\n",
+         "192.168.100.134", 2},
+        {"frr", "show bgp summary | include 192.168",
+         "192.168.100.130 4      12076        28        25        0    0    0 00:01:01            2        1 ExpressRoute\n",
+         "192.168.100.130", 1},
+        {"iosxr", "show bgp summary | include 192.168|Neighbor",
+         "Neighbor        Spk    AS MsgRcvd MsgSent   TblVer  InQ OutQ  Up/Down  St/PfxRcd\n"
+         "192.168.100.130   0 12076   15123   14987      412    0    0     1w2d         12\n",
+         "192.168.100.130", 1},
+        {"ios", "show ip bgp | i Network|10.1",
+         "     Network          Next Hop            Metric LocPrf Weight Path\n"
+         " *>   10.1.0.0/16      192.168.100.130          0             0 12076 i\n", "10.1.0.0/16", 1},
+        {"ios", "show ip bgp | i 10.1",
+         " *>   10.1.0.0/16      192.168.100.130          0             0 12076 i\n", "10.1.0.0/16", 1},
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        parsed_t *p = th_parse_text(rows[i].vendor, rows[i].command, rows[i].text, strlen(rows[i].text));
+        if (p->n != rows[i].records || p->partial || !strstr(p->json, rows[i].peer))
+            fail_msg("%s '%s': %zu records (want %zu), partial %d: %s", rows[i].vendor, rows[i].command, p->n,
+                     rows[i].records, p->partial, p->json);
+        th_free(p);
+    }
+    /* unfiltered, the same rows without their header are not read as a table */
+    parsed_t *p = th_parse_text("ios", "show ip bgp summary", rows[0].text, strlen(rows[0].text));
+    assert_int_equal(p->n, 0);
+    th_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strips_terminal_noise), cmocka_unit_test(strips_control_sequences),
         cmocka_unit_test(parses_through_c1_noise), cmocka_unit_test(classifies_prompts),
         cmocka_unit_test(drops_banner_before_echo), cmocka_unit_test(truncated_and_garbage),
-        cmocka_unit_test(filtered_commands),
+        cmocka_unit_test(filtered_commands), cmocka_unit_test(filtered_rows_without_header),
     };
     return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
 }

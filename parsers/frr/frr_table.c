@@ -38,8 +38,11 @@ static const parser_def_t frr_parsers[] = {
     TEXT("show interface", SH INT "(?! brief)(?: vrf \\S+)?(?: \\S+)?$", KIND_INTERFACES, frr_interface_state_t,
          interface),
     TEXT("show interface brief", SH INT "(?: vrf \\S+)? brief$", KIND_INTERFACES, frr_int_brief_state_t, int_brief),
-    TEXT("show bgp summary", SH BGP " summ(?:a(?:r(?:y)?)?)?(?: established| failed)?$", KIND_BGP_SUMMARY,
-         frr_bgp_summary_state_t, bgp_summary),
+    {.command = "show bgp summary", .pattern = SH BGP " summ(?:a(?:r(?:y)?)?)?(?: established| failed)?$",
+     .kind = KIND_BGP_SUMMARY, .state_size = sizeof(frr_bgp_summary_state_t), .line = frr_bgp_summary_line,
+     .finish = frr_bgp_summary_finish,
+     /* the table header a filtered answer lost (parser_def_t.filter_header) */
+     .filter_header = "Neighbor        V         AS   MsgRcvd   MsgSent   TblVer  InQ OutQ  Up/Down State/PfxRcd   PfxSnt Desc"},
     TEXT("show ip bgp neighbors advertised-routes", SH BGP " " NEI "(?: \\S+)? (?:advertised|received)-routes$",
          KIND_BGP_TABLE, frr_bgp_table_state_t, bgp_table),
     TEXT("show ip bgp neighbors routes", SH BGP " " NEI "(?: \\S+)? routes$", KIND_BGP_TABLE, frr_bgp_table_state_t,

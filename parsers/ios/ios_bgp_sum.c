@@ -66,7 +66,8 @@ static void table_start(parse_run_t *run, ios_bgp_sum_state_t *st, const rx_caps
 {
     rx_copy(c, "rid", st->router_id, sizeof(st->router_id));
     st->local_as = ios_rx_asn(c, "as");
-    st->in_table = false;
+    /* A filter ("| i 192.168") keeps this line and the rows, not the header between them. */
+    st->in_table = st->in_table && parse_filtered(run);
     parse_meta_t *m = parse_meta(run);
     if (!m->router_id[0]) {
         FIELD_SET(m->router_id, st->router_id, -1);
@@ -96,6 +97,8 @@ int ios_bgp_sum_line(parse_run_t *run, void *state, const char *line, size_t len
         table_start(run, st, &c);
         return 0;
     }
+    if (st->in_table && rx_match(&head_rx, line, len, NULL))
+        return 0; /* the header again: a filter kept it, or erdiag fed it (filter_header) */
     if (!st->in_table) {
         if (rx_match(&head_rx, line, len, NULL))
             st->in_table = true;

@@ -11,11 +11,16 @@
 #define IP_ARG "(\\d+\\.\\d+\\.\\d+\\.\\d+|[0-9a-f]*:[0-9a-f:.]*)"
 #define BGP_PREFIX IP_ARG "(/\\d+)?( " IP_ARG ")?"
 
+/* The headers a filtered answer lost (parser_def_t.filter_header), as IOS prints them. */
+#define IOS_BGP_SUM_HEADER "Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd"
+#define IOS_BGP_TABLE_HEADER "     Network          Next Hop            Metric LocPrf Weight Path"
+
 static const parser_def_t ios_parsers[] = {
     PING_PARSER_DEF,
     {.command = "show ip bgp summary | show bgp ipv6|vpnv6 unicast [vrf V] summary",
      .pattern = "^sh(o(w)?)? (ip )?bgp( \\S+){0,5} sum(m(a(r(y)?)?)?)?$",
-     .kind = KIND_BGP_SUMMARY, .state_size = sizeof(ios_bgp_sum_state_t), .line = ios_bgp_sum_line, .finish = ios_bgp_sum_finish},
+     .kind = KIND_BGP_SUMMARY, .state_size = sizeof(ios_bgp_sum_state_t), .line = ios_bgp_sum_line, .finish = ios_bgp_sum_finish,
+     .filter_header = IOS_BGP_SUM_HEADER},
     {.command = "show ip bgp neighbors | show bgp ipv6 unicast neighbors [N]",
      .pattern = "^sh(o(w)?)? (ip )?bgp( (?!nei)\\S+){0,5} nei(g(h(b(o(r(s)?)?)?)?)?)?( (?!advertised|received|routes|policy|paths|flap|dampened)\\S+)?$",
      .kind = KIND_BGP_NEIGHBORS, .state_size = sizeof(ios_bgp_nei_state_t), .line = ios_bgp_nei_line, .finish = ios_bgp_nei_finish},
@@ -73,17 +78,17 @@ static const parser_def_t ios_parsers[] = {
     {.command = "show ip bgp neighbors N advertised-routes | received-routes | routes",
      .pattern = "^sh(o(w)?)? (ip bgp|bgp)( \\S+)*? nei(g(h(b(o(r(s)?)?)?)?)?)?( \\S+)? (adv\\S*|rec\\S*|ro(u(t(e(s)?)?)?)?)$",
      .kind = KIND_BGP_TABLE, .state_size = sizeof(ios_bgp_state_t), .line = ios_bgp_table_line,
-     .finish = ios_bgp_table_finish},
+     .finish = ios_bgp_table_finish, .filter_header = IOS_BGP_TABLE_HEADER},
     {.command = "show ip bgp [vrf V] A.B.C.D | show bgp ipv6 unicast X:X::X/N",
      .pattern = "^sh(o(w)?)? (ip bgp|bgp)" BGP_AF "( vrf \\S+| all| rd \\S+)* " BGP_PREFIX "$",
      .kind = KIND_BGP_TABLE, .state_size = sizeof(ios_bgp_state_t), .line = ios_bgp_table_line,
-     .finish = ios_bgp_table_finish},
+     .finish = ios_bgp_table_finish, .filter_header = IOS_BGP_TABLE_HEADER},
     {.command = "show ip bgp [vpnv4 all | vrf V] | show bgp ipv4|ipv6|vpnv6 unicast",
      .pattern = "^sh(o(w)?)? (ip bgp|bgp)" BGP_AF "( vrf \\S+| all| rd \\S+)*"
                 "( " BGP_PREFIX ")?"
                 "( (longer-prefixes|cidr-only|regexp .*|community .*|filter-list .*|route-map .*|prefix-list .*))?$",
      .kind = KIND_BGP_TABLE, .state_size = sizeof(ios_bgp_state_t), .line = ios_bgp_table_line,
-     .finish = ios_bgp_table_finish},
+     .finish = ios_bgp_table_finish, .filter_header = IOS_BGP_TABLE_HEADER},
 };
 
 const parser_vendor_t parser_vendor_ios = {"ios", "Cisco IOS / IOS-XE", ios_parsers, ARRAY_LEN(ios_parsers)};

@@ -97,7 +97,8 @@ int iosxr_bgp_summary_line(parse_run_t *run, void *state, const char *line, size
             FIELD_SET(m->router_id, st->router_id, -1);
         if (m->local_as == MODEL_ABSENT)
             m->local_as = st->local_as;
-        st->in_table = false;
+        /* A filter ("| include 192.168") keeps this line and the rows, not what lies between. */
+        st->in_table = st->in_table && parse_filtered(run);
         return 0;
     }
     if (rx_match(&head_rx, line, len, NULL)) {

@@ -35,7 +35,9 @@ static const parser_def_t iosxr_parsers[] = {
     {.command = "show bgp [instance all] [vrf X|all] [ipv4|ipv6 unicast] summary",
      .pattern = SH "(ip )?bgp" INST VRF AF VRF " summ(a(r(y)?)?)?$", .kind = KIND_BGP_SUMMARY,
      .state_size = sizeof(iosxr_bgp_sum_state_t), .line = iosxr_bgp_summary_line,
-     .finish = iosxr_bgp_summary_finish},
+     .finish = iosxr_bgp_summary_finish,
+     /* the table header a filtered answer lost (parser_def_t.filter_header) */
+     .filter_header = "Neighbor        Spk    AS MsgRcvd MsgSent   TblVer  InQ OutQ  Up/Down  St/PfxRcd"},
     {.command = "show bgp [vrf X|all] [ipv4 unicast] neighbors [N] advertised-routes | routes",
      .pattern = SH "(ip )?bgp" INST VRF AF VRF " " NEI "( \\S+)? (advertised(-routes?)?|routes)$", .kind = KIND_BGP_TABLE,
      .state_size = sizeof(iosxr_bgp_table_state_t), .line = iosxr_bgp_table_line,
