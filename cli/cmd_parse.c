@@ -11,6 +11,8 @@
 #include "core/sanitize.h"
 #include "parsers/parse_json.h"
 #include "parsers/parser.h"
+#include "probes/pipeline.h"
+#include "probes/vendor.h"
 
 static int write_stdout(void *ud, const char *buf, size_t len)
 {
@@ -51,6 +53,19 @@ static const cli_option_t parse_options[] = {
     {NULL, 0, NULL, NULL},
 };
 
+/* A filter the platform does not have ("| grep" on IOS, "| section" on Junos): that command
+ * never printed this capture.  Said on stderr; the capture is still read as the head's output. */
+static void warn_foreign_filter(const char *vendor_name, const char *command)
+{
+    const vendor_t *v = vendor_find(vendor_name);
+    pipeline_t p;
+    char why[256];
+    if (!v || !strchr(command, '|') || pipeline_split(command, &p, why, sizeof(why)) != 0 || p.n < 2)
+        return;
+    if (!pipeline_filters_allowed(v, &p, why, sizeof(why)))
+        sanitize_fprintf(stderr, "erdiag parse: warning: %s: read as the output of the command before the '|'\n", why);
+}
+
 static int parse_exec(int argc, char **argv)
 {
     const char *vendor_name = NULL, *command = NULL;
@@ -90,6 +105,7 @@ static int parse_exec(int argc, char **argv)
                          vendor->name, command);
         return EXIT_USAGE;
     }
+    warn_foreign_filter(vendor->name, command);
     const char *path = optind < argc ? argv[optind] : "-";
     FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!in) {

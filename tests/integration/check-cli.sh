@@ -475,6 +475,15 @@ XDG_STATE_HOME=$work/state "$erdiag" check ce1-nyc --runbook bgp --replay "$ds" 
 assert_that "--report with two families: FILE for IPv4, FILE-ipv6 for IPv6" eval \
     'grep -q "192.168.100.130" "$work/dual.md" && grep -q "address_swapped" "$work/dual-ipv6.md"'
 
+# ---- parse: a filter the platform does not have is said, the capture still read ----
+out=$(printf 'Internet  10.1.0.2  12  5254.0012.3456  ARPA  GigabitEthernet0/1\n' |
+    "$erdiag" parse --vendor ios --command "show ip arp | grep 10.1" 2>&1)
+assert_that "parse: '| grep' on IOS is said to be no IOS filter, the rows still read" eval \
+    'grep -q "warning: output filter .| grep 10.1. is not allowed on ios" <<<"$out" && grep -q "\"records\":1" <<<"$out"'
+out=$(printf 'Internet  10.1.0.2  12  5254.0012.3456  ARPA  GigabitEthernet0/1\n' |
+    "$erdiag" parse --vendor ios --command "show ip arp | include 10.1" 2>&1)
+assert_that "parse: '| include' on IOS, no warning" eval '! grep -q warning <<<"$out"'
+
 # ---- live over SSH (the device simulator answering from the scenario), recorded, replayed
 if [ -z "${ERDIAG_SANDBOX_VERIFIED:-}" ]; then
     echo "check-cli: not inside tests/sandbox.sh: the live tests would reach the peer's address"
