@@ -167,10 +167,13 @@ run_case() {
 check_healthy "start"
 check_healthy "start, from the management host" mgmt
 
-# The dual-stack CE without --family: both peerings, IPv4 first, one verdict object each.
-dual_stack() {
-    check_run onprem6 dual --runbook bgp
-    if python3 - "$work/dual.json" <<'PY'
+# The dual-stack CE without --family: both peerings, IPv4 first, one verdict object each, both
+# healthy (at the start, and after every fault was cleared: a fault on one family, or a link
+# flap, must leave both peerings as they were).
+dual_stack() { # LABEL
+    local out="dual-${1// /-}"
+    check_run onprem6 "$out" --runbook bgp
+    if python3 - "$work/$out.json" <<'PY'
 import json, sys
 text, dec, objs, i = open(sys.argv[1]).read(), json.JSONDecoder(), [], 0
 while text[i:].strip():
@@ -182,12 +185,12 @@ ok = ok and all(o["status"] in ("OK", "WARNING") and all(s["verdict"] != "FAIL" 
 sys.exit(0 if ok else 1)
 PY
     then
-        ok "dual-stack CE, no --family: an IPv4 and an IPv6 verdict, both healthy"
+        ok "dual-stack CE ($1), no --family: an IPv4 and an IPv6 verdict, both healthy"
     else
-        bad "dual-stack CE, no --family: $(head -c 600 "$work/dual.json")"
+        bad "dual-stack CE ($1), no --family: $(head -c 600 "$work/$out.json")"
     fi
 }
-dual_stack
+dual_stack "start"
 want=${LAB_CHECK_FAULTS:-asn timers subnet tcp179 md5 prefix-filter link-down asym v6-down v6-subnet v6-prefix-filter}
 for f in $want; do
     case $f in
@@ -206,5 +209,6 @@ for f in $want; do
     esac
 done
 
+dual_stack "after every fault"
 echo "lab-check: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

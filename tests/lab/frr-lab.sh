@@ -263,6 +263,10 @@ make_netns() {
         ns_exists "$ns" || ip netns add "$ns"
         nsx "$ns" ip link set lo up
         nsx "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=0 >/dev/null 2>&1 || true
+        # A router keeps its IPv6 addresses while a link is down (Linux drops them by default):
+        # the link-down fault must not leave the IPv6 peering without its /126.
+        nsx "$ns" sysctl -qw net.ipv6.conf.all.keep_addr_on_down=1 net.ipv6.conf.default.keep_addr_on_down=1 \
+            >/dev/null 2>&1 || true
     done
     nsx erd-ce sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
     nsx erd-msee sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
