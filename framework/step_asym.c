@@ -36,6 +36,28 @@ static bool addr_private(const ip_addr_t *a)
     return false;
 }
 
+/* IPv6: on-prem and the VNets use global addresses, so "not private" proves nothing.  An
+ * address in the prefixes Microsoft sends, or in the /48 of the on-prem source or of the VM (a
+ * site's usual allocation), is one side of the circuit, never the internet. */
+static bool side_of_circuit(const device_t *d, const ip_addr_t *a)
+{
+    if (a->family != 6)
+        return false;
+    for (int i = 0; i < d->n_expect_prefixes; i++)
+        if (prefix_contains(&d->expect_prefixes[i], a))
+            return true;
+    const ip_addr_t *sites[] = {d->has_onprem_source ? &d->onprem_source : NULL, d->has_azure_vm ? &d->azure_vm : NULL};
+    for (size_t i = 0; i < 2; i++) {
+        ip_prefix_t site = {.len = 48};
+        if (sites[i] && sites[i]->family == 6) {
+            site.addr = *sites[i];
+            if (prefix_contains(&site, a))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* The circuit's other link: the sibling of the peering /30 inside its /29 (/126 in a /125). */
 static bool other_link(const device_t *d, const ip_addr_t *a)
 {
@@ -65,7 +87,7 @@ static hop_class_t classify(const device_t *d, const ip_addr_t *target, const ip
         *other = !mine;
         return prefix_first_usable(&link, &first) && ip_equal(a, &first) ? HOP_CE : HOP_MSEE;
     }
-    return addr_private(a) ? HOP_PRIVATE : HOP_INTERNET;
+    return addr_private(a) || side_of_circuit(d, a) ? HOP_PRIVATE : HOP_INTERNET;
 }
 
 /* A private hop is on-prem or in Azure depending on the leg and on whether the /30 is behind. */

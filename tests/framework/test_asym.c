@@ -229,6 +229,33 @@ static void t_fwd_timeout(void **st)
 
 /* ---- reverse trace ---- */
 
+/* IPv6: every address is global, so "not private" proves nothing.  A hop in Microsoft's
+ * prefixes or the on-prem /48 is no internet hop; only an address of neither side is. */
+static void set_v6(void)
+{
+    dev.family = FAMILY_IPV6;
+    dev.has_subnet = prefix_parse("2001:db8:c0de::/126", &dev.subnet);
+    dev.has_local_ip = ip_parse("2001:db8:c0de::1", &dev.local_ip);
+    dev.has_peer_ip = ip_parse("2001:db8:c0de::2", &dev.peer_ip);
+    dev.has_azure_vm = ip_parse("2001:db8:1::4", &dev.azure_vm);
+    dev.has_onprem_source = ip_parse("2001:db8:ff00::10", &dev.onprem_source);
+    dev.n_expect_prefixes = prefix_parse("2001:db8:1::/48", &dev.expect_prefixes[0]) ? 1 : 0;
+}
+
+static void t_rev_v6(void **st)
+{
+    (void)st;
+    set_v6();
+    th_fact_fixture(&ev.reverse_trace, "linux", "traceroute -n 2001:db8:ff00::10", FX("rev_linux_v6_ok.txt"));
+    step_result_t s = run(step_reverse_trace);
+    expect(&s, VERDICT_PASS, "none", "crosses the ExpressRoute peering at hop 2 (2001:db8:c0de::1)", "2001:db8:c0de::1");
+    assert_null(strstr(s.finding, "internet"));
+    th_fact_free(&ev.reverse_trace);
+    th_fact_fixture(&ev.reverse_trace, "linux", "traceroute -n 2001:db8:ff00::10", FX("rev_linux_v6_internet.txt"));
+    s = run(step_reverse_trace);
+    expect(&s, VERDICT_FAIL, "return_via_internet", "leaves for the internet at hop 2 (2620:1ec:4::1)", "2620:1ec:4::1");
+}
+
 static void t_rev_pass_linux(void **st)
 {
     (void)st;
@@ -718,7 +745,7 @@ int main(void)
         T(t_fwd_internet_ios), T(t_fwd_internet_junos), T(t_fwd_internet_nxos),
         T(t_fwd_noreach_ios), T(t_fwd_noreach_junos), T(t_fwd_noreach_nxos), T(t_fwd_partial),
         T(t_fwd_missing), T(t_fwd_timeout),
-        T(t_rev_pass_linux), T(t_rev_pass_tracert), T(t_rev_pass_mtr),
+        T(t_rev_pass_linux), T(t_rev_v6), T(t_rev_pass_tracert), T(t_rev_pass_mtr),
         T(t_rev_internet_tracert), T(t_rev_internet_mtr), T(t_rev_internet_linux), T(t_rev_other_private_path), T(t_rev_noreach), T(t_rev_missing),
         T(t_cmp_pass), T(t_cmp_return_internet), T(t_cmp_forward_internet), T(t_cmp_other_link), T(t_cmp_return_internet_prefix),
         T(t_cmp_partial), T(t_cmp_missing),
