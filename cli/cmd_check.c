@@ -524,36 +524,31 @@ static int check_families(check_opts_t *o)
     return runbook_exit_severity(rc6) > runbook_exit_severity(rc) ? rc6 : rc;
 }
 
+/* A usage error, said as the verdict a caller waits for: the UNKNOWN status line, or JSON. */
+static void print_usage_error(const check_opts_t *o)
+{
+    check_t c = {.o = o, .error_step = "none", .error_cause = "usage_error"};
+    snprintf(c.error, sizeof(c.error), "%s", o->error);
+    print_error(&c);
+}
+
 static int check_exec(int argc, char **argv)
 {
     check_opts_t o = {.e.interval = 10};
-    check_t *c = calloc(1, sizeof(*c));
-    if (!c) {
-        sanitize_fprintf(stderr, "erdiag check: out of memory\n");
-        return CHECK_UNKNOWN;
-    }
-    c->o = &o;
-    progress_init(&c->progress);
     int rc = parse_options(argc, argv, &o);
-    if (rc == 0 && !o.circuit && !fleet_mode(&o)) {
-        free(c);
-        return check_families(&o);
-    }
     if (rc == 0 && o.circuit) {
         check_circuit_t cc = {.base = o.e, .circuit = o.circuit, .json = o.json};
-        rc = check_circuit(&cc);
-    } else if (rc == 0 && fleet_mode(&o)) {
+        return check_circuit(&cc);
+    }
+    if (rc == 0 && fleet_mode(&o)) {
         check_fleet_t f = {.fleet = {.base = o.e, .parallel = o.parallel}, .all = o.all, .group = o.group, .devices = o.devices,
                            .n_devices = o.n_devices, .json = o.json};
-        rc = check_fleet(&f);
-    } else if (rc > 0 && o.error[0]) {
-        snprintf(c->error, sizeof(c->error), "%s", o.error);
-        c->error_step = "none";
-        c->error_cause = "usage_error";
+        return check_fleet(&f);
     }
-    if (c->error[0])
-        print_error(c);
-    free(c);
+    if (rc == 0)
+        return check_families(&o);
+    if (rc > 0 && o.error[0])
+        print_usage_error(&o);
     return rc < 0 ? EXIT_OK : rc;
 }
 

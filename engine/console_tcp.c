@@ -13,7 +13,8 @@ const char *console_tcp_file(const engine_t *e)
     return e->dev && e->dev->family == FAMILY_IPV6 ? "tcp_console_v6.txt" : "tcp_console.txt";
 }
 
-/* Replay: DIR/tcp_console.txt (tcp_console_v6.txt for the IPv6 peer) holds the recorded outcome, one word (a journal: its entry). */
+/* Replay: DIR/tcp_console.txt (tcp_console_v6.txt for the IPv6 peer) holds the recorded
+ * outcome, one word (a journal: its entry). */
 static void replayed_tcp(engine_t *e)
 {
     char path[1200], word[32] = "";

@@ -143,9 +143,10 @@ const evidence_t *engine_evidence(const engine_t *e);
 bool engine_step_waiting(const engine_t *e, int step);
 size_t engine_job_count(const engine_t *e);
 const engine_job_t *engine_job(const engine_t *e, size_t i);
+/* The device as its family is judged (device_family_view); NULL before engine_start succeeded. */
 const device_t *engine_device(const engine_t *e);
-/* The device as the inventory holds it, both families' values in place (NULL when not found). */
-const device_t *engine_loaded_device(const engine_t *e);   /* NULL before engine_start succeeded */
+/* The device as the inventory holds it, both families' values in place; NULL likewise. */
+const device_t *engine_loaded_device(const engine_t *e);
 const inventory_t *engine_inventory(const engine_t *e);
 const engine_opts_t *engine_opts(const engine_t *e);
 /* Why nothing could be judged, with the step and the cause the verdict JSON names; NULL when

@@ -31,7 +31,6 @@ struct fleet {
     void *ud;
 };
 
-/* Worse first: CRITICAL, UNKNOWN, WARNING, OK. */
 static void unknown(fleet_row_t *row, const char *step, const char *cause, const char *why)
 {
     row->status = "UNKNOWN";

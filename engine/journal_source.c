@@ -84,12 +84,10 @@ static int take_entry(void *ud, const json_t *entry, uint64_t id, const char *ki
 {
     (void)id;
     journal_source_t *s = ud;
-    if (strcmp(kind, JOURNAL_KIND_SESSION) == 0 && !s->devices)
-    {
+    if (strcmp(kind, JOURNAL_KIND_SESSION) == 0 && !s->devices) {
         s->devices = dup_field(entry, "device_ini");
         s->family = dup_field(entry, "family");
-    }
-    else if (strcmp(kind, "answer") == 0)
+    } else if (strcmp(kind, "answer") == 0)
         return add_answer(s, entry);
     else if (strcmp(kind, "console_tcp") == 0 && !s->console_tcp)
         s->console_tcp = dup_field(entry, "result");

@@ -76,8 +76,7 @@ static int record_console(const engine_t *e, char *err, size_t errlen)
     if (!e->ev.has_console_tcp)
         return 0;
     snprintf(word, sizeof(word), "%s\n", tcp_result_name(e->ev.console_tcp.result));
-    const char *file = console_tcp_file(e);
-    return record_dir_write(e->rec[0], file, word, strlen(word), err, errlen);
+    return record_dir_write(e->rec[0], console_tcp_file(e), word, strlen(word), err, errlen);
 }
 
 void record_extras(engine_t *e)

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "framework/peer_record.h"
 #include "framework/peering_rules.h"
+#include "framework/prefix_limit.h"
 #include "framework/steps.h"
 
 /* Address space that is nobody's to announce: Microsoft peering takes only public prefixes
@@ -73,17 +73,13 @@ static bool first_reserved(const fact_t *f, char *prefix, size_t size, const cha
     return found;
 }
 
-/* Established with nothing received: no route filter on the Azure side. */
+/* Established with nothing received: no route filter on the Azure side.  The session's state
+ * and counts are the prefix limits' reading of them (framework/prefix_limit.c). */
 static bool judge_no_route_filter(const evidence_t *ev, const char *peer, step_result_t *s)
 {
-    const record_t *n = peer_record(&ev->facts[PROBE_BGP_NEIGHBOR], ev->device);
-    const record_t *sm = peer_record(&ev->facts[PROBE_BGP_SUMMARY], ev->device);
-    const bgp_neighbor_t *nb = n ? &n->u.neighbor : NULL;
-    const bgp_peer_t *sum = sm ? &sm->u.peer : NULL;
-    bool up = (nb && nb->state == BGP_STATE_ESTABLISHED) || (sum && sum->state == BGP_STATE_ESTABLISHED);
-    int64_t got = nb && nb->prefixes_received != MODEL_ABSENT ? nb->prefixes_received
-                  : sum ? sum->prefixes_received : MODEL_ABSENT;
-    if (!up || got != 0)
+    limit_view_t lv;
+    limit_judge(ev, &lv);
+    if (!lv.established || lv.received != 0)
         return false;
     step_fail(s, "route_filter_missing", "neighbor %s is Established on Microsoft peering but sends 0 prefixes: "
               "Microsoft advertises nothing on Microsoft peering until a route filter (the BGP communities of "
